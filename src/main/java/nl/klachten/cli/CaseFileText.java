@@ -1,0 +1,59 @@
+package nl.klachten.cli;
+
+import nl.klachten.register.CaseFile;
+
+/** A case file as plain text: the register fields, then every letter in order. */
+final class CaseFileText {
+
+	private CaseFileText() {
+	}
+
+	static String of(CaseFile c) {
+		StringBuilder out = new StringBuilder();
+		out.append("Dossier ").append(c.reference()).append("  (").append(c.status()).append(")\n");
+		out.append("=".repeat(60)).append('\n');
+		line(out, "Klager", c.complainantName() == null ? c.complainantEmail()
+				: c.complainantName() + " <" + c.complainantEmail() + ">");
+		line(out, "Namens", c.representativeOf());
+		line(out, "Adres", c.address());
+		line(out, "Woonplaats", c.city());
+		line(out, "Onderwerp", c.subject());
+		line(out, "Ingediend", c.submittedAt());
+		line(out, "Datum ontstaan", c.aroseOn());
+		line(out, "Buiten termijn", c.late() ? "ja (R7)" : null);
+		line(out, "Medewerker", c.employeeName());
+		line(out, "Producten", c.products().isEmpty() ? null : String.join(", ", c.products()));
+		line(out, "Ontvangst uiterlijk", c.acknowledgeDue());
+		line(out, "Beslissing uiterlijk", c.decisionDue());
+		c.extensions().forEach((e) -> line(out, "Verlengd tot", e.to() + " (" + e.reason() + ")"));
+		line(out, "Directie betrokken", c.managementInvolved() ? "ja" : null);
+		if (c.decision() != null) {
+			line(out, "Beoordeling", c.decision().assessment() + " op " + c.decision().decidedAt());
+			line(out, "Argumenten", c.decision().arguments());
+		}
+		if (c.appeal() != null) {
+			line(out, "Beroep", c.appeal().filedAt() + ", uitspraak uiterlijk " + c.appeal().due());
+		}
+		c.measures().forEach((m) -> line(out, "Maatregel", m.text()));
+		out.append("\nKlacht:\n").append(c.description()).append("\n\nCorrespondentie (")
+			.append(c.correspondence().size()).append("):\n");
+		for (CaseFile.Entry e : c.correspondence()) {
+			out.append('\n').append("-".repeat(60)).append('\n');
+			out.append(e.direction().equals("in") ? "IN  " : "UIT ").append(e.at()).append("  [").append(e.kind())
+				.append("]\n");
+			line(out, "Van", e.from());
+			line(out, "Aan", e.to());
+			line(out, "Onderwerp", e.subject());
+			line(out, "Bijlagen", e.attachments().isEmpty() ? null : String.join(", ", e.attachments()));
+			out.append('\n').append(e.body() == null ? "" : e.body().strip()).append('\n');
+		}
+		return out.toString();
+	}
+
+	private static void line(StringBuilder out, String label, String value) {
+		if (value != null && !value.isBlank()) {
+			out.append(String.format("%-22s %s%n", label + ":", value));
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package nl.klachten.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import nl.klachten.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2 bad usage.
+ * Spring options ({@code --complaints.x=y}) pass through to the application on every command.
+ */
+@Command(name = "complaints", mixinStandardHelpOptions = true,
+		description = "Email-native complaints processor.",
+		subcommands = { ComplaintsCli.Run.class, ExportCommand.class, ShowCommand.class })
+public class ComplaintsCli implements Callable<Integer> {
+
+	/** Returned by {@code run}: the processor is running and the JVM must stay up. */
+	public static final int KEEP_RUNNING = -1;
+
+	public static int execute(String[] args) {
+		if (args.length == 0 || args[0].startsWith("--complaints.") || args[0].startsWith("--spring.")) {
+			String[] withRun = new String[args.length + 1];
+			withRun[0] = "run";
+			System.arraycopy(args, 0, withRun, 1, args.length);
+			args = withRun;
+		}
+		CommandLine cli = new CommandLine(new ComplaintsCli());
+		cli.setExecutionExceptionHandler((ex, line, parse) -> {
+			line.getErr().println("complaints: " + oneLine(ex));
+			return 1;
+		});
+		return cli.execute(args);
+	}
+
+	@Override
+	public Integer call() {
+		return Run.start(List.of());
+	}
+
+	static String oneLine(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.lines().findFirst().orElse(message);
+	}
+
+	/** Opens the register without the mail pipeline, for admin commands. */
+	static ConfigurableApplicationContext register(List<String> springArgs) {
+		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("complaints.pipeline.enabled=false", "logging.level.root=WARN")
+			.run(springArgs.toArray(String[]::new));
+	}
+
+	static PrintWriter stdout() {
+		return new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Command(name = "run", mixinStandardHelpOptions = true,
+			description = "Starts the processor (the embedded mail server unless an IMAP host is configured).")
+	static class Run implements Callable<Integer> {
+
+		@CommandLine.Unmatched
+		List<String> springArgs = new ArrayList<>();
+
+		@Override
+		public Integer call() {
+			return start(this.springArgs);
+		}
+
+		static int start(List<String> springArgs) {
+			new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+				.run(springArgs.toArray(String[]::new));
+			return KEEP_RUNNING;
+		}
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package nl.klachten.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import nl.klachten.register.CaseFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code export --format json|csv [--out FILE]}: the whole register (CONTRACT §1, §6). */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Exports every case as JSON or CSV.")
+class ExportCommand implements Callable<Integer> {
+
+	enum Format {
+
+		json, csv
+
+	}
+
+	@Option(names = "--format", required = true, description = "json or csv")
+	Format format;
+
+	@Option(names = "--out", description = "write to this file instead of stdout")
+	Path out;
+
+	@CommandLine.Unmatched
+	List<String> springArgs = new ArrayList<>();
+
+	@Override
+	public Integer call() throws IOException {
+		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+			RegisterExport export = new RegisterExport(context.getBean(CaseFiles.class).all());
+			byte[] bytes = this.format == Format.json ? export.json() : export.csv();
+			if (this.out == null) {
+				OutputStream stdout = System.out;
+				stdout.write(bytes);
+				stdout.flush();
+			}
+			else {
+				Files.write(this.out, bytes);
+			}
+		}
+		return 0;
+	}
+
+}

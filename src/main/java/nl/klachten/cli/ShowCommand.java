@@ -1,0 +1,46 @@
+package nl.klachten.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import nl.klachten.register.CaseFile;
+import nl.klachten.register.CaseFiles;
+import nl.klachten.register.ReferenceNumber;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code show REF}: one case file, readable, with all correspondence (CONTRACT §1). */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one case file with all correspondence.")
+class ShowCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "REF", description = "the reference, e.g. KK-2026-0007")
+	String reference;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@CommandLine.Unmatched
+	List<String> springArgs = new ArrayList<>();
+
+	@Override
+	public Integer call() {
+		ReferenceNumber ref = ReferenceNumber.parse(this.reference)
+			.orElseThrow(() -> new CommandLine.ParameterException(this.spec.commandLine(),
+					"not a reference number: " + this.reference));
+		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+			CaseFile file = context.getBean(CaseFiles.class)
+				.find(ref)
+				.orElseThrow(() -> new IllegalArgumentException("no case " + ref));
+			PrintWriter out = ComplaintsCli.stdout();
+			out.print(CaseFileText.of(file));
+			out.flush();
+		}
+		return 0;
+	}
+
+}

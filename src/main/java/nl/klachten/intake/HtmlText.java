@@ -1,0 +1,73 @@
+package nl.klachten.intake;
+
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * HTML mail as readable text: jsoup parses the (often broken) HTML; block elements become line
+ * breaks, styles and scripts vanish, entities are decoded.
+ */
+final class HtmlText {
+
+	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5",
+			"h6", "blockquote", "pre", "table", "ul", "ol", "hr", "address", "section", "article");
+
+	private HtmlText() {
+	}
+
+	static String toText(String html) {
+		Document document = Jsoup.parse(html);
+		document.select("style, script, head, title, xml").remove();
+		StringBuilder out = new StringBuilder();
+		document.body().traverse(new NodeVisitor() {
+			@Override
+			public void head(Node node, int depth) {
+				if (node instanceof TextNode text) {
+					out.append(text.text());
+				}
+				else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+					newLine(out);
+				}
+			}
+
+			@Override
+			public void tail(Node node, int depth) {
+				if (node instanceof Element element && BLOCKS.contains(element.normalName())
+						&& !"br".equals(element.normalName())) {
+					newLine(out);
+				}
+			}
+		});
+		return tidy(out.toString());
+	}
+
+	private static void newLine(StringBuilder out) {
+		out.append('\n');
+	}
+
+	private static String tidy(String text) {
+		String[] lines = text.replace('\u00a0', ' ').split("\n", -1);
+		StringBuilder tidy = new StringBuilder();
+		int blanks = 0;
+		for (String line : lines) {
+			String stripped = line.strip();
+			if (stripped.isEmpty()) {
+				blanks++;
+				continue;
+			}
+			if (tidy.length() > 0) {
+				tidy.append(blanks > 1 ? "\n\n" : "\n");
+			}
+			tidy.append(stripped);
+			blanks = 0;
+		}
+		return tidy.toString();
+	}
+
+}

@@ -1,0 +1,47 @@
+package nl.klachten.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A mail as the rules see it: decoded, framework-free. Built by {@link MimeParser} from the raw
+ * bytes, which the caller keeps beside it.
+ *
+ * @param messageId the Message-ID without angle brackets, or null when the mail has none
+ * @param references In-Reply-To and References ids, without brackets, In-Reply-To first
+ * @param from the first From mailbox, or null when none can be read
+ * @param returnPath the Return-Path address; "" for the null path {@code <>}; null when absent
+ * @param to the To and Cc addresses
+ * @param subject the decoded subject, "" when missing
+ * @param sentAt the Date header, or null when missing or unreadable
+ * @param mimeType the top-level content type, lower case, e.g. {@code multipart/report}
+ * @param text the body as readable text (text/plain preferred, else HTML turned into text)
+ * @param htmlOnly true when the text came from HTML because there was no text/plain part
+ * @param attachments the files the mail carries
+ * @param headers every header field, decoded
+ */
+public record InboundMail(String messageId, List<String> references, Sender from, String returnPath,
+		List<String> to, String subject, Instant sentAt, String mimeType, String text, boolean htmlOnly,
+		List<Attachment> attachments, MailHeaders headers) {
+
+	public InboundMail {
+		references = List.copyOf(references);
+		to = List.copyOf(to);
+		attachments = List.copyOf(attachments);
+	}
+
+	public Optional<String> optionalMessageId() {
+		return Optional.ofNullable(this.messageId);
+	}
+
+	public String senderAddress() {
+		return this.from == null ? "" : this.from.address();
+	}
+
+	@Override
+	public String toString() {
+		return "InboundMail[" + this.mimeType + ", " + this.attachments.size() + " attachments]";
+	}
+
+}

@@ -1,0 +1,225 @@
+package nl.klachten.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.TermsSettings;
+import nl.klachten.mailbox.FetchedMail;
+import nl.klachten.mailbox.Filing;
+import nl.klachten.mailbox.MailBatch;
+import nl.klachten.register.Correspondence;
+import nl.klachten.register.DataFiles;
+import nl.klachten.register.InboundLog;
+import nl.klachten.register.InboundRecord;
+import nl.klachten.register.InboundRecord.Outcome;
+import nl.klachten.register.Outbox;
+import nl.klachten.register.RegisteredComplaint;
+import nl.klachten.threading.ThreadResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a batch of fetched mail into the register in one transaction and says where each mail
+ * is to be filed. Every mail ends in exactly one of: a case, the ignored list, or quarantine,
+ * with its raw bytes kept (CONTRACT §4). Each mail runs in a savepoint: one that fails
+ * unexpectedly is rolled back alone, counted, left in the inbox to be tried again, and after
+ * {@code max-attempts} tries quarantined, so it never blocks the mails behind it.
+ */
+@Component
+public class Intake {
+
+	private static final Logger log = LoggerFactory.getLogger(Intake.class);
+
+	private final MimeParser parser;
+
+	private final DataFiles files;
+
+	private final InboundLog inbound;
+
+	private final Outbox outbox;
+
+	private final Correspondence correspondence;
+
+	private final ThreadResolver threads;
+
+	private final ComplaintRegistrar registrar;
+
+	private final CommitteeSettings committee;
+
+	private final TermsSettings terms;
+
+	private final IntakeSettings settings;
+
+	private final Clock clock;
+
+	private final TransactionTemplate batchTransaction;
+
+	private final TransactionTemplate mailSavepoint;
+
+	Intake(MimeParser parser, DataFiles files, InboundLog inbound, Outbox outbox, Correspondence correspondence,
+			ThreadResolver threads, ComplaintRegistrar registrar, CommitteeSettings committee, TermsSettings terms,
+			IntakeSettings settings, Clock clock, PlatformTransactionManager transactions) {
+		this.parser = parser;
+		this.files = files;
+		this.inbound = inbound;
+		this.outbox = outbox;
+		this.correspondence = correspondence;
+		this.threads = threads;
+		this.registrar = registrar;
+		this.committee = committee;
+		this.terms = terms;
+		this.settings = settings;
+		this.clock = clock;
+		this.batchTransaction = new TransactionTemplate(transactions);
+		this.mailSavepoint = new TransactionTemplate(transactions);
+		this.mailSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	public Filing take(MailBatch batch) {
+		Map<Long, Filing.Destination> destinations = new LinkedHashMap<>();
+		this.batchTransaction.executeWithoutResult((status) -> {
+			for (FetchedMail mail : batch.mails()) {
+				takeOne(mail).ifPresent((destination) -> destinations.put(mail.uid(), destination));
+			}
+		});
+		log.info("Intake batch: {} read, {} filed", batch.mails().size(), destinations.size());
+		return new Filing(destinations);
+	}
+
+	private Optional<Filing.Destination> takeOne(FetchedMail fetched) {
+		DataFiles.Stored raw = fetched.oversize() ? this.files.storeMail(fetched.spool())
+				: this.files.storeMail(fetched.raw());
+		if (fetched.oversize()) {
+			return Optional.of(settle("sha:" + raw.sha256(), null, raw, fetched, null, Outcome.QUARANTINED, "oversize"));
+		}
+		ParseResult parsed = this.parser.parse(fetched.raw());
+		if (parsed instanceof ParseResult.Unparseable unparseable) {
+			return Optional.of(settle("sha:" + raw.sha256(), null, raw, fetched, null, Outcome.QUARANTINED,
+					unparseable.reason()));
+		}
+		InboundMail mail = ((ParseResult.Parsed) parsed).mail();
+		String key = mail.optionalMessageId().map((id) -> "mid:" + id).orElse("sha:" + raw.sha256());
+		Optional<Outcome> known = this.inbound.outcomeOf(key);
+		if (known.isPresent()) {
+			return Optional.of(destination(known.get()));
+		}
+		try {
+			return Optional.of(this.mailSavepoint.execute((status) -> route(key, mail, raw, fetched)));
+		}
+		catch (RuntimeException ex) {
+			int attempts = this.inbound.countFailure(key, ex.getClass().getSimpleName(), this.clock.instant());
+			log.warn("Processing mail {} failed ({}), try {} of {}", shortKey(key), ex.getClass().getSimpleName(),
+					attempts, this.settings.maxAttempts());
+			if (attempts < this.settings.maxAttempts()) {
+				return Optional.empty();
+			}
+			return Optional.of(settle(key, mail, raw, fetched, null, Outcome.QUARANTINED,
+					"processing-failed:" + ex.getClass().getSimpleName()));
+		}
+	}
+
+	private Filing.Destination route(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched) {
+		if (this.outbox.sentByUs(mail.messageId())) {
+			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-mail");
+		}
+		Optional<String> ignored = IgnoreRules.reason(mail);
+		if (ignored.isPresent()) {
+			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, ignored.get());
+		}
+		Optional<RegisteredComplaint> thread = this.threads.resolve(mail).filter((c) -> mayJoin(mail, c));
+		if (thread.isPresent()) {
+			long complaintId = thread.get().id();
+			long inboundId = record(key, mail, raw, fetched, complaintId, Outcome.CASE, "correspondence");
+			addLetter(mail, fetched, complaintId, inboundId, kindOf(mail));
+			return Filing.Destination.PROCESSED;
+		}
+		if (this.committee.isOwnDomain(mail.senderAddress())) {
+			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-domain");
+		}
+		boolean acknowledge = withinRateLimit(mail, fetched.receivedAt());
+		RegisteredComplaint complaint = this.registrar.register(mail, fetched.receivedAt(), acknowledge);
+		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE,
+				acknowledge ? "new-complaint" : "new-complaint-rate-limited");
+		addLetter(mail, fetched, complaint.id(), inboundId, "complaint");
+		log.info("Registered {} (mail {})", complaint.reference(), shortKey(key));
+		return Filing.Destination.PROCESSED;
+	}
+
+	/** The complainant and the committee, management and appeals may join a case (CONTRACT §4). */
+	private boolean mayJoin(InboundMail mail, RegisteredComplaint complaint) {
+		String sender = mail.senderAddress();
+		return sender.equalsIgnoreCase(complaint.complainantEmail()) || this.committee.isOfficial(sender);
+	}
+
+	private String kindOf(InboundMail mail) {
+		String sender = mail.senderAddress();
+		if (this.committee.isCommittee(sender)) {
+			return "committee";
+		}
+		if (this.committee.isManagement(sender)) {
+			return "management";
+		}
+		return this.committee.isAppeals(sender) ? "appeals" : "follow-up";
+	}
+
+	private boolean withinRateLimit(InboundMail mail, Instant receivedAt) {
+		if (this.committee.isOfficial(mail.senderAddress())) {
+			return true;
+		}
+		Instant since = receivedAt.minus(Duration.ofHours(1));
+		return this.inbound.countFrom(mail.senderAddress(), since) < this.settings.rateLimitPerHour();
+	}
+
+	private void addLetter(InboundMail mail, FetchedMail fetched, long complaintId, long inboundId, String kind) {
+		List<Correspondence.StoredAttachment> attachments = mail.attachments()
+			.stream()
+			.map((a) -> new Correspondence.StoredAttachment(a.fileName(), a.contentType(),
+					this.files.storeAttachment(a.content())))
+			.toList();
+		this.correspondence.add(new Correspondence.Letter(complaintId, Correspondence.Direction.IN, zoned(fetched.receivedAt()),
+				mail.senderAddress(), String.join(", ", mail.to()), mail.subject(), mail.messageId(), kind, mail.text(),
+				inboundId, null), attachments);
+	}
+
+	private Filing.Destination settle(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
+			Long complaintId, Outcome outcome, String reason) {
+		record(key, mail, raw, fetched, complaintId, outcome, reason);
+		if (outcome != Outcome.CASE) {
+			log.info("Mail {} {}: {}", shortKey(key), outcome.column(), reason);
+		}
+		return destination(outcome);
+	}
+
+	private long record(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched, Long complaintId,
+			Outcome outcome, String reason) {
+		return this.inbound.record(new InboundRecord(key, mail == null ? null : mail.messageId(), raw,
+				zoned(fetched.receivedAt()), zoned(this.clock.instant()), mail == null ? null : mail.senderAddress(),
+				mail == null ? null : mail.subject(), outcome, reason, complaintId));
+	}
+
+	private static Filing.Destination destination(Outcome outcome) {
+		return outcome == Outcome.QUARANTINED ? Filing.Destination.QUARANTINE : Filing.Destination.PROCESSED;
+	}
+
+	private OffsetDateTime zoned(Instant instant) {
+		return instant.atZone(this.terms.zone()).toOffsetDateTime();
+	}
+
+	/** A log-safe handle for a mail: a short hash of its dedupe key, never the Message-ID itself. */
+	static String shortKey(String key) {
+		return Integer.toHexString(key.hashCode());
+	}
+
+}

@@ -1,0 +1,21 @@
+package nl.klachten.intake;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the inbox is read: mails per batch (one FETCH, one register transaction), the size above
+ * which a mail goes to quarantine, how often a failing mail is tried, the polling interval when
+ * the server has no IDLE (and the safety re-check when it has), and the acknowledgement limit.
+ */
+@Validated
+@ConfigurationProperties("complaints.intake")
+public record IntakeSettings(@Min(1) int batchSize, @NotNull DataSize maxMessageSize, @Min(1) int maxAttempts,
+		@NotNull Duration pollInterval, @Min(1) int rateLimitPerHour) {
+}

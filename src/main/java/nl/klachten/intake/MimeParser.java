@@ -1,0 +1,277 @@
+package nl.klachten.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.Body;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.dom.address.Address;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Group;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.RawFieldParser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Raw bytes to {@link InboundMail}, with Mime4J in permissive mode and a silent decode monitor
+ * (as James's {@code MessageParserImpl}): broken mail is the normal case, so the parser reads what
+ * it can and never throws. Only a mail with nothing recognisable as a header is
+ * {@link ParseResult.Unparseable}.
+ */
+@Component
+public class MimeParser {
+
+	private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+
+	private static final MimeConfig CONFIG = MimeConfig.custom()
+		.setMaxLineLen(-1)
+		.setMaxHeaderLen(-1)
+		.setMaxHeaderCount(-1)
+		.setMaxContentLen(-1)
+		.setStrictParsing(false)
+		.setMalformedHeaderStartsBody(true)
+		.build();
+
+	public ParseResult parse(byte[] raw) {
+		Message message = null;
+		try {
+			message = builder().parseMessage(new ByteArrayInputStream(raw));
+			MailHeaders headers = headers(message);
+			if (headers.fields().isEmpty()) {
+				return new ParseResult.Unparseable("no-headers");
+			}
+			return new ParseResult.Parsed(toMail(message, headers));
+		}
+		catch (IOException | RuntimeException ex) {
+			return new ParseResult.Unparseable("mime-error:" + ex.getClass().getSimpleName());
+		}
+		finally {
+			if (message != null) {
+				message.dispose();
+			}
+		}
+	}
+
+	private static DefaultMessageBuilder builder() {
+		DefaultMessageBuilder builder = new DefaultMessageBuilder();
+		builder.setMimeEntityConfig(CONFIG);
+		builder.setDecodeMonitor(DecodeMonitor.SILENT);
+		return builder;
+	}
+
+	private InboundMail toMail(Message message, MailHeaders headers) throws IOException {
+		BodyParts parts = new BodyParts();
+		collect(message, parts);
+		boolean htmlOnly = parts.plain.isEmpty() && !parts.html.isEmpty();
+		String text = htmlOnly ? HtmlText.toText(String.join("\n", parts.html)) : String.join("\n", parts.plain);
+		text = text.replace("\r\n", "\n").replace('\r', '\n');
+		String subject = headers.first("Subject").orElse("");
+		return new InboundMail(messageId(headers), references(headers), from(headers), returnPath(headers),
+				recipients(headers), subject, sentAt(message), mimeType(message), text.strip(), htmlOnly,
+				parts.attachments, headers);
+	}
+
+	private static MailHeaders headers(Message message) {
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		if (message.getHeader() == null) {
+			return new MailHeaders(fields);
+		}
+		for (Field field : message.getHeader().getFields()) {
+			fields.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
+				.add(decodeEncodedWords(rawValue(field)));
+		}
+		return new MailHeaders(fields);
+	}
+
+	/** The header value from its raw bytes, so 8-bit headers keep their characters. */
+	private static String rawValue(Field field) {
+		String value = field.getBody();
+		if (field.getRaw() != null) {
+			String raw = TextDecoder.decodeHeaderBytes(field.getRaw().toByteArray());
+			int colon = raw.indexOf(':');
+			value = colon < 0 ? raw : raw.substring(colon + 1);
+		}
+		return value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", "").strip();
+	}
+
+	private static String decodeEncodedWords(String value) {
+		return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
+	}
+
+	private static String messageId(MailHeaders headers) {
+		return headers.first("Message-ID").flatMap(MimeParser::firstId).orElse(null);
+	}
+
+	private static Optional<String> firstId(String value) {
+		Matcher matcher = MESSAGE_ID.matcher(value);
+		if (matcher.find()) {
+			return Optional.of(matcher.group(1));
+		}
+		String bare = value.strip();
+		return (bare.isEmpty() || bare.contains(" ")) ? Optional.empty() : Optional.of(bare);
+	}
+
+	private static List<String> references(MailHeaders headers) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (String name : List.of("In-Reply-To", "References")) {
+			for (String value : headers.all(name)) {
+				Matcher matcher = MESSAGE_ID.matcher(value);
+				while (matcher.find()) {
+					ids.add(matcher.group(1));
+				}
+			}
+		}
+		return List.copyOf(ids);
+	}
+
+	private static Sender from(MailHeaders headers) {
+		return headers.first("From").flatMap((value) -> mailboxes(value).stream().findFirst()).orElse(null);
+	}
+
+	private static String returnPath(MailHeaders headers) {
+		return headers.first("Return-Path").map((value) -> {
+			Matcher matcher = Pattern.compile("<([^<>]*)>").matcher(value);
+			return matcher.find() ? matcher.group(1).strip() : value.strip();
+		}).orElse(null);
+	}
+
+	private static List<String> recipients(MailHeaders headers) {
+		List<String> addresses = new ArrayList<>();
+		for (String name : List.of("To", "Cc")) {
+			headers.all(name).forEach((value) -> mailboxes(value).forEach((m) -> addresses.add(m.address())));
+		}
+		return addresses;
+	}
+
+	private static List<Sender> mailboxes(String value) {
+		List<Sender> senders = new ArrayList<>();
+		AddressList list = LenientAddressParser.DEFAULT.parseAddressList(value);
+		for (Address address : list) {
+			if (address instanceof Mailbox mailbox) {
+				senders.add(sender(mailbox));
+			}
+			else if (address instanceof Group group) {
+				group.getMailboxes().forEach((m) -> senders.add(sender(m)));
+			}
+		}
+		senders.removeIf((s) -> !s.address().contains("@"));
+		return senders;
+	}
+
+	private static Sender sender(Mailbox mailbox) {
+		String name = mailbox.getName() == null ? "" : decodeEncodedWords(mailbox.getName());
+		return new Sender(name, mailbox.getAddress());
+	}
+
+	private static Instant sentAt(Message message) {
+		try {
+			return message.getDate() == null ? null : message.getDate().toInstant();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String mimeType(Entity entity) {
+		String type = entity.getMimeType();
+		return type == null ? "text/plain" : type.toLowerCase(Locale.ROOT);
+	}
+
+	private void collect(Entity entity, BodyParts parts) throws IOException {
+		Body body = entity.getBody();
+		if (body instanceof Multipart multipart) {
+			boolean alternative = "multipart/alternative".equals(mimeType(entity));
+			for (Entity part : multipart.getBodyParts()) {
+				if (alternative && hasPlainSibling(multipart) && "text/html".equals(mimeType(part))) {
+					continue;
+				}
+				collect(part, parts);
+			}
+			return;
+		}
+		if (body instanceof Message embedded && entity.getParent() != null) {
+			parts.attachments.add(new Attachment(SafeFileName.of(null, "message/rfc822"), "message/rfc822",
+					MessageBytes.of(embedded)));
+			return;
+		}
+		if (body instanceof SingleBody single) {
+			collectSingle(entity, single, parts);
+		}
+	}
+
+	private static boolean hasPlainSibling(Multipart multipart) {
+		return multipart.getBodyParts().stream().anyMatch((p) -> "text/plain".equals(mimeType(p)));
+	}
+
+	private void collectSingle(Entity entity, SingleBody body, BodyParts parts) throws IOException {
+		byte[] bytes = readAll(body);
+		String type = mimeType(entity);
+		Optional<String> fileName = fileName(entity);
+		boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType())
+				|| (fileName.isPresent() && !type.startsWith("text/"))
+				|| (!type.startsWith("text/plain") && !type.startsWith("text/html"));
+		if (attachment && entity.getParent() != null) {
+			parts.attachments.add(new Attachment(SafeFileName.of(fileName.orElse(null), type), type, bytes));
+		}
+		else if ("text/html".equals(type)) {
+			parts.html.add(TextDecoder.decode(bytes, entity.getCharset()));
+		}
+		else {
+			parts.plain.add(TextDecoder.decode(bytes, entity.getCharset()));
+		}
+	}
+
+	private static Optional<String> fileName(Entity entity) {
+		for (String header : List.of("Content-Disposition", "Content-Type")) {
+			Field field = entity.getHeader() == null ? null : entity.getHeader().getField(header);
+			if (field == null) {
+				continue;
+			}
+			var params = RawFieldParser.DEFAULT.parseRawBody(new RawField(header, rawValue(field))).getParams();
+			Optional<String> name = ParameterDecoder.value(params, header.equals("Content-Type") ? "name" : "filename");
+			if (name.isPresent() && !name.get().isBlank()) {
+				return name;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static byte[] readAll(SingleBody body) throws IOException {
+		try (InputStream in = body.getInputStream()) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static final class BodyParts {
+
+		private final List<String> plain = new ArrayList<>();
+
+		private final List<String> html = new ArrayList<>();
+
+		private final List<Attachment> attachments = new ArrayList<>();
+
+	}
+
+}

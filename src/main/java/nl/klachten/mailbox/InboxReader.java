@@ -1,0 +1,44 @@
+package nl.klachten.mailbox;
+
+import java.util.List;
+
+import nl.klachten.intake.IntakeSettings;
+
+/**
+ * The intake's message source: when the {@link MailSignal} says so, one batch from the inbox;
+ * otherwise nothing. A full batch raises the signal again, so a backlog is read without waiting.
+ */
+public class InboxReader {
+
+	private final ImapMailbox mailbox;
+
+	private final MailSignal signal;
+
+	private final IntakeSettings settings;
+
+	public InboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings settings) {
+		this.mailbox = mailbox;
+		this.signal = signal;
+		this.settings = settings;
+	}
+
+	/** The next batch, or null when there is nothing to read now. */
+	public MailBatch nextBatch() {
+		if (!this.signal.take()) {
+			return null;
+		}
+		List<FetchedMail> mails;
+		try {
+			mails = this.mailbox.fetch(this.settings.batchSize(), this.settings.maxMessageSize().toBytes());
+		}
+		catch (MailboxException ex) {
+			this.signal.raise();
+			throw ex;
+		}
+		if (mails.size() >= this.settings.batchSize()) {
+			this.signal.raise();
+		}
+		return mails.isEmpty() ? null : new MailBatch(mails);
+	}
+
+}

@@ -1,0 +1,71 @@
+package nl.klachten.mailbox;
+
+import java.time.Clock;
+
+import nl.klachten.intake.IntakeSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The connections to the mail server. With no IMAP host configured the embedded GreenMail server
+ * starts first and the chair's demo account is used (CONTRACT §2). Admin commands run without
+ * any of this ({@code complaints.pipeline.enabled=false}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
+class MailboxConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedMailServer embeddedMailServer(MailboxSettings settings, EmbeddedSettings embedded) {
+		return settings.embedded() ? new EmbeddedMailServer(embedded) : null;
+	}
+
+	@Bean
+	MailEndpoints mailEndpoints(MailboxSettings settings, EmbeddedSettings embedded,
+			ObjectProvider<EmbeddedMailServer> server) {
+		EmbeddedMailServer local = server.getIfAvailable();
+		if (local == null) {
+			return new MailEndpoints(settings.imap(), settings.smtp());
+		}
+		String password = embedded.accounts()
+			.stream()
+			.filter((a) -> a.email().equalsIgnoreCase(settings.address()))
+			.map(EmbeddedSettings.Account::password)
+			.findFirst()
+			.orElse(settings.address());
+		return new MailEndpoints(settings.imap().withEndpoint("127.0.0.1", local.imapPort(), settings.address(), password),
+				settings.smtp().withEndpoint("127.0.0.1", local.smtpPort(), null, null));
+	}
+
+	@Bean(destroyMethod = "close")
+	ImapMailbox imapMailbox(MailEndpoints endpoints, MailboxSettings settings) {
+		ImapMailbox mailbox = new ImapMailbox(endpoints.imap(), settings);
+		mailbox.ensureFolders();
+		return mailbox;
+	}
+
+	@Bean
+	MailSignal mailSignal(Clock clock, IntakeSettings intake) {
+		return new MailSignal(clock, intake.pollInterval());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "complaints.mailbox.imap.idle", havingValue = "true", matchIfMissing = true)
+	IdleWatcher idleWatcher(MailEndpoints endpoints, MailSignal signal) {
+		return new IdleWatcher(endpoints.imap(), signal);
+	}
+
+	@Bean
+	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake) {
+		return new InboxReader(mailbox, signal, intake);
+	}
+
+	@Bean
+	SmtpTransport smtpTransport(MailEndpoints endpoints, MailboxSettings settings) {
+		return new SmtpTransport(endpoints.smtp(), settings.address());
+	}
+
+}

@@ -1,0 +1,70 @@
+package nl.klachten.mailbox;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Sends raw, already composed mail over one SMTP connection per batch (STACK.md pitfall 11),
+ * unchanged: the Message-ID the register recorded is the one that goes out.
+ */
+public class SmtpTransport {
+
+	private final MailboxSettings.Server server;
+
+	private final Session session;
+
+	SmtpTransport(MailboxSettings.Server server, String envelopeSender) {
+		this.server = server;
+		this.session = MailSessions.smtp(server, envelopeSender);
+	}
+
+	/** An open connection; close it when the batch is done. */
+	public Connection open() throws MessagingException {
+		Transport transport = this.session.getTransport(MailSessions.smtpProtocol(this.server));
+		transport.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+		return new Connection(transport);
+	}
+
+	/** One SMTP connection. */
+	public final class Connection implements AutoCloseable {
+
+		private final Transport transport;
+
+		private Connection(Transport transport) {
+			this.transport = transport;
+		}
+
+		/**
+		 * Sends one mail. A {@link SendFailedException} with no valid recipient left is permanent;
+		 * any other {@link MessagingException} is worth another try.
+		 */
+		public void send(byte[] raw, List<String> recipients) throws MessagingException {
+			MimeMessage message = new MimeMessage(SmtpTransport.this.session, new ByteArrayInputStream(raw));
+			Address[] to = new Address[recipients.size()];
+			for (int i = 0; i < to.length; i++) {
+				to[i] = new InternetAddress(recipients.get(i));
+			}
+			this.transport.sendMessage(message, to);
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.transport.close();
+			}
+			catch (MessagingException ex) {
+				// the mails were sent or recorded as failed already; a failing QUIT changes nothing
+			}
+		}
+
+	}
+
+}

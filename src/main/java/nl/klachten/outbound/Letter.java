@@ -1,0 +1,30 @@
+package nl.klachten.outbound;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mail to compose: which templates, for whom, about which case, in answer to what.
+ *
+ * @param purpose the template folder under {@code templates/}, e.g. {@code acknowledgement}
+ * @param to the recipients
+ * @param reference the case reference, put in the subject, the body and a header; null for none
+ * @param inReplyTo the Message-ID answered (no brackets), or null for a mail that answers nothing
+ * @param references the thread's Message-IDs, oldest first
+ * @param model the values the templates use
+ */
+public record Letter(String purpose, List<String> to, String reference, String inReplyTo, List<String> references,
+		Map<String, Object> model) {
+
+	public Letter {
+		to = List.copyOf(to);
+		references = List.copyOf(references);
+		model = Map.copyOf(model);
+	}
+
+	@Override
+	public String toString() {
+		return "Letter[" + this.purpose + ", " + this.reference + "]";
+	}
+
+}

@@ -1,0 +1,145 @@
+package nl.klachten.outbound;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import nl.klachten.mailbox.MailboxSettings;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders a {@link Letter} from {@code templates/<purpose>/subject.ftl}, {@code body.ftl} (text)
+ * and {@code body.ftlh} (HTML, auto-escaped) into a multipart/alternative mail with the headers of
+ * CONTRACT §4: the reference in subject and {@code X-Complaint-Reference}, an unguessable
+ * Message-ID under the sender's domain, RFC 3834 {@code Auto-Submitted}, and
+ * {@code X-Auto-Response-Suppress}.
+ */
+@Component
+public class MailComposer {
+
+	private final Configuration templates;
+
+	private final MailboxSettings mailbox;
+
+	private final Clock clock;
+
+	private final Session session = Session.getInstance(new Properties());
+
+	MailComposer(Configuration mailTemplates, MailboxSettings mailbox, Clock clock) {
+		this.templates = mailTemplates;
+		this.mailbox = mailbox;
+		this.clock = clock;
+	}
+
+	public ComposedMail compose(Letter letter) {
+		Map<String, Object> model = new HashMap<>(letter.model());
+		model.put("reference", letter.reference() == null ? "" : letter.reference());
+		String subject = render(letter.purpose() + "/subject.ftl", model).strip().replaceAll("\\s+", " ");
+		if (letter.reference() != null && !subject.contains("[" + letter.reference() + "]")) {
+			subject = subject + " [" + letter.reference() + "]";
+		}
+		String text = render(letter.purpose() + "/body.ftl", model);
+		String html = render(letter.purpose() + "/body.ftlh", model);
+		String messageId = UUID.randomUUID() + "@" + domain();
+		try {
+			MimeMessage message = new FixedIdMessage(this.session, messageId);
+			message.setFrom(new InternetAddress(this.mailbox.address(), this.mailbox.displayName(), "UTF-8"));
+			message.setRecipients(jakarta.mail.Message.RecipientType.TO, String.join(",", letter.to()));
+			message.setSubject(subject, "UTF-8");
+			message.setSentDate(Date.from(this.clock.instant()));
+			headers(message, letter);
+			message.setContent(alternative(text, html));
+			message.saveChanges();
+			ByteArrayOutputStream raw = new ByteArrayOutputStream();
+			message.writeTo(raw);
+			return new ComposedMail(letter.purpose(), messageId, this.mailbox.address(), letter.to(), subject, text,
+					raw.toByteArray());
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException("Cannot compose mail " + letter.purpose(), ex);
+		}
+	}
+
+	private void headers(MimeMessage message, Letter letter) throws MessagingException {
+		if (letter.reference() != null) {
+			message.setHeader("X-Complaint-Reference", letter.reference());
+		}
+		if (letter.inReplyTo() != null) {
+			message.setHeader("In-Reply-To", "<" + letter.inReplyTo() + ">");
+			message.setHeader("Auto-Submitted", "auto-replied");
+		}
+		else {
+			message.setHeader("Auto-Submitted", "auto-generated");
+		}
+		if (!letter.references().isEmpty()) {
+			message.setHeader("References",
+					letter.references().stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));
+		}
+		message.setHeader("X-Auto-Response-Suppress", "All");
+	}
+
+	private static MimeMultipart alternative(String text, String html) throws MessagingException {
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart plain = new MimeBodyPart();
+		plain.setText(text, "UTF-8", "plain");
+		MimeBodyPart rich = new MimeBodyPart();
+		rich.setText(html, "UTF-8", "html");
+		alternative.addBodyPart(plain);
+		alternative.addBodyPart(rich);
+		return alternative;
+	}
+
+	private String render(String name, Map<String, Object> model) {
+		try {
+			StringWriter out = new StringWriter();
+			this.templates.getTemplate(name).process(model, out);
+			return out.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read template " + name, ex);
+		}
+		catch (TemplateException ex) {
+			throw new IllegalStateException("Cannot render template " + name, ex);
+		}
+	}
+
+	private String domain() {
+		String address = this.mailbox.address();
+		return address.substring(address.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** Keeps the Message-ID the outbox already recorded when headers are updated. */
+	private static final class FixedIdMessage extends MimeMessage {
+
+		private final String messageId;
+
+		FixedIdMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", "<" + this.messageId + ">");
+		}
+
+	}
+
+}

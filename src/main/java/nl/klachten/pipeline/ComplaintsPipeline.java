@@ -1,0 +1,97 @@
+package nl.klachten.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+
+import nl.klachten.intake.Intake;
+import nl.klachten.mailbox.Filing;
+import nl.klachten.mailbox.ImapMailbox;
+import nl.klachten.mailbox.InboxReader;
+import nl.klachten.mailbox.MailBatch;
+import nl.klachten.outbound.OutboxSender;
+import nl.klachten.register.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.PublishSubscribeChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.Pollers;
+import org.springframework.messaging.MessagingException;
+
+/**
+ * The whole mail pipeline, in one place.
+ *
+ * <pre>
+ *  IMAP inbox ──(IDLE signal / poll)──▶ intakeFlow: read batch ─▶ register (one transaction) ─▶ file (UID MOVE)
+ *                                                        │ writes cases, ignored list, quarantine
+ *                                                        ▼ and the outbox, in the same transaction
+ *  outbox table ──(poll)──────────────▶ outboundFlow: due mail ─▶ send over one SMTP connection ─▶ mark sent
+ *
+ *  errorChannel ──────────────────────▶ failureFlow: log the failure by class name (no content); the
+ *                                        batch stays in the inbox, the outbox row keeps its backoff
+ * </pre>
+ *
+ * Mail is filed only after the register committed, so a crash anywhere replays the batch, and the
+ * dedupe key (Message-ID or hash of the raw bytes) turns the replay into a no-op.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
+class ComplaintsPipeline {
+
+	private static final Logger log = LoggerFactory.getLogger(ComplaintsPipeline.class);
+
+	private static final Duration TICK = Duration.ofMillis(250);
+
+	@Bean
+	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake, ImapMailbox mailbox) {
+		return IntegrationFlow.fromSupplier(inbox::nextBatch, (e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK)))
+			.handle(MailBatch.class, (batch, headers) -> intake.take(batch), (e) -> e.id("register"))
+			.handle(Filing.class, (filing, headers) -> {
+				mailbox.file(filing);
+				return null;
+			}, (e) -> e.id("file"))
+			.get();
+	}
+
+	@Bean
+	IntegrationFlow outboundFlow(OutboxSender sender) {
+		return IntegrationFlow.fromSupplier(sender::due, (e) -> e.id("outboxInbound").poller(Pollers.fixedDelay(TICK)))
+			.handle(List.class, (mails, headers) -> {
+				sender.send(queued(mails));
+				return null;
+			}, (e) -> e.id("sendMail"))
+			.get();
+	}
+
+	@Bean
+	PublishSubscribeChannel errorChannel() {
+		return new PublishSubscribeChannel();
+	}
+
+	@Bean
+	IntegrationFlow failureFlow() {
+		return IntegrationFlow.from("errorChannel").handle((payload, headers) -> {
+			log.warn("Pipeline step failed: {}", rootCause((Throwable) payload));
+			return null;
+		}).get();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Outbox.QueuedMail> queued(List<?> mails) {
+		return (List<Outbox.QueuedMail>) mails;
+	}
+
+	private static String rootCause(Throwable failure) {
+		Throwable cause = failure instanceof MessagingException && failure.getCause() != null ? failure.getCause()
+				: failure;
+		StringBuilder chain = new StringBuilder(cause.getClass().getSimpleName());
+		for (Throwable c = cause.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+			chain.append(" <- ").append(c.getClass().getSimpleName());
+		}
+		return chain.toString();
+	}
+
+}

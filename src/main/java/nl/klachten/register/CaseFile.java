@@ -1,0 +1,43 @@
+package nl.klachten.register;
+
+import java.util.List;
+
+/**
+ * Everything the register holds about one case (R19), as the export and {@code show} present it.
+ * Dates are ISO strings as stored; absent values are null.
+ */
+public record CaseFile(String reference, String status, String complainantName, String complainantEmail,
+		String address, String city, String representativeOf, String subject, String description,
+		String submittedAt, String aroseOn, boolean late, String employeeName, String employeeEmail,
+		List<String> products, String acknowledgeDue, String decisionDue, List<Extension> extensions,
+		boolean managementInvolved, Decision decision, Appeal appeal, List<Measure> measures,
+		List<Entry> correspondence, boolean purged) {
+
+	public record Extension(String to, String reason, String notifiedAt) {
+	}
+
+	public record Decision(String assessment, String decidedAt, String manner, String arguments) {
+	}
+
+	public record Appeal(String filedAt, String due, String outcome, String decidedAt) {
+	}
+
+	public record Measure(String text, String recordedAt, String recordedBy) {
+	}
+
+	public record Entry(String direction, String at, String from, String to, String subject, String messageId,
+			String kind, String body, List<String> attachments) {
+
+		@Override
+		public String toString() {
+			return "Entry[" + this.direction + ", " + this.kind + "]";
+		}
+
+	}
+
+	@Override
+	public String toString() {
+		return "CaseFile[" + this.reference + "]";
+	}
+
+}

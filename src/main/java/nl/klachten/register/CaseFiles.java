@@ -1,0 +1,94 @@
+package nl.klachten.register;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads whole case files for the export, {@code show} and later the chair's STATUS. */
+@Repository
+public class CaseFiles {
+
+	private final JdbcClient jdbc;
+
+	CaseFiles(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<CaseFile> all() {
+		return this.jdbc.sql("SELECT * FROM complaint ORDER BY id").query(this::caseFile).list();
+	}
+
+	public Optional<CaseFile> find(ReferenceNumber reference) {
+		return this.jdbc.sql("SELECT * FROM complaint WHERE reference = ?")
+			.param(reference.toString())
+			.query(this::caseFile)
+			.optional();
+	}
+
+	private CaseFile caseFile(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		String assessment = rs.getString("assessment");
+		CaseFile.Decision decision = assessment == null ? null : new CaseFile.Decision(assessment,
+				rs.getString("decided_at"), rs.getString("manner"), rs.getString("arguments"));
+		return new CaseFile(rs.getString("reference"), rs.getString("status"), rs.getString("complainant_name"),
+				rs.getString("complainant_email"), rs.getString("complainant_address"), rs.getString("complainant_city"),
+				rs.getString("representative_of"), rs.getString("subject"), rs.getString("description"),
+				rs.getString("submitted_at"), rs.getString("arose_on"), rs.getBoolean("late"),
+				rs.getString("employee_name"), rs.getString("employee_email"), products(id),
+				rs.getString("acknowledge_due"), rs.getString("decision_due"), extensions(id),
+				rs.getBoolean("management_involved"), decision, appeal(id), measures(id), correspondence(id),
+				rs.getBoolean("purged"));
+	}
+
+	private List<String> products(long id) {
+		return this.jdbc.sql("SELECT name FROM product WHERE complaint_id = ? ORDER BY id")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	private List<CaseFile.Extension> extensions(long id) {
+		return this.jdbc.sql("SELECT to_date, reason, notified_at FROM extension WHERE complaint_id = ? ORDER BY id")
+			.param(id)
+			.query((rs, n) -> new CaseFile.Extension(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	private CaseFile.Appeal appeal(long id) {
+		return this.jdbc.sql("SELECT filed_at, due, outcome, decided_at FROM appeal WHERE complaint_id = ?")
+			.param(id)
+			.query((rs, n) -> new CaseFile.Appeal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional()
+			.orElse(null);
+	}
+
+	private List<CaseFile.Measure> measures(long id) {
+		return this.jdbc.sql("SELECT text, recorded_at, recorded_by FROM measure WHERE complaint_id = ? ORDER BY id")
+			.param(id)
+			.query((rs, n) -> new CaseFile.Measure(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	private List<CaseFile.Entry> correspondence(long id) {
+		return this.jdbc.sql("""
+				SELECT id, direction, at, sender, recipients, subject, message_id, kind, body
+				FROM correspondence WHERE complaint_id = ? ORDER BY id""")
+			.param(id)
+			.query((rs, n) -> new CaseFile.Entry(rs.getString("direction"), rs.getString("at"), rs.getString("sender"),
+					rs.getString("recipients"), rs.getString("subject"), rs.getString("message_id"), rs.getString("kind"),
+					rs.getString("body"), attachments(rs.getLong("id"))))
+			.list();
+	}
+
+	private List<String> attachments(long letterId) {
+		return this.jdbc.sql("SELECT file_name FROM attachment WHERE correspondence_id = ? ORDER BY id")
+			.param(letterId)
+			.query(String.class)
+			.list();
+	}
+
+}

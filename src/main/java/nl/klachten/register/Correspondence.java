@@ -1,0 +1,97 @@
+package nl.klachten.register;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** All mail of a case, in and out, in order (R19), and the threading look-up by Message-ID. */
+@Repository
+public class Correspondence {
+
+	private final JdbcClient jdbc;
+
+	Correspondence(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One letter of a case. {@code inboundMailId} or {@code outboxId} points at its raw bytes. */
+	public record Letter(long complaintId, Direction direction, OffsetDateTime at, String sender, String recipients,
+			String subject, String messageId, String kind, String body, Long inboundMailId, Long outboxId) {
+
+		@Override
+		public String toString() {
+			return "Letter[" + this.direction + ", " + this.kind + "]";
+		}
+
+	}
+
+	/** A file kept with a letter. */
+	public record StoredAttachment(String fileName, String contentType, DataFiles.Stored file) {
+
+		@Override
+		public String toString() {
+			return "StoredAttachment[" + this.file.size() + " bytes]";
+		}
+
+	}
+
+	public enum Direction {
+
+		IN, OUT;
+
+		public String column() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	public long add(Letter letter, List<StoredAttachment> attachments) {
+		long id = this.jdbc.sql("""
+				INSERT INTO correspondence (complaint_id, direction, at, sender, recipients, subject, message_id, kind,
+				    body, inbound_mail_id, outbox_id)
+				VALUES (:complaintId, :direction, :at, :sender, :recipients, :subject, :messageId, :kind, :body,
+				    :inboundMailId, :outboxId)
+				RETURNING id""")
+			.param("complaintId", letter.complaintId())
+			.param("direction", letter.direction().column())
+			.param("at", letter.at().toString())
+			.param("sender", letter.sender())
+			.param("recipients", letter.recipients())
+			.param("subject", letter.subject())
+			.param("messageId", letter.messageId())
+			.param("kind", letter.kind())
+			.param("body", letter.body())
+			.param("inboundMailId", letter.inboundMailId())
+			.param("outboxId", letter.outboxId())
+			.query(Long.class)
+			.single();
+		for (StoredAttachment attachment : attachments) {
+			this.jdbc.sql("""
+					INSERT INTO attachment (correspondence_id, file_name, content_type, size, sha256, path)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(id, attachment.fileName(), attachment.contentType(), attachment.file().size(),
+						attachment.file().sha256(), attachment.file().path())
+				.update();
+		}
+		return id;
+	}
+
+	/** The case that sent or received any of these Message-IDs, most recent letter first. */
+	public Optional<Long> caseOf(List<String> messageIds) {
+		for (String messageId : messageIds) {
+			Optional<Long> found = this.jdbc
+				.sql("SELECT complaint_id FROM correspondence WHERE message_id = ? ORDER BY id DESC LIMIT 1")
+				.param(messageId)
+				.query(Long.class)
+				.optional();
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		return Optional.empty();
+	}
+
+}

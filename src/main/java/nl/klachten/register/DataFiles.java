@@ -1,0 +1,167 @@
+package nl.klachten.register;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Raw mail and attachments on disk, content-addressed by SHA-256 under the data directory: a name
+ * never comes from a mail, writing the same bytes twice is a no-op, and a crash leaves at most an
+ * unreferenced file. Files and folders are readable by the service user only (R8).
+ */
+public class DataFiles {
+
+	private final Path root;
+
+	DataFiles(Path root) {
+		this.root = root;
+	}
+
+	/** A stored file: its path relative to the data directory, its hash and size. */
+	public record Stored(String path, String sha256, long size) {
+	}
+
+	public Stored storeMail(byte[] bytes) {
+		return store("mail", ".eml", (out) -> out.write(bytes));
+	}
+
+	public Stored storeMail(Writer writer) {
+		return store("mail", ".eml", writer);
+	}
+
+	public Stored storeAttachment(byte[] bytes) {
+		return store("attachments", "", (out) -> out.write(bytes));
+	}
+
+	public InputStream open(String relativePath) throws IOException {
+		return Files.newInputStream(this.root.resolve(relativePath));
+	}
+
+	public byte[] read(String relativePath) {
+		try {
+			return Files.readAllBytes(this.root.resolve(relativePath));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read stored file " + relativePath, ex);
+		}
+	}
+
+	/** Writes content to a stream. */
+	@FunctionalInterface
+	public interface Writer {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	private Stored store(String kind, String suffix, Writer writer) {
+		try {
+			Path dir = this.root.resolve(kind);
+			ensurePrivateDirectory(dir);
+			Path temp = Files.createTempFile(dir, "incoming-", ".tmp");
+			MessageDigest digest = sha256();
+			long size;
+			try (OutputStream file = Files.newOutputStream(temp);
+					CountingOutputStream counting = new CountingOutputStream(new DigestOutputStream(file, digest))) {
+				writer.writeTo(counting);
+				size = counting.count();
+			}
+			String hash = HexFormat.of().formatHex(digest.digest());
+			Path shard = this.root.resolve(kind).resolve(hash.substring(0, 2));
+			ensurePrivateDirectory(shard);
+			Path target = shard.resolve(hash + suffix);
+			moveInPlace(temp, target);
+			return new Stored(this.root.relativize(target).toString(), hash, size);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot store " + kind + " file", ex);
+		}
+	}
+
+	private static void moveInPlace(Path temp, Path target) throws IOException {
+		if (Files.exists(target)) {
+			Files.delete(temp);
+			return;
+		}
+		try {
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (FileAlreadyExistsException ex) {
+			Files.deleteIfExists(temp);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		restrictIfPresent(target);
+	}
+
+	static void ensurePrivateDirectory(Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) {
+			Files.createDirectories(dir);
+			try {
+				Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system: the platform's defaults apply
+			}
+		}
+	}
+
+	static void restrictIfPresent(Path file) {
+		try {
+			if (Files.exists(file)) {
+				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			}
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// best effort: the directory is private already
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static final class CountingOutputStream extends java.io.FilterOutputStream {
+
+		private long count;
+
+		CountingOutputStream(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.out.write(b);
+			this.count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			this.out.write(b, off, len);
+			this.count += len;
+		}
+
+		long count() {
+			return this.count;
+		}
+
+	}
+
+}

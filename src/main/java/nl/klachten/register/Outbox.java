@@ -1,0 +1,91 @@
+package nl.klachten.register;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Mail to send, written in the same transaction as the register change it reports, so that a
+ * crash or an SMTP outage can delay a mail but never lose it. The sender drains it.
+ */
+@Repository
+public class Outbox {
+
+	private final JdbcClient jdbc;
+
+	Outbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A rendered mail: envelope and raw RFC 5322 bytes. */
+	public record QueuedMail(long id, Long complaintId, String kind, String messageId, String sender,
+			List<String> recipients, byte[] raw, int attempts) {
+
+		@Override
+		public String toString() {
+			return "QueuedMail[" + this.id + ", " + this.kind + "]";
+		}
+
+	}
+
+	public long add(Long complaintId, String kind, String messageId, String sender, List<String> recipients, byte[] raw,
+			Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO outbox (complaint_id, kind, message_id, sender, recipients, raw, created_at, next_attempt)
+				VALUES (:complaintId, :kind, :messageId, :sender, :recipients, :raw, :createdAt, :next)
+				RETURNING id""")
+			.param("complaintId", complaintId)
+			.param("kind", kind)
+			.param("messageId", messageId)
+			.param("sender", sender)
+			.param("recipients", String.join(",", recipients))
+			.param("raw", raw)
+			.param("createdAt", now.toString())
+			.param("next", now.toEpochMilli())
+			.query(Long.class)
+			.single();
+	}
+
+	public List<QueuedMail> due(Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, complaint_id, kind, message_id, sender, recipients, raw, attempts FROM outbox
+				WHERE status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?""")
+			.params(now.toEpochMilli(), limit)
+			.query((rs, n) -> new QueuedMail(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+					rs.getString(4), rs.getString(5), List.of(rs.getString(6).split(",")), rs.getBytes(7), rs.getInt(8)))
+			.list();
+	}
+
+	public void markSent(long id, Instant at) {
+		this.jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?")
+			.params(at.toString(), id)
+			.update();
+	}
+
+	public void markRetry(long id, Instant next, String error) {
+		this.jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt = ?, last_error = ? WHERE id = ?")
+			.params(next.toEpochMilli(), error, id)
+			.update();
+	}
+
+	/** A permanent refusal (e.g. the recipient does not exist): kept, not retried. */
+	public void markFailed(long id, String error) {
+		this.jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?")
+			.params(error, id)
+			.update();
+	}
+
+	public boolean sentByUs(String messageId) {
+		return messageId != null && this.jdbc.sql("SELECT count(*) FROM outbox WHERE message_id = ?")
+			.param(messageId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public long countPending() {
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE status = 'pending'").query(Long.class).single();
+	}
+
+}

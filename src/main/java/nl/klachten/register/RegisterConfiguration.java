@@ -1,0 +1,48 @@
+package nl.klachten.register;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SQLite register. Pragmas go in the URL so every pooled connection has them (STACK.md
+ * pitfall 4); {@code transaction_mode=IMMEDIATE} takes the write lock at BEGIN, so concurrent
+ * writers (the processor and an admin command) queue instead of failing on a lock upgrade.
+ */
+@Configuration(proxyBeanMethods = false)
+class RegisterConfiguration {
+
+	@Bean
+	DataSource dataSource(RegisterSettings settings) {
+		Path file = settings.file();
+		try {
+			DataFiles.ensurePrivateDirectory(file.getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the register directory", ex);
+		}
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=30000&synchronous=NORMAL"
+				+ "&foreign_keys=true&transaction_mode=IMMEDIATE");
+		config.setMaximumPoolSize(4);
+		config.setPoolName("register");
+		HikariDataSource dataSource = new HikariDataSource(config);
+		DataFiles.restrictIfPresent(file);
+		return dataSource;
+	}
+
+	@Bean
+	DataFiles dataFiles(RegisterSettings settings) {
+		return new DataFiles(settings.dataDirectory());
+	}
+
+
+}

@@ -1,0 +1,1 @@
+Ontvangstbevestiging van uw klacht [${reference}]

@@ -1,0 +1,35 @@
+Nieuwe klacht geregistreerd: ${reference}
+
+Klager:             ${complainantName!""} <${complainantEmail}>
+<#if representativeOf?has_content>
+Namens:             ${representativeOf}
+</#if>
+Ingediend:          ${submittedOn}
+Beslissing uiterlijk: ${decisionDue}
+<#list details as label, value>
+${label}: ${value}
+</#list>
+<#if late>
+
+LET OP: buiten termijn. De klacht is volgens de klager ontstaan op ${aroseOn}, meer dan twaalf
+maanden voor de indiening (R7). Zij is niet afgewezen; beoordeel of u haar behandelt.
+</#if>
+<#if !acknowledged>
+
+De klager heeft geen ontvangstbevestiging gekregen: meer dan ${rateLimit} mails in een uur van
+dit adres. De klacht is wel geregistreerd.
+</#if>
+<#if attachments?has_content>
+
+Bijlagen: <#list attachments as name>${name}<#sep>, </#list>
+</#if>
+
+Onderwerp: ${subject}
+
+--- Klacht ---
+${text}
+--- Einde klacht ---
+
+Beantwoord deze e-mail om de klacht te behandelen; uw antwoord wordt aan het dossier toegevoegd.
+
+Referentie: ${reference}

@@ -1,0 +1,1 @@
+Nieuwe klacht [${reference}]: ${subject}
