@@ -32,9 +32,10 @@ public class InboxReader {
 			mails = this.mailbox.fetch(this.settings.batchSize(), this.settings.maxMessageSize().toBytes());
 		}
 		catch (MailboxException ex) {
-			this.signal.raise();
+			this.signal.failed();
 			throw ex;
 		}
+		this.signal.succeeded();
 		if (mails.size() >= this.settings.batchSize()) {
 			this.signal.raise();
 		}

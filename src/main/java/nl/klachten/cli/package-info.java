@@ -1,0 +1,4 @@
+/**
+ * The command line of CONTRACT §1: run, export, show.
+ */
+package nl.klachten.cli;

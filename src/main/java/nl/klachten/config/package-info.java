@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting wiring only: the Clock bean.
+ */
+package nl.klachten.config;
