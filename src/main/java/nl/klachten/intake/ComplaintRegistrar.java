@@ -78,11 +78,21 @@ class ComplaintRegistrar {
 		Map<String, Object> model = model(registered, complaint, fields, mail, acknowledge);
 		if (acknowledge) {
 			queue(registered, new Letter("acknowledgement", List.of(mail.senderAddress()), registered.reference().toString(),
-					mail.messageId(), mail.references(), model), "acknowledgement");
+					mail.messageId(), thread(mail), model), "acknowledgement");
 		}
 		queue(registered, new Letter("chair-notification", List.of(this.committee.chair().email()),
 				registered.reference().toString(), null, List.of(), model), "chair-notification");
 		return registered;
+	}
+
+	/** The References of an answer: the thread so far, then the mail answered. */
+	private static List<String> thread(InboundMail mail) {
+		List<String> thread = new ArrayList<>(mail.references());
+		if (mail.messageId() != null) {
+			thread.remove(mail.messageId());
+			thread.add(mail.messageId());
+		}
+		return thread;
 	}
 
 	private Map<String, Object> model(RegisteredComplaint registered, NewComplaint complaint, RegisterFields fields,

@@ -34,6 +34,9 @@ final class HtmlText {
 				else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
 					newLine(out);
 				}
+				else if (node instanceof Element element && Set.of("td", "th").contains(element.normalName())) {
+					out.append(' ');
+				}
 			}
 
 			@Override

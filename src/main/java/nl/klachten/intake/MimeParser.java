@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +31,9 @@ import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.ParserCursor;
+import org.apache.james.mime4j.util.ByteSequence;
+import org.apache.james.mime4j.util.ContentUtil;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
@@ -78,6 +83,7 @@ public class MimeParser {
 		DefaultMessageBuilder builder = new DefaultMessageBuilder();
 		builder.setMimeEntityConfig(CONFIG);
 		builder.setDecodeMonitor(DecodeMonitor.SILENT);
+		builder.setContentDecoding(false);
 		return builder;
 	}
 
@@ -88,8 +94,8 @@ public class MimeParser {
 		String text = htmlOnly ? HtmlText.toText(String.join("\n", parts.html)) : String.join("\n", parts.plain);
 		text = text.replace("\r\n", "\n").replace('\r', '\n');
 		String subject = headers.first("Subject").orElse("");
-		return new InboundMail(messageId(headers), references(headers), from(headers), returnPath(headers),
-				recipients(headers), subject, sentAt(message), mimeType(message), text.strip(), htmlOnly,
+		return new InboundMail(messageId(headers), references(headers), from(message), returnPath(headers),
+				recipients(message), subject, sentAt(message, headers), mimeType(message), text.strip(), htmlOnly,
 				parts.attachments, headers);
 	}
 
@@ -146,8 +152,15 @@ public class MimeParser {
 		return List.copyOf(ids);
 	}
 
-	private static Sender from(MailHeaders headers) {
-		return headers.first("From").flatMap((value) -> mailboxes(value).stream().findFirst()).orElse(null);
+	private static Sender from(Message message) {
+		return rawValues(message, "From").stream().flatMap((value) -> mailboxes(value).stream()).findFirst().orElse(null);
+	}
+
+	private static List<String> rawValues(Message message, String name) {
+		if (message.getHeader() == null) {
+			return List.of();
+		}
+		return message.getHeader().getFields(name).stream().map(MimeParser::rawValue).toList();
 	}
 
 	private static String returnPath(MailHeaders headers) {
@@ -157,17 +170,19 @@ public class MimeParser {
 		}).orElse(null);
 	}
 
-	private static List<String> recipients(MailHeaders headers) {
+	private static List<String> recipients(Message message) {
 		List<String> addresses = new ArrayList<>();
 		for (String name : List.of("To", "Cc")) {
-			headers.all(name).forEach((value) -> mailboxes(value).forEach((m) -> addresses.add(m.address())));
+			rawValues(message, name).forEach((value) -> mailboxes(value).forEach((m) -> addresses.add(m.address())));
 		}
 		return addresses;
 	}
 
 	private static List<Sender> mailboxes(String value) {
 		List<Sender> senders = new ArrayList<>();
-		AddressList list = LenientAddressParser.DEFAULT.parseAddressList(value);
+		ByteSequence raw = ContentUtil.encode(value);
+		AddressList list = LenientAddressParser.DEFAULT.parseAddressList(raw,
+				new ParserCursor(0, raw.length()));
 		for (Address address : list) {
 			if (address instanceof Mailbox mailbox) {
 				senders.add(sender(mailbox));
@@ -185,9 +200,15 @@ public class MimeParser {
 		return new Sender(name, mailbox.getAddress());
 	}
 
-	private static Instant sentAt(Message message) {
+	private static Instant sentAt(Message message, MailHeaders headers) {
 		try {
-			return message.getDate() == null ? null : message.getDate().toInstant();
+			if (message.getDate() != null) {
+				return message.getDate().toInstant();
+			}
+			return headers.first("Date")
+				.map((value) -> value.replaceAll("\\([^()]*\\)", " ").replaceAll("\\s+", " ").strip())
+				.map((value) -> ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+				.orElse(null);
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -202,6 +223,10 @@ public class MimeParser {
 	private void collect(Entity entity, BodyParts parts) throws IOException {
 		Body body = entity.getBody();
 		if (body instanceof Multipart multipart) {
+			if (multipart.getBodyParts().isEmpty()) {
+				parts.plain.add(String.join("\n", multipart.getPreamble(), multipart.getEpilogue()));
+				return;
+			}
 			boolean alternative = "multipart/alternative".equals(mimeType(entity));
 			for (Entity part : multipart.getBodyParts()) {
 				if (alternative && hasPlainSibling(multipart) && "text/html".equals(mimeType(part))) {
@@ -212,8 +237,8 @@ public class MimeParser {
 			return;
 		}
 		if (body instanceof Message embedded && entity.getParent() != null) {
-			parts.attachments.add(new Attachment(SafeFileName.of(null, "message/rfc822"), "message/rfc822",
-					MessageBytes.of(embedded)));
+			String name = SafeFileName.of(fileName(entity).orElse(null), "message/rfc822");
+			parts.attachments.add(new Attachment(name, "message/rfc822", MessageBytes.of(embedded)));
 			return;
 		}
 		if (body instanceof SingleBody single) {
@@ -226,13 +251,13 @@ public class MimeParser {
 	}
 
 	private void collectSingle(Entity entity, SingleBody body, BodyParts parts) throws IOException {
-		byte[] bytes = readAll(body);
+		byte[] bytes = TransferDecoder.decode(entity.getContentTransferEncoding(), readAll(body));
 		String type = mimeType(entity);
 		Optional<String> fileName = fileName(entity);
 		boolean attachment = "attachment".equalsIgnoreCase(entity.getDispositionType())
 				|| (fileName.isPresent() && !type.startsWith("text/"))
 				|| (!type.startsWith("text/plain") && !type.startsWith("text/html"));
-		if (attachment && entity.getParent() != null) {
+		if (attachment && (entity.getParent() != null || !type.startsWith("text/"))) {
 			parts.attachments.add(new Attachment(SafeFileName.of(fileName.orElse(null), type), type, bytes));
 		}
 		else if ("text/html".equals(type)) {

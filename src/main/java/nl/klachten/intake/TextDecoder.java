@@ -28,8 +28,13 @@ final class TextDecoder {
 	}
 
 	static String decode(byte[] bytes, String declaredCharset) {
+		String text = decodeBytes(bytes, declaredCharset);
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
+	}
+
+	private static String decodeBytes(byte[] bytes, String declaredCharset) {
 		Optional<Charset> declared = lookup(declaredCharset);
-		if (declared.isPresent()) {
+		if (declared.isPresent() && !declared.get().equals(StandardCharsets.US_ASCII)) {
 			Charset charset = widen(declared.get());
 			if (!charset.equals(StandardCharsets.UTF_8)) {
 				return new String(bytes, charset);

@@ -1,0 +1,191 @@
+package nl.klachten;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.icegreen.greenmail.base.GreenMailOperations;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Test fixtures for the end-to-end tests: a GreenMail server with the chair's account, the
+ * properties that point the processor at it, complaint mails as raw bytes, and mailbox look-ups.
+ */
+public final class MailFixtures {
+
+	public static final String CHAIR = "NCJansen@klikklaar.com";
+
+	public static final String PROCESSED = "Klachten.Verwerkt";
+
+	public static final String QUARANTINE = "Klachten.Quarantaine";
+
+	private static final Session SESSION = Session.getInstance(new Properties());
+
+	private MailFixtures() {
+	}
+
+	public static GreenMailExtension greenMail() {
+		return new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+			.withConfiguration(GreenMailConfiguration.aConfig().withUser(CHAIR, CHAIR, "chair"))
+			.withPerMethodLifecycle(false);
+	}
+
+	/** A fresh register directory for one test class. */
+	public static Path registerDirectory() {
+		try {
+			return Files.createTempDirectory("register-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static void properties(DynamicPropertyRegistry registry, GreenMailExtension greenMail, Path register) {
+		registry.add("complaints.mailbox.imap.host", () -> "127.0.0.1");
+		registry.add("complaints.mailbox.imap.port", () -> greenMail.getImap().getPort());
+		registry.add("complaints.mailbox.imap.username", () -> CHAIR);
+		registry.add("complaints.mailbox.imap.password", () -> "chair");
+		registry.add("complaints.mailbox.smtp.host", () -> "127.0.0.1");
+		registry.add("complaints.mailbox.smtp.port", () -> greenMail.getSmtp().getPort());
+		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
+		registry.add("complaints.intake.poll-interval", () -> "500ms");
+	}
+
+	public static String uniqueSender() {
+		return "klager-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+	}
+
+	public static String newMessageId() {
+		return UUID.randomUUID() + "@mail.example.org";
+	}
+
+	/** A plain complaint mail; extra headers (already "Name: value\r\n" formatted) go before the body. */
+	public static String aComplaint(String from, String subject, String body, String messageId, String extraHeaders) {
+		return "From: Klager <" + from + ">\r\n" + "To: " + CHAIR + "\r\n" + "Subject: " + subject + "\r\n"
+				+ "Date: Mon, 1 Jan 2024 10:00:00 +0100\r\n"
+				+ (messageId == null ? "" : "Message-ID: <" + messageId + ">\r\n") + "MIME-Version: 1.0\r\n"
+				+ "Content-Type: text/plain; charset=UTF-8\r\n" + "Content-Transfer-Encoding: 8bit\r\n"
+				+ (extraHeaders == null ? "" : extraHeaders) + "\r\n" + body.replace("\n", "\r\n") + "\r\n";
+	}
+
+	public static String aComplaint(String from, String subject, String body, String messageId) {
+		return aComplaint(from, subject, body, messageId, null);
+	}
+
+	/** Puts raw bytes into the chair's inbox as the mail server would, with its receive time now. */
+	public static void deliver(GreenMailOperations greenMail, byte[] raw) {
+		try {
+			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+			GreenMailUser chair = greenMail.getUserManager().getUserByEmail(CHAIR);
+			chair.deliver(message);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static void deliver(GreenMailOperations greenMail, String raw) {
+		deliver(greenMail, raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The mails in one of the chair's folders ({@code INBOX}, {@link #PROCESSED}, {@link #QUARANTINE}). */
+	public static List<MimeMessage> chairFolder(GreenMailOperations greenMail, String folder) {
+		GreenMailUser chair = greenMail.getUserManager().getUserByEmail(CHAIR);
+		MailFolder mailFolder = greenMail.getManagers().getImapHostManager().getFolder(chair, folder);
+		if (mailFolder == null) {
+			return List.of();
+		}
+		return mailFolder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+	}
+
+	/** The mails in the inbox of another (auto-created) GreenMail user. */
+	public static List<MimeMessage> inboxOf(GreenMailOperations greenMail, String address) {
+		List<MimeMessage> found = new ArrayList<>();
+		String domain = address.substring(address.indexOf('@') + 1);
+		for (MimeMessage message : greenMail.getReceivedMessagesForDomain(domain)) {
+			try {
+				for (jakarta.mail.Address to : message.getAllRecipients()) {
+					if (to.toString().toLowerCase().contains(address.toLowerCase())) {
+						found.add(message);
+						break;
+					}
+				}
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return found;
+	}
+
+	public static String header(MimeMessage message, String name) {
+		try {
+			return message.getHeader(name, ",");
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The body part of a multipart/alternative mail with this content type, as text. */
+	public static String part(MimeMessage message, String type) {
+		try {
+			Object content = message.getContent();
+			if (content instanceof Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					BodyPart part = multipart.getBodyPart(i);
+					if (part.isMimeType(type)) {
+						return part.getContent().toString();
+					}
+				}
+				return null;
+			}
+			return message.isMimeType(type) ? content.toString() : null;
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static byte[] bytes(MimeMessage message) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			message.writeTo(out);
+			return out.toByteArray();
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

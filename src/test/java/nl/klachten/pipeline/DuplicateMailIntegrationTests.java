@@ -1,0 +1,111 @@
+package nl.klachten.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import nl.klachten.Application;
+import nl.klachten.MailFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static nl.klachten.MailFixtures.PROCESSED;
+import static nl.klachten.MailFixtures.aComplaint;
+import static nl.klachten.MailFixtures.chairFolder;
+import static nl.klachten.MailFixtures.deliver;
+import static nl.klachten.MailFixtures.header;
+import static nl.klachten.MailFixtures.inboxOf;
+import static nl.klachten.MailFixtures.newMessageId;
+import static nl.klachten.MailFixtures.subject;
+import static nl.klachten.MailFixtures.uniqueSender;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The same mail read twice makes one case and one acknowledgement (CONTRACT §4, R6): idempotent by
+ * Message-ID, or by a hash of the raw bytes when there is none.
+ */
+@SpringBootTest(classes = Application.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DuplicateMailIntegrationTests {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = MailFixtures.greenMail();
+
+	static final Path register = MailFixtures.registerDirectory();
+
+	@DynamicPropertySource
+	static void mailbox(DynamicPropertyRegistry registry) {
+		MailFixtures.properties(registry, greenMail, register);
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldMakeOneCaseAndOneAcknowledgementWhenSameMessageIdArrivesTwice() throws Exception {
+		String sender = uniqueSender();
+		String messageId = newMessageId();
+		String raw = aComplaint(sender, "Dubbel verstuurd", "Deze mail komt twee keer.", messageId);
+		deliver(greenMail, raw);
+		deliver(greenMail, raw);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(chairFolder(greenMail, "INBOX")).noneMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+			assertThat(chairFolder(greenMail, PROCESSED))
+				.filteredOn((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")))
+				.hasSize(2);
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> inboxOf(greenMail, sender).size() == 1);
+		// and again after the first copy was processed: a restart that reads it once more
+		deliver(greenMail, raw);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
+				.filteredOn((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")))
+				.hasSize(3));
+		Thread.sleep(1500);
+		assertThat(casesFrom(sender)).isEqualTo(1);
+		assertThat(inboxOf(greenMail, sender)).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE message_id = ?")
+			.param(messageId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldMakeOneCaseWhenIdenticalMailWithoutMessageIdArrivesTwice() throws Exception {
+		String sender = uniqueSender();
+		String subject = "Zonder Message-ID " + sender;
+		byte[] raw = aComplaint(sender, subject, "Geen Message-ID in deze mail.", null).getBytes(StandardCharsets.UTF_8);
+		deliver(greenMail, raw);
+		await().atMost(Duration.ofSeconds(10)).until(() -> casesFrom(sender) == 1);
+		deliver(greenMail, raw);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED)).filteredOn((m) -> subject.equals(subject(m)))
+				.hasSize(2));
+		Thread.sleep(1500);
+		assertThat(casesFrom(sender)).isEqualTo(1);
+		assertThat(inboxOf(greenMail, sender)).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT dedupe_key FROM inbound_mail WHERE sender = ?")
+			.param(sender)
+			.query(String.class)
+			.list()).singleElement().asString().startsWith("sha:");
+	}
+
+	private int casesFrom(String sender) {
+		return this.jdbc.sql("SELECT count(*) FROM complaint WHERE complainant_email = ?")
+			.param(sender)
+			.query(Integer.class)
+			.single();
+	}
+
+}

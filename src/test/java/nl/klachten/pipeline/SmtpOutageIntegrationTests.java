@@ -1,0 +1,124 @@
+package nl.klachten.pipeline;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import nl.klachten.Application;
+import nl.klachten.MailFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static nl.klachten.MailFixtures.CHAIR;
+import static nl.klachten.MailFixtures.aComplaint;
+import static nl.klachten.MailFixtures.deliver;
+import static nl.klachten.MailFixtures.inboxOf;
+import static nl.klachten.MailFixtures.newMessageId;
+import static nl.klachten.MailFixtures.uniqueSender;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An SMTP outage delays mail but never loses it (R9, CONTRACT §4): the inbox is on one GreenMail,
+ * outgoing mail goes to a second one that is down when the complaint arrives and comes up later.
+ */
+@SpringBootTest(classes = Application.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SmtpOutageIntegrationTests {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = MailFixtures.greenMail();
+
+	static final Path register = MailFixtures.registerDirectory();
+
+	static final int smtpPort = freePort();
+
+	/** The outgoing server, not started until the test says so. */
+	static final GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	@DynamicPropertySource
+	static void mailbox(DynamicPropertyRegistry registry) {
+		registry.add("complaints.mailbox.imap.host", () -> "127.0.0.1");
+		registry.add("complaints.mailbox.imap.port", () -> greenMail.getImap().getPort());
+		registry.add("complaints.mailbox.imap.username", () -> CHAIR);
+		registry.add("complaints.mailbox.imap.password", () -> "chair");
+		registry.add("complaints.mailbox.smtp.host", () -> "127.0.0.1");
+		registry.add("complaints.mailbox.smtp.port", () -> smtpPort);
+		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
+		registry.add("complaints.intake.poll-interval", () -> "500ms");
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		smtp.stop();
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldKeepMailPendingWhileSmtpIsDownAndSendItOnceWhenItIsBack() throws Exception {
+		String sender = uniqueSender();
+		deliver(greenMail, aComplaint(sender, "Storing", "Alles ligt eruit.", newMessageId()));
+
+		long id = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT id FROM complaint WHERE complainant_email = ?")
+				.param(sender)
+				.query(Long.class)
+				.optional(), (found) -> found.isPresent())
+			.orElseThrow();
+		// the send failed: both mails wait, with a try counted and the next try in the future
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outboxOf(id)).hasSize(2)
+			.allSatisfy((row) -> assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(1)));
+		List<Map<String, Object>> waiting = outboxOf(id);
+		assertThat(waiting).allSatisfy((row) -> {
+			assertThat(row.get("status")).isEqualTo("pending");
+			assertThat(row.get("last_error")).isNotNull();
+			assertThat(((Number) row.get("next_attempt")).longValue()).isGreaterThan(Instant.now().toEpochMilli() - 1000);
+			assertThat(row.get("sent_at")).isNull();
+		});
+
+		smtp.start();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outboxOf(id)).allSatisfy((row) -> assertThat(row.get("status")).isEqualTo("sent")));
+		assertThat(inboxOf(smtp, sender)).hasSize(1);
+		assertThat(inboxOf(smtp, CHAIR)).hasSize(1);
+		Thread.sleep(1500);
+		assertThat(inboxOf(smtp, sender)).as("sent once, not again").hasSize(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE status = 'pending'").query(Integer.class).single())
+			.isZero();
+	}
+
+	private List<Map<String, Object>> outboxOf(long complaintId) {
+		return this.jdbc.sql("SELECT kind, status, attempts, next_attempt, last_error, sent_at FROM outbox WHERE complaint_id = ?")
+			.param(complaintId)
+			.query()
+			.listOfRows();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
