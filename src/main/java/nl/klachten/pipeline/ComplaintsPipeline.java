@@ -47,7 +47,8 @@ class ComplaintsPipeline {
 
 	@Bean
 	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake, ImapMailbox mailbox) {
-		return IntegrationFlow.fromSupplier(inbox::nextBatch, (e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK)))
+		return IntegrationFlow
+			.fromSupplier(inbox::nextBatch, (e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(MailBatch.class, (batch, headers) -> intake.take(batch), (e) -> e.id("register"))
 			.handle(Filing.class, (filing, headers) -> {
 				mailbox.file(filing);
@@ -58,7 +59,8 @@ class ComplaintsPipeline {
 
 	@Bean
 	IntegrationFlow outboundFlow(OutboxSender sender) {
-		return IntegrationFlow.fromSupplier(sender::due, (e) -> e.id("outboxInbound").poller(Pollers.fixedDelay(TICK)))
+		return IntegrationFlow
+			.fromSupplier(sender::due, (e) -> e.id("outboxInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(List.class, (mails, headers) -> {
 				sender.send(queued(mails));
 				return null;
