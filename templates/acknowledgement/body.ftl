@@ -1,3 +1,4 @@
+<#import "/layout.ftl" as layout>
 Geachte <#if complainantName?has_content>${complainantName}<#else>heer/mevrouw</#if>,
 
 Wij hebben uw klacht ontvangen en geregistreerd onder referentienummer ${reference}.
@@ -24,10 +25,9 @@ Volgens uw opgave is de klacht ontstaan op ${aroseOn}, meer dan twaalf maanden v
 indiening. De voorzitter beoordeelt of de klacht toch in behandeling wordt genomen.
 </#if>
 
-Met vriendelijke groet,
+U kunt altijd uw gegevens uit de klachtenadministratie opvragen door deze e-mail te beantwoorden
+met het woord INZAGE op de eerste regel; met INTREKKEN trekt u de klacht in.
 
-${chairName}
-${chairTitle}
-${committee}
+<@layout.signature/>
 
 Referentie: ${reference}

@@ -9,6 +9,12 @@ Beslissing uiterlijk: ${decisionDue}
 <#list details as label, value>
 ${label}: ${value}
 </#list>
+<#if possibleLink?has_content>
+
+MOGELIJK VERBAND MET ${possibleLink}: de afzender verwijst naar dat dossier, maar is daar geen
+partij in. Daarom is dit als nieuwe klacht geregistreerd en is er niets uit ${possibleLink} naar de
+afzender gegaan.
+</#if>
 <#if late>
 
 LET OP: buiten termijn. De klacht is volgens de klager ontstaan op ${aroseOn}, meer dan twaalf

@@ -1,6 +1,5 @@
 package nl.klachten.intake;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,15 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
-import nl.klachten.outbound.ComposedMail;
+import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
-import nl.klachten.outbound.MailComposer;
 import nl.klachten.register.Complaints;
-import nl.klachten.register.Correspondence;
 import nl.klachten.register.NewComplaint;
-import nl.klachten.register.Outbox;
 import nl.klachten.register.RegisteredComplaint;
 
 import org.springframework.stereotype.Component;
@@ -36,34 +31,25 @@ class ComplaintRegistrar {
 
 	private final Complaints complaints;
 
-	private final Correspondence correspondence;
-
-	private final Outbox outbox;
-
-	private final MailComposer composer;
-
-	private final CommitteeSettings committee;
+	private final CaseMailer mailer;
 
 	private final TermsSettings terms;
 
 	private final IntakeSettings intake;
 
-	private final Clock clock;
-
-	ComplaintRegistrar(Complaints complaints, Correspondence correspondence, Outbox outbox, MailComposer composer,
-			CommitteeSettings committee, TermsSettings terms, IntakeSettings intake, Clock clock) {
+	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, TermsSettings terms, IntakeSettings intake) {
 		this.complaints = complaints;
-		this.correspondence = correspondence;
-		this.outbox = outbox;
-		this.composer = composer;
-		this.committee = committee;
+		this.mailer = mailer;
 		this.terms = terms;
 		this.intake = intake;
-		this.clock = clock;
 	}
 
 
-	RegisteredComplaint register(InboundMail mail, Instant receivedAt, boolean acknowledge) {
+	/**
+	 * @param possibleLink a case the mail referred to that its sender may not join (a stranger), or null
+	 */
+	RegisteredComplaint register(InboundMail mail, Instant receivedAt, boolean acknowledge,
+			RegisteredComplaint possibleLink) {
 		OffsetDateTime submitted = receivedAt.atZone(this.terms.zone()).toOffsetDateTime();
 		LocalDate submittedOn = submitted.toLocalDate();
 		RegisterFields fields = RegisterFields.from(mail.text());
@@ -76,17 +62,18 @@ class ComplaintRegistrar {
 				submittedOn.plus(this.terms.handling()));
 		RegisteredComplaint registered = this.complaints.register(complaint);
 		Map<String, Object> model = model(registered, complaint, fields, mail, acknowledge);
+		model.put("possibleLink", possibleLink == null ? "" : possibleLink.reference().toString());
 		if (acknowledge) {
-			queue(registered, new Letter("acknowledgement", List.of(mail.senderAddress()), registered.reference().toString(),
-					mail.messageId(), thread(mail), model), "acknowledgement");
+			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.senderAddress()), null,
+					mail.messageId(), thread(mail), model));
 		}
-		queue(registered, new Letter("chair-notification", List.of(this.committee.chair().email()),
-				registered.reference().toString(), null, List.of(), model), "chair-notification");
+		this.mailer.send(registered, new Letter("chair-notification", List.of(this.mailer.chair()), null, null,
+				List.of(), model));
 		return registered;
 	}
 
 	/** The References of an answer: the thread so far, then the mail answered. */
-	private static List<String> thread(InboundMail mail) {
+	static List<String> thread(InboundMail mail) {
 		List<String> thread = new ArrayList<>(mail.references());
 		if (mail.messageId() != null) {
 			thread.remove(mail.messageId());
@@ -112,10 +99,6 @@ class ComplaintRegistrar {
 		model.put("attachments", mail.attachments().stream().map(Attachment::fileName).toList());
 		model.put("acknowledged", acknowledged);
 		model.put("rateLimit", this.intake.rateLimitPerHour());
-		model.put("chairName", this.committee.chair().name());
-		model.put("chairTitle", this.committee.chair().title() == null ? "" : this.committee.chair().title());
-		model.put("committee", "Klachtencommissie " + this.committee.provider());
-		model.put("reference", registered.reference().toString());
 		return model;
 	}
 
@@ -157,16 +140,6 @@ class ComplaintRegistrar {
 		if (value != null && !value.isBlank()) {
 			map.put(key, value);
 		}
-	}
-
-	private void queue(RegisteredComplaint registered, Letter letter, String kind) {
-		ComposedMail mail = this.composer.compose(letter);
-		Instant now = this.clock.instant();
-		long outboxId = this.outbox.add(registered.id(), kind, mail.messageId(), mail.sender(), mail.recipients(),
-				mail.raw(), now);
-		this.correspondence.add(new Correspondence.Letter(registered.id(), Correspondence.Direction.OUT,
-				now.atZone(this.terms.zone()).toOffsetDateTime(), mail.sender(), String.join(", ", mail.recipients()),
-				mail.subject(), mail.messageId(), kind, mail.text(), null, outboxId), List.of());
 	}
 
 }

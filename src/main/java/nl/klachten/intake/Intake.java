@@ -21,6 +21,9 @@ import nl.klachten.register.InboundRecord;
 import nl.klachten.register.InboundRecord.Outcome;
 import nl.klachten.register.Outbox;
 import nl.klachten.register.RegisteredComplaint;
+import nl.klachten.threading.MailThread;
+import nl.klachten.threading.ReplyText;
+import nl.klachten.threading.ThreadClues;
 import nl.klachten.threading.ThreadResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,8 @@ public class Intake {
 
 	private final ComplaintRegistrar registrar;
 
+	private final FollowUps followUps;
+
 	private final CommitteeSettings committee;
 
 	private final TermsSettings terms;
@@ -69,8 +74,8 @@ public class Intake {
 	private final TransactionTemplate mailSavepoint;
 
 	Intake(MimeParser parser, DataFiles files, InboundLog inbound, Outbox outbox, Correspondence correspondence,
-			ThreadResolver threads, ComplaintRegistrar registrar, CommitteeSettings committee, TermsSettings terms,
-			IntakeSettings settings, Clock clock, PlatformTransactionManager transactions) {
+			ThreadResolver threads, ComplaintRegistrar registrar, FollowUps followUps, CommitteeSettings committee,
+			TermsSettings terms, IntakeSettings settings, Clock clock, PlatformTransactionManager transactions) {
 		this.parser = parser;
 		this.files = files;
 		this.inbound = inbound;
@@ -78,6 +83,7 @@ public class Intake {
 		this.correspondence = correspondence;
 		this.threads = threads;
 		this.registrar = registrar;
+		this.followUps = followUps;
 		this.committee = committee;
 		this.terms = terms;
 		this.settings = settings;
@@ -138,40 +144,27 @@ public class Intake {
 		if (ignored.isPresent()) {
 			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, ignored.get());
 		}
-		Optional<RegisteredComplaint> thread = this.threads.resolve(mail).filter((c) -> mayJoin(mail, c));
-		if (thread.isPresent()) {
-			long complaintId = thread.get().id();
+		String newText = ReplyText.split(mail.text()).newText();
+		MailThread thread = this.threads.resolve(new ThreadClues(mail.senderAddress(), mail.references(),
+				mail.subject(), mail.text()));
+		if (thread instanceof MailThread.Joined joined) {
+			long complaintId = joined.complaint().id();
 			long inboundId = record(key, mail, raw, fetched, complaintId, Outcome.CASE, "correspondence");
-			addLetter(mail, fetched, complaintId, inboundId, kindOf(mail));
+			addLetter(mail, fetched, complaintId, inboundId, joined.party().letterKind(), newText);
+			this.followUps.handle(joined, mail, newText);
 			return Filing.Destination.PROCESSED;
 		}
 		if (this.committee.isOwnDomain(mail.senderAddress())) {
 			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-domain");
 		}
+		RegisteredComplaint possibleLink = thread instanceof MailThread.Foreign foreign ? foreign.referenced() : null;
 		boolean acknowledge = withinRateLimit(mail, fetched.receivedAt());
-		RegisteredComplaint complaint = this.registrar.register(mail, fetched.receivedAt(), acknowledge);
+		RegisteredComplaint complaint = this.registrar.register(mail, fetched.receivedAt(), acknowledge, possibleLink);
 		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE,
 				acknowledge ? "new-complaint" : "new-complaint-rate-limited");
-		addLetter(mail, fetched, complaint.id(), inboundId, "complaint");
+		addLetter(mail, fetched, complaint.id(), inboundId, "complaint", newText);
 		log.info("Registered {} (mail {})", complaint.reference(), shortKey(key));
 		return Filing.Destination.PROCESSED;
-	}
-
-	/** The complainant and the committee, management and appeals may join a case (CONTRACT §4). */
-	private boolean mayJoin(InboundMail mail, RegisteredComplaint complaint) {
-		String sender = mail.senderAddress();
-		return sender.equalsIgnoreCase(complaint.complainantEmail()) || this.committee.isOfficial(sender);
-	}
-
-	private String kindOf(InboundMail mail) {
-		String sender = mail.senderAddress();
-		if (this.committee.isCommittee(sender)) {
-			return "committee";
-		}
-		if (this.committee.isManagement(sender)) {
-			return "management";
-		}
-		return this.committee.isAppeals(sender) ? "appeals" : "follow-up";
 	}
 
 	private boolean withinRateLimit(InboundMail mail, Instant receivedAt) {
@@ -182,7 +175,8 @@ public class Intake {
 		return this.inbound.countFrom(mail.senderAddress(), since) < this.settings.rateLimitPerHour();
 	}
 
-	private void addLetter(InboundMail mail, FetchedMail fetched, long complaintId, long inboundId, String kind) {
+	private void addLetter(InboundMail mail, FetchedMail fetched, long complaintId, long inboundId, String kind,
+			String newText) {
 		List<Correspondence.StoredAttachment> attachments = mail.attachments()
 			.stream()
 			.map((a) -> new Correspondence.StoredAttachment(a.fileName(), a.contentType(),
@@ -190,7 +184,7 @@ public class Intake {
 			.toList();
 		this.correspondence.add(new Correspondence.Letter(complaintId, Correspondence.Direction.IN, zoned(fetched.receivedAt()),
 				mail.senderAddress(), String.join(", ", mail.to()), mail.subject(), mail.messageId(), kind, mail.text(),
-				inboundId, null), attachments);
+				newText, inboundId, null), attachments);
 	}
 
 	private Filing.Destination settle(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,

@@ -12,14 +12,31 @@ import java.util.Map;
  * @param inReplyTo the Message-ID answered (no brackets), or null for a mail that answers nothing
  * @param references the thread's Message-IDs, oldest first
  * @param model the values the templates use
+ * @param attachments files to attach
  */
 public record Letter(String purpose, List<String> to, String reference, String inReplyTo, List<String> references,
-		Map<String, Object> model) {
+		Map<String, Object> model, List<File> attachments) {
 
 	public Letter {
 		to = List.copyOf(to);
 		references = List.copyOf(references);
 		model = Map.copyOf(model);
+		attachments = List.copyOf(attachments);
+	}
+
+	public Letter(String purpose, List<String> to, String reference, String inReplyTo, List<String> references,
+			Map<String, Object> model) {
+		this(purpose, to, reference, inReplyTo, references, model, List.of());
+	}
+
+	/** A file sent with a letter. */
+	public record File(String name, String contentType, byte[] content) {
+
+		@Override
+		public String toString() {
+			return "File[" + this.contentType + ", " + this.content.length + " bytes]";
+		}
+
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -14,12 +15,15 @@ import java.util.stream.Collectors;
 
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import nl.klachten.mailbox.MailboxSettings;
 
 import org.springframework.stereotype.Component;
@@ -65,7 +69,8 @@ public class MailComposer {
 			message.setSubject(subject, "UTF-8");
 			message.setSentDate(Date.from(this.clock.instant()));
 			headers(message, letter);
-			message.setContent(alternative(text, html));
+			message.setContent(letter.attachments().isEmpty() ? alternative(text, html)
+					: withAttachments(alternative(text, html), letter.attachments()));
 			message.saveChanges();
 			ByteArrayOutputStream raw = new ByteArrayOutputStream();
 			message.writeTo(raw);
@@ -104,6 +109,22 @@ public class MailComposer {
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(rich);
 		return alternative;
+	}
+
+	private static MimeMultipart withAttachments(MimeMultipart alternative, List<Letter.File> files)
+			throws MessagingException {
+		MimeMultipart mixed = new MimeMultipart("mixed");
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternative);
+		mixed.addBodyPart(body);
+		for (Letter.File file : files) {
+			MimeBodyPart part = new MimeBodyPart();
+			part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+			part.setFileName(file.name());
+			part.setDisposition(Part.ATTACHMENT);
+			mixed.addBodyPart(part);
+		}
+		return mixed;
 	}
 
 	private String render(String name, Map<String, Object> model) {

@@ -25,8 +25,9 @@ public record CaseFile(String reference, String status, String complainantName, 
 	public record Measure(String text, String recordedAt, String recordedBy) {
 	}
 
+	/** One letter; {@code text} is its new text (quoted history and signature removed), {@code body} all of it. */
 	public record Entry(String direction, String at, String from, String to, String subject, String messageId,
-			String kind, String body, List<String> attachments) {
+			String kind, String text, String body, List<String> attachments) {
 
 		@Override
 		public String toString() {

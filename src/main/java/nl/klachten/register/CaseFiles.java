@@ -75,12 +75,25 @@ public class CaseFiles {
 
 	private List<CaseFile.Entry> correspondence(long id) {
 		return this.jdbc.sql("""
-				SELECT id, direction, at, sender, recipients, subject, message_id, kind, body
+				SELECT id, direction, at, sender, recipients, subject, message_id, kind, new_text, body
 				FROM correspondence WHERE complaint_id = ? ORDER BY id""")
 			.param(id)
 			.query((rs, n) -> new CaseFile.Entry(rs.getString("direction"), rs.getString("at"), rs.getString("sender"),
 					rs.getString("recipients"), rs.getString("subject"), rs.getString("message_id"), rs.getString("kind"),
-					rs.getString("body"), attachments(rs.getLong("id"))))
+					textOf(rs.getString("new_text"), rs.getString("body")), rs.getString("body"),
+					attachments(rs.getLong("id"))))
+			.list();
+	}
+
+	private static String textOf(String newText, String body) {
+		return newText != null ? newText : body;
+	}
+
+	/** Every case filed from this address (R21). */
+	public List<CaseFile> filedBy(String email) {
+		return this.jdbc.sql("SELECT * FROM complaint WHERE lower(complainant_email) = lower(?) ORDER BY id")
+			.param(email)
+			.query(this::caseFile)
 			.list();
 	}
 

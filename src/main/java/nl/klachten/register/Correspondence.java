@@ -19,7 +19,8 @@ public class Correspondence {
 
 	/** One letter of a case. {@code inboundMailId} or {@code outboxId} points at its raw bytes. */
 	public record Letter(long complaintId, Direction direction, OffsetDateTime at, String sender, String recipients,
-			String subject, String messageId, String kind, String body, Long inboundMailId, Long outboxId) {
+			String subject, String messageId, String kind, String body, String newText, Long inboundMailId,
+			Long outboxId) {
 
 		@Override
 		public String toString() {
@@ -51,9 +52,9 @@ public class Correspondence {
 	public long add(Letter letter, List<StoredAttachment> attachments) {
 		long id = this.jdbc.sql("""
 				INSERT INTO correspondence (complaint_id, direction, at, sender, recipients, subject, message_id, kind,
-				    body, inbound_mail_id, outbox_id)
+				    body, new_text, inbound_mail_id, outbox_id)
 				VALUES (:complaintId, :direction, :at, :sender, :recipients, :subject, :messageId, :kind, :body,
-				    :inboundMailId, :outboxId)
+				    :newText, :inboundMailId, :outboxId)
 				RETURNING id""")
 			.param("complaintId", letter.complaintId())
 			.param("direction", letter.direction().column())
@@ -64,6 +65,7 @@ public class Correspondence {
 			.param("messageId", letter.messageId())
 			.param("kind", letter.kind())
 			.param("body", letter.body())
+			.param("newText", letter.newText())
 			.param("inboundMailId", letter.inboundMailId())
 			.param("outboxId", letter.outboxId())
 			.query(Long.class)

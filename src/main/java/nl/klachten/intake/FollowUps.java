@@ -1,0 +1,185 @@
+package nl.klachten.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.klachten.committee.TermsSettings;
+import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.ComposedMail;
+import nl.klachten.outbound.Letter;
+import nl.klachten.register.CaseFile;
+import nl.klachten.register.CaseFileJson;
+import nl.klachten.register.CaseFiles;
+import nl.klachten.register.Complaints;
+import nl.klachten.register.DataRequests;
+import nl.klachten.register.Details;
+import nl.klachten.register.RegisteredComplaint;
+import nl.klachten.threading.MailThread;
+import nl.klachten.threading.Party;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a mail on a case does besides joining the file (R19): a complainant's keyword
+ * ({@code INZAGE}/{@code ACCESS}, {@code INTREKKEN}/{@code WITHDRAW}, CONTRACT §5), the register
+ * details in its {@code Label: value} lines with a confirmation of what was recorded, and the
+ * chair's notification of every mail from the complainant, an employee, management or the
+ * appeals committee. The committee's own mails are commands, handled elsewhere.
+ */
+@Component
+class FollowUps {
+
+	private final Complaints complaints;
+
+	private final CaseFiles caseFiles;
+
+	private final DataRequests dataRequests;
+
+	private final CaseMailer mailer;
+
+	private final TermsSettings terms;
+
+	private final Clock clock;
+
+	FollowUps(Complaints complaints, CaseFiles caseFiles, DataRequests dataRequests, CaseMailer mailer,
+			TermsSettings terms, Clock clock) {
+		this.complaints = complaints;
+		this.caseFiles = caseFiles;
+		this.dataRequests = dataRequests;
+		this.mailer = mailer;
+		this.terms = terms;
+		this.clock = clock;
+	}
+
+	/** A complainant's keyword: the first word of the first line of the new text. */
+	enum Keyword {
+
+		ACCESS("INZAGE", "ACCESS"), WITHDRAW("INTREKKEN", "WITHDRAW");
+
+		private final List<String> words;
+
+		Keyword(String... words) {
+			this.words = List.of(words);
+		}
+
+		static Optional<Keyword> of(String newText) {
+			String first = newText.strip().lines().findFirst().orElse("").strip();
+			String word = first.split("[\\s:]+", 2)[0].toUpperCase(Locale.ROOT);
+			for (Keyword keyword : values()) {
+				if (keyword.words.contains(word)) {
+					return Optional.of(keyword);
+				}
+			}
+			return Optional.empty();
+		}
+
+	}
+
+	void handle(MailThread.Joined thread, InboundMail mail, String newText) {
+		RegisteredComplaint complaint = thread.complaint();
+		if (thread.party() == Party.COMMITTEE) {
+			return;
+		}
+		if (thread.party() == Party.COMPLAINANT) {
+			Optional<Keyword> keyword = Keyword.of(newText);
+			if (keyword.isPresent() && keyword.get() == Keyword.ACCESS) {
+				answerDataRequest(complaint, mail);
+				return;
+			}
+			if (keyword.isPresent() && complaint.open()) {
+				withdraw(complaint, mail);
+				return;
+			}
+		}
+		Map<String, String> recorded = thread.party() == Party.COMPLAINANT ? recordDetails(complaint, mail, newText)
+				: Map.of();
+		notifyChair(thread, mail, newText, recorded);
+	}
+
+	private Map<String, String> recordDetails(RegisteredComplaint complaint, InboundMail mail, String newText) {
+		RegisterFields fields = RegisterFields.from(newText);
+		List<String> changed = this.complaints.updateDetails(complaint.id(), new Details(fields.name(),
+				fields.address(), fields.city(), fields.products(), fields.employee(), fields.aroseOn(),
+				fields.representativeOf()));
+		Map<String, String> recorded = new LinkedHashMap<>();
+		for (String label : changed) {
+			recorded.put(label, valueOf(label, fields));
+		}
+		if (fields.aroseOn() != null && changed.contains("Datum ontstaan")) {
+			LocalDate submitted = LocalDate.parse(this.complaints.submittedAt(complaint.id()).substring(0, 10));
+			this.complaints.markLate(complaint.id(),
+					fields.aroseOn().plus(this.terms.submissionWindow()).isBefore(submitted));
+		}
+		if (!recorded.isEmpty()) {
+			this.mailer.send(complaint, new Letter("details-recorded", List.of(complaint.complainantEmail()), null,
+					mail.messageId(), ComplaintRegistrar.thread(mail), Map.of("recorded", recorded)));
+		}
+		return recorded;
+	}
+
+	private static String valueOf(String label, RegisterFields fields) {
+		return switch (label) {
+			case "Naam" -> fields.name();
+			case "Adres" -> fields.address();
+			case "Woonplaats" -> fields.city();
+			case "Medewerker" -> fields.employee();
+			case "Namens" -> fields.representativeOf();
+			case "Datum ontstaan" -> ComplaintRegistrar.DUTCH_DATE.format(fields.aroseOn());
+			default -> String.join(", ", fields.products());
+		};
+	}
+
+	/** R21: everything the register holds on the complainant's cases, only to the registered address. */
+	private void answerDataRequest(RegisteredComplaint complaint, InboundMail mail) {
+		List<CaseFile> files = this.caseFiles.filedBy(complaint.complainantEmail());
+		byte[] json = CaseFileJson.write(files);
+		Map<String, Object> model = Map.of("cases", files.stream().map(CaseFileJson::toJson).toList());
+		Letter letter = new Letter("data-access", List.of(complaint.complainantEmail()), null, mail.messageId(),
+				ComplaintRegistrar.thread(mail), model,
+				List.of(new Letter.File("klachtdossier-" + complaint.reference() + ".json", "application/json",
+						json)));
+		ComposedMail sent = this.mailer.send(complaint, letter);
+		Instant now = this.clock.instant();
+		this.dataRequests.answered(complaint.id(), now, now, sent.messageId());
+	}
+
+	private void withdraw(RegisteredComplaint complaint, InboundMail mail) {
+		this.complaints.setStatus(complaint.id(), RegisteredComplaint.Status.INGETROKKEN);
+		this.mailer.send(complaint, new Letter("withdrawal-confirmation", List.of(complaint.complainantEmail()), null,
+				mail.messageId(), ComplaintRegistrar.thread(mail), Map.of()));
+		this.mailer.send(complaint, new Letter("withdrawal-notification", List.of(this.mailer.chair()), null, null,
+				List.of(), Map.of("complainantEmail", complaint.complainantEmail())));
+	}
+
+	private void notifyChair(MailThread.Joined thread, InboundMail mail, String newText, Map<String, String> recorded) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("party", partyLabel(thread.party()));
+		model.put("sender", mail.senderAddress());
+		model.put("subject", mail.subject());
+		model.put("text", newText);
+		model.put("recorded", recorded);
+		model.put("status", thread.complaint().status().column());
+		model.put("attachments", mail.attachments().stream().map(Attachment::fileName).toList());
+		List<String> references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
+		this.mailer.send(thread.complaint(), new Letter("follow-up-notification", List.of(this.mailer.chair()), null,
+				null, references, model));
+	}
+
+	private static String partyLabel(Party party) {
+		return switch (party) {
+			case COMPLAINANT -> "de klager";
+			case EMPLOYEE -> "de medewerker";
+			case MANAGEMENT -> "de directie";
+			case APPEALS -> "de beroepscommissie";
+			case COMMITTEE -> "de klachtencommissie";
+		};
+	}
+
+
+}

@@ -1,0 +1,99 @@
+package nl.klachten.register;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Case files in the JSON shape of CONTRACT §6, used by the export and by a complainant's data
+ * request (R21). The contract's field names are spelled out here, not derived from records.
+ */
+public final class CaseFileJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private CaseFileJson() {
+	}
+
+	public static byte[] write(List<CaseFile> cases) {
+		return MAPPER.writeValueAsBytes(cases.stream().map(CaseFileJson::toJson).toList());
+	}
+
+	public static Map<String, Object> toJson(CaseFile c) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("reference", c.reference());
+		json.put("status", c.status());
+		Map<String, Object> complainant = new LinkedHashMap<>();
+		complainant.put("name", c.complainantName());
+		complainant.put("email", c.complainantEmail());
+		complainant.put("address", c.address());
+		complainant.put("city", c.city());
+		complainant.put("representative_of", c.representativeOf());
+		json.put("complainant", complainant);
+		json.put("subject", c.subject());
+		json.put("description", c.description());
+		json.put("submitted_at", c.submittedAt());
+		json.put("arose_on", c.aroseOn());
+		json.put("late", c.late());
+		Map<String, Object> employee = new LinkedHashMap<>();
+		employee.put("name", c.employeeName());
+		employee.put("email", c.employeeEmail());
+		json.put("employee", employee);
+		json.put("products", c.products());
+		json.put("acknowledge_due", c.acknowledgeDue());
+		json.put("decision_due", c.decisionDue());
+		json.put("extensions", c.extensions().stream().map(CaseFileJson::extension).toList());
+		json.put("management_involved", c.managementInvolved());
+		json.put("decision", c.decision() == null ? null : decision(c.decision()));
+		json.put("appeal", c.appeal() == null ? null : appeal(c.appeal()));
+		json.put("measures", c.measures().stream().map(CaseFile.Measure::text).toList());
+		json.put("correspondence", c.correspondence().stream().map(CaseFileJson::entry).toList());
+		json.put("purged", c.purged());
+		return json;
+	}
+
+	private static Map<String, Object> extension(CaseFile.Extension e) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("to", e.to());
+		json.put("reason", e.reason());
+		json.put("notified_at", e.notifiedAt());
+		return json;
+	}
+
+	private static Map<String, Object> decision(CaseFile.Decision d) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("assessment", d.assessment());
+		json.put("decided_at", d.decidedAt());
+		json.put("manner", d.manner());
+		json.put("arguments", d.arguments());
+		return json;
+	}
+
+	private static Map<String, Object> appeal(CaseFile.Appeal a) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("filed_at", a.filedAt());
+		json.put("due", a.due());
+		json.put("outcome", a.outcome());
+		json.put("decided_at", a.decidedAt());
+		return json;
+	}
+
+	private static Map<String, Object> entry(CaseFile.Entry e) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("direction", e.direction());
+		json.put("at", e.at());
+		json.put("from", e.from());
+		json.put("to", e.to());
+		json.put("subject", e.subject());
+		json.put("message_id", e.messageId());
+		json.put("kind", e.kind());
+		json.put("text", e.text());
+		json.put("body", e.body());
+		json.put("attachments", e.attachments());
+		return json;
+	}
+
+}

@@ -1,0 +1,1 @@
+Uw gegevens uit de klachtenadministratie [${reference}]

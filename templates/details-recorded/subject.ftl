@@ -1,0 +1,1 @@
+Uw gegevens zijn vastgelegd [${reference}]

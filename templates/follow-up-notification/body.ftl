@@ -1,0 +1,23 @@
+Nieuw bericht in dossier ${reference} van ${party} (${sender}).
+<#if status != "in_behandeling">
+Let op: het dossier is ${status?replace("_", " ")}. Het bericht is toegevoegd; het dossier is niet heropend.
+</#if>
+<#if recorded?has_content>
+
+Vastgelegd in de klachtenadministratie:
+<#list recorded as label, value>
+  ${label}: ${value}
+</#list>
+</#if>
+<#if attachments?has_content>
+
+Bijlagen: <#list attachments as name>${name}<#sep>, </#list>
+</#if>
+
+--- Bericht ---
+${text}
+--- Einde bericht ---
+
+Beantwoord deze e-mail om te reageren; uw antwoord wordt aan het dossier toegevoegd.
+
+Referentie: ${reference}

@@ -1,0 +1,1 @@
+Nieuw bericht van ${party} [${reference}]<#if subject?has_content>: ${subject}</#if>

@@ -1,0 +1,1 @@
+Uw klacht is ingetrokken [${reference}]

@@ -1,0 +1,4 @@
+De klager (${complainantEmail}) heeft klacht ${reference} ingetrokken. De status is nu
+"ingetrokken"; de klager heeft een bevestiging gekregen.
+
+Referentie: ${reference}

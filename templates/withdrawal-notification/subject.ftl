@@ -1,0 +1,1 @@
+Klacht ingetrokken door de klager [${reference}]
