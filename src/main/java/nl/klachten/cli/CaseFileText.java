@@ -45,9 +45,25 @@ final class CaseFileText {
 			line(out, "Aan", e.to());
 			line(out, "Onderwerp", e.subject());
 			line(out, "Bijlagen", e.attachments().isEmpty() ? null : String.join(", ", e.attachments()));
-			out.append('\n').append(e.body() == null ? "" : e.body().strip()).append('\n');
+			out.append('\n').append(e.text() == null ? "" : e.text().strip()).append('\n');
+			String rest = rest(e);
+			if (!rest.isEmpty()) {
+				out.append("\n  [geciteerde tekst / handtekening, volledig bewaard]\n");
+				rest.lines().forEach((line) -> out.append("  | ").append(line).append('\n'));
+			}
 		}
 		return out.toString();
+	}
+
+	/** What follows the new text in the full body: quoted history, forwarded original, signature. */
+	private static String rest(CaseFile.Entry e) {
+		if (e.body() == null || e.text() == null || e.body().strip().equals(e.text().strip())) {
+			return "";
+		}
+		String body = e.body().strip();
+		String text = e.text().strip();
+		int at = text.isEmpty() ? 0 : body.indexOf(text);
+		return at < 0 ? body : body.substring(at + text.length()).strip();
 	}
 
 	private static void line(StringBuilder out, String label, String value) {

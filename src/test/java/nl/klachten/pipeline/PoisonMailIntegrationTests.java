@@ -1,0 +1,106 @@
+package nl.klachten.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import nl.klachten.Application;
+import nl.klachten.MailFixtures;
+import nl.klachten.threading.MailThread;
+import nl.klachten.threading.ThreadResolver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static nl.klachten.MailFixtures.QUARANTINE;
+import static nl.klachten.MailFixtures.aComplaint;
+import static nl.klachten.MailFixtures.chairFolder;
+import static nl.klachten.MailFixtures.deliver;
+import static nl.klachten.MailFixtures.header;
+import static nl.klachten.MailFixtures.inboxOf;
+import static nl.klachten.MailFixtures.newMessageId;
+import static nl.klachten.MailFixtures.uniqueSender;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A mail whose processing keeps failing unexpectedly is tried {@code max-attempts} times, then
+ * quarantined with its reason, and never blocks the mails behind it (CONTRACT §4). The failure is
+ * provoked by a thread resolver that throws for one subject.
+ */
+@SpringBootTest(classes = { Application.class, PoisonMailIntegrationTests.Poison.class },
+		properties = { "complaints.intake.max-attempts=3", "spring.main.allow-bean-definition-overriding=true" })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PoisonMailIntegrationTests {
+
+	private static final String POISON = "POISON-SUBJECT";
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = MailFixtures.greenMail();
+
+	static final Path register = MailFixtures.registerDirectory();
+
+	@DynamicPropertySource
+	static void mailbox(DynamicPropertyRegistry registry) {
+		MailFixtures.properties(registry, greenMail, register);
+	}
+
+	@TestConfiguration
+	static class Poison {
+
+		@Bean
+		@Primary
+		ThreadResolver poisonedThreadResolver() {
+			return (clues) -> {
+				if (clues.subject().contains(POISON)) {
+					throw new IllegalStateException("provoked failure");
+				}
+				return new MailThread.None();
+			};
+		}
+
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void shouldQuarantineAfterMaxAttemptsAndKeepProcessingOthersWhenOneMailKeepsFailing() {
+		String poisonSender = uniqueSender();
+		String poisonId = newMessageId();
+		deliver(greenMail, aComplaint(poisonSender, POISON, "Deze mail laat de verwerking falen.", poisonId));
+		String goodSender = uniqueSender();
+		deliver(greenMail, aComplaint(goodSender, "Gewone klacht", "Deze mail komt achter de giftige.", newMessageId()));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(count("SELECT count(*) FROM complaint WHERE complainant_email = ?",
+					goodSender)).isEqualTo(1));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(this.jdbc.sql("SELECT outcome || ' ' || reason FROM inbound_mail WHERE message_id = ?")
+				.param(poisonId)
+				.query(String.class)
+				.optional()).contains("quarantined processing-failed:IllegalStateException");
+			assertThat(chairFolder(greenMail, QUARANTINE))
+				.anyMatch((m) -> ("<" + poisonId + ">").equals(header(m, "Message-ID")));
+		});
+		assertThat(count("SELECT attempts FROM intake_failure WHERE dedupe_key = ?", "mid:" + poisonId)).isEqualTo(3);
+		assertThat(count("SELECT count(*) FROM complaint WHERE complainant_email = ?", poisonSender)).isZero();
+		assertThat(inboxOf(greenMail, poisonSender)).isEmpty();
+		assertThat(chairFolder(greenMail, "INBOX"))
+			.noneMatch((m) -> ("<" + poisonId + ">").equals(header(m, "Message-ID")));
+	}
+
+	private int count(String sql, String param) {
+		return this.jdbc.sql(sql).param(param).query(Integer.class).single();
+	}
+
+}
