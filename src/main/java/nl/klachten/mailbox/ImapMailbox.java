@@ -7,15 +7,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The intake connection to the inbox. Everything in the inbox is unprocessed, because processed
- * mail is moved out; so a batch is simply the first N messages. Reading costs two round trips
- * however large the batch (sizes and UIDs, then every body with {@code BODY.PEEK[]}), and filing
- * one {@code UID MOVE} per destination folder (STACK.md pitfall 12). Used by one thread at a time.
+ * mail is moved out; so a batch is simply the N oldest messages. Reading costs two round trips
+ * however large the batch (UIDs and sizes, then every body with {@code BODY.PEEK[]}), and filing
+ * one {@code UID MOVE} per destination folder (STACK.md pitfall 12). Everything goes by UID, never
+ * by the client's message cache. Used by one thread at a time.
  */
 public class ImapMailbox implements AutoCloseable {
 
@@ -56,15 +57,10 @@ public class ImapMailbox implements AutoCloseable {
 	public synchronized List<FetchedMail> fetch(int max, long maxSize) {
 		try {
 			IMAPFolder folder = open();
-			folder.doCommand((p) -> {
-				p.noop();
-				return null;
-			});
-			int total = folder.getMessageCount();
-			if (total == 0) {
+			List<long[]> sizes = sizes(folder, max);
+			if (sizes.isEmpty()) {
 				return List.of();
 			}
-			List<long[]> sizes = sizes(folder, Math.min(total, max));
 			return bodies(folder, sizes, maxSize);
 		}
 		catch (MessagingException | RuntimeException ex) {
@@ -98,13 +94,12 @@ public class ImapMailbox implements AutoCloseable {
 		}
 	}
 
-	public synchronized boolean supportsIdle() throws MessagingException {
-		open();
-		return ((org.eclipse.angus.mail.imap.IMAPStore) this.store).hasCapability("IDLE");
-	}
-
-	private List<long[]> sizes(IMAPFolder folder, int count) throws MessagingException {
-		Response[] responses = command(folder, "FETCH 1:" + count + " (UID RFC822.SIZE)");
+	/**
+	 * UIDs and sizes of the oldest {@code max} mails, asked of the server by UID range rather than
+	 * computed from the client's cached message count, which can lag behind the server.
+	 */
+	private List<long[]> sizes(IMAPFolder folder, int max) throws MessagingException {
+		Response[] responses = command(folder, "UID FETCH 1:* (UID RFC822.SIZE)", null);
 		List<long[]> sizes = new ArrayList<>();
 		for (Response response : responses) {
 			if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
@@ -112,7 +107,8 @@ public class ImapMailbox implements AutoCloseable {
 				sizes.add(new long[] { fetch.getItem(UID.class).uid, size == null ? 0 : size.size });
 			}
 		}
-		return sizes;
+		sizes.sort((a, b) -> Long.compare(a[0], b[0]));
+		return sizes.subList(0, Math.min(max, sizes.size()));
 	}
 
 	private List<FetchedMail> bodies(IMAPFolder folder, List<long[]> sizes, long maxSize) throws MessagingException {
@@ -141,7 +137,7 @@ public class ImapMailbox implements AutoCloseable {
 
 	private List<FetchedMail> fetchBodies(IMAPFolder folder, List<Long> uids) throws MessagingException {
 		String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
-		Response[] responses = command(folder, "UID FETCH " + set + " (UID INTERNALDATE BODY.PEEK[])");
+		Response[] responses = command(folder, "UID FETCH " + set + " (UID INTERNALDATE BODY.PEEK[])", null);
 		List<FetchedMail> mails = new ArrayList<>();
 		for (Response response : responses) {
 			if (response instanceof FetchResponse fetch && fetch.getItem(BODY.class) != null) {
@@ -169,29 +165,31 @@ public class ImapMailbox implements AutoCloseable {
 		});
 	}
 
-	private static Response[] command(IMAPFolder folder, String command) throws MessagingException {
+	private static Response[] command(IMAPFolder folder, String command, Argument args) throws MessagingException {
 		return (Response[]) folder.doCommand((IMAPProtocol p) -> {
-			Response[] responses = p.command(command, null);
+			Response[] responses = p.command(command, args);
 			p.notifyResponseHandlers(responses);
 			p.handleResult(responses[responses.length - 1]);
 			return responses;
 		});
 	}
 
+	/**
+	 * Moves by UID on the wire. The client's message cache ({@code getMessagesByUID}) can be stale
+	 * after the raw batch commands and would silently skip mail that is still in the inbox.
+	 */
 	private void move(IMAPFolder folder, long[] uids, Folder target) throws MessagingException {
-		Message[] messages = java.util.Arrays.stream(folder.getMessagesByUID(uids))
-			.filter(java.util.Objects::nonNull)
-			.toArray(Message[]::new);
-		if (messages.length == 0) {
-			return;
-		}
-		if (((org.eclipse.angus.mail.imap.IMAPStore) this.store).hasCapability("MOVE")) {
-			folder.moveMessages(messages, target);
+		String set = UIDSet.toString(UIDSet.createUIDSets(uids));
+		Argument mailbox = new Argument();
+		mailbox.writeString(BASE64MailboxEncoder.encode(target.getFullName()));
+		IMAPStore imap = (IMAPStore) this.store;
+		if (imap.hasCapability("MOVE")) {
+			command(folder, "UID MOVE " + set, mailbox);
 		}
 		else {
-			folder.copyMessages(messages, target);
-			folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
-			folder.expunge();
+			command(folder, "UID COPY " + set, mailbox);
+			command(folder, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
+			command(folder, imap.hasCapability("UIDPLUS") ? "UID EXPUNGE " + set : "EXPUNGE", null);
 		}
 	}
 

@@ -91,6 +91,10 @@ class CrashRecoveryIT {
 		System.out.println("[crash] seed=" + seed + " (replay with -Dcrash.seed=" + seed + ")");
 		Random random = new Random(seed);
 
+		// one "Created user" line per complainant is noise here
+		if (org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail") instanceof ch.qos.logback.classic.Logger gm) {
+			gm.setLevel(ch.qos.logback.classic.Level.WARN);
+		}
 		this.greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 		this.greenMail.start();
 		GreenMailUser chair = this.greenMail.setUser(CHAIR, CHAIR, "chair");
@@ -138,15 +142,21 @@ class CrashRecoveryIT {
 		}
 
 		this.process = builder.start();
-		await("processor drains the inbox and the outbox").atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(250))
-			.ignoreExceptions()
-			.until(() -> {
-				assertThat(this.process.isAlive()).as("processor alive, see " + log).isTrue();
-				long complaints = Long.parseLong(scalar(db, "SELECT count(*) FROM complaint"));
-				long pending = Long.parseLong(scalar(db, "SELECT count(*) FROM outbox WHERE status='pending'"));
-				return complaints == N && pending == 0 && folder(chair, "INBOX").isEmpty();
-			});
+		try {
+			await("processor drains the inbox and the outbox").atMost(Duration.ofSeconds(75))
+				.pollInterval(Duration.ofMillis(250))
+				.ignoreExceptions()
+				.until(() -> {
+					assertThat(this.process.isAlive()).as("processor alive, see " + log).isTrue();
+					long complaints = Long.parseLong(scalar(db, "SELECT count(*) FROM complaint"));
+					long pending = Long.parseLong(scalar(db, "SELECT count(*) FROM outbox WHERE status='pending'"));
+					return complaints == N && pending == 0 && folder(chair, "INBOX").isEmpty();
+				});
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			dumpInbox(chair, db);
+			throw ex;
+		}
 		this.process.destroy();
 		if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
 			this.process.destroyForcibly().waitFor();
@@ -230,6 +240,23 @@ class CrashRecoveryIT {
 				notifications, duplicates, duplicatedAcks, (System.nanoTime() - started) / 1e9);
 		assertThat(duplicates).as("raw duplicates (send accepted, killed before markSent) are at most one per kill")
 			.isLessThanOrEqualTo(KILLS);
+	}
+
+	/** On a timeout: what is stuck in the inbox, so a failure can be diagnosed from the report alone. */
+	private void dumpInbox(GreenMailUser chair, Path db) {
+		MailFolder inbox = this.greenMail.getManagers().getImapHostManager().getFolder(chair, "INBOX");
+		System.out.printf("[crash] TIMEOUT: complaints=%s pending=%s inbox=%d%n",
+				scalar(db, "SELECT count(*) FROM complaint"),
+				scalar(db, "SELECT count(*) FROM outbox WHERE status='pending'"), inbox.getMessageCount());
+		for (StoredMessage m : inbox.getMessages()) {
+			try {
+				System.out.printf("[crash]   uid=%d flags=%s id=%s subject=%s%n", m.getUid(), m.getFlags(),
+						m.getMimeMessage().getMessageID(), m.getMimeMessage().getSubject());
+			}
+			catch (MessagingException ex) {
+				System.out.println("[crash]   uid=" + m.getUid() + " unreadable: " + ex);
+			}
+		}
 	}
 
 	private static String complaint(int i, String from, String messageId) {
