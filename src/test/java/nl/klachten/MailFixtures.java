@@ -89,6 +89,79 @@ public final class MailFixtures {
 				+ (extraHeaders == null ? "" : extraHeaders) + "\r\n" + body.replace("\n", "\r\n") + "\r\n";
 	}
 
+	/** Any single-part mail; {@code contentType} e.g. "text/html; charset=UTF-8"; extra headers as in aComplaint. */
+	public static String aMail(String from, String subject, String body, String messageId, String extraHeaders,
+			String contentType) {
+		return "From: Afzender <" + from + ">\r\n" + "To: " + CHAIR + "\r\n" + "Subject: " + subject + "\r\n"
+				+ "Date: Mon, 5 Jan 2026 10:00:00 +0100\r\n"
+				+ (messageId == null ? "" : "Message-ID: <" + messageId + ">\r\n") + "MIME-Version: 1.0\r\n"
+				+ "Content-Type: " + contentType + "\r\n" + "Content-Transfer-Encoding: 8bit\r\n"
+				+ (extraHeaders == null ? "" : extraHeaders) + "\r\n" + body.replace("\r\n", "\n").replace("\n", "\r\n")
+				+ "\r\n";
+	}
+
+	/** A mail's subject and every decoded text part, for "does this mail mention X" checks. */
+	public static String allText(MimeMessage message) {
+		try {
+			StringBuilder text = new StringBuilder(String.valueOf(message.getSubject())).append('\n');
+			appendText(message.getContent(), message.isMimeType("text/*"), text);
+			return text.toString();
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The same for raw bytes, e.g. an outbox row. */
+	public static String allText(byte[] raw) {
+		try {
+			return allText(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void appendText(Object content, boolean isText, StringBuilder text)
+			throws MessagingException, IOException {
+		if (content instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart part = multipart.getBodyPart(i);
+				appendText(part.getContent(), part.isMimeType("text/*"), text);
+			}
+		}
+		else if (isText) {
+			text.append(content).append('\n');
+		}
+	}
+
+	/** The attachments (parts with a file name) of a mail, by file name. */
+	public static java.util.Map<String, byte[]> attachments(MimeMessage message) {
+		java.util.Map<String, byte[]> found = new java.util.LinkedHashMap<>();
+		try {
+			if (message.getContent() instanceof Multipart multipart) {
+				collectAttachments(multipart, found);
+			}
+			return found;
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void collectAttachments(Multipart multipart, java.util.Map<String, byte[]> found)
+			throws MessagingException, IOException {
+		for (int i = 0; i < multipart.getCount(); i++) {
+			BodyPart part = multipart.getBodyPart(i);
+			if (part.getContent() instanceof Multipart nested) {
+				collectAttachments(nested, found);
+			}
+			else if (part.getFileName() != null) {
+				found.put(part.getFileName(), part.getInputStream().readAllBytes());
+			}
+		}
+	}
+
 	public static String aComplaint(String from, String subject, String body, String messageId) {
 		return aComplaint(from, subject, body, messageId, null);
 	}

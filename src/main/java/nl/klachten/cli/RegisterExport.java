@@ -63,7 +63,7 @@ class RegisterExport {
 		row.put("appeal_filed_at", c.appeal() == null ? null : c.appeal().filedAt());
 		row.put("appeal_due", c.appeal() == null ? null : c.appeal().due());
 		row.put("appeal_outcome", c.appeal() == null ? null : c.appeal().outcome());
-		row.put("measures", String.join("; ", c.measures().stream().map(CaseFile.Measure::text).toList()));
+		row.put("measures", String.join("; ", c.measures().stream().map(CaseFile.Measure::describe).toList()));
 		row.put("correspondence_count", c.correspondence().size());
 		row.put("purged", c.purged());
 		return row;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import nl.klachten.register.CaseFile;
+import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.ReferenceNumber;
 import picocli.CommandLine;

@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.NewComplaint;
+import nl.klachten.register.ReferenceSettings;
 import nl.klachten.register.RegisteredComplaint;
 
 import org.springframework.stereotype.Component;
@@ -37,7 +39,12 @@ class ComplaintRegistrar {
 
 	private final IntakeSettings intake;
 
-	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, TermsSettings terms, IntakeSettings intake) {
+	private final Pattern references;
+
+	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, TermsSettings terms, IntakeSettings intake,
+			ReferenceSettings referenceSettings) {
+		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
+				+ ")-\\d{4}-\\d{4,9}[\\])]?");
 		this.complaints = complaints;
 		this.mailer = mailer;
 		this.terms = terms;
@@ -45,11 +52,12 @@ class ComplaintRegistrar {
 	}
 
 
-	/**
-	 * @param possibleLink a case the mail referred to that its sender may not join (a stranger), or null
-	 */
-	RegisteredComplaint register(InboundMail mail, Instant receivedAt, boolean acknowledge,
-			RegisteredComplaint possibleLink) {
+	/** A registered complaint with what its mail stated, for {@link #announce}. */
+	record Registration(RegisteredComplaint complaint, NewComplaint stated, RegisterFields fields) {
+	}
+
+	/** Registers the complaint (R6) with the details its mail states (R19) and the late flag (R7). */
+	Registration register(InboundMail mail, Instant receivedAt) {
 		OffsetDateTime submitted = receivedAt.atZone(this.terms.zone()).toOffsetDateTime();
 		LocalDate submittedOn = submitted.toLocalDate();
 		RegisterFields fields = RegisterFields.from(mail.text());
@@ -60,16 +68,35 @@ class ComplaintRegistrar {
 				fields.city(), fields.representativeOf(), mail.subject(), mail.text(), submitted, fields.aroseOn(), late,
 				fields.employee(), fields.products(), submittedOn.plus(this.terms.acknowledge()),
 				submittedOn.plus(this.terms.handling()));
-		RegisteredComplaint registered = this.complaints.register(complaint);
-		Map<String, Object> model = model(registered, complaint, fields, mail, acknowledge);
+		return new Registration(this.complaints.register(complaint), complaint, fields);
+	}
+
+	/**
+	 * Queues the acknowledgement (R9) and the chair's notification. A stranger who quoted another
+	 * case's reference ({@code possibleLink}) gets an acknowledgement that names nothing of it: not
+	 * the reference in the subject they wrote, not that case's Message-IDs in the headers.
+	 */
+	void announce(Registration registration, InboundMail mail, boolean acknowledge, RegisteredComplaint possibleLink) {
+		RegisteredComplaint registered = registration.complaint();
+		Map<String, Object> model = model(registered, registration.stated(), registration.fields(), mail, acknowledge);
 		model.put("possibleLink", possibleLink == null ? "" : possibleLink.reference().toString());
 		if (acknowledge) {
+			Map<String, Object> toComplainant = new LinkedHashMap<>(model);
+			List<String> references = thread(mail);
+			if (possibleLink != null) {
+				toComplainant.put("subject", withoutReferences(String.valueOf(model.get("subject"))));
+				references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
+			}
 			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.senderAddress()), null,
-					mail.messageId(), thread(mail), model));
+					mail.messageId(), references, toComplainant));
 		}
 		this.mailer.send(registered, new Letter("chair-notification", List.of(this.mailer.chair()), null, null,
 				List.of(), model));
-		return registered;
+	}
+
+	private String withoutReferences(String subject) {
+		String cleaned = this.references.matcher(subject).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+		return cleaned.isEmpty() ? "(geen onderwerp)" : cleaned;
 	}
 
 	/** The References of an answer: the thread so far, then the mail answered. */

@@ -159,10 +159,12 @@ public class Intake {
 		}
 		RegisteredComplaint possibleLink = thread instanceof MailThread.Foreign foreign ? foreign.referenced() : null;
 		boolean acknowledge = withinRateLimit(mail, fetched.receivedAt());
-		RegisteredComplaint complaint = this.registrar.register(mail, fetched.receivedAt(), acknowledge, possibleLink);
+		ComplaintRegistrar.Registration registration = this.registrar.register(mail, fetched.receivedAt());
+		RegisteredComplaint complaint = registration.complaint();
 		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE,
 				acknowledge ? "new-complaint" : "new-complaint-rate-limited");
 		addLetter(mail, fetched, complaint.id(), inboundId, "complaint", newText);
+		this.registrar.announce(registration, mail, acknowledge, possibleLink);
 		log.info("Registered {} (mail {})", complaint.reference(), shortKey(key));
 		return Filing.Destination.PROCESSED;
 	}

@@ -51,13 +51,7 @@ public class CaseMailer {
 	}
 
 	public ComposedMail send(RegisteredComplaint complaint, Letter letter) {
-		Map<String, Object> model = new HashMap<>(letter.model());
-		model.putIfAbsent("chairName", this.committee.chair().name());
-		model.putIfAbsent("chairTitle", this.committee.chair().title() == null ? "" : this.committee.chair().title());
-		model.putIfAbsent("committee", "Klachtencommissie " + this.committee.provider());
-		model.putIfAbsent("provider", this.committee.provider());
-		ComposedMail mail = this.composer.compose(new Letter(letter.purpose(), letter.to(),
-				complaint.reference().toString(), letter.inReplyTo(), letter.references(), model, letter.attachments()));
+		ComposedMail mail = compose(letter, complaint.reference().toString());
 		Instant now = this.clock.instant();
 		long outboxId = this.outbox.add(complaint.id(), letter.purpose(), mail.messageId(), mail.sender(),
 				mail.recipients(), mail.raw(), now);
@@ -65,6 +59,25 @@ public class CaseMailer {
 				now.atZone(this.zone).toOffsetDateTime(), mail.sender(), String.join(", ", mail.recipients()),
 				mail.subject(), mail.messageId(), letter.purpose(), mail.text(), mail.text(), null, outboxId), List.of());
 		return mail;
+	}
+
+	/** A letter about no case (e.g. HELP without a reference): queued, not filed on a case. */
+	public ComposedMail sendUnfiled(Letter letter) {
+		ComposedMail mail = compose(letter, null);
+		this.outbox.add(null, letter.purpose(), mail.messageId(), mail.sender(), mail.recipients(), mail.raw(),
+				this.clock.instant());
+		return mail;
+	}
+
+	private ComposedMail compose(Letter letter, String reference) {
+		Map<String, Object> model = new HashMap<>(letter.model());
+		model.putIfAbsent("chairName", this.committee.chair().name());
+		model.putIfAbsent("chairTitle", this.committee.chair().title() == null ? "" : this.committee.chair().title());
+		model.putIfAbsent("committee", "Klachtencommissie " + this.committee.provider());
+		model.putIfAbsent("provider", this.committee.provider());
+		model.putIfAbsent("guidance", List.of());
+		return this.composer.compose(new Letter(letter.purpose(), letter.to(), reference, letter.inReplyTo(),
+				letter.references(), model, letter.attachments()));
 	}
 
 }

@@ -43,7 +43,7 @@ class ComplaintsPipeline {
 
 	private static final Logger log = LoggerFactory.getLogger(ComplaintsPipeline.class);
 
-	private static final Duration TICK = Duration.ofMillis(250);
+	private static final Duration TICK = Duration.ofMillis(100);
 
 	@Bean
 	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake, ImapMailbox mailbox) {

@@ -11,7 +11,7 @@ public record CaseFile(String reference, String status, String complainantName, 
 		String submittedAt, String aroseOn, boolean late, String employeeName, String employeeEmail,
 		List<String> products, String acknowledgeDue, String decisionDue, List<Extension> extensions,
 		boolean managementInvolved, Decision decision, Appeal appeal, List<Measure> measures,
-		List<Entry> correspondence, boolean purged) {
+		List<Entry> correspondence, List<Note> notes, boolean purged) {
 
 	public record Extension(String to, String reason, String notifiedAt) {
 	}
@@ -22,7 +22,17 @@ public record CaseFile(String reference, String status, String complainantName, 
 	public record Appeal(String filedAt, String due, String outcome, String decidedAt) {
 	}
 
+	/** A structural measure (R24); a null text records that none is taken. */
 	public record Measure(String text, String recordedAt, String recordedBy) {
+
+		public String describe() {
+			return this.text == null ? "geen structurele maatregel" : this.text;
+		}
+
+	}
+
+	/** An internal note of the committee: shown to the committee, never sent to the complainant. */
+	public record Note(String text, String writtenAt, String writtenBy) {
 	}
 
 	/** One letter; {@code text} is its new text (quoted history and signature removed), {@code body} all of it. */

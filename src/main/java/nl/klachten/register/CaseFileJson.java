@@ -49,7 +49,7 @@ public final class CaseFileJson {
 		json.put("management_involved", c.managementInvolved());
 		json.put("decision", c.decision() == null ? null : decision(c.decision()));
 		json.put("appeal", c.appeal() == null ? null : appeal(c.appeal()));
-		json.put("measures", c.measures().stream().map(CaseFile.Measure::text).toList());
+		json.put("measures", c.measures().stream().map(CaseFile.Measure::describe).toList());
 		json.put("correspondence", c.correspondence().stream().map(CaseFileJson::entry).toList());
 		json.put("purged", c.purged());
 		return json;

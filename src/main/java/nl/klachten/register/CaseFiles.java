@@ -40,7 +40,7 @@ public class CaseFiles {
 				rs.getString("submitted_at"), rs.getString("arose_on"), rs.getBoolean("late"),
 				rs.getString("employee_name"), rs.getString("employee_email"), products(id),
 				rs.getString("acknowledge_due"), rs.getString("decision_due"), extensions(id),
-				rs.getBoolean("management_involved"), decision, appeal(id), measures(id), correspondence(id),
+				rs.getBoolean("management_involved"), decision, appeal(id), measures(id), correspondence(id), notes(id),
 				rs.getBoolean("purged"));
 	}
 
@@ -70,6 +70,13 @@ public class CaseFiles {
 		return this.jdbc.sql("SELECT text, recorded_at, recorded_by FROM measure WHERE complaint_id = ? ORDER BY id")
 			.param(id)
 			.query((rs, n) -> new CaseFile.Measure(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	private List<CaseFile.Note> notes(long id) {
+		return this.jdbc.sql("SELECT text, written_at, written_by FROM note WHERE complaint_id = ? ORDER BY id")
+			.param(id)
+			.query((rs, n) -> new CaseFile.Note(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
 	}
 

@@ -1,14 +1,13 @@
-package nl.klachten.cli;
+package nl.klachten.register;
 
-import nl.klachten.register.CaseFile;
 
 /** A case file as plain text: the register fields, then every letter in order. */
-final class CaseFileText {
+public final class CaseFileText {
 
 	private CaseFileText() {
 	}
 
-	static String of(CaseFile c) {
+	public static String of(CaseFile c) {
 		StringBuilder out = new StringBuilder();
 		out.append("Dossier ").append(c.reference()).append("  (").append(c.status()).append(")\n");
 		out.append("=".repeat(60)).append('\n');
@@ -34,7 +33,8 @@ final class CaseFileText {
 		if (c.appeal() != null) {
 			line(out, "Beroep", c.appeal().filedAt() + ", uitspraak uiterlijk " + c.appeal().due());
 		}
-		c.measures().forEach((m) -> line(out, "Maatregel", m.text()));
+		c.measures().forEach((m) -> line(out, "Maatregel", m.describe()));
+		c.notes().forEach((n) -> line(out, "Notitie", n.writtenAt().substring(0, 10) + ": " + n.text()));
 		out.append("\nKlacht:\n").append(c.description()).append("\n\nCorrespondentie (")
 			.append(c.correspondence().size()).append("):\n");
 		for (CaseFile.Entry e : c.correspondence()) {
