@@ -1,3 +1,4 @@
+<#import "/layout.ftl" as layout>
 Nieuwe klacht geregistreerd: ${reference}
 
 Klager:             ${complainantName!""} <${complainantEmail}>
@@ -37,5 +38,7 @@ ${text}
 --- Einde klacht ---
 
 Beantwoord deze e-mail om de klacht te behandelen; uw antwoord wordt aan het dossier toegevoegd.
+
+<@layout.guidance/>
 
 Referentie: ${reference}

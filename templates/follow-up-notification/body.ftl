@@ -1,3 +1,4 @@
+<#import "/layout.ftl" as layout>
 Nieuw bericht in dossier ${reference} van ${party} (${sender}).
 <#if status != "in_behandeling">
 Let op: het dossier is ${status?replace("_", " ")}. Het bericht is toegevoegd; het dossier is niet heropend.
@@ -19,5 +20,7 @@ ${text}
 --- Einde bericht ---
 
 Beantwoord deze e-mail om te reageren; uw antwoord wordt aan het dossier toegevoegd.
+
+<@layout.guidance/>
 
 Referentie: ${reference}

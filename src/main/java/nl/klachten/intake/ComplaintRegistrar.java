@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import nl.klachten.commands.Guidance;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
+import nl.klachten.register.CaseChanges;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.NewComplaint;
 import nl.klachten.register.ReferenceSettings;
@@ -35,14 +37,17 @@ class ComplaintRegistrar {
 
 	private final CaseMailer mailer;
 
+	private final CaseChanges changes;
+
 	private final TermsSettings terms;
 
 	private final IntakeSettings intake;
 
 	private final Pattern references;
 
-	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, TermsSettings terms, IntakeSettings intake,
-			ReferenceSettings referenceSettings) {
+	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, CaseChanges changes, TermsSettings terms,
+			IntakeSettings intake, ReferenceSettings referenceSettings) {
+		this.changes = changes;
 		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
 				+ ")-\\d{4}-\\d{4,9}[\\])]?");
 		this.complaints = complaints;
@@ -80,6 +85,7 @@ class ComplaintRegistrar {
 		RegisteredComplaint registered = registration.complaint();
 		Map<String, Object> model = model(registered, registration.stated(), registration.fields(), mail, acknowledge);
 		model.put("possibleLink", possibleLink == null ? "" : possibleLink.reference().toString());
+		model.put("guidance", Guidance.forCase(this.changes.state(registered)));
 		if (acknowledge) {
 			Map<String, Object> toComplainant = new LinkedHashMap<>(model);
 			List<String> references = thread(mail);

@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.klachten.commands.Guidance;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
+import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFile;
 import nl.klachten.register.CaseFileJson;
 import nl.klachten.register.CaseFiles;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
  * ({@code INZAGE}/{@code ACCESS}, {@code INTREKKEN}/{@code WITHDRAW}, CONTRACT §5), the register
  * details in its {@code Label: value} lines with a confirmation of what was recorded, and the
  * chair's notification of every mail from the complainant, an employee, management or the
- * appeals committee. The committee's own mails are commands, handled elsewhere.
+ * appeals committee that is not a command.
  */
 @Component
 class FollowUps {
@@ -43,12 +45,15 @@ class FollowUps {
 
 	private final CaseMailer mailer;
 
+	private final CaseChanges changes;
+
 	private final TermsSettings terms;
 
 	private final Clock clock;
 
 	FollowUps(Complaints complaints, CaseFiles caseFiles, DataRequests dataRequests, CaseMailer mailer,
-			TermsSettings terms, Clock clock) {
+			CaseChanges changes, TermsSettings terms, Clock clock) {
+		this.changes = changes;
 		this.complaints = complaints;
 		this.caseFiles = caseFiles;
 		this.dataRequests = dataRequests;
@@ -83,9 +88,6 @@ class FollowUps {
 
 	void handle(MailThread.Joined thread, InboundMail mail, String newText) {
 		RegisteredComplaint complaint = thread.complaint();
-		if (thread.party() == Party.COMMITTEE) {
-			return;
-		}
 		if (thread.party() == Party.COMPLAINANT) {
 			Optional<Keyword> keyword = Keyword.of(newText);
 			if (keyword.isPresent() && keyword.get() == Keyword.ACCESS) {
@@ -154,7 +156,8 @@ class FollowUps {
 		this.mailer.send(complaint, new Letter("withdrawal-confirmation", List.of(complaint.complainantEmail()), null,
 				mail.messageId(), ComplaintRegistrar.thread(mail), Map.of()));
 		this.mailer.send(complaint, new Letter("withdrawal-notification", List.of(this.mailer.chair()), null, null,
-				List.of(), Map.of("complainantEmail", complaint.complainantEmail())));
+				List.of(), Map.of("complainantEmail", complaint.complainantEmail(), "guidance",
+						Guidance.forCase(this.changes.state(complaint)))));
 	}
 
 	private void notifyChair(MailThread.Joined thread, InboundMail mail, String newText, Map<String, String> recorded) {
@@ -165,6 +168,7 @@ class FollowUps {
 		model.put("text", newText);
 		model.put("recorded", recorded);
 		model.put("status", thread.complaint().status().column());
+		model.put("guidance", Guidance.forCase(this.changes.state(thread.complaint())));
 		model.put("attachments", mail.attachments().stream().map(Attachment::fileName).toList());
 		List<String> references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
 		this.mailer.send(thread.complaint(), new Letter("follow-up-notification", List.of(this.mailer.chair()), null,

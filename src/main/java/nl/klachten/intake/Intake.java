@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.klachten.commands.CommandDesk;
+import nl.klachten.commands.CommandMail;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.mailbox.FetchedMail;
@@ -22,6 +24,7 @@ import nl.klachten.register.InboundRecord.Outcome;
 import nl.klachten.register.Outbox;
 import nl.klachten.register.RegisteredComplaint;
 import nl.klachten.threading.MailThread;
+import nl.klachten.threading.Party;
 import nl.klachten.threading.ReplyText;
 import nl.klachten.threading.ThreadClues;
 import nl.klachten.threading.ThreadResolver;
@@ -61,6 +64,8 @@ public class Intake {
 
 	private final FollowUps followUps;
 
+	private final CommandDesk commandDesk;
+
 	private final CommitteeSettings committee;
 
 	private final TermsSettings terms;
@@ -74,8 +79,9 @@ public class Intake {
 	private final TransactionTemplate mailSavepoint;
 
 	Intake(MimeParser parser, DataFiles files, InboundLog inbound, Outbox outbox, Correspondence correspondence,
-			ThreadResolver threads, ComplaintRegistrar registrar, FollowUps followUps, CommitteeSettings committee,
-			TermsSettings terms, IntakeSettings settings, Clock clock, PlatformTransactionManager transactions) {
+			ThreadResolver threads, ComplaintRegistrar registrar, FollowUps followUps, CommandDesk commandDesk,
+			CommitteeSettings committee, TermsSettings terms, IntakeSettings settings, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.parser = parser;
 		this.files = files;
 		this.inbound = inbound;
@@ -84,6 +90,7 @@ public class Intake {
 		this.threads = threads;
 		this.registrar = registrar;
 		this.followUps = followUps;
+		this.commandDesk = commandDesk;
 		this.committee = committee;
 		this.terms = terms;
 		this.settings = settings;
@@ -151,8 +158,18 @@ public class Intake {
 			long complaintId = joined.complaint().id();
 			long inboundId = record(key, mail, raw, fetched, complaintId, Outcome.CASE, "correspondence");
 			addLetter(mail, fetched, complaintId, inboundId, joined.party().letterKind(), newText);
-			this.followUps.handle(joined, mail, newText);
+			if (isCommand(joined.party(), newText)) {
+				this.commandDesk.handle(commandMail(mail, newText), joined.complaint());
+			}
+			else {
+				this.followUps.handle(joined, mail, newText);
+			}
 			return Filing.Destination.PROCESSED;
+		}
+		if (this.committee.isOfficial(mail.senderAddress()) && CommandDesk.startsWithKeyword(newText)) {
+			Filing.Destination destination = settle(key, mail, raw, fetched, null, Outcome.IGNORED, "command");
+			this.commandDesk.handle(commandMail(mail, newText), null);
+			return destination;
 		}
 		if (this.committee.isOwnDomain(mail.senderAddress())) {
 			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-domain");
@@ -167,6 +184,17 @@ public class Intake {
 		this.registrar.announce(registration, mail, acknowledge, possibleLink);
 		log.info("Registered {} (mail {})", complaint.reference(), shortKey(key));
 		return Filing.Destination.PROCESSED;
+	}
+
+	/** Every committee mail on a case is a command mail; management and appeals only when it starts with one. */
+	private static boolean isCommand(Party party, String newText) {
+		return party == Party.COMMITTEE
+				|| ((party == Party.MANAGEMENT || party == Party.APPEALS) && CommandDesk.startsWithKeyword(newText));
+	}
+
+	private static CommandMail commandMail(InboundMail mail, String newText) {
+		return new CommandMail(mail.senderAddress(), mail.messageId(), mail.references(), newText,
+				mail.headers().all("Authentication-Results"));
 	}
 
 	private boolean withinRateLimit(InboundMail mail, Instant receivedAt) {

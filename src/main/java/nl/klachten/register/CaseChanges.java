@@ -21,13 +21,16 @@ public class CaseChanges {
 		this.jdbc = jdbc;
 	}
 
+	/** The case as it is now in the register, status included. */
 	public CaseState state(RegisteredComplaint complaint) {
 		return this.jdbc.sql("""
-				SELECT decision_due, employee_name, employee_email, assessment, management_involved
+				SELECT decision_due, employee_name, employee_email, assessment, management_involved, status
 				FROM complaint WHERE id = ?""")
 			.param(complaint.id())
-			.query((rs, n) -> new CaseState(complaint, LocalDate.parse(rs.getString(1)), rs.getString(2),
-					rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+			.query((rs, n) -> new CaseState(new RegisteredComplaint(complaint.id(), complaint.reference(),
+					complaint.complainantEmail(), RegisteredComplaint.Status.of(rs.getString(6))),
+					LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBoolean(5)))
 			.single();
 	}
 

@@ -1,0 +1,113 @@
+package nl.klachten.commands;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.Letter;
+import nl.klachten.register.CaseChanges;
+import nl.klachten.register.CaseFileText;
+import nl.klachten.register.CaseFiles;
+import nl.klachten.register.CaseState;
+import nl.klachten.register.RegisteredComplaint;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the commands of one mail from the committee, management or appeals committee (CONTRACT §5):
+ * parse, check trust, authority and the case's state for every line, and only then apply them
+ * all; a single refused line refuses the whole mail. Either way the sender gets exactly one
+ * answer: a confirmation listing what changed, or a refusal naming the line and the reason.
+ * Runs inside the intake transaction, so the changes and every mail they cause commit together.
+ */
+@Component
+public class CommandDesk {
+
+	private final CommandParser parser = new CommandParser();
+
+	private final CommandTrust trust;
+
+	private final CommandRules rules;
+
+	private final CommandEffects effects;
+
+	private final CaseChanges changes;
+
+	private final CaseFiles caseFiles;
+
+	private final CaseMailer mailer;
+
+	CommandDesk(CommandTrust trust, CommandRules rules, CommandEffects effects, CaseChanges changes,
+			CaseFiles caseFiles, CaseMailer mailer) {
+		this.trust = trust;
+		this.rules = rules;
+		this.effects = effects;
+		this.changes = changes;
+		this.caseFiles = caseFiles;
+		this.mailer = mailer;
+	}
+
+	/** True when the new text starts with a command keyword (how management's and appeals' mails are told apart). */
+	public static boolean startsWithKeyword(String newText) {
+		String first = newText.strip().lines().findFirst().orElse("").strip();
+		return Keyword.of(first.split("[\\s:]+", 2)[0].replaceAll("[*_]", "")).isPresent();
+	}
+
+	/** Handles a command mail on a case, or (complaint null) one that names no case. */
+	public void handle(CommandMail mail, RegisteredComplaint complaint) {
+		ParsedCommands parsed = this.parser.parse(mail.newText());
+		CaseState state = complaint == null ? null : this.changes.state(complaint);
+		Optional<ParsedCommands.Refusal> refusal = parsed instanceof ParsedCommands.Refusal r ? Optional.of(r)
+				: this.rules.check(mail, (ParsedCommands.Commands) parsed, state);
+		if (refusal.isPresent()) {
+			answer(mail, complaint, "command-rejected", refusalModel(refusal.get()));
+			return;
+		}
+		ParsedCommands.Commands commands = (ParsedCommands.Commands) parsed;
+		List<String> done = new ArrayList<>();
+		for (CommandLine line : commands.commands()) {
+			done.add(this.effects.apply(line.command(), commands.text(), mail, state));
+			if (state != null) {
+				state = this.changes.state(state.complaint());
+			}
+		}
+		Map<String, Object> model = new HashMap<>();
+		model.put("changes", done);
+		model.put("caseFile", has(commands, ChairCommand.Status.class) && complaint != null
+				? CaseFileText.of(this.caseFiles.find(complaint.reference()).orElseThrow()) : "");
+		model.put("help", has(commands, ChairCommand.Help.class) ? Keyword.helpTable() : "");
+		answer(mail, complaint, "command-confirmation", model);
+	}
+
+	private static boolean has(ParsedCommands.Commands commands, Class<? extends ChairCommand> type) {
+		return commands.commands().stream().anyMatch((line) -> type.isInstance(line.command()));
+	}
+
+	private static Map<String, Object> refusalModel(ParsedCommands.Refusal refusal) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("lineNumber", refusal.number());
+		model.put("line", refusal.line());
+		model.put("reason", refusal.reason());
+		return model;
+	}
+
+	private void answer(CommandMail mail, RegisteredComplaint complaint, String purpose, Map<String, Object> model) {
+		List<String> references = new ArrayList<>(mail.references());
+		if (mail.messageId() != null) {
+			references.add(mail.messageId());
+		}
+		if (complaint == null) {
+			this.mailer.sendUnfiled(new Letter(purpose, List.of(mail.sender()), null, mail.messageId(), references,
+					model));
+			return;
+		}
+		CaseState current = this.changes.state(complaint);
+		model.put("guidance", Guidance.forCase(current));
+		this.mailer.send(current.complaint(), new Letter(purpose, List.of(mail.sender()), null, mail.messageId(), references,
+				model));
+	}
+
+}

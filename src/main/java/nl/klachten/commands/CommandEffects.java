@@ -1,0 +1,229 @@
+package nl.klachten.commands;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.TermsSettings;
+import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.Letter;
+import nl.klachten.register.CaseChanges;
+import nl.klachten.register.CaseFile;
+import nl.klachten.register.CaseFileText;
+import nl.klachten.register.CaseFiles;
+import nl.klachten.register.CaseState;
+import nl.klachten.register.Complaints;
+import nl.klachten.register.Details;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What each command does to the register and who it writes to (CONTRACT §5, R11-R17, R24), once
+ * {@link CommandRules} has cleared the whole mail. Returns, per command, one line for the chair's
+ * confirmation.
+ */
+@Component
+class CommandEffects {
+
+	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
+
+	static final String MANNER = "schriftelijk per e-mail";
+
+	private final CaseChanges changes;
+
+	private final Complaints complaints;
+
+	private final CaseFiles caseFiles;
+
+	private final CaseMailer mailer;
+
+	private final CommitteeSettings committee;
+
+	private final TermsSettings terms;
+
+	private final Clock clock;
+
+	CommandEffects(CaseChanges changes, Complaints complaints, CaseFiles caseFiles, CaseMailer mailer,
+			CommitteeSettings committee, TermsSettings terms, Clock clock) {
+		this.changes = changes;
+		this.complaints = complaints;
+		this.caseFiles = caseFiles;
+		this.mailer = mailer;
+		this.committee = committee;
+		this.terms = terms;
+		this.clock = clock;
+	}
+
+	String apply(ChairCommand command, String text, CommandMail mail, CaseState state) {
+		if (command instanceof ChairCommand.Status) {
+			return "Het volledige dossier staat hieronder.";
+		}
+		if (command instanceof ChairCommand.Help) {
+			return "De commando's staan hieronder.";
+		}
+		if (command instanceof ChairCommand.AskEmployee) {
+			return askEmployee(state, text);
+		}
+		if (command instanceof ChairCommand.AskComplainant) {
+			return askComplainant(state, text);
+		}
+		if (command instanceof ChairCommand.InvolveManagement) {
+			return involveManagement(state, text);
+		}
+		if (command instanceof ChairCommand.Extend extend) {
+			return extend(state, extend.term().from(state.decisionDue()), text);
+		}
+		if (command instanceof ChairCommand.Decide decide) {
+			return decide(state, decide.assessment(), text);
+		}
+		return record(command, mail.sender(), state);
+	}
+
+	/** The commands that only change the register. */
+	private String record(ChairCommand command, String sender, CaseState state) {
+		long id = state.complaint().id();
+		Instant now = this.clock.instant();
+		if (command instanceof ChairCommand.SetEmployee set) {
+			return setEmployee(state, set);
+		}
+		if (command instanceof ChairCommand.AddProduct add) {
+			return details(id, new Details(null, null, null, List.of(add.product()), null, null, null),
+					"Product toegevoegd: " + add.product());
+		}
+		if (command instanceof ChairCommand.SetAddress set) {
+			return details(id, new Details(null, set.address(), null, List.of(), null, null, null),
+					"Adres vastgelegd: " + set.address());
+		}
+		if (command instanceof ChairCommand.SetCity set) {
+			return details(id, new Details(null, null, set.city(), List.of(), null, null, null),
+					"Woonplaats vastgelegd: " + set.city());
+		}
+		if (command instanceof ChairCommand.SetAroseOn set) {
+			return aroseOn(state, set.date());
+		}
+		if (command instanceof ChairCommand.RecordMeasure measure) {
+			this.changes.recordMeasure(id, measure.text(), sender, now);
+			return "Structurele maatregel vastgelegd (R24).";
+		}
+		if (command instanceof ChairCommand.NoMeasure) {
+			this.changes.recordMeasure(id, null, sender, now);
+			return "Vastgelegd dat geen structurele maatregel nodig is (R24).";
+		}
+		if (command instanceof ChairCommand.Note note) {
+			this.changes.addNote(id, note.text(), sender, now);
+			return "Notitie toegevoegd aan het dossier (intern; niet naar de klager).";
+		}
+		if (command instanceof ChairCommand.Reopen) {
+			this.changes.reopen(id);
+			return "Dossier heropend; status: in behandeling.";
+		}
+		throw new IllegalStateException("No effect for " + command.getClass().getSimpleName());
+	}
+
+	private String setEmployee(CaseState state, ChairCommand.SetEmployee set) {
+		this.changes.setEmployee(state.complaint().id(), set.name(), set.email());
+		if (set.email() != null) {
+			this.complaints.addParticipant(state.complaint().id(), set.email(), "employee", this.clock.instant());
+		}
+		return "Medewerker vastgelegd: " + set.name() + (set.email() == null ? "" : " <" + set.email() + ">");
+	}
+
+	private String details(long id, Details details, String done) {
+		this.complaints.updateDetails(id, details);
+		return done;
+	}
+
+	private String aroseOn(CaseState state, LocalDate date) {
+		long id = state.complaint().id();
+		this.complaints.updateDetails(id, new Details(null, null, null, List.of(), null, date, null));
+		LocalDate submitted = LocalDate.parse(this.complaints.submittedAt(id).substring(0, 10));
+		boolean late = date.plus(this.terms.submissionWindow()).isBefore(submitted);
+		this.complaints.markLate(id, late);
+		return "Datum ontstaan vastgelegd: " + DUTCH_DATE.format(date)
+				+ (late ? " (buiten de termijn van twaalf maanden; R7)" : "");
+	}
+
+	private String askEmployee(CaseState state, String question) {
+		CaseFile file = file(state);
+		String email = file.employeeEmail();
+		this.complaints.addParticipant(state.complaint().id(), email, "employee", this.clock.instant());
+		Map<String, Object> model = caseModel(file);
+		model.put("employeeName", file.employeeName() == null ? "" : file.employeeName());
+		model.put("question", question);
+		this.mailer.send(state.complaint(), new Letter("question-employee", List.of(email), null, null, List.of(), model));
+		return "Vraag gestuurd aan de medewerker (" + email + "); het antwoord komt in het dossier (R12).";
+	}
+
+	private String askComplainant(CaseState state, String question) {
+		Map<String, Object> model = caseModel(file(state));
+		model.put("question", question);
+		this.mailer.send(state.complaint(), new Letter("question-complainant",
+				List.of(state.complaint().complainantEmail()), null, null, List.of(), model));
+		return "Vraag gestuurd aan de klager; het antwoord komt in het dossier (R13).";
+	}
+
+	private String involveManagement(CaseState state, String reason) {
+		this.changes.involveManagement(state.complaint().id());
+		CaseFile file = file(state);
+		Map<String, Object> model = caseModel(file);
+		model.put("reason", reason);
+		model.put("caseFile", CaseFileText.of(file));
+		List<String> management = this.committee.management().stream().map(CommitteeSettings.Person::email).toList();
+		this.mailer.send(state.complaint(), new Letter("management-file", management, null, null, List.of(), model));
+		return "Materieel of financieel belang vastgelegd; het dossier is naar de directie gestuurd (R15).";
+	}
+
+	private String extend(CaseState state, LocalDate to, String reason) {
+		OffsetDateTime now = this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
+		this.changes.extend(state.complaint().id(), to, reason, now);
+		Map<String, Object> model = caseModel(file(state));
+		model.put("newDue", DUTCH_DATE.format(to));
+		model.put("previousDue", DUTCH_DATE.format(state.decisionDue()));
+		model.put("reason", reason);
+		this.mailer.send(state.complaint(), new Letter("extension-notice",
+				List.of(state.complaint().complainantEmail()), null, null, List.of(), model));
+		return "Termijn verlengd tot " + DUTCH_DATE.format(to) + "; de klager is ingelicht (R11).";
+	}
+
+	private String decide(CaseState state, Assessment assessment, String text) {
+		Decision decision = Decision.of(text);
+		OffsetDateTime now = this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
+		this.changes.decide(state.complaint().id(), assessment.column(), decision.arguments(), MANNER, now);
+		Map<String, Object> model = caseModel(file(state));
+		model.put("assessmentLabel", assessment.label());
+		model.put("arguments", decision.arguments());
+		model.put("solution", decision.solution());
+		CommitteeSettings.Person appeals = this.committee.appeals();
+		model.put("appealsName", appeals.name());
+		model.put("appealsTitle", appeals.title() == null ? "" : appeals.title());
+		model.put("appealsAddress", appeals.postalAddress() == null ? "" : appeals.postalAddress());
+		model.put("appealsEmail", appeals.email() == null ? "" : appeals.email());
+		model.put("appealWeeks", this.terms.appeal().getDays() / 7);
+		this.mailer.send(state.complaint(), new Letter("decision", List.of(state.complaint().complainantEmail()), null,
+				null, List.of(), model));
+		return "Beslissing: " + assessment.label() + "; de klager heeft het standpunt met de argumenten en de "
+				+ "beroepsmogelijkheid gekregen (R16, R17, R22). Status: afgehandeld.";
+	}
+
+	private CaseFile file(CaseState state) {
+		return this.caseFiles.find(state.complaint().reference()).orElseThrow();
+	}
+
+	private static Map<String, Object> caseModel(CaseFile file) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("complainantName", file.complainantName() == null ? "" : file.complainantName());
+		model.put("subject", file.subject());
+		model.put("complaintText", file.description());
+		model.put("submittedOn", DUTCH_DATE.format(OffsetDateTime.parse(file.submittedAt())));
+		return model;
+	}
+
+
+}

@@ -1,0 +1,27 @@
+package nl.klachten.commands;
+
+import java.util.List;
+
+/**
+ * A mail from a committee, management or appeals address as the command desk sees it.
+ *
+ * @param sender the From address, lower case
+ * @param messageId its Message-ID, or null
+ * @param references In-Reply-To and References ids
+ * @param newText the new text: quoted history and signature removed
+ * @param authenticationResults every {@code Authentication-Results} header value
+ */
+public record CommandMail(String sender, String messageId, List<String> references, String newText,
+		List<String> authenticationResults) {
+
+	public CommandMail {
+		references = List.copyOf(references);
+		authenticationResults = List.copyOf(authenticationResults);
+	}
+
+	@Override
+	public String toString() {
+		return "CommandMail[" + this.references.size() + " references]";
+	}
+
+}

@@ -1,0 +1,116 @@
+package nl.klachten.commands;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.klachten.commands.ParsedCommands.Commands;
+import nl.klachten.commands.ParsedCommands.Refusal;
+
+/**
+ * Reads the command block of CONTRACT §5 from the new text of a reply (quoted history and signature
+ * already removed, HTML already text). After any blank lines at the top, every line that starts with a
+ * known keyword is a command; the first line that does not, or a blank line, ends the block, and the rest
+ * of the mail, stripped, is the text. One bad line refuses the whole mail, naming that line: nothing of a
+ * refused mail may be applied.
+ * <p>
+ * A keyword is the line's first token (up to whitespace or a colon), in any letter case, with markdown
+ * leftovers such as {@code *GEGROND*} or {@code **NOTITIE:**} tolerated, because HTML mail reaches us
+ * turned into text. Checks that need the case or a clock (a term before today, a withdrawn case, the
+ * sender's authority) are not made here.
+ */
+public final class CommandParser {
+
+	private static final Pattern TOKEN = Pattern.compile("^[*_]*([^\\s:*_]+)[*_]*(.*)$", Pattern.DOTALL);
+
+	private static final String EMPHASIS = "[*_]+";
+
+	/** A line of the command block before its value is interpreted. */
+	private record Line(int number, String text, Keyword keyword, String value) {
+	}
+
+	public ParsedCommands parse(String newText) {
+		String[] lines = (newText == null) ? new String[0] : newText.replace('\u00a0', ' ').split("\\R", -1);
+		int first = 0;
+		while (first < lines.length && lines[first].isBlank()) {
+			first++;
+		}
+		if (first == lines.length) {
+			return new Refusal(0, "", "De mail bevat geen commando; stuur HELP voor de lijst met commando's.");
+		}
+		List<Line> block = new ArrayList<>();
+		int next = first;
+		for (; next < lines.length; next++) {
+			Optional<Line> line = commandLine(next + 1, lines[next]);
+			if (line.isEmpty()) {
+				break;
+			}
+			block.add(line.get());
+		}
+		if (block.isEmpty()) {
+			return new Refusal(first + 1, lines[first].strip(),
+					"Onbekend commando; stuur HELP voor de lijst met commando's.");
+		}
+		String text = String.join("\n", List.of(lines).subList(next, lines.length)).strip();
+		return commands(block, text);
+	}
+
+	private static ParsedCommands commands(List<Line> block, String text) {
+		List<CommandLine> commands = new ArrayList<>();
+		Set<Keyword> seen = EnumSet.noneOf(Keyword.class);
+		Line decision = null;
+		for (Line line : block) {
+			if (line.keyword().isDecision() && decision != null) {
+				return refusal(line, "Meer dan één beslissing in één mail (ook al op regel " + decision.number()
+						+ "); stuur er één.");
+			}
+			if (!line.keyword().isRepeatable() && seen.contains(line.keyword())) {
+				return refusal(line, line.keyword().dutch() + " staat twee keer in de mail; stuur het één keer.");
+			}
+			if (contradicts(line.keyword(), seen)) {
+				return refusal(line, "MAATREGEL en GEEN-MAATREGEL spreken elkaar tegen; stuur er één.");
+			}
+			CommandValues.Built built = CommandValues.build(line.keyword(), line.value(), text);
+			if (built.reason() != null) {
+				return refusal(line, built.reason());
+			}
+			decision = line.keyword().isDecision() ? line : decision;
+			seen.add(line.keyword());
+			commands.add(new CommandLine(line.number(), line.text(), line.keyword(), built.command()));
+		}
+		return new Commands(commands, text);
+	}
+
+	private static boolean contradicts(Keyword keyword, Set<Keyword> seen) {
+		return (keyword == Keyword.MAATREGEL && seen.contains(Keyword.GEEN_MAATREGEL))
+				|| (keyword == Keyword.GEEN_MAATREGEL && seen.contains(Keyword.MAATREGEL));
+	}
+
+	private static Refusal refusal(Line line, String reason) {
+		return new Refusal(line.number(), line.text(), reason);
+	}
+
+	private static Optional<Line> commandLine(int number, String raw) {
+		String text = raw.strip();
+		Matcher matcher = TOKEN.matcher(text);
+		if (text.isEmpty() || !matcher.matches()) {
+			return Optional.empty();
+		}
+		return Keyword.of(matcher.group(1)).map((keyword) -> new Line(number, text, keyword, value(matcher.group(2))));
+	}
+
+	/** The value after the keyword: a leading colon and markdown emphasis around it are dropped. */
+	private static String value(String rest) {
+		String value = rest.strip();
+		if (value.startsWith(":")) {
+			value = value.substring(1);
+		}
+		value = value.strip().replaceFirst("^" + EMPHASIS, "").strip();
+		return value.replaceFirst(EMPHASIS + "$", "").strip();
+	}
+
+}

@@ -1,0 +1,126 @@
+package nl.klachten.commands;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.TermsSettings;
+import nl.klachten.register.CaseState;
+import nl.klachten.register.RegisteredComplaint.Status;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether every command of a mail may run: the mail is trusted, the sender may give each command,
+ * the case exists where one is needed, and each command fits the case as it is (and as the earlier
+ * lines of the same mail leave it). The first line that may not run refuses the whole mail.
+ */
+@Component
+class CommandRules {
+
+	private static final Set<Keyword> AFTER_DECISION = Set.of(Keyword.MAATREGEL, Keyword.GEEN_MAATREGEL,
+			Keyword.NOTITIE, Keyword.HEROPEN, Keyword.STATUS, Keyword.HELP);
+
+	private static final Set<Keyword> ON_WITHDRAWN = Set.of(Keyword.STATUS, Keyword.HELP, Keyword.NOTITIE);
+
+	private final CommandTrust trust;
+
+	private final CommitteeSettings committee;
+
+	private final TermsSettings terms;
+
+	private final Clock clock;
+
+	CommandRules(CommandTrust trust, CommitteeSettings committee, TermsSettings terms, Clock clock) {
+		this.trust = trust;
+		this.committee = committee;
+		this.terms = terms;
+		this.clock = clock;
+	}
+
+	Optional<ParsedCommands.Refusal> check(CommandMail mail, ParsedCommands.Commands commands, CaseState state) {
+		if (!this.trust.trusted(mail)) {
+			return Optional.of(new ParsedCommands.Refusal(0, "",
+					"Deze mail is niet als echt herkend: beantwoord een mail van de klachtenverwerking (zodat de "
+							+ "verwijzing naar dat bericht meegaat), of verstuur via de eigen mailserver met DKIM/DMARC."));
+		}
+		String employeeEmail = state == null ? null : state.employeeEmail();
+		for (CommandLine line : commands.commands()) {
+			Optional<String> reason = reason(line, mail.sender(), state, employeeEmail, commands.text());
+			if (reason.isPresent()) {
+				return Optional.of(new ParsedCommands.Refusal(line.number(), line.line(), reason.get()));
+			}
+			if (line.command() instanceof ChairCommand.SetEmployee set && set.email() != null) {
+				employeeEmail = set.email();
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Optional<String> reason(CommandLine line, String sender, CaseState state, String employeeEmail,
+			String text) {
+		Keyword keyword = line.keyword();
+		if (!allowed(keyword.authority(), sender)) {
+			return Optional.of("U mag " + keyword.dutch() + " niet geven vanaf dit adres.");
+		}
+		if (keyword == Keyword.OVERZICHT) {
+			return Optional.of("OVERZICHT is nog niet beschikbaar; het dagelijkse overzicht komt in een volgende versie.");
+		}
+		if (keyword.authority() == Authority.APPEALS) {
+			return Optional.of(keyword.dutch() + " is nog niet beschikbaar; beroep komt in een volgende versie.");
+		}
+		if (state == null) {
+			return keyword.needsCase() ? Optional.of("Geen dossier gevonden: noem het referentienummer in het onderwerp "
+					+ "of beantwoord een mail over het dossier.") : Optional.empty();
+		}
+		return stateReason(line, state, employeeEmail, text);
+	}
+
+	private Optional<String> stateReason(CommandLine line, CaseState state, String employeeEmail, String text) {
+		Keyword keyword = line.keyword();
+		Status status = state.complaint().status();
+		if (status == Status.INGETROKKEN && !ON_WITHDRAWN.contains(keyword)) {
+			return Optional.of("De klacht is ingetrokken door de klager; " + keyword.dutch() + " kan niet meer.");
+		}
+		if (status == Status.AFGEHANDELD && !AFTER_DECISION.contains(keyword)) {
+			return Optional.of("Het dossier is afgehandeld; heropen het eerst met HEROPEN.");
+		}
+		if (keyword == Keyword.HEROPEN && status != Status.AFGEHANDELD) {
+			return Optional.of("Alleen een afgehandeld dossier kan worden heropend.");
+		}
+		if (line.command() instanceof ChairCommand.AskEmployee && employeeEmail == null) {
+			return Optional.of("Er is geen medewerker met e-mailadres bekend; geef eerst MEDEWERKER naam <adres>.");
+		}
+		if (line.command() instanceof ChairCommand.Extend extend) {
+			return extensionReason(extend.term().from(state.decisionDue()), state.decisionDue(), text);
+		}
+		return Optional.empty();
+	}
+
+	/** R11: a new term after today and after the current one, with a reason for the complainant. */
+	private Optional<String> extensionReason(LocalDate to, LocalDate current, String reason) {
+		LocalDate today = LocalDate.now(this.clock.withZone(this.terms.zone()));
+		if (!to.isAfter(today)) {
+			return Optional.of("De nieuwe termijn " + to + " ligt niet na vandaag (" + today + ").");
+		}
+		if (!to.isAfter(current)) {
+			return Optional.of("De nieuwe termijn " + to + " ligt niet na de huidige termijn (" + current + ").");
+		}
+		if (reason.isBlank()) {
+			return Optional.of("Geef onder de commando's de reden van de verlenging; de klager krijgt die te lezen (R11).");
+		}
+		return Optional.empty();
+	}
+
+	private boolean allowed(Authority authority, String sender) {
+		return switch (authority) {
+			case COMMITTEE -> this.committee.isCommittee(sender);
+			case COMMITTEE_OR_MANAGEMENT -> this.committee.isCommittee(sender) || this.committee.isManagement(sender);
+			case APPEALS -> this.committee.isAppeals(sender);
+			case ANY_TRUSTED -> this.committee.isOfficial(sender);
+		};
+	}
+
+}

@@ -1,0 +1,67 @@
+package nl.klachten.commands;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.klachten.register.Outbox;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a command mail may be believed (CONTRACT §5). A From header is easy to forge, so the
+ * sender's address alone is not enough: the mail must answer a message the processor sent to that
+ * same address (our Message-IDs are random UUIDs, so they cannot be guessed), or carry an
+ * {@code Authentication-Results} header of the trusted server saying {@code dkim=pass} or
+ * {@code dmarc=pass} for the sender's domain.
+ */
+@Component
+class CommandTrust {
+
+	private static final Pattern DKIM = Pattern.compile("\\bdkim=pass\\b[^;]*?\\bheader\\.[di]=@?([^\\s;]+)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern DMARC = Pattern.compile("\\bdmarc=pass\\b[^;]*?\\bheader\\.from=([^\\s;]+)",
+			Pattern.CASE_INSENSITIVE);
+
+	private final Outbox outbox;
+
+	private final String authservId;
+
+	CommandTrust(Outbox outbox, CommandsSettings settings) {
+		this.outbox = outbox;
+		this.authservId = settings.trustedAuthservId();
+	}
+
+	boolean trusted(CommandMail mail) {
+		return this.outbox.sentTo(mail.references(), mail.sender()) || authenticated(mail);
+	}
+
+	private boolean authenticated(CommandMail mail) {
+		if (this.authservId == null || this.authservId.isBlank()) {
+			return false;
+		}
+		String domain = mail.sender().substring(mail.sender().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+		for (String header : mail.authenticationResults()) {
+			int semicolon = header.indexOf(';');
+			String id = (semicolon < 0 ? header : header.substring(0, semicolon)).strip();
+			if (id.split("\\s+")[0].equalsIgnoreCase(this.authservId.strip())
+					&& (passes(DKIM, header, domain) || passes(DMARC, header, domain))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean passes(Pattern pattern, String header, String domain) {
+		Matcher matcher = pattern.matcher(header);
+		while (matcher.find()) {
+			String d = matcher.group(1).toLowerCase(Locale.ROOT);
+			if (d.equals(domain) || d.endsWith("@" + domain)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

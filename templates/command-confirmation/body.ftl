@@ -1,0 +1,22 @@
+<#import "/layout.ftl" as layout>
+Uw commando's zijn uitgevoerd<#if reference?has_content> op dossier ${reference}</#if>:
+
+<#list changes as change>
+  - ${change}
+</#list>
+<#if caseFile?has_content>
+
+${caseFile}
+</#if>
+<#if help?has_content>
+
+Commando's (Nederlands of Engels, hoofdletters maken niet uit; een per regel, bovenaan uw antwoord;
+de tekst eronder is de toelichting):
+
+${help}
+</#if>
+<@layout.guidance/>
+<#if reference?has_content>
+
+Referentie: ${reference}
+</#if>

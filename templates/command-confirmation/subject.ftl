@@ -1,0 +1,1 @@
+Verwerkt: uw commando's<#if reference?has_content> [${reference}]</#if>

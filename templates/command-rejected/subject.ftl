@@ -1,0 +1,1 @@
+Niet uitgevoerd: uw commando's<#if reference?has_content> [${reference}]</#if>

@@ -1,0 +1,1 @@
+Beslissing op uw klacht [${reference}]

@@ -1,0 +1,1 @@
+Meer tijd nodig voor uw klacht [${reference}]

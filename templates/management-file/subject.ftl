@@ -1,0 +1,1 @@
+Klacht met materieel of financieel belang: dossier [${reference}]

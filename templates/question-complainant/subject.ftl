@@ -1,0 +1,1 @@
+Vraag over uw klacht [${reference}]

@@ -1,0 +1,22 @@
+<#import "/layout.ftl" as layout>
+Beste <#if employeeName?has_content>${employeeName}<#else>collega</#if>,
+
+De klachtencommissie behandelt klacht ${reference} en vraagt u om informatie (klachtenregeling:
+de voorzitter vraagt de verantwoordelijke medewerker om meer informatie).
+
+Vraag van de voorzitter:
+
+${question}
+
+Beantwoord deze e-mail; uw antwoord wordt aan het klachtdossier toegevoegd en de voorzitter
+krijgt het te zien.
+
+Onderwerp van de klacht: ${subject}
+Ingediend: ${submittedOn}
+
+De klacht:
+${complaintText}
+
+<@layout.signature/>
+
+Referentie: ${reference}

@@ -1,0 +1,1 @@
+Vraag van de klachtencommissie over klacht [${reference}]
