@@ -3,6 +3,8 @@ package nl.klachten.mailbox;
 import java.time.Clock;
 
 import nl.klachten.intake.IntakeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
 class MailboxConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(MailboxConfiguration.class);
 
 	@Bean(destroyMethod = "close")
 	EmbeddedMailServer embeddedMailServer(MailboxSettings settings, EmbeddedSettings embedded) {
@@ -43,7 +47,14 @@ class MailboxConfiguration {
 	@Bean(destroyMethod = "close")
 	ImapMailbox imapMailbox(MailEndpoints endpoints, MailboxSettings settings) {
 		ImapMailbox mailbox = new ImapMailbox(endpoints.imap(), settings);
-		mailbox.ensureFolders();
+		try {
+			mailbox.ensureFolders();
+		}
+		catch (MailboxException ex) {
+			// the server may be down for a moment; reading retries with backoff and filing creates the folders
+			log.warn("Mail server not reachable at start ({}); retrying in the background",
+					ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName());
+		}
 		return mailbox;
 	}
 

@@ -89,7 +89,7 @@ public class Outbox {
 		for (String messageId : messageIds) {
 			boolean sent = this.jdbc.sql("""
 					SELECT count(*) FROM outbox WHERE message_id = ?
-					AND (',' || lower(recipients) || ',') LIKE ('%,' || lower(?) || ',%')""")
+					AND instr(',' || lower(recipients) || ',', ',' || lower(?) || ',') > 0""")
 				.params(messageId, address)
 				.query(Integer.class)
 				.single() > 0;
