@@ -12,6 +12,7 @@ import java.util.Map;
 
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
+import nl.klachten.deadlines.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
@@ -48,10 +49,13 @@ class CommandEffects {
 
 	private final TermsSettings terms;
 
+	private final DeadlinePolicy deadlines;
+
 	private final Clock clock;
 
 	CommandEffects(CaseChanges changes, Complaints complaints, CaseFiles caseFiles, CaseMailer mailer,
-			CommitteeSettings committee, TermsSettings terms, Clock clock) {
+			CommitteeSettings committee, TermsSettings terms, DeadlinePolicy deadlines, Clock clock) {
+		this.deadlines = deadlines;
 		this.changes = changes;
 		this.complaints = complaints;
 		this.caseFiles = caseFiles;
@@ -143,8 +147,7 @@ class CommandEffects {
 	private String aroseOn(CaseState state, LocalDate date) {
 		long id = state.complaint().id();
 		this.complaints.updateDetails(id, new Details(null, null, null, List.of(), null, date, null));
-		LocalDate submitted = LocalDate.parse(this.complaints.submittedAt(id).substring(0, 10));
-		boolean late = date.plus(this.terms.submissionWindow()).isBefore(submitted);
+		boolean late = this.deadlines.late(date, this.complaints.submittedAt(id));
 		this.complaints.markLate(id, late);
 		return "Datum ontstaan vastgelegd: " + DUTCH_DATE.format(date)
 				+ (late ? " (buiten de termijn van twaalf maanden; R7)" : "");

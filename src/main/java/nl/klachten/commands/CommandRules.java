@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import nl.klachten.committee.CommitteeSettings;
-import nl.klachten.committee.TermsSettings;
+import nl.klachten.deadlines.DeadlinePolicy;
 import nl.klachten.register.CaseState;
 import nl.klachten.register.RegisteredComplaint.Status;
 
@@ -29,14 +29,14 @@ class CommandRules {
 
 	private final CommitteeSettings committee;
 
-	private final TermsSettings terms;
+	private final DeadlinePolicy deadlines;
 
 	private final Clock clock;
 
-	CommandRules(CommandTrust trust, CommitteeSettings committee, TermsSettings terms, Clock clock) {
+	CommandRules(CommandTrust trust, CommitteeSettings committee, DeadlinePolicy deadlines, Clock clock) {
 		this.trust = trust;
 		this.committee = committee;
-		this.terms = terms;
+		this.deadlines = deadlines;
 		this.clock = clock;
 	}
 
@@ -101,7 +101,7 @@ class CommandRules {
 
 	/** R11: a new term after today and after the current one, with a reason for the complainant. */
 	private Optional<String> extensionReason(LocalDate to, LocalDate current, String reason) {
-		LocalDate today = LocalDate.now(this.clock.withZone(this.terms.zone()));
+		LocalDate today = this.deadlines.today(this.clock.instant());
 		if (!to.isAfter(today)) {
 			return Optional.of("De nieuwe termijn " + to + " ligt niet na vandaag (" + today + ").");
 		}

@@ -1,7 +1,6 @@
 package nl.klachten.intake;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import nl.klachten.commands.Guidance;
-import nl.klachten.committee.TermsSettings;
+import nl.klachten.deadlines.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
@@ -39,20 +38,20 @@ class ComplaintRegistrar {
 
 	private final CaseChanges changes;
 
-	private final TermsSettings terms;
+	private final DeadlinePolicy deadlines;
 
 	private final IntakeSettings intake;
 
 	private final Pattern references;
 
-	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, CaseChanges changes, TermsSettings terms,
+	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, CaseChanges changes, DeadlinePolicy deadlines,
 			IntakeSettings intake, ReferenceSettings referenceSettings) {
 		this.changes = changes;
 		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
 				+ ")-\\d{4}-\\d{4,9}[\\])]?");
 		this.complaints = complaints;
 		this.mailer = mailer;
-		this.terms = terms;
+		this.deadlines = deadlines;
 		this.intake = intake;
 	}
 
@@ -63,16 +62,14 @@ class ComplaintRegistrar {
 
 	/** Registers the complaint (R6) with the details its mail states (R19) and the late flag (R7). */
 	Registration register(InboundMail mail, Instant receivedAt) {
-		OffsetDateTime submitted = receivedAt.atZone(this.terms.zone()).toOffsetDateTime();
-		LocalDate submittedOn = submitted.toLocalDate();
+		OffsetDateTime submitted = receivedAt.atZone(this.deadlines.zone()).toOffsetDateTime();
 		RegisterFields fields = RegisterFields.from(mail.text());
-		boolean late = fields.aroseOn() != null
-				&& fields.aroseOn().plus(this.terms.submissionWindow()).isBefore(submittedOn);
+		boolean late = fields.aroseOn() != null && this.deadlines.late(fields.aroseOn(), submitted);
 		String name = fields.name() != null ? fields.name() : mail.from().name();
 		NewComplaint complaint = new NewComplaint(name.isBlank() ? null : name, mail.senderAddress(), fields.address(),
 				fields.city(), fields.representativeOf(), mail.subject(), mail.text(), submitted, fields.aroseOn(), late,
-				fields.employee(), fields.products(), submittedOn.plus(this.terms.acknowledge()),
-				submittedOn.plus(this.terms.handling()));
+				fields.employee(), fields.products(), this.deadlines.acknowledgeDue(submitted),
+				this.deadlines.decisionDue(submitted));
 		return new Registration(this.complaints.register(complaint), complaint, fields);
 	}
 

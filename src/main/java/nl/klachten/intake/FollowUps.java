@@ -2,7 +2,6 @@ package nl.klachten.intake;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import nl.klachten.commands.Guidance;
-import nl.klachten.committee.TermsSettings;
+import nl.klachten.deadlines.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
@@ -47,18 +46,18 @@ class FollowUps {
 
 	private final CaseChanges changes;
 
-	private final TermsSettings terms;
+	private final DeadlinePolicy deadlines;
 
 	private final Clock clock;
 
 	FollowUps(Complaints complaints, CaseFiles caseFiles, DataRequests dataRequests, CaseMailer mailer,
-			CaseChanges changes, TermsSettings terms, Clock clock) {
+			CaseChanges changes, DeadlinePolicy deadlines, Clock clock) {
 		this.changes = changes;
 		this.complaints = complaints;
 		this.caseFiles = caseFiles;
 		this.dataRequests = dataRequests;
 		this.mailer = mailer;
-		this.terms = terms;
+		this.deadlines = deadlines;
 		this.clock = clock;
 	}
 
@@ -114,9 +113,8 @@ class FollowUps {
 			recorded.put(label, valueOf(label, fields));
 		}
 		if (fields.aroseOn() != null && changed.contains("Datum ontstaan")) {
-			LocalDate submitted = LocalDate.parse(this.complaints.submittedAt(complaint.id()).substring(0, 10));
 			this.complaints.markLate(complaint.id(),
-					fields.aroseOn().plus(this.terms.submissionWindow()).isBefore(submitted));
+					this.deadlines.late(fields.aroseOn(), this.complaints.submittedAt(complaint.id())));
 		}
 		if (!recorded.isEmpty()) {
 			this.mailer.send(complaint, new Letter("details-recorded", List.of(complaint.complainantEmail()), null,

@@ -116,8 +116,9 @@ public class Complaints {
 		this.jdbc.sql("UPDATE complaint SET late = ? WHERE id = ?").params(late, id).update();
 	}
 
-	public String submittedAt(long id) {
-		return this.jdbc.sql("SELECT submitted_at FROM complaint WHERE id = ?").param(id).query(String.class).single();
+	public java.time.OffsetDateTime submittedAt(long id) {
+		return java.time.OffsetDateTime.parse(
+				this.jdbc.sql("SELECT submitted_at FROM complaint WHERE id = ?").param(id).query(String.class).single());
 	}
 
 	private void setIfChanged(long id, String column, String value, String label, List<String> changed) {

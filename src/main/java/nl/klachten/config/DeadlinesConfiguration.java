@@ -1,0 +1,18 @@
+package nl.klachten.config;
+
+import nl.klachten.committee.TermsSettings;
+import nl.klachten.deadlines.DeadlinePolicy;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one deadline policy, from the configured terms; the policy itself stays free of Spring. */
+@Configuration(proxyBeanMethods = false)
+class DeadlinesConfiguration {
+
+	@Bean
+	DeadlinePolicy deadlinePolicy(TermsSettings terms) {
+		return new DeadlinePolicy(terms);
+	}
+
+}
