@@ -261,4 +261,26 @@ public final class MailFixtures {
 		}
 	}
 
+	/** In-Reply-To and References headers naming one Message-ID (without angle brackets), for aMail's extra headers. */
+	public static String replyHeaders(String messageId) {
+		return "In-Reply-To: <" + messageId + ">\r\nReferences: <" + messageId + ">\r\n";
+	}
+
+	/** Hands one raw mail straight to the intake, as the IMAP reader would, received now. */
+	public static void feed(nl.klachten.intake.Intake intake, long uid, String raw) {
+		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+		intake.take(new nl.klachten.mailbox.MailBatch(List.of(new nl.klachten.mailbox.FetchedMail(uid,
+				java.time.Instant.now(), bytes.length, bytes, null))));
+	}
+
+	/** Parses raw bytes (e.g. an outbox row) into a message, for header checks. */
+	public static MimeMessage message(byte[] raw) {
+		try {
+			return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 }

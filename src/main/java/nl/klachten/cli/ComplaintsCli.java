@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "complaints", mixinStandardHelpOptions = true,
 		description = "Email-native complaints processor.",
-		subcommands = { ComplaintsCli.Run.class, ExportCommand.class, ShowCommand.class, ReportCommand.class })
+		subcommands = { ComplaintsCli.Run.class, ExportCommand.class, ShowCommand.class, DigestCommand.class, PurgeCommand.class, ReportCommand.class })
 public class ComplaintsCli implements Callable<Integer> {
 
 	/** Returned by {@code run}: the processor is running and the JVM must stay up. */

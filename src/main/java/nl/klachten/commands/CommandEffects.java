@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.klachten.appeals.AppealDesk;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
-import nl.klachten.deadlines.DeadlinePolicy;
+import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
@@ -51,10 +52,16 @@ class CommandEffects {
 
 	private final DeadlinePolicy deadlines;
 
+	private final AppealDesk appeals;
+
+	private final DigestRequests digest;
+
 	private final Clock clock;
 
 	CommandEffects(CaseChanges changes, Complaints complaints, CaseFiles caseFiles, CaseMailer mailer,
-			CommitteeSettings committee, TermsSettings terms, DeadlinePolicy deadlines, Clock clock) {
+			CommitteeSettings committee, TermsSettings terms, DeadlinePolicy deadlines, AppealDesk appeals, DigestRequests digest, Clock clock) {
+		this.appeals = appeals;
+		this.digest = digest;
 		this.deadlines = deadlines;
 		this.changes = changes;
 		this.complaints = complaints;
@@ -72,6 +79,10 @@ class CommandEffects {
 		if (command instanceof ChairCommand.Help) {
 			return "De commando's staan hieronder.";
 		}
+		if (command instanceof ChairCommand.Digest) {
+			this.digest.sendNow(this.digest.today());
+			return "Het overzicht van termijnen is verstuurd (aparte mail).";
+		}
 		if (command instanceof ChairCommand.AskEmployee) {
 			return askEmployee(state, text);
 		}
@@ -86,6 +97,13 @@ class CommandEffects {
 		}
 		if (command instanceof ChairCommand.Decide decide) {
 			return decide(state, decide.assessment(), text);
+		}
+		if (command instanceof ChairCommand.AppealUpheld || command instanceof ChairCommand.AppealDismissed) {
+			return this.appeals.decide(state.complaint(), command instanceof ChairCommand.AppealUpheld, text);
+		}
+		if (command instanceof ChairCommand.AppealExtend extend) {
+			return this.appeals.extend(state.complaint(),
+					extend.term().from(this.appeals.due(state.complaint()).orElseThrow()), text);
 		}
 		return record(command, mail.sender(), state);
 	}
@@ -178,8 +196,7 @@ class CommandEffects {
 		Map<String, Object> model = caseModel(file);
 		model.put("reason", reason);
 		model.put("caseFile", CaseFileText.of(file));
-		List<String> management = this.committee.management().stream().map(CommitteeSettings.Person::email).toList();
-		this.mailer.send(state.complaint(), new Letter("management-file", management, null, null, List.of(), model));
+		this.mailer.send(state.complaint(), new Letter("management-file", management(), null, null, List.of(), model));
 		return "Materieel of financieel belang vastgelegd; het dossier is naar de directie gestuurd (R15).";
 	}
 
@@ -211,8 +228,14 @@ class CommandEffects {
 		model.put("appealWeeks", this.terms.appeal().getDays() / 7);
 		this.mailer.send(state.complaint(), new Letter("decision", List.of(state.complaint().complainantEmail()), null,
 				null, List.of(), model));
+		this.mailer.send(state.complaint(), new Letter("measures-request", management(), null, null, List.of(), model));
 		return "Beslissing: " + assessment.label() + "; de klager heeft het standpunt met de argumenten en de "
-				+ "beroepsmogelijkheid gekregen (R16, R17, R22). Status: afgehandeld.";
+				+ "beroepsmogelijkheid gekregen (R16, R17, R22), de directie de vraag om maatregelen (R24). "
+				+ "Status: afgehandeld.";
+	}
+
+	private List<String> management() {
+		return this.committee.management().stream().map(CommitteeSettings.Person::email).toList();
 	}
 
 	private CaseFile file(CaseState state) {

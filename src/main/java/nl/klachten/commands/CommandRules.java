@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.klachten.appeals.AppealDesk;
 import nl.klachten.committee.CommitteeSettings;
-import nl.klachten.deadlines.DeadlinePolicy;
+import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.register.CaseState;
 import nl.klachten.register.RegisteredComplaint.Status;
 
@@ -31,9 +32,13 @@ class CommandRules {
 
 	private final DeadlinePolicy deadlines;
 
+	private final AppealDesk appeals;
+
 	private final Clock clock;
 
-	CommandRules(CommandTrust trust, CommitteeSettings committee, DeadlinePolicy deadlines, Clock clock) {
+	CommandRules(CommandTrust trust, CommitteeSettings committee, DeadlinePolicy deadlines, AppealDesk appeals,
+			Clock clock) {
+		this.appeals = appeals;
 		this.trust = trust;
 		this.committee = committee;
 		this.deadlines = deadlines;
@@ -65,12 +70,6 @@ class CommandRules {
 		if (!allowed(keyword.authority(), sender)) {
 			return Optional.of("U mag " + keyword.dutch() + " niet geven vanaf dit adres.");
 		}
-		if (keyword == Keyword.OVERZICHT) {
-			return Optional.of("OVERZICHT is nog niet beschikbaar; het dagelijkse overzicht komt in een volgende versie.");
-		}
-		if (keyword.authority() == Authority.APPEALS) {
-			return Optional.of(keyword.dutch() + " is nog niet beschikbaar; beroep komt in een volgende versie.");
-		}
 		if (state == null) {
 			return keyword.needsCase() ? Optional.of("Geen dossier gevonden: noem het referentienummer in het onderwerp "
 					+ "of beantwoord een mail over het dossier.") : Optional.empty();
@@ -80,6 +79,9 @@ class CommandRules {
 
 	private Optional<String> stateReason(CommandLine line, CaseState state, String employeeEmail, String text) {
 		Keyword keyword = line.keyword();
+		if (keyword.authority() == Authority.APPEALS) {
+			return appealReason(line, state);
+		}
 		Status status = state.complaint().status();
 		if (status == Status.INGETROKKEN && !ON_WITHDRAWN.contains(keyword)) {
 			return Optional.of("De klacht is ingetrokken door de klager; " + keyword.dutch() + " kan niet meer.");
@@ -97,6 +99,16 @@ class CommandRules {
 			return extensionReason(extend.term().from(state.decisionDue()), state.decisionDue(), text);
 		}
 		return Optional.empty();
+	}
+
+	/** R23: the appeals committee decides or extends an appeal that was filed and is not decided yet. */
+	private Optional<String> appealReason(CommandLine line, CaseState state) {
+		if (line.command() instanceof ChairCommand.AppealExtend extend) {
+			Optional<LocalDate> due = this.appeals.due(state.complaint());
+			return due.isEmpty() ? this.appeals.decisionRefusal(state.complaint())
+					: this.appeals.extensionRefusal(state.complaint(), extend.term().from(due.get()));
+		}
+		return this.appeals.decisionRefusal(state.complaint());
 	}
 
 	/** R11: a new term after today and after the current one, with a reason for the complainant. */

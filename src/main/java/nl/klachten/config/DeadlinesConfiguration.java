@@ -1,7 +1,7 @@
 package nl.klachten.config;
 
 import nl.klachten.committee.TermsSettings;
-import nl.klachten.deadlines.DeadlinePolicy;
+import nl.klachten.committee.DeadlinePolicy;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

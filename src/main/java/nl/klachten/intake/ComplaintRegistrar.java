@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import nl.klachten.commands.Guidance;
-import nl.klachten.deadlines.DeadlinePolicy;
+import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.klachten.appeals.AppealDesk;
 import nl.klachten.commands.Guidance;
-import nl.klachten.deadlines.DeadlinePolicy;
+import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a mail on a case does besides joining the file (R19): a complainant's keyword
- * ({@code INZAGE}/{@code ACCESS}, {@code INTREKKEN}/{@code WITHDRAW}, CONTRACT §5), the register
+ * ({@code INZAGE}/{@code ACCESS}, {@code INTREKKEN}/{@code WITHDRAW}, {@code BEROEP}/{@code APPEAL},
+ * CONTRACT §5), the register
  * details in its {@code Label: value} lines with a confirmation of what was recorded, and the
  * chair's notification of every mail from the complainant, an employee, management or the
  * appeals committee that is not a command.
@@ -46,12 +48,15 @@ class FollowUps {
 
 	private final CaseChanges changes;
 
+	private final AppealDesk appeals;
+
 	private final DeadlinePolicy deadlines;
 
 	private final Clock clock;
 
 	FollowUps(Complaints complaints, CaseFiles caseFiles, DataRequests dataRequests, CaseMailer mailer,
-			CaseChanges changes, DeadlinePolicy deadlines, Clock clock) {
+			CaseChanges changes, AppealDesk appeals, DeadlinePolicy deadlines, Clock clock) {
+		this.appeals = appeals;
 		this.changes = changes;
 		this.complaints = complaints;
 		this.caseFiles = caseFiles;
@@ -64,7 +69,7 @@ class FollowUps {
 	/** A complainant's keyword: the first word of the first line of the new text. */
 	enum Keyword {
 
-		ACCESS("INZAGE", "ACCESS"), WITHDRAW("INTREKKEN", "WITHDRAW");
+		ACCESS("INZAGE", "ACCESS"), WITHDRAW("INTREKKEN", "WITHDRAW"), APPEAL("BEROEP", "APPEAL");
 
 		private final List<String> words;
 
@@ -93,7 +98,11 @@ class FollowUps {
 				answerDataRequest(complaint, mail);
 				return;
 			}
-			if (keyword.isPresent() && complaint.open()) {
+			if (keyword.isPresent() && keyword.get() == Keyword.APPEAL) {
+				this.appeals.file(complaint, afterKeyword(newText), mail.messageId(), ComplaintRegistrar.thread(mail));
+				return;
+			}
+			if (keyword.isPresent() && keyword.get() == Keyword.WITHDRAW && complaint.open()) {
 				withdraw(complaint, mail);
 				return;
 			}
@@ -101,6 +110,13 @@ class FollowUps {
 		Map<String, String> recorded = thread.party() == Party.COMPLAINANT ? recordDetails(complaint, mail, newText)
 				: Map.of();
 		notifyChair(thread, mail, newText, recorded);
+	}
+
+	/** The text after the keyword: the rest of its line and the lines below (an appeal's grounds). */
+	private static String afterKeyword(String newText) {
+		String stripped = newText.strip();
+		String[] parts = stripped.split("[\\s:]+", 2);
+		return parts.length < 2 ? "" : parts[1].strip();
 	}
 
 	private Map<String, String> recordDetails(RegisteredComplaint complaint, InboundMail mail, String newText) {

@@ -2,7 +2,11 @@ package nl.klachten.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.TimeZone;
 
+import nl.klachten.deadlines.DigestSender;
+import nl.klachten.deadlines.DigestSettings;
+import nl.klachten.deadlines.RetentionJob;
 import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.mailbox.ImapMailbox;
@@ -30,6 +34,9 @@ import org.springframework.messaging.MessagingException;
  *                                                        ▼ and the outbox, in the same transaction
  *  outbox table ──(poll)──────────────▶ outboundFlow: due mail ─▶ send over one SMTP connection ─▶ mark sent
  *
+ *  cron (daily, digest.cron) ─────────▶ deadlineDigestFlow: build the deadline digest once a day ─▶ outbox
+ *  cron (nightly) ────────────────────▶ retentionFlow: purge cases past retention ─▶ delete their IMAP copies
+ *
  *  errorChannel ──────────────────────▶ failureFlow: log the failure by class name (no content); the
  *                                        batch stays in the inbox, the outbox row keeps its backoff
  * </pre>
@@ -44,6 +51,9 @@ class ComplaintsPipeline {
 	private static final Logger log = LoggerFactory.getLogger(ComplaintsPipeline.class);
 
 	private static final Duration TICK = Duration.ofMillis(100);
+
+	/** Retention runs nightly, before the digest reports what it purged. */
+	private static final String RETENTION_CRON = "0 30 3 * * *";
 
 	@Bean
 	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake, ImapMailbox mailbox) {
@@ -65,6 +75,23 @@ class ComplaintsPipeline {
 				sender.send(queued(mails));
 				return null;
 			}, (e) -> e.id("sendMail"))
+			.get();
+	}
+
+	@Bean
+	IntegrationFlow deadlineDigestFlow(DigestSender digest, DigestSettings settings) {
+		return IntegrationFlow
+			.fromSupplier(() -> digest.sendIfDue(digest.today()).orElse(null),
+					(e) -> e.id("digestInbound").poller(Pollers.cron(settings.cron(), TimeZone.getTimeZone(settings.zone()))))
+			.channel("nullChannel")
+			.get();
+	}
+
+	@Bean
+	IntegrationFlow retentionFlow(RetentionJob retention) {
+		return IntegrationFlow
+			.fromSupplier(retention::runToday, (e) -> e.id("retentionInbound").poller(Pollers.cron(RETENTION_CRON)))
+			.channel("nullChannel")
 			.get();
 	}
 

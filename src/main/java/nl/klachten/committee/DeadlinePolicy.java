@@ -1,4 +1,4 @@
-package nl.klachten.deadlines;
+package nl.klachten.committee;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
-import nl.klachten.committee.TermsSettings;
 
 /**
  * The regulation's terms as calendar dates in the configured zone (R10: calendar days, deadline

@@ -1,0 +1,226 @@
+package nl.klachten.appeals;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.TermsSettings;
+import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.Letter;
+import nl.klachten.register.Appeals;
+import nl.klachten.register.Appeals.Appeal;
+import nl.klachten.register.CaseFile;
+import nl.klachten.register.CaseFileText;
+import nl.klachten.register.CaseFiles;
+import nl.klachten.register.RegisteredComplaint;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The appeal of a case (R22, R23). The complainant files it with {@code BEROEP}; the processor records it
+ * with its eight-week term, confirms it, sends the appeals committee the file (by mail where it has an
+ * address) and always makes the printable letter, which is kept in the register and sent to the chair to
+ * post. The appeals committee's {@code BEROEP-GEGROND}, {@code BEROEP-ONGEGROND} and {@code BEROEP-VERLENG}
+ * record its binding outcome or a new term, and the complainant is told. Everything runs in the caller's
+ * transaction.
+ */
+@Component
+public class AppealDesk {
+
+	static final String GEGROND = "gegrond";
+
+	static final String ONGEGROND = "ongegrond";
+
+	private final Appeals appeals;
+
+	private final CaseFiles caseFiles;
+
+	private final CaseMailer mailer;
+
+	private final CommitteeSettings committee;
+
+	private final TermsSettings terms;
+
+	private final DeadlinePolicy deadlines;
+
+	private final Clock clock;
+
+	AppealDesk(Appeals appeals, CaseFiles caseFiles, CaseMailer mailer, CommitteeSettings committee,
+			TermsSettings terms, DeadlinePolicy deadlines, Clock clock) {
+		this.appeals = appeals;
+		this.caseFiles = caseFiles;
+		this.mailer = mailer;
+		this.committee = committee;
+		this.terms = terms;
+		this.deadlines = deadlines;
+		this.clock = clock;
+	}
+
+	/**
+	 * R22: the complainant's {@code BEROEP}/{@code APPEAL} on a case, the text after the keyword being the
+	 * grounds. Refused, with an explanation to the complainant and nothing recorded, while the case has no
+	 * decision or is not handled, or when it already has an appeal.
+	 * @param inReplyTo the appeal mail's Message-ID (no brackets), to thread the answer
+	 * @param references the thread's Message-IDs, oldest first
+	 */
+	public void file(RegisteredComplaint complaint, String grounds, String inReplyTo, List<String> references) {
+		CaseFile file = caseFile(complaint);
+		Optional<String> refusal = filingRefusal(complaint, file);
+		if (refusal.isPresent()) {
+			Map<String, Object> model = caseModel(file);
+			model.put("reason", refusal.get());
+			this.mailer.send(complaint, new Letter("appeal-refused", List.of(complaint.complainantEmail()), null,
+					inReplyTo, references, model));
+			return;
+		}
+		OffsetDateTime now = now();
+		LocalDate due = this.deadlines.appealDue(now);
+		String text = grounds == null ? "" : grounds.strip();
+		this.appeals.file(complaint.id(), now, due, text);
+
+		Map<String, Object> model = caseModel(file);
+		model.put("grounds", text);
+		model.put("filedOn", AppealLetter.DUTCH_DATE.format(now));
+		model.put("due", AppealLetter.DUTCH_DATE.format(due));
+		this.mailer.send(complaint, new Letter("appeal-confirmation", List.of(complaint.complainantEmail()), null,
+				inReplyTo, references, model));
+
+		CaseFile withAppeal = caseFile(complaint);
+		byte[] pdf = AppealLetter.render(withAppeal, text, now.toLocalDate(), this.committee);
+		this.appeals.storeLetter(complaint.id(), pdf, now);
+		List<Letter.File> letter = List.of(new Letter.File("beroep-" + complaint.reference() + ".pdf",
+				"application/pdf", pdf));
+		String email = this.committee.appeals().email();
+		boolean byMail = email != null && !email.isBlank();
+		model.put("byMail", byMail);
+		if (byMail) {
+			Map<String, Object> appealsModel = new HashMap<>(model);
+			appealsModel.put("caseFile", CaseFileText.of(withAppeal));
+			this.mailer.send(complaint, new Letter("appeal-file", List.of(email), null, null, List.of(), appealsModel,
+					letter));
+		}
+		this.mailer.send(complaint, new Letter("appeal-letter-to-post", List.of(this.mailer.chair()), null, null,
+				List.of(), model, letter));
+	}
+
+	/** The appeal's current term, for {@code BEROEP-VERLENG n weken} (counted from it); empty without appeal. */
+	public Optional<LocalDate> due(RegisteredComplaint complaint) {
+		return this.appeals.find(complaint.id()).map(Appeal::due);
+	}
+
+	/** Why {@code BEROEP-GEGROND}/{@code BEROEP-ONGEGROND} may not run on this case now; empty when it may. */
+	public Optional<String> decisionRefusal(RegisteredComplaint complaint) {
+		Optional<Appeal> appeal = this.appeals.find(complaint.id());
+		if (appeal.isEmpty()) {
+			return Optional.of("Er is geen beroep ingesteld tegen dit dossier.");
+		}
+		if (appeal.get().decided()) {
+			return Optional.of("Over dit beroep is al beslist (" + appeal.get().outcome() + ", "
+					+ appeal.get().decidedAt() + ").");
+		}
+		return Optional.empty();
+	}
+
+	/** Why {@code BEROEP-VERLENG} to {@code to} may not run on this case now; empty when it may. */
+	public Optional<String> extensionRefusal(RegisteredComplaint complaint, LocalDate to) {
+		Optional<String> refusal = decisionRefusal(complaint);
+		if (refusal.isPresent()) {
+			return refusal;
+		}
+		LocalDate current = this.appeals.find(complaint.id()).orElseThrow().due();
+		LocalDate today = this.deadlines.today(this.clock.instant());
+		if (!to.isAfter(current)) {
+			return Optional.of("De nieuwe termijn " + to + " ligt niet na de huidige termijn van het beroep ("
+					+ current + ").");
+		}
+		if (!to.isAfter(today)) {
+			return Optional.of("De nieuwe termijn " + to + " ligt niet na vandaag (" + today + ").");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * R23: the appeals committee's binding outcome, with its arguments, recorded and sent to the complainant
+	 * with the note that the civil court remains open. Check {@link #decisionRefusal} first.
+	 * @return one Dutch line for the appeals committee's confirmation
+	 */
+	public String decide(RegisteredComplaint complaint, boolean upheld, String arguments) {
+		String outcome = upheld ? GEGROND : ONGEGROND;
+		OffsetDateTime now = now();
+		this.appeals.decide(complaint.id(), outcome, now);
+		Map<String, Object> model = caseModel(caseFile(complaint));
+		model.put("outcome", outcome);
+		model.put("upheld", upheld);
+		model.put("arguments", arguments == null ? "" : arguments.strip());
+		model.put("decidedOn", AppealLetter.DUTCH_DATE.format(now));
+		this.mailer.send(complaint, new Letter("appeal-decision", List.of(complaint.complainantEmail()), null, null,
+				List.of(), model));
+		return "Beroep " + outcome + " vastgelegd; de klager heeft de bindende uitspraak met de argumenten gekregen "
+				+ "(R23).";
+	}
+
+	/**
+	 * R23: a new term for the appeal, recorded with its reason and told to the complainant. Check
+	 * {@link #extensionRefusal} first.
+	 * @return one Dutch line for the appeals committee's confirmation
+	 */
+	public String extend(RegisteredComplaint complaint, LocalDate to, String reason) {
+		LocalDate previous = this.appeals.find(complaint.id()).orElseThrow().due();
+		OffsetDateTime now = now();
+		String why = reason == null ? "" : reason.strip();
+		this.appeals.extend(complaint.id(), to, why, now);
+		Map<String, Object> model = caseModel(caseFile(complaint));
+		model.put("newDue", AppealLetter.DUTCH_DATE.format(to));
+		model.put("previousDue", AppealLetter.DUTCH_DATE.format(previous));
+		model.put("reason", why);
+		this.mailer.send(complaint, new Letter("appeal-extension", List.of(complaint.complainantEmail()), null, null,
+				List.of(), model));
+		return "Termijn van het beroep verlengd tot " + AppealLetter.DUTCH_DATE.format(to)
+				+ "; de klager is schriftelijk ingelicht (R23).";
+	}
+
+	private Optional<String> filingRefusal(RegisteredComplaint complaint, CaseFile file) {
+		Optional<Appeal> existing = this.appeals.find(complaint.id());
+		if (existing.isPresent()) {
+			return Optional.of("U hebt al beroep ingesteld op " + AppealLetter.DUTCH_DATE.format(existing.get().filedAt())
+					+ "; per klacht is één beroep mogelijk.");
+		}
+		if ("ingetrokken".equals(file.status())) {
+			return Optional.of("U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.");
+		}
+		if (file.decision() == null || !"afgehandeld".equals(file.status())) {
+			return Optional.of("Over uw klacht is nog niet beslist. Beroep is mogelijk zodra u ons standpunt hebt "
+					+ "ontvangen, als u het daarmee niet eens bent.");
+		}
+		return Optional.empty();
+	}
+
+	private Map<String, Object> caseModel(CaseFile file) {
+		Map<String, Object> model = new HashMap<>();
+		CommitteeSettings.Person appeals = this.committee.appeals();
+		model.put("complainantName", file.complainantName() == null ? "" : file.complainantName());
+		model.put("complainantEmail", file.complainantEmail());
+		model.put("subject", file.subject());
+		model.put("appealsName", appeals.name());
+		model.put("appealsTitle", appeals.title() == null ? "" : appeals.title());
+		model.put("appealsAddress", appeals.postalAddress() == null ? "" : appeals.postalAddress());
+		model.put("appealsEmail", appeals.email() == null ? "" : appeals.email());
+		model.put("appealWeeks", this.terms.appeal().getDays() / 7);
+		return model;
+	}
+
+	private CaseFile caseFile(RegisteredComplaint complaint) {
+		return this.caseFiles.find(complaint.reference()).orElseThrow();
+	}
+
+	private OffsetDateTime now() {
+		return this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
+	}
+
+}

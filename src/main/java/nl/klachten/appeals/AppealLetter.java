@@ -1,0 +1,202 @@
+package nl.klachten.appeals;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfWriter;
+
+import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.register.CaseFile;
+import nl.klachten.register.CaseFileText;
+
+/**
+ * The printable letter that puts an appeal before the appeals committee (R4, R22): our letterhead, the
+ * date, the appeals committee's postal address, the subject with the reference, the complainant's grounds
+ * and the whole case file, with page numbers. A pure function: same input, same text.
+ */
+public final class AppealLetter {
+
+	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
+
+	private static final Font LETTERHEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 14);
+
+	private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, BaseFont.WINANSI, 9, Font.NORMAL,
+			Color.DARK_GRAY);
+
+	private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, BaseFont.WINANSI, 11);
+
+	private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 11);
+
+	private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 12);
+
+	private static final Font MONO = FontFactory.getFont(FontFactory.COURIER, BaseFont.WINANSI, 8);
+
+	private AppealLetter() {
+	}
+
+	public static byte[] render(CaseFile file, String grounds, LocalDate date, CommitteeSettings committee) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Document document = new Document(PageSize.A4, 64, 64, 56, 64);
+		PdfWriter writer = PdfWriter.getInstance(document, out);
+		writer.setPageEvent(new Footer(file.reference()));
+		document.addTitle("Beroep " + file.reference());
+		document.addAuthor("Klachtencommissie " + committee.provider());
+		document.addCreationDate();
+		document.open();
+		letterhead(document, committee);
+		addressee(document, committee.appeals());
+		add(document, new Paragraph(DUTCH_DATE.format(date), NORMAL), 18);
+		Paragraph subject = new Paragraph();
+		subject.add(new Phrase("Betreft: ", BOLD));
+		subject.add(new Phrase("beroep van de klager, klacht " + file.reference()
+				+ (file.subject() == null ? "" : " (" + clean(file.subject()) + ")"), NORMAL));
+		add(document, subject, 12);
+		body(document, file, committee);
+		add(document, new Paragraph("Gronden van het beroep", HEADING), 16);
+		String text = grounds == null || grounds.isBlank() ? "(De klager heeft geen nadere gronden genoemd.)" : grounds;
+		add(document, new Paragraph(clean(text.strip()), NORMAL), 6);
+		signature(document, committee);
+		document.newPage();
+		add(document, new Paragraph("Het volledige dossier " + file.reference(), HEADING), 0);
+		Paragraph caseFile = new Paragraph(clean(CaseFileText.of(file)), MONO);
+		caseFile.setLeading(10);
+		add(document, caseFile, 8);
+		document.close();
+		return out.toByteArray();
+	}
+
+	private static void letterhead(Document document, CommitteeSettings committee) {
+		CommitteeSettings.Person chair = committee.chair();
+		add(document, new Paragraph("Klachtencommissie " + committee.provider(), LETTERHEAD), 0);
+		StringBuilder lines = new StringBuilder(chair.name());
+		if (chair.title() != null && !chair.title().isBlank()) {
+			lines.append(", ").append(chair.title());
+		}
+		if (chair.postalAddress() != null && !chair.postalAddress().isBlank()) {
+			lines.append('\n').append(chair.postalAddress());
+		}
+		if (chair.email() != null && !chair.email().isBlank()) {
+			lines.append('\n').append("E-mail: ").append(chair.email());
+		}
+		add(document, new Paragraph(clean(lines.toString()), SMALL), 2);
+	}
+
+	/** The appeals committee's postal address, one line per comma-separated part (R4). */
+	private static void addressee(Document document, CommitteeSettings.Person appeals) {
+		StringBuilder lines = new StringBuilder("Beroepscommissie\n").append("t.a.v. ").append(appeals.name());
+		if (appeals.title() != null && !appeals.title().isBlank()) {
+			lines.append(", ").append(appeals.title());
+		}
+		if (appeals.postalAddress() != null) {
+			Arrays.stream(appeals.postalAddress().split(","))
+				.map(String::strip)
+				.filter((part) -> !part.isEmpty())
+				.forEach((part) -> lines.append('\n').append(part));
+		}
+		add(document, new Paragraph(clean(lines.toString()), NORMAL), 36);
+	}
+
+	private static void body(Document document, CaseFile file, CommitteeSettings committee) {
+		String complainant = file.complainantName() == null || file.complainantName().isBlank()
+				? file.complainantEmail() : file.complainantName();
+		StringBuilder text = new StringBuilder("Geachte heer/mevrouw ").append(committee.appeals().name())
+			.append(",\n\n");
+		text.append(complainant).append(" stelt beroep in tegen de afhandeling van klacht ").append(file.reference());
+		if (file.decision() != null) {
+			text.append(", die de klachtencommissie op ").append(dutch(file.decision().decidedAt()))
+				.append(" ").append(file.decision().assessment().replace('_', ' ')).append(" heeft verklaard");
+		}
+		text.append(".");
+		if (file.appeal() != null) {
+			text.append(" Het beroep is ontvangen op ").append(dutch(file.appeal().filedAt()))
+				.append(". Volgens de klachtenregeling beslist de beroepscommissie in de regel binnen acht weken na "
+						+ "ontvangst, dus uiterlijk op ")
+				.append(dutch(file.appeal().due())).append('.');
+		}
+		text.append("\n\nHieronder vindt u de gronden van het beroep zoals de klager die heeft opgegeven, en daarna "
+				+ "het volledige dossier: de registratie en alle correspondentie, inkomend en uitgaand. Uw beslissing "
+				+ "is bindend voor ").append(committee.provider()).append(". Wij verzoeken u deze schriftelijk aan de "
+						+ "voorzitter van de klachtencommissie te zenden, onder vermelding van het referentienummer ")
+			.append(file.reference()).append('.');
+		add(document, new Paragraph(clean(text.toString()), NORMAL), 12);
+	}
+
+	private static void signature(Document document, CommitteeSettings committee) {
+		CommitteeSettings.Person chair = committee.chair();
+		String text = "Met vriendelijke groet,\n\n\n" + chair.name()
+				+ (chair.title() == null || chair.title().isBlank() ? "" : "\n" + chair.title())
+				+ "\nKlachtencommissie " + committee.provider();
+		add(document, new Paragraph(clean(text), NORMAL), 18);
+	}
+
+	private static void add(Document document, Paragraph paragraph, float spacingBefore) {
+		paragraph.setSpacingBefore(spacingBefore);
+		document.add(paragraph);
+	}
+
+	/** A date or timestamp of the register as a Dutch date; as given when it is neither. */
+	private static String dutch(String value) {
+		if (value == null) {
+			return "";
+		}
+		try {
+			return value.length() > 10 ? DUTCH_DATE.format(OffsetDateTime.parse(value))
+					: DUTCH_DATE.format(LocalDate.parse(value));
+		}
+		catch (RuntimeException ex) {
+			return value;
+		}
+	}
+
+	/** Keeps what the standard fonts can print (WinAnsi); tabs become spaces, other characters '?'. */
+	static String clean(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		text.codePoints().forEach((c) -> {
+			if (c == '\n' || (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || "€‘’“”–—…•".indexOf(c) >= 0) {
+				out.appendCodePoint(c);
+			}
+			else if (c == '\t') {
+				out.append("    ");
+			}
+			else if (c != '\r') {
+				out.append('?');
+			}
+		});
+		return out.toString();
+	}
+
+	/** "Referentie … — pagina n" at the foot of every page. */
+	private static final class Footer extends PdfPageEventHelper {
+
+		private final String reference;
+
+		Footer(String reference) {
+			this.reference = reference;
+		}
+
+		@Override
+		public void onEndPage(PdfWriter writer, Document document) {
+			Phrase footer = new Phrase("Beroep klacht " + this.reference + "  -  pagina " + writer.getPageNumber(),
+					SMALL);
+			ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, footer,
+					(document.left() + document.right()) / 2, document.bottom() - 30, 0);
+		}
+
+	}
+
+}

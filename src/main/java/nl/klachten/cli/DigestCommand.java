@@ -1,0 +1,73 @@
+package nl.klachten.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import nl.klachten.deadlines.DigestSender;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code digest [--as-of YYYY-MM-DD] [--dry-run]} (CONTRACT §1): the deadline digest as of that day.
+ * With {@code --dry-run} its text goes to stdout; otherwise it is queued in the outbox, which the
+ * running processor delivers.
+ */
+@Command(name = "digest", mixinStandardHelpOptions = true,
+		description = "Builds the deadline digest as of a day and sends it, or prints it with --dry-run.")
+class DigestCommand implements Callable<Integer> {
+
+	@Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "the day (default: today)")
+	String asOf;
+
+	@Option(names = "--dry-run", description = "print the digest instead of sending it")
+	boolean dryRun;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@CommandLine.Unmatched
+	List<String> springArgs = new ArrayList<>();
+
+	@Override
+	public Integer call() {
+		LocalDate day = day();
+		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+			DigestSender sender = context.getBean(DigestSender.class);
+			LocalDate asOfDay = (day != null) ? day : sender.today();
+			if (this.dryRun) {
+				PrintWriter out = this.spec.commandLine().getOut();
+				out.print(sender.render(asOfDay));
+				out.flush();
+			}
+			else {
+				sender.sendNow(asOfDay);
+				PrintWriter err = this.spec.commandLine().getErr();
+				err.println("Overzicht van " + asOfDay
+						+ " staat in de wachtrij; de draaiende verwerker verstuurt het.");
+				err.flush();
+			}
+		}
+		return 0;
+	}
+
+	private LocalDate day() {
+		if (this.asOf == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(this.asOf);
+		}
+		catch (DateTimeParseException ex) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--as-of must be a date (YYYY-MM-DD), not: " + this.asOf);
+		}
+	}
+
+}

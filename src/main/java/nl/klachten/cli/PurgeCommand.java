@@ -1,0 +1,92 @@
+package nl.klachten.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.register.Retention;
+import nl.klachten.register.Retention.PurgeCandidate;
+import nl.klachten.register.Retention.PurgeResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code purge [--as-of YYYY-MM-DD] [--dry-run]} (CONTRACT §1, R20): purges the cases whose retention
+ * ended before that day (default today) from the register and the data directory. The command runs
+ * without the mail server, so the copies in the IMAP folders are left pending and the running
+ * processor deletes them on its next purge. Prints references and counts only, never personal data.
+ */
+@Command(name = "purge", mixinStandardHelpOptions = true,
+		description = "Purges cases handled more than the retention term ago (R20).")
+class PurgeCommand implements Callable<Integer> {
+
+	@Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "purge as of this day (default: today)")
+	String asOf;
+
+	@Option(names = "--dry-run", description = "list what would be purged; change nothing")
+	boolean dryRun;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@CommandLine.Unmatched
+	List<String> springArgs = new ArrayList<>();
+
+	@Override
+	public Integer call() {
+		LocalDate day = parse(this.asOf);
+		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+			if (day == null) {
+				day = context.getBean(DeadlinePolicy.class).today(context.getBean(Clock.class).instant());
+			}
+			Retention retention = context.getBean(Retention.class);
+			PrintWriter out = this.spec.commandLine().getOut();
+			if (this.dryRun) {
+				List<PurgeCandidate> due = retention.due(day);
+				PurgeResult result = retention.purge(day, true);
+				out.printf("Would purge as of %s: %d case(s), %d mail(s)%n", day, result.cases(), result.mails());
+				for (PurgeCandidate candidate : due) {
+					out.printf("  %s  handled %s, kept until %s%n", candidate.reference(), candidate.handledOn(),
+							candidate.retainedUntil());
+				}
+			}
+			else {
+				PurgeResult result = retention.purge(day, false);
+				out.printf("Purged as of %s: %d case(s), %d mail(s), %d file(s)%n", day, result.cases(),
+						result.mails(), result.files());
+				result.references().forEach((reference) -> out.println("  " + reference));
+				int pending = retention.pendingImapDeletes().size();
+				if (pending > 0) {
+					out.printf("%d mail(s) to delete from the IMAP folders on the processor's next purge%n", pending);
+				}
+			}
+			out.flush();
+		}
+		return 0;
+	}
+
+	private LocalDate parse(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+				return LocalDate.parse(value);
+			}
+		}
+		catch (DateTimeParseException ex) {
+			// reported below
+		}
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"--as-of must be a date (YYYY-MM-DD), not: " + value);
+	}
+
+}

@@ -1,0 +1,80 @@
+package nl.klachten.deadlines;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The daily deadline digest (D7) of one day: every section in a fixed order, and how many lines
+ * could not be built (the digest carries on past a single bad case). Lines hold a reference, a
+ * date, the complainant's name and the subject only (R8), never complaint text.
+ *
+ * @param day the local day the digest is for
+ * @param sections all sections, empty ones included, in {@link Kind} order
+ * @param failedLines lines skipped because their case could not be read
+ */
+public record Digest(LocalDate day, List<Section> sections, int failedLines) {
+
+	public Digest {
+		sections = List.copyOf(sections);
+	}
+
+	/** The sections, in the order the digest shows them, with their Dutch titles. */
+	public enum Kind {
+
+		OVERDUE("Over termijn (R10)"), DUE_SOON("Beslissing binnen 7 dagen (R10)"),
+		EXTENSION_NOTICE("Verlengingsbericht nodig vóór einde vier weken (R11)"),
+		WAITING("Wacht op antwoord (R12, R13, R15)"), APPEALS("Beroepen en hun termijn (R22, R23)"),
+		NEW("Nieuw sinds het vorige overzicht (R6)"), LATE("Buiten termijn ingediend (R7)"),
+		MEASURES("Maatregel nog niet vastgelegd (R24)"), PURGES("Verwijderd en binnenkort te verwijderen (R20)");
+
+		private final String title;
+
+		Kind(String title) {
+			this.title = title;
+		}
+
+		public String title() {
+			return this.title;
+		}
+
+	}
+
+	/** One section; {@code lines} is empty when there is nothing to report ("geen"). */
+	public record Section(Kind kind, List<Line> lines) {
+
+		public Section {
+			lines = List.copyOf(lines);
+		}
+
+		public String title() {
+			return this.kind.title();
+		}
+
+	}
+
+	/**
+	 * One case in a section.
+	 *
+	 * @param reference the case reference
+	 * @param date the date that matters in this section
+	 * @param name the complainant's name, or null if unknown
+	 * @param subject the complaint's subject line
+	 * @param note what is due or waiting, in Dutch
+	 * @param reply the command that moves the case on, or empty for none
+	 */
+	public record Line(String reference, LocalDate date, String name, String subject, String note, String reply) {
+	}
+
+	/** A case purged or about to be purged (R20), for the retention hook. */
+	public record Purge(String reference, LocalDate date) {
+	}
+
+	public Section section(Kind kind) {
+		return this.sections.stream().filter((s) -> s.kind() == kind).findFirst().orElseThrow();
+	}
+
+	public int count(Kind kind) {
+		return section(kind).lines().size();
+	}
+
+}

@@ -1,0 +1,195 @@
+package nl.klachten.deadlines;
+
+import nl.klachten.committee.DeadlinePolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.ComposedMail;
+import nl.klachten.outbound.Letter;
+import nl.klachten.outbound.MailComposer;
+import nl.klachten.commands.DigestRequests;
+import nl.klachten.register.DigestData;
+import nl.klachten.register.Retention;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds the daily digest (D7) and queues it in the outbox for the chair (and the members when
+ * {@code complaints.digest.members=true}). The scheduled and start-up digest goes once a day: the
+ * day is recorded in {@code digest_run} in the same transaction as the outbox row. OVERZICHT and
+ * {@code digest} send on demand, whatever went before.
+ */
+@Component
+public class DigestSender implements DigestRequests {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
+
+	static final String PURPOSE = "daily-digest";
+
+	private final DigestData data;
+
+	private final Retention retention;
+
+	private final DigestBuilder builder;
+
+	private final CaseMailer mailer;
+
+	private final MailComposer composer;
+
+	private final CommitteeSettings committee;
+
+	private final DigestSettings settings;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	DigestSender(DigestData data, Retention retention, DeadlinePolicy policy, CaseMailer mailer, MailComposer composer,
+			CommitteeSettings committee, DigestSettings settings, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.data = data;
+		this.retention = retention;
+		this.builder = new DigestBuilder(policy);
+		this.mailer = mailer;
+		this.composer = composer;
+		this.committee = committee;
+		this.settings = settings;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	/** Today in the digest's zone. */
+	@Override
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.settings.zone()));
+	}
+
+	/** The scheduled digest: queued once for {@code day}; empty when that day already had one. */
+	public Optional<String> sendIfDue(LocalDate day) {
+		return this.transaction.execute((status) -> {
+			if (this.data.hasRun(day)) {
+				return Optional.<String>empty();
+			}
+			String messageId = queue(day);
+			this.data.recordRun(day, this.clock.instant(), messageId);
+			return Optional.of(messageId);
+		});
+	}
+
+	/** At start-up: today's digest if its time has passed and it has not gone yet. */
+	public Optional<String> sendMissed() {
+		ZonedDateTime now = this.clock.instant().atZone(this.settings.zone());
+		ZonedDateTime dayStart = now.toLocalDate().atStartOfDay(this.settings.zone());
+		ZonedDateTime due = CronExpression.parse(this.settings.cron()).next(dayStart.minusSeconds(1));
+		if (due == null || due.isAfter(now) || !due.toLocalDate().equals(now.toLocalDate())) {
+			return Optional.empty();
+		}
+		return sendIfDue(now.toLocalDate());
+	}
+
+	/** OVERZICHT and {@code digest}: queued now, even when the day's digest already went. */
+	@Override
+	public String sendNow(LocalDate day) {
+		return Objects.requireNonNull(this.transaction.execute((status) -> queue(day)));
+	}
+
+	/** The text of the digest as of {@code asOf}, for {@code digest --dry-run}; nothing is queued. */
+	public String render(LocalDate asOf) {
+		Letter letter = new Letter(PURPOSE, recipients(), null, null, List.of(), model(build(asOf)));
+		return this.composer.compose(letter).text();
+	}
+
+	private String queue(LocalDate day) {
+		Digest digest = build(day);
+		ComposedMail mail = this.mailer.sendUnfiled(new Letter(PURPOSE, recipients(), null, null, List.of(),
+				model(digest)));
+		if (digest.failedLines() > 0) {
+			log.warn("Digest for {} queued with {} lines that could not be built", day, digest.failedLines());
+		}
+		return mail.messageId();
+	}
+
+	Digest build(LocalDate day) {
+		Instant now = asOf(day);
+		LocalDate from = day.minusDays(1);
+		Optional<Instant> last = this.data.lastRunBefore(day);
+		if (last.isPresent()) {
+			from = last.get().atZone(this.settings.zone()).toLocalDate().minusDays(1);
+		}
+		List<Digest.Purge> purged = this.retention.purgedSince(from)
+			.stream()
+			.map((p) -> new Digest.Purge(p.reference(), p.purgedOn()))
+			.toList();
+		List<Digest.Purge> coming = this.retention.dueWithin(day, 30)
+			.stream()
+			.map((p) -> new Digest.Purge(p.reference(), p.retainedUntil()))
+			.toList();
+		DigestBuilder.Input input = new DigestBuilder.Input(this.data.openCases(), this.data.waitingForAnswer(),
+				this.data.openAppeals(), this.data.handledWithoutMeasure(), this.data.registeredFrom(from), last,
+				purged, coming);
+		return this.builder.build(input, now);
+	}
+
+	/** Today: now. Another day: that day at the current local time of day. */
+	private Instant asOf(LocalDate day) {
+		Instant now = this.clock.instant();
+		ZonedDateTime local = now.atZone(this.settings.zone());
+		if (local.toLocalDate().equals(day)) {
+			return now;
+		}
+		return ZonedDateTime.of(day, LocalTime.from(local), this.settings.zone()).toInstant();
+	}
+
+	private List<String> recipients() {
+		List<String> to = new ArrayList<>();
+		to.add(this.committee.chair().email());
+		if (this.settings.members()) {
+			this.committee.members()
+				.stream()
+				.map(CommitteeSettings.Person::email)
+				.filter((email) -> email != null && !email.isBlank())
+				.forEach(to::add);
+		}
+		return to;
+	}
+
+	static Map<String, Object> model(Digest digest) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("date", digest.day().toString());
+		model.put("failedLines", digest.failedLines());
+		model.put("overdueCount", digest.count(Digest.Kind.OVERDUE));
+		model.put("dueSoonCount", digest.count(Digest.Kind.DUE_SOON));
+		model.put("extensionCount", digest.count(Digest.Kind.EXTENSION_NOTICE));
+		model.put("waitingCount", digest.count(Digest.Kind.WAITING));
+		model.put("newCount", digest.count(Digest.Kind.NEW));
+		model.put("sections", digest.sections().stream().map(DigestSender::section).toList());
+		return model;
+	}
+
+	private static Map<String, Object> section(Digest.Section section) {
+		return Map.of("title", section.title(), "lines", section.lines().stream().map(DigestSender::line).toList());
+	}
+
+	private static Map<String, Object> line(Digest.Line line) {
+		return Map.of("reference", line.reference(), "date", String.valueOf(line.date()), "name",
+				Objects.toString(line.name(), ""), "subject", Objects.toString(line.subject(), ""), "note",
+				Objects.toString(line.note(), ""), "reply", Objects.toString(line.reply(), ""));
+	}
+
+}

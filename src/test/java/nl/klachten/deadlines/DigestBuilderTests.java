@@ -1,0 +1,228 @@
+package nl.klachten.deadlines;
+
+import nl.klachten.committee.DeadlinePolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import nl.klachten.committee.TermsSettings;
+import nl.klachten.register.DigestData;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The digest's sections (D7, R7, R10, R11, R12, R20, R23, R24) over constructed data, each as of a
+ * fixed {@link Clock}: 2026-03-10 08:00 in Amsterdam unless a test needs another moment.
+ */
+class DigestBuilderTests {
+
+	private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T07:00:00Z"), AMSTERDAM);
+
+	private final DigestBuilder builder = new DigestBuilder(new DeadlinePolicy(new TermsSettings(AMSTERDAM,
+			Period.ofDays(14), Period.ofDays(28), Period.ofDays(56), Period.ofMonths(12), Period.ofYears(1))));
+
+	@Test
+	void shouldListCaseAsOverdueWhenDecisionDuePassedByOneDay() {
+		Digest digest = build(input().open(open("KK-2026-0001", "2026-03-09")), CLOCK);
+		assertThat(references(digest, Digest.Kind.OVERDUE)).containsExactly("KK-2026-0001");
+		Digest.Line line = digest.section(Digest.Kind.OVERDUE).lines().get(0);
+		assertThat(line.date()).isEqualTo(LocalDate.of(2026, 3, 9));
+		assertThat(line.note()).contains("1 dagen over");
+		assertThat(line.reply()).contains("GEGROND + argumenten").contains("VERLENG 2 weken");
+		assertThat(references(digest, Digest.Kind.DUE_SOON)).isEmpty();
+	}
+
+	@Test
+	void shouldListDecisionDueInSevenDaysButNotInEightWhenTermApproaches() {
+		Digest digest = build(input().open(open("KK-2026-0007", "2026-03-17"), open("KK-2026-0008", "2026-03-18"),
+				open("KK-2026-0000", "2026-03-10")), CLOCK);
+		assertThat(references(digest, Digest.Kind.DUE_SOON)).containsExactly("KK-2026-0000", "KK-2026-0007");
+		assertThat(digest.section(Digest.Kind.DUE_SOON).lines().get(0).note()).contains("vandaag");
+		assertThat(references(digest, Digest.Kind.OVERDUE)).isEmpty();
+	}
+
+	@Test
+	void shouldWarnForExtensionNoticeWhenFourWeeksEndWithinSevenDaysAndNoExtensionYet() {
+		DigestData.OpenCase notExtended = new DigestData.OpenCase("KK-2026-0011", "Anna", "Storing",
+				"2026-02-12T10:00+01:00", "2026-03-12", "2026-02-26", false, null, false, null);
+		DigestData.OpenCase extended = new DigestData.OpenCase("KK-2026-0012", "Bert", "Factuur",
+				"2026-02-12T10:00+01:00", "2026-03-26", "2026-02-26", false, null, true, null);
+		Digest digest = build(input().open(notExtended, extended), CLOCK);
+		assertThat(references(digest, Digest.Kind.EXTENSION_NOTICE)).containsExactly("KK-2026-0011");
+		Digest.Line line = digest.section(Digest.Kind.EXTENSION_NOTICE).lines().get(0);
+		assertThat(line.date()).isEqualTo(LocalDate.of(2026, 3, 12));
+		assertThat(line.reply()).isEqualTo("VERLENG 2 weken");
+	}
+
+	@Test
+	void shouldCountCalendarDaysWhenWeekCrossesAutumnDstChange() {
+		Clock beforeChange = Clock.fixed(Instant.parse("2026-10-20T06:00:00Z"), AMSTERDAM);
+		DigestData.OpenCase acrossDst = new DigestData.OpenCase("KK-2026-0020", "Carla", "Levering",
+				"2026-09-29T10:00+02:00", "2026-10-27", "2026-10-13", false, null, false, null);
+		Digest digest = build(input().open(acrossDst), beforeChange);
+		assertThat(references(digest, Digest.Kind.DUE_SOON)).containsExactly("KK-2026-0020");
+		assertThat(references(digest, Digest.Kind.EXTENSION_NOTICE)).containsExactly("KK-2026-0020");
+		assertThat(digest.section(Digest.Kind.DUE_SOON).lines().get(0).note()).contains("over 7 dagen");
+		DigestData.OpenCase dueOnDstDay = open("KK-2026-0021", "2026-10-25");
+		Clock lastSecond = Clock.fixed(Instant.parse("2026-10-25T22:59:59Z"), AMSTERDAM);
+		Clock nextDay = Clock.fixed(Instant.parse("2026-10-25T23:00:00Z"), AMSTERDAM);
+		assertThat(references(build(input().open(dueOnDstDay), lastSecond), Digest.Kind.OVERDUE)).isEmpty();
+		assertThat(references(build(input().open(dueOnDstDay), nextDay), Digest.Kind.OVERDUE))
+			.containsExactly("KK-2026-0021");
+	}
+
+	@Test
+	void shouldShowWhoAndSinceWhenWhenQuestionIsUnanswered() {
+		DigestData.Question question = new DigestData.Question("KK-2026-0030", "Dirk", "Monteur", "question-employee",
+				"piet@example.org", "2026-03-05T09:00+01:00");
+		DigestData.Question toComplainant = new DigestData.Question("KK-2026-0031", "Eva", "Retour",
+				"question-complainant", "eva@example.org", "2026-03-08T09:00+01:00");
+		Digest digest = build(input().waiting(question, toComplainant), CLOCK);
+		List<Digest.Line> lines = digest.section(Digest.Kind.WAITING).lines();
+		assertThat(lines).extracting(Digest.Line::reference).containsExactly("KK-2026-0030", "KK-2026-0031");
+		assertThat(lines.get(0).date()).isEqualTo(LocalDate.of(2026, 3, 5));
+		assertThat(lines.get(0).note()).contains("piet@example.org").contains("5 dagen");
+		assertThat(lines.get(0).reply()).startsWith("VRAAG-MEDEWERKER");
+		assertThat(lines.get(1).note()).contains("de klager").doesNotContain("eva@example.org");
+		assertThat(lines.get(1).reply()).startsWith("VRAAG-KLAGER");
+	}
+
+	@Test
+	void shouldFlagAppealWhenItsTermHasPassed() {
+		DigestData.Appeal overdue = new DigestData.Appeal("KK-2026-0040", "Frank", "Schade", "2026-01-12T10:00+01:00",
+				"2026-03-09", null);
+		DigestData.Appeal running = new DigestData.Appeal("KK-2026-0041", "Gerda", "Schade", "2026-02-02T10:00+01:00",
+				"2026-03-30", null);
+		Digest digest = build(input().appeals(overdue, running), CLOCK);
+		List<Digest.Line> lines = digest.section(Digest.Kind.APPEALS).lines();
+		assertThat(lines).extracting(Digest.Line::reference).containsExactly("KK-2026-0040", "KK-2026-0041");
+		assertThat(lines.get(0).note()).contains("TERMIJN VERSTREKEN");
+		assertThat(lines.get(0).reply()).contains("BEROEP-VERLENG");
+		assertThat(lines.get(1).note()).doesNotContain("VERSTREKEN").contains("over 20 dagen");
+	}
+
+	@Test
+	void shouldListLateComplaintWhenOpenAndFiledAfterTwelveMonths() {
+		DigestData.OpenCase late = new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", "2026-03-01T10:00+01:00",
+				"2026-03-29", "2026-03-15", true, "2024-11-01", false, null);
+		Digest digest = build(input().open(late, open("KK-2026-0051", "2026-03-29")), CLOCK);
+		assertThat(references(digest, Digest.Kind.LATE)).containsExactly("KK-2026-0050");
+		assertThat(digest.section(Digest.Kind.LATE).lines().get(0).date()).isEqualTo(LocalDate.of(2024, 11, 1));
+	}
+
+	@Test
+	void shouldRemindOfMeasuresAfterTwentyNineDaysButNotAfterTwentySeven() {
+		Digest digest = build(input().handled(new DigestData.Handled("KK-2026-0060", "Ina", "A", "2026-02-09"),
+				new DigestData.Handled("KK-2026-0061", "Jan", "B", "2026-02-10"),
+				new DigestData.Handled("KK-2026-0062", "Kees", "C", "2026-02-11")), CLOCK);
+		assertThat(references(digest, Digest.Kind.MEASURES)).containsExactly("KK-2026-0060");
+		assertThat(digest.section(Digest.Kind.MEASURES).lines().get(0).reply()).contains("MAATREGEL")
+			.contains("GEEN-MAATREGEL");
+	}
+
+	@Test
+	void shouldListOnlyCasesRegisteredSinceLastDigestWhenOneWent() {
+		Fixture in = input().registered(new DigestData.Registered("KK-2026-0070", "Lia", "A", "2026-03-09T07:59+01:00"),
+				new DigestData.Registered("KK-2026-0071", "Mo", "B", "2026-03-09T12:00+01:00"));
+		Digest digest = build(in.lastDigest(Instant.parse("2026-03-09T07:00:00Z")), CLOCK);
+		assertThat(references(digest, Digest.Kind.NEW)).containsExactly("KK-2026-0071");
+		Digest firstEver = build(in.lastDigest(null), CLOCK);
+		assertThat(references(firstEver, Digest.Kind.NEW)).containsExactly("KK-2026-0071");
+	}
+
+	@Test
+	void shouldCarryOnAndCountFailureWhenOneLineCannotBeBuilt() {
+		Digest digest = build(input().open(open("KK-2026-0080", "not-a-date"), open("KK-2026-0081", "2026-03-09")),
+				CLOCK);
+		assertThat(references(digest, Digest.Kind.OVERDUE)).containsExactly("KK-2026-0081");
+		assertThat(digest.failedLines()).isPositive();
+	}
+
+	@Test
+	void shouldShowPurgesWhenRetentionPassesThem() {
+		Fixture in = input();
+		in.purged = List.of(new Digest.Purge("KK-2025-0001", LocalDate.of(2026, 3, 9)));
+		in.purgeSoon = List.of(new Digest.Purge("KK-2025-0002", LocalDate.of(2026, 3, 15)));
+		Digest digest = build(in, CLOCK);
+		assertThat(digest.section(Digest.Kind.PURGES).lines()).extracting(Digest.Line::note)
+			.containsExactly("verwijderd op 2026-03-09", "wordt verwijderd op 2026-03-15");
+		assertThat(build(input(), CLOCK).sections()).allSatisfy((s) -> assertThat(s.lines()).isEmpty());
+	}
+
+	private Digest build(Fixture in, Clock clock) {
+		return this.builder.build(new DigestBuilder.Input(in.open, in.waiting, in.appeals, in.handled, in.registered,
+				Optional.ofNullable(in.last), in.purged, in.purgeSoon), clock.instant());
+	}
+
+	private static List<String> references(Digest digest, Digest.Kind kind) {
+		return digest.section(kind).lines().stream().map(Digest.Line::reference).toList();
+	}
+
+	/** An open case, submitted four weeks before its (unextended) due date. */
+	private static DigestData.OpenCase open(String reference, String decisionDue) {
+		return new DigestData.OpenCase(reference, "Naam " + reference, "Onderwerp", "2026-01-01T10:00+01:00",
+				decisionDue, "2026-01-15", false, null, true, "Piet");
+	}
+
+	private static Fixture input() {
+		return new Fixture();
+	}
+
+	private static final class Fixture {
+
+		List<DigestData.OpenCase> open = List.of();
+
+		List<DigestData.Question> waiting = List.of();
+
+		List<DigestData.Appeal> appeals = List.of();
+
+		List<DigestData.Handled> handled = List.of();
+
+		List<DigestData.Registered> registered = List.of();
+
+		Instant last;
+
+		List<Digest.Purge> purged = List.of();
+
+		List<Digest.Purge> purgeSoon = List.of();
+
+		Fixture open(DigestData.OpenCase... cases) {
+			this.open = List.of(cases);
+			return this;
+		}
+
+		Fixture waiting(DigestData.Question... questions) {
+			this.waiting = List.of(questions);
+			return this;
+		}
+
+		Fixture appeals(DigestData.Appeal... rows) {
+			this.appeals = List.of(rows);
+			return this;
+		}
+
+		Fixture handled(DigestData.Handled... rows) {
+			this.handled = List.of(rows);
+			return this;
+		}
+
+		Fixture registered(DigestData.Registered... rows) {
+			this.registered = List.of(rows);
+			return this;
+		}
+
+		Fixture lastDigest(Instant at) {
+			this.last = at;
+			return this;
+		}
+
+	}
+
+}

@@ -1,0 +1,1 @@
+Uw beroep is ontvangen [${reference}]

@@ -1,0 +1,1 @@
+Uitspraak van de beroepscommissie op uw beroep [${reference}]

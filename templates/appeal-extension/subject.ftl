@@ -1,0 +1,1 @@
+Meer tijd nodig voor de uitspraak op uw beroep [${reference}]

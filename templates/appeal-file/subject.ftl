@@ -1,0 +1,1 @@
+Beroep tegen de beslissing op klacht ${reference}: dossier [${reference}]

@@ -1,0 +1,1 @@
+Beroepsbrief om te posten naar de beroepscommissie [${reference}]

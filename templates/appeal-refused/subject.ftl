@@ -1,0 +1,1 @@
+Uw beroep kan niet worden ingesteld [${reference}]

@@ -1,0 +1,1 @@
+Dagoverzicht klachten ${date}: ${overdueCount} over termijn, ${dueSoonCount} binnen 7 dagen, ${extensionCount} verlengingsbericht, ${waitingCount} wacht op antwoord, ${newCount} nieuw

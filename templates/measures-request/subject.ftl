@@ -1,0 +1,1 @@
+Maatregelen tegen herhaling? Klacht [${reference}] is afgehandeld
