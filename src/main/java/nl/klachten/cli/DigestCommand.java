@@ -2,15 +2,14 @@ package nl.klachten.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import nl.klachten.deadlines.DigestSender;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,11 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 		description = "Builds the deadline digest as of a day and sends it, or prints it with --dry-run.")
 class DigestCommand implements Callable<Integer> {
 
-	@Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "the day (default: today)")
-	String asOf;
-
-	@Option(names = "--dry-run", description = "print the digest instead of sending it")
-	boolean dryRun;
+	@CommandLine.Mixin
+	AsOfDay asOf;
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -37,11 +33,11 @@ class DigestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		LocalDate day = day();
+		Optional<LocalDate> day = this.asOf.day();
 		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
 			DigestSender sender = context.getBean(DigestSender.class);
-			LocalDate asOfDay = (day != null) ? day : sender.today();
-			if (this.dryRun) {
+			LocalDate asOfDay = day.orElseGet(sender::today);
+			if (this.asOf.dryRun) {
 				PrintWriter out = this.spec.commandLine().getOut();
 				out.print(sender.render(asOfDay));
 				out.flush();
@@ -55,19 +51,6 @@ class DigestCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
-	}
-
-	private LocalDate day() {
-		if (this.asOf == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(this.asOf);
-		}
-		catch (DateTimeParseException ex) {
-			throw new CommandLine.ParameterException(this.spec.commandLine(),
-					"--as-of must be a date (YYYY-MM-DD), not: " + this.asOf);
-		}
 	}
 
 }

@@ -3,9 +3,9 @@ package nl.klachten.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import nl.klachten.committee.DeadlinePolicy;
@@ -14,7 +14,6 @@ import nl.klachten.register.Retention.PurgeCandidate;
 import nl.klachten.register.Retention.PurgeResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,11 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 		description = "Purges cases handled more than the retention term ago (R20).")
 class PurgeCommand implements Callable<Integer> {
 
-	@Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "purge as of this day (default: today)")
-	String asOf;
-
-	@Option(names = "--dry-run", description = "list what would be purged; change nothing")
-	boolean dryRun;
+	@CommandLine.Mixin
+	AsOfDay asOf;
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -42,14 +38,13 @@ class PurgeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		LocalDate day = parse(this.asOf);
+		Optional<LocalDate> given = this.asOf.day();
 		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
-			if (day == null) {
-				day = context.getBean(DeadlinePolicy.class).today(context.getBean(Clock.class).instant());
-			}
+			LocalDate day = given.orElseGet(
+					() -> context.getBean(DeadlinePolicy.class).today(context.getBean(Clock.class).instant()));
 			Retention retention = context.getBean(Retention.class);
 			PrintWriter out = this.spec.commandLine().getOut();
-			if (this.dryRun) {
+			if (this.asOf.dryRun) {
 				List<PurgeCandidate> due = retention.due(day);
 				PurgeResult result = retention.purge(day, true);
 				out.printf("Would purge as of %s: %d case(s), %d mail(s)%n", day, result.cases(), result.mails());
@@ -71,22 +66,6 @@ class PurgeCommand implements Callable<Integer> {
 			out.flush();
 		}
 		return 0;
-	}
-
-	private LocalDate parse(String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-				return LocalDate.parse(value);
-			}
-		}
-		catch (DateTimeParseException ex) {
-			// reported below
-		}
-		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"--as-of must be a date (YYYY-MM-DD), not: " + value);
 	}
 
 }
