@@ -283,4 +283,39 @@ public final class MailFixtures {
 		}
 	}
 
+	/** Every mail in the chair's INBOX, processed and quarantine folders (the processor files what it reads). */
+	public static List<MimeMessage> chairMails(GreenMailOperations greenMail) {
+		List<MimeMessage> all = new ArrayList<>(chairFolder(greenMail, "INBOX"));
+		all.addAll(chairFolder(greenMail, PROCESSED));
+		all.addAll(chairFolder(greenMail, QUARANTINE));
+		return all;
+	}
+
+	/** An {@code Authentication-Results} header line (for aMail's extra headers) saying dkim=pass for a domain. */
+	public static String dkimPass(String authservId, String domain) {
+		return "Authentication-Results: " + authservId + "; dkim=pass header.d=" + domain + "\r\n";
+	}
+
+	/** The text of every page of a PDF, as openpdf extracts it. */
+	public static String pdfText(byte[] pdf) {
+		try {
+			com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+			try {
+				com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(
+						reader);
+				StringBuilder text = new StringBuilder();
+				for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+					text.append(extractor.getTextFromPage(page)).append('\n');
+				}
+				return text.toString();
+			}
+			finally {
+				reader.close();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 }

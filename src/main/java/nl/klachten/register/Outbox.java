@@ -53,7 +53,7 @@ public class Outbox {
 				SELECT id, complaint_id, kind, message_id, sender, recipients, raw, attempts FROM outbox
 				WHERE status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?""")
 			.params(now.toEpochMilli(), limit)
-			.query((rs, n) -> new QueuedMail(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+			.query((rs, n) -> new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), List.of(rs.getString(6).split(",")), rs.getBytes(7), rs.getInt(8)))
 			.list();
 	}

@@ -1,0 +1,173 @@
+package nl.klachten.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import nl.klachten.Application;
+import nl.klachten.MailFixtures;
+import nl.klachten.deadlines.DigestSender;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static nl.klachten.MailFixtures.CHAIR;
+import static nl.klachten.MailFixtures.aComplaint;
+import static nl.klachten.MailFixtures.aMail;
+import static nl.klachten.MailFixtures.allText;
+import static nl.klachten.MailFixtures.chairMails;
+import static nl.klachten.MailFixtures.deliver;
+import static nl.klachten.MailFixtures.dkimPass;
+import static nl.klachten.MailFixtures.header;
+import static nl.klachten.MailFixtures.inboxOf;
+import static nl.klachten.MailFixtures.newMessageId;
+import static nl.klachten.MailFixtures.part;
+import static nl.klachten.MailFixtures.subject;
+import static nl.klachten.MailFixtures.uniqueSender;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The chair's daily deadline digest by mail (D7, CONTRACT §5 OVERZICHT): the digest missed at start-up goes
+ * once (its cron time, midnight, has always passed), and {@code OVERZICHT} in a new, DKIM-authenticated mail
+ * sends one now, listing an open case by reference without its complaint text. The tests run in order so the
+ * digest counts stay unambiguous.
+ */
+@SpringBootTest(classes = Application.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DigestIntegrationTests {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = MailFixtures.greenMail();
+
+	static final Path register = MailFixtures.registerDirectory();
+
+	static final String AUTHSERV = "mx.klikklaar.com";
+
+	@DynamicPropertySource
+	static void mailbox(DynamicPropertyRegistry registry) {
+		MailFixtures.properties(registry, greenMail, register);
+		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
+		// midnight in the digest's zone: always earlier today, so the start-up catches it up
+		registry.add("complaints.digest.cron", () -> "0 0 0 * * *");
+		registry.add("complaints.digest.zone", () -> "Europe/Amsterdam");
+	}
+
+	static final Duration WAIT = Duration.ofSeconds(20);
+
+	static final String DIGEST_SUBJECT = "Dagoverzicht klachten";
+
+	static final String NEW_SECTION = "Nieuw sinds het vorige overzicht (R6)";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DigestSender digestSender;
+
+	@Test
+	@Order(1)
+	void shouldSendMissedDigestOnceAtStartUp() {
+		LocalDate today = this.digestSender.today();
+		List<MimeMessage> digests = await().atMost(WAIT)
+			.until(() -> digestMails(), (found) -> found.size() >= 1);
+		assertThat(digests).hasSize(1);
+		assertThat(subject(digests.get(0))).startsWith(DIGEST_SUBJECT + " " + today);
+		List<Map<String, Object>> runs = this.jdbc.sql("SELECT day, outbox_message_id FROM digest_run").query().listOfRows();
+		assertThat(runs).hasSize(1);
+		assertThat(runs.get(0).get("day")).isEqualTo(today.toString());
+		assertThat(header(digests.get(0), "Message-ID")).isEqualTo("<" + runs.get(0).get("outbox_message_id") + ">");
+		assertThat(digestCount()).isEqualTo(1);
+
+		// a second catch-up the same day queues nothing
+		assertThat(this.digestSender.sendMissed()).isEmpty();
+		assertThat(digestCount()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM digest_run").query(Integer.class).single()).isEqualTo(1);
+		await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+		assertThat(digestMails()).hasSize(1);
+	}
+
+	@Test
+	@Order(2)
+	void shouldSendDigestWhenChairAsksWithOverzicht() {
+		String marker = "geheim-" + UUID.randomUUID();
+		String complainant = uniqueSender();
+		deliver(greenMail, aComplaint(complainant, "Modem defect",
+				"Mijn modem knippert rood sinds dinsdag. " + marker + "\n", newMessageId()));
+		MimeMessage ack = await().atMost(WAIT)
+			.until(() -> inboxOf(greenMail, complainant).stream()
+				.filter((m) -> subject(m).startsWith("Ontvangstbevestiging"))
+				.toList(), (found) -> found.size() == 1)
+			.get(0);
+		String reference = header(ack, "X-Complaint-Reference");
+		int before = digestCount();
+
+		// a new mail, no reference, trusted through DKIM
+		String commandId = newMessageId();
+		deliver(greenMail, aMail(CHAIR, "Overzicht graag", "OVERZICHT\n", commandId, dkimPass(AUTHSERV, "klikklaar.com"),
+				"text/plain; charset=UTF-8"));
+		MimeMessage confirmation = await().atMost(WAIT)
+			.until(() -> chairMails(greenMail).stream()
+				.filter((m) -> ("<" + commandId + ">").equals(header(m, "In-Reply-To")))
+				.toList(), (found) -> found.size() == 1)
+			.get(0);
+		assertThat(subject(confirmation)).as(part(confirmation, "text/plain")).startsWith("Verwerkt");
+		assertThat(part(confirmation, "text/plain")).contains("overzicht");
+
+		MimeMessage digest = await().atMost(WAIT)
+			.until(() -> digestMails().stream().filter((m) -> allText(m).contains(reference)).toList(),
+					(found) -> found.size() == 1)
+			.get(0);
+		String text = part(digest, "text/plain");
+		assertThat(section(text, NEW_SECTION)).as(text).anyMatch((line) -> line.contains(reference));
+		assertThat(allText(digest)).doesNotContain(marker).doesNotContain("knippert rood");
+		assertThat(digestCount()).isEqualTo(before + 1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM digest_run").query(Integer.class).single()).isEqualTo(1);
+		assertThat(digestMails()).hasSize(2);
+	}
+
+	/** The lines under one section title of the digest, up to the next blank line. */
+	private static List<String> section(String text, String title) {
+		List<String> lines = new ArrayList<>();
+		boolean in = false;
+		for (String line : text.replace("\r\n", "\n").split("\n")) {
+			if (!in && line.startsWith(title)) {
+				in = true;
+				continue;
+			}
+			if (in && line.isBlank()) {
+				break;
+			}
+			if (in) {
+				lines.add(line);
+			}
+		}
+		assertThat(in).as("section %s in%n%s", title, text).isTrue();
+		return lines;
+	}
+
+	private List<MimeMessage> digestMails() {
+		return chairMails(greenMail).stream().filter((m) -> subject(m).startsWith(DIGEST_SUBJECT)).toList();
+	}
+
+	private int digestCount() {
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE kind = 'daily-digest'").query(Integer.class).single();
+	}
+
+}
