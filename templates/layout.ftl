@@ -6,7 +6,7 @@ ${chairName}
 ${chairTitle}
 ${committee}
 </#macro>
-<#macro guidance>
+<#macro nextSteps>
 <#if guidance?has_content>
 
 Wat nu? Beantwoord deze e-mail met een of meer commando's bovenaan, een per regel:

@@ -39,6 +39,6 @@ ${text}
 
 Beantwoord deze e-mail om de klacht te behandelen; uw antwoord wordt aan het dossier toegevoegd.
 
-<@layout.guidance/>
+<@layout.nextSteps/>
 
 Referentie: ${reference}

@@ -15,7 +15,7 @@ de tekst eronder is de toelichting):
 
 ${help}
 </#if>
-<@layout.guidance/>
+<@layout.nextSteps/>
 <#if reference?has_content>
 
 Referentie: ${reference}

@@ -8,7 +8,7 @@ Reden: ${reason}
 
 Verbeter de regel en stuur uw antwoord opnieuw; alle commando's van een e-mail worden samen
 uitgevoerd of helemaal niet.
-<@layout.guidance/>
+<@layout.nextSteps/>
 <#if reference?has_content>
 
 Referentie: ${reference}

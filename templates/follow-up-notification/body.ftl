@@ -21,6 +21,6 @@ ${text}
 
 Beantwoord deze e-mail om te reageren; uw antwoord wordt aan het dossier toegevoegd.
 
-<@layout.guidance/>
+<@layout.nextSteps/>
 
 Referentie: ${reference}

@@ -2,6 +2,6 @@
 De klager (${complainantEmail}) heeft klacht ${reference} ingetrokken. De status is nu
 "ingetrokken"; de klager heeft een bevestiging gekregen.
 
-<@layout.guidance/>
+<@layout.nextSteps/>
 
 Referentie: ${reference}

@@ -115,6 +115,12 @@ class IntakeIntegrationTests {
 			.orElseThrow();
 		assertThat(notification.getAllRecipients()[0].toString()).containsIgnoringCase(CHAIR);
 		assertThat(part(notification, "text/plain")).contains("Mijn internet werkt al weken niet.");
+		// and ends with the commands that fit a new case (issue 4: guidance in every chair mail)
+		assertThat(part(notification, "text/plain")).contains("Wat nu?")
+			.contains("MEDEWERKER Piet Jansen")
+			.contains("VERLENG 2 weken")
+			.contains("GEGROND + argumenten");
+		assertThat(part(notification, "text/html")).contains("Wat nu?");
 
 		// CONTRACT §4: the original moved out of INBOX to Klachten/Verwerkt
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
