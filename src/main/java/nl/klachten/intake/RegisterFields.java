@@ -48,6 +48,9 @@ public record RegisterFields(String name, String address, String city, List<Stri
 
 	}
 
+	/** The blanks our own mail shows ({@code Adres: ...}), echoed back by a reply: not a value. */
+	private static final Pattern PLACEHOLDER = Pattern.compile("[.…_\\-\\s]*");
+
 	private static final Pattern LINE = Pattern.compile("^[\\s*>]*?([A-Za-z][A-Za-z ]{1,25}?)\\s*:\\s*(.+?)\\s*$");
 
 	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
@@ -76,6 +79,9 @@ public record RegisterFields(String name, String address, String city, List<Stri
 				continue;
 			}
 			String value = matcher.group(2).strip();
+			if (PLACEHOLDER.matcher(value).matches()) {
+				continue;
+			}
 			if (field.get() == Field.PRODUCT) {
 				products.add(value);
 			}

@@ -32,6 +32,9 @@ class RegisterFieldsTests {
 			>> Naam: Gequote Naam           | name    | NONE
 			Leeftijd: 40                    | name    | NONE
 			Onbekend label: x               | address | NONE
+			Adres: ...                      | address | NONE
+			Woonplaats: …                   | city    | NONE
+			Naam: ___                       | name    | NONE
 			""")
 	void shouldReadLabelWhenLineHasKnownLabel(String line, String field, String expected) {
 		RegisterFields fields = RegisterFields.from("Geachte commissie,\n\n" + line + "\n\nGroet");
