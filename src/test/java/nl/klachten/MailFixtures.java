@@ -62,13 +62,19 @@ public final class MailFixtures {
 	}
 
 	public static void properties(DynamicPropertyRegistry registry, GreenMailExtension greenMail, Path register) {
+		properties(registry, greenMail, () -> register);
+	}
+
+	/** The processor pointed at this GreenMail as an external mailbox, with the register in that directory. */
+	public static void properties(DynamicPropertyRegistry registry, GreenMailExtension greenMail,
+			java.util.function.Supplier<Path> register) {
 		registry.add("complaints.mailbox.imap.host", () -> "127.0.0.1");
 		registry.add("complaints.mailbox.imap.port", () -> greenMail.getImap().getPort());
 		registry.add("complaints.mailbox.imap.username", () -> CHAIR);
 		registry.add("complaints.mailbox.imap.password", () -> "chair");
 		registry.add("complaints.mailbox.smtp.host", () -> "127.0.0.1");
 		registry.add("complaints.mailbox.smtp.port", () -> greenMail.getSmtp().getPort());
-		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
+		registry.add("complaints.register.path", () -> register.get().resolve("register.db").toString());
 		registry.add("complaints.intake.poll-interval", () -> "500ms");
 	}
 

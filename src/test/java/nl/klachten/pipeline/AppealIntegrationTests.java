@@ -1,7 +1,6 @@
 package nl.klachten.pipeline;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,21 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import nl.klachten.register.CaseFileJson;
 import nl.klachten.register.CaseFiles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,20 +48,12 @@ import static org.awaitility.Awaitility.await;
  * post to the chair, the appeals committee's {@code BEROEP-VERLENG} and {@code BEROEP-ONGEGROND}, and the
  * export; plus an appeal before any decision and an appeal outcome on a case without an appeal.
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AppealIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
+class AppealIntegrationTests extends MailIntegrationTest {
 
 	static final String AUTHSERV = "mx.klikklaar.com";
 
 	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
+	static void moreProperties(DynamicPropertyRegistry registry) {
 		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
 	}
 
@@ -79,9 +64,6 @@ class AppealIntegrationTests {
 	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
 	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	CaseFiles caseFiles;

@@ -1,6 +1,5 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -9,23 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import nl.klachten.register.CaseFileJson;
 import nl.klachten.register.CaseFiles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.CHAIR;
 import static nl.klachten.MailFixtures.PROCESSED;
@@ -49,19 +40,7 @@ import static org.awaitility.Awaitility.await;
  * an extension, the decision with appeal information, the complete export, then a measure from
  * management and a reopening.
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class CommandProcedureIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
+class CommandProcedureIntegrationTests extends MailIntegrationTest {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -70,9 +49,6 @@ class CommandProcedureIntegrationTests {
 	static final String MANAGEMENT = "directie@klikklaar.com";
 
 	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	CaseFiles caseFiles;

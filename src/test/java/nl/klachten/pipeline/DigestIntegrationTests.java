@@ -1,6 +1,5 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,21 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import nl.klachten.deadlines.DigestSender;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,21 +41,13 @@ import static org.awaitility.Awaitility.await;
  * sends one now, listing an open case by reference without its complaint text. The tests run in order so the
  * digest counts stay unambiguous.
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DigestIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
+class DigestIntegrationTests extends MailIntegrationTest {
 
 	static final String AUTHSERV = "mx.klikklaar.com";
 
 	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
+	static void moreProperties(DynamicPropertyRegistry registry) {
 		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
 		// midnight in the digest's zone: always earlier today, so the start-up catches it up
 		registry.add("complaints.digest.cron", () -> "0 0 0 * * *");
@@ -74,9 +59,6 @@ class DigestIntegrationTests {
 	static final String DIGEST_SUBJECT = "Dagoverzicht klachten";
 
 	static final String NEW_SECTION = "Nieuw sinds het vorige overzicht (R6)";
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	DigestSender digestSender;

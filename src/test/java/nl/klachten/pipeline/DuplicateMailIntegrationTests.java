@@ -1,21 +1,11 @@
 package nl.klachten.pipeline;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
@@ -33,22 +23,7 @@ import static org.awaitility.Awaitility.await;
  * The same mail read twice makes one case and one acknowledgement (CONTRACT §4, R6): idempotent by
  * Message-ID, or by a hash of the raw bytes when there is none.
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DuplicateMailIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
-
-	@Autowired
-	JdbcClient jdbc;
+class DuplicateMailIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldMakeOneCaseAndOneAcknowledgementWhenSameMessageIdArrivesTwice() throws Exception {

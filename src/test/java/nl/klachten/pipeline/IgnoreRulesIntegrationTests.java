@@ -1,22 +1,14 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
@@ -35,21 +27,7 @@ import static org.awaitility.Awaitility.await;
  * "officials are not rate-limited" rule can be reached at all.
  */
 @SpringBootTest(classes = Application.class, properties = "complaints.committee.appeals.email=beroep@appeals.example.net")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class IgnoreRulesIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
-
-	@Autowired
-	JdbcClient jdbc;
+class IgnoreRulesIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldKeepAsIgnoredWithoutCaseOrAnswerWhenMailIsAutoReply() throws Exception {

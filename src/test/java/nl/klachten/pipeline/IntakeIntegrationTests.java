@@ -1,25 +1,15 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.CHAIR;
 import static nl.klachten.MailFixtures.PROCESSED;
@@ -39,22 +29,7 @@ import static org.awaitility.Awaitility.await;
  * A new complaint end to end over GreenMail IMAP (IDLE) and SMTP: register row, acknowledgement,
  * chair notification, filing, and how later mail threads onto the case (CONTRACT §4, R6, R7, R9, R19).
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class IntakeIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
-
-	@Autowired
-	JdbcClient jdbc;
+class IntakeIntegrationTests extends MailIntegrationTest {
 
 	// No purge between tests: GreenMail's purge deletes messages under the processor's open IMAP session
 	// without telling it (no EXPUNGE), which a real server never does. Each test uses its own sender instead.

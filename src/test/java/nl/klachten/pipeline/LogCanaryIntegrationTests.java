@@ -1,25 +1,15 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.CHAIR;
 import static nl.klachten.MailFixtures.PROCESSED;
@@ -33,23 +23,8 @@ import static org.awaitility.Awaitility.await;
  * The log canary of STYLE §11 (R8): a complaint carrying a unique marker in subject, body, sender
  * name and address and attachment name goes end to end; the marker must not reach any log line.
  */
-@SpringBootTest(classes = Application.class)
 @ExtendWith(OutputCaptureExtension.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class LogCanaryIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
-
-	@Autowired
-	JdbcClient jdbc;
+class LogCanaryIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldNeverLogComplaintContentWhenComplaintIsProcessed(CapturedOutput output) throws Exception {

@@ -1,25 +1,17 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import nl.klachten.threading.MailThread;
 import nl.klachten.threading.ThreadResolver;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.QUARANTINE;
 import static nl.klachten.MailFixtures.aComplaint;
@@ -39,20 +31,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = { Application.class, PoisonMailIntegrationTests.Poison.class },
 		properties = { "complaints.intake.max-attempts=3", "spring.main.allow-bean-definition-overriding=true" })
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PoisonMailIntegrationTests {
+class PoisonMailIntegrationTests extends MailIntegrationTest {
 
 	private static final String POISON = "POISON-SUBJECT";
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
 
 	@TestConfiguration
 	static class Poison {
@@ -69,9 +50,6 @@ class PoisonMailIntegrationTests {
 		}
 
 	}
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void shouldQuarantineAfterMaxAttemptsAndKeepProcessingOthersWhenOneMailKeepsFailing() {

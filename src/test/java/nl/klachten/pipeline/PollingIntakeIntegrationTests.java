@@ -1,24 +1,17 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import nl.klachten.mailbox.IdleWatcher;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
@@ -34,21 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The intake flow for a server without IDLE: the poll interval alone drives reading (R6, R9). */
 @SpringBootTest(classes = Application.class, properties = "complaints.mailbox.imap.idle=false")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PollingIntakeIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
-
-	@Autowired
-	JdbcClient jdbc;
+class PollingIntakeIntegrationTests extends MailIntegrationTest {
 
 	@Autowired
 	ApplicationContext context;

@@ -7,18 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.QUARANTINE;
 import static nl.klachten.MailFixtures.aComplaint;
@@ -33,21 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Poison mail: over the size limit or unreadable, kept with its raw bytes in quarantine (CONTRACT §4). */
 @SpringBootTest(classes = Application.class, properties = "complaints.intake.max-message-size=64KB")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class QuarantineIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
-
-	@Autowired
-	JdbcClient jdbc;
+class QuarantineIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldQuarantineWithRawBytesAndNoAnswerWhenMailIsOverSizeLimit() throws Exception {
@@ -64,8 +43,8 @@ class QuarantineIntegrationTests {
 		Map<String, Object> row = this.jdbc.sql("SELECT * FROM inbound_mail WHERE reason = 'oversize'").query().singleRow();
 		assertThat(row).containsEntry("outcome", "quarantined");
 		assertThat(row.get("complaint_id")).isNull();
-		Path raw = register.resolve((String) row.get("raw_path"));
-		assertThat(raw).startsWith(register).exists();
+		Path raw = register().resolve((String) row.get("raw_path"));
+		assertThat(raw).startsWith(register()).exists();
 		byte[] stored = Files.readAllBytes(raw);
 		assertThat(stored.length).isGreaterThan(64 * 1024).isEqualTo(((Number) row.get("size")).intValue());
 		String text = new String(stored, StandardCharsets.UTF_8);
@@ -98,7 +77,7 @@ class QuarantineIntegrationTests {
 			.query()
 			.singleRow();
 		assertThat((String) row.get("dedupe_key")).startsWith("sha:");
-		assertThat(register.resolve((String) row.get("raw_path"))).exists();
+		assertThat(register().resolve((String) row.get("raw_path"))).exists();
 	}
 
 	private long quarantined() {

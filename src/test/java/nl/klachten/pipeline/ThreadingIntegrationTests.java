@@ -1,28 +1,19 @@
 package nl.klachten.pipeline;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.MailIntegrationTest;
 import nl.klachten.register.CaseFileJson;
 import nl.klachten.register.CaseFiles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
@@ -45,26 +36,11 @@ import static org.awaitility.Awaitility.await;
  * acknowledgement, register details from it, data access (R21), withdrawal, a stranger quoting a
  * reference, and an HTML-only reply (CONTRACT §4, §5, R13, R19, R21).
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ThreadingIntegrationTests {
-
-	@RegisterExtension
-	static GreenMailExtension greenMail = MailFixtures.greenMail();
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void mailbox(DynamicPropertyRegistry registry) {
-		MailFixtures.properties(registry, greenMail, register);
-	}
+class ThreadingIntegrationTests extends MailIntegrationTest {
 
 	static final Duration WAIT = Duration.ofSeconds(15);
 
 	static final String ACK_PHRASE = "Wij hebben uw klacht ontvangen";
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	CaseFiles caseFiles;
