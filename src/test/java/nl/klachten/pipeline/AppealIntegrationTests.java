@@ -1,25 +1,19 @@
 package nl.klachten.pipeline;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
-import nl.klachten.register.CaseFileJson;
-import nl.klachten.register.CaseFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,7 +22,6 @@ import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.aMail;
 import static nl.klachten.MailFixtures.allText;
 import static nl.klachten.MailFixtures.attachments;
-import static nl.klachten.MailFixtures.chairMails;
 import static nl.klachten.MailFixtures.deliver;
 import static nl.klachten.MailFixtures.dkimPass;
 import static nl.klachten.MailFixtures.header;
@@ -40,7 +33,6 @@ import static nl.klachten.MailFixtures.replyHeaders;
 import static nl.klachten.MailFixtures.subject;
 import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The appeal by mail over GreenMail IMAP and SMTP (CONTRACT §5, R22, R23): a decision, the complainant's
@@ -57,16 +49,11 @@ class AppealIntegrationTests extends MailIntegrationTest {
 		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
 	}
 
-	static final Duration WAIT = Duration.ofSeconds(20);
-
 	static final String APPEALS = "beroepscommissie@klikklaar.com";
 
 	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
 	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
-
-	@Autowired
-	CaseFiles caseFiles;
 
 	@Test
 	void shouldRecordAppealSendFileAndLetterThenExtendAndDismissIt() {
@@ -153,7 +140,7 @@ class AppealIntegrationTests extends MailIntegrationTest {
 			.contains(reference);
 
 		// R19: the export holds the appeal
-		JsonNode exported = exported(reference).get("appeal");
+		JsonNode exported = export(reference).get("appeal");
 		assertThat(exported.isNull()).isFalse();
 		assertThat(OffsetDateTime.parse(exported.get("filed_at").asString()).toInstant())
 			.isEqualTo(filedAt.toInstant());
@@ -186,7 +173,7 @@ class AppealIntegrationTests extends MailIntegrationTest {
 			.single()).isZero();
 		assertThat(inboxOf(greenMail, complainant).stream().filter((m) -> subject(m).startsWith("Uw beroep is ontvangen")))
 			.isEmpty();
-		assertThat(exported(reference).get("appeal").isNull()).isTrue();
+		assertThat(export(reference).get("appeal").isNull()).isTrue();
 	}
 
 	@Test
@@ -240,34 +227,6 @@ class AppealIntegrationTests extends MailIntegrationTest {
 		return awaitReplyTo(APPEALS, commandId);
 	}
 
-	private MimeMessage awaitReplyTo(String address, String messageId) {
-		return await().atMost(WAIT).until(() -> {
-			List<MimeMessage> all = address.equalsIgnoreCase(CHAIR) ? chairMails(greenMail)
-					: inboxOf(greenMail, address);
-			return all.stream().filter((m) -> ("<" + messageId + ">").equals(header(m, "In-Reply-To"))).toList();
-		}, (found) -> found.size() == 1).get(0);
-	}
-
-	private static String messageId(MimeMessage message) {
-		return header(message, "Message-ID").replaceAll("[<>]", "");
-	}
-
-	private MimeMessage awaitMailTo(String address, String subjectStart) {
-		return await().atMost(WAIT)
-			.until(() -> inboxOf(greenMail, address).stream().filter((m) -> subject(m).startsWith(subjectStart)).toList(),
-					(found) -> found.size() == 1)
-			.get(0);
-	}
-
-	private MimeMessage awaitChairMail(String reference, String subjectStart) {
-		return await().atMost(WAIT)
-			.until(() -> chairMails(greenMail).stream()
-				.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
-				.filter((m) -> subject(m).startsWith(subjectStart))
-				.toList(), (found) -> found.size() == 1)
-			.get(0);
-	}
-
 	private long complaintId(String reference) {
 		return this.jdbc.sql("SELECT id FROM complaint WHERE reference = ?").param(reference).query(Long.class).single();
 	}
@@ -277,16 +236,6 @@ class AppealIntegrationTests extends MailIntegrationTest {
 			.param(id)
 			.query()
 			.singleRow();
-	}
-
-	private JsonNode exported(String reference) {
-		JsonNode all = JsonMapper.builder().build().readTree(CaseFileJson.write(this.caseFiles.all()));
-		for (JsonNode file : all) {
-			if (reference.equals(file.get("reference").asString())) {
-				return file;
-			}
-		}
-		throw new AssertionError("not exported: " + reference);
 	}
 
 }

@@ -1,6 +1,5 @@
 package nl.klachten.pipeline;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,22 +9,15 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
-import nl.klachten.register.CaseFileJson;
-import nl.klachten.register.CaseFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static nl.klachten.MailFixtures.CHAIR;
-import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.aMail;
-import static nl.klachten.MailFixtures.chairFolder;
 import static nl.klachten.MailFixtures.deliver;
 import static nl.klachten.MailFixtures.header;
-import static nl.klachten.MailFixtures.inboxOf;
 import static nl.klachten.MailFixtures.newMessageId;
 import static nl.klachten.MailFixtures.part;
 import static nl.klachten.MailFixtures.replyHeaders;
@@ -42,16 +34,11 @@ import static org.awaitility.Awaitility.await;
  */
 class CommandProcedureIntegrationTests extends MailIntegrationTest {
 
-	static final Duration WAIT = Duration.ofSeconds(20);
-
 	static final String EMPLOYEE = "piet@klikklaar.com";
 
 	static final String MANAGEMENT = "directie@klikklaar.com";
 
 	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
-
-	@Autowired
-	CaseFiles caseFiles;
 
 	@Test
 	void shouldWalkWholeProcedureWhenChairHandlesComplaintByMail() {
@@ -152,7 +139,7 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 
 		// R19: the export holds the whole case
 		await().atMost(WAIT).until(() -> correspondence(id).size() >= 25);
-		JsonNode file = exported(reference);
+		JsonNode file = export(reference);
 		assertThat(file.get("complainant").get("name").asString()).isEqualTo("Klager");
 		assertThat(file.get("complainant").get("email").asString()).isEqualTo(complainant);
 		assertThat(file.get("complainant").get("address").asString()).isEqualTo("Kerkstraat 1");
@@ -208,7 +195,7 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 				""", measureId, replyHeaders(messageId(managementFile)), "text/plain; charset=UTF-8"));
 		MimeMessage measureConfirmation = awaitReplyTo(MANAGEMENT, measureId);
 		assertThat(subject(measureConfirmation)).startsWith("Verwerkt");
-		assertThat(exported(reference).get("measures").toString())
+		assertThat(export(reference).get("measures").toString())
 			.contains("Monteurs controleren voortaan de binnenbedrading bij oplevering.");
 		assertThat(measuresRequest).isNotNull();
 
@@ -216,7 +203,7 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 		confirmation = chairCommand(confirmation, "HEROPEN\n", commandIds);
 		assertThat(part(confirmation, "text/plain")).contains("Dossier heropend");
 		assertThat(column(id, "status")).isEqualTo("in_behandeling");
-		assertThat(exported(reference).get("status").asString()).isEqualTo("in_behandeling");
+		assertThat(export(reference).get("status").asString()).isEqualTo("in_behandeling");
 	}
 
 	/** The chair answers a mail of the processor with commands; returns the confirmation that answers it. */
@@ -230,56 +217,12 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 		return answer;
 	}
 
-	/** The processor's answer to one mail: to this address, In-Reply-To that mail. */
-	private MimeMessage awaitReplyTo(String address, String messageId) {
-		return await().atMost(WAIT).until(() -> {
-			List<MimeMessage> all = new ArrayList<>(inboxOf(greenMail, address));
-			if (address.equalsIgnoreCase(CHAIR)) {
-				all = new ArrayList<>(chairFolder(greenMail, "INBOX"));
-				all.addAll(chairFolder(greenMail, PROCESSED));
-			}
-			return all.stream().filter((m) -> ("<" + messageId + ">").equals(header(m, "In-Reply-To"))).toList();
-		}, (found) -> found.size() == 1).get(0);
-	}
-
-	private static String messageId(MimeMessage message) {
-		return header(message, "Message-ID").replaceAll("[<>]", "");
-	}
-
-	private MimeMessage awaitMailTo(String address, String subjectStart) {
-		return await().atMost(WAIT)
-			.until(() -> inboxOf(greenMail, address).stream().filter((m) -> subject(m).startsWith(subjectStart)).toList(),
-					(found) -> found.size() == 1)
-			.get(0);
-	}
-
-	private MimeMessage awaitChairMail(String reference, String subjectStart) {
-		return await().atMost(WAIT).until(() -> {
-			List<MimeMessage> all = new ArrayList<>(chairFolder(greenMail, "INBOX"));
-			all.addAll(chairFolder(greenMail, PROCESSED));
-			return all.stream()
-				.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
-				.filter((m) -> subject(m).startsWith(subjectStart))
-				.toList();
-		}, (found) -> found.size() == 1).get(0);
-	}
-
 	private List<Map<String, Object>> correspondence(long id) {
 		return this.jdbc.sql("SELECT kind FROM correspondence WHERE complaint_id = ?").param(id).query().listOfRows();
 	}
 
 	private String column(long id, String column) {
 		return this.jdbc.sql("SELECT " + column + " FROM complaint WHERE id = ?").param(id).query(String.class).single();
-	}
-
-	private JsonNode exported(String reference) {
-		JsonNode all = JsonMapper.builder().build().readTree(CaseFileJson.write(this.caseFiles.all()));
-		for (JsonNode file : all) {
-			if (reference.equals(file.get("reference").asString())) {
-				return file;
-			}
-		}
-		throw new AssertionError("not exported: " + reference);
 	}
 
 }

@@ -1,26 +1,20 @@
 package nl.klachten.pipeline;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
-import nl.klachten.register.CaseFileJson;
-import nl.klachten.register.CaseFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
-import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.aMail;
 import static nl.klachten.MailFixtures.allText;
 import static nl.klachten.MailFixtures.attachments;
-import static nl.klachten.MailFixtures.chairFolder;
 import static nl.klachten.MailFixtures.deliver;
 import static nl.klachten.MailFixtures.header;
 import static nl.klachten.MailFixtures.inboxOf;
@@ -38,12 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ThreadingIntegrationTests extends MailIntegrationTest {
 
-	static final Duration WAIT = Duration.ofSeconds(15);
-
 	static final String ACK_PHRASE = "Wij hebben uw klacht ontvangen";
-
-	@Autowired
-	CaseFiles caseFiles;
 
 	record Filed(String sender, long id, String reference, MimeMessage ack) {
 
@@ -225,35 +214,10 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 			.orElse("");
 	}
 
-	private MimeMessage awaitMailTo(String address, String subjectStart) {
-		return await().atMost(WAIT)
-			.until(() -> inboxOf(greenMail, address).stream()
-				.filter((m) -> subject(m).startsWith(subjectStart))
-				.toList(), (found) -> found.size() == 1)
-			.get(0);
-	}
-
-	private MimeMessage awaitChairMail(String reference, String subjectStart) {
-		return await().atMost(WAIT).until(() -> {
-			List<MimeMessage> all = new ArrayList<>(chairFolder(greenMail, "INBOX"));
-			all.addAll(chairFolder(greenMail, PROCESSED));
-			return all.stream()
-				.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
-				.filter((m) -> subject(m).startsWith(subjectStart))
-				.toList();
-		}, (found) -> found.size() == 1).get(0);
-	}
-
 	private JsonNode exported(String reference) {
 		await().atMost(WAIT).until(() -> count("SELECT count(*) FROM correspondence c JOIN complaint k "
 				+ "ON k.id = c.complaint_id WHERE k.reference = ?", reference) >= 6);
-		JsonNode all = JsonMapper.builder().build().readTree(CaseFileJson.write(this.caseFiles.all()));
-		for (JsonNode file : all) {
-			if (reference.equals(file.get("reference").asString())) {
-				return file;
-			}
-		}
-		throw new AssertionError("not exported: " + reference);
+		return export(reference);
 	}
 
 	private String status(long id) {
