@@ -272,11 +272,11 @@ public final class MailFixtures {
 		return "In-Reply-To: <" + messageId + ">\r\nReferences: <" + messageId + ">\r\n";
 	}
 
-	/** Hands one raw mail straight to the intake, as the IMAP reader would, received now. */
+	/** Hands one raw mail straight to the intake, as the IMAP reader would, received now (by the intake's clock). */
 	public static void feed(nl.klachten.intake.Intake intake, long uid, String raw) {
 		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
 		intake.take(new nl.klachten.mailbox.MailBatch(List.of(new nl.klachten.mailbox.FetchedMail(uid,
-				java.time.Instant.now(), bytes.length, bytes, null))));
+				null, bytes.length, bytes, null))));
 	}
 
 	/** Parses raw bytes (e.g. an outbox row) into a message, for header checks. */

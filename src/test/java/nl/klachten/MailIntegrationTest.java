@@ -54,6 +54,10 @@ public abstract class MailIntegrationTest {
 	@Autowired
 	protected CaseFiles caseFiles;
 
+	/** The context's clock, fixed; a test that needs time to pass moves it. */
+	@Autowired
+	protected TestClock clock;
+
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
 		MailFixtures.properties(registry, greenMail, MailIntegrationTest::register);

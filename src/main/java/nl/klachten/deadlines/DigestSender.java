@@ -20,19 +20,19 @@ import nl.klachten.outbound.Letter;
 import nl.klachten.outbound.MailComposer;
 import nl.klachten.commands.DigestRequests;
 import nl.klachten.register.DigestData;
+import nl.klachten.register.RegisterCreation;
 import nl.klachten.register.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the daily digest (D7) and queues it in the outbox for the chair (and the members when
- * {@code complaints.digest.members=true}). The scheduled and start-up digest goes once a day: the
- * day is recorded in {@code digest_run} in the same transaction as the outbox row. OVERZICHT and
+ * {@code complaints.digest.members=true}). The scheduled digest goes once a day, when the clock says its
+ * time has come (see {@link #sendIfDue()}): the day is recorded in {@code digest_run} in the same transaction as the outbox row. OVERZICHT and
  * {@code digest} send on demand, whatever went before.
  */
 @Component
@@ -58,11 +58,15 @@ public class DigestSender implements DigestRequests {
 
 	private final TransactionTemplate transaction;
 
+	private final RegisterCreation register;
+
+	private final DailySchedule schedule;
+
 	private final Clock clock;
 
 	DigestSender(DigestData data, Retention retention, DeadlinePolicy policy, CaseMailer mailer, MailComposer composer,
-			CommitteeSettings committee, DigestSettings settings, PlatformTransactionManager transactions,
-			Clock clock) {
+			CommitteeSettings committee, DigestSettings settings, RegisterCreation register,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.data = data;
 		this.retention = retention;
 		this.builder = new DigestBuilder(policy);
@@ -70,6 +74,8 @@ public class DigestSender implements DigestRequests {
 		this.composer = composer;
 		this.committee = committee;
 		this.settings = settings;
+		this.register = register;
+		this.schedule = new DailySchedule(settings.cron(), settings.zone());
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
@@ -77,7 +83,7 @@ public class DigestSender implements DigestRequests {
 	/** Today in the digest's zone. */
 	@Override
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(this.settings.zone()));
+		return this.schedule.day(this.clock.instant());
 	}
 
 	/** The scheduled digest: queued once for {@code day}; empty when that day already had one. */
@@ -92,15 +98,20 @@ public class DigestSender implements DigestRequests {
 		});
 	}
 
-	/** At start-up: today's digest if its time has passed and it has not gone yet. */
-	public Optional<String> sendMissed() {
-		ZonedDateTime now = this.clock.instant().atZone(this.settings.zone());
-		ZonedDateTime dayStart = now.toLocalDate().atStartOfDay(this.settings.zone());
-		ZonedDateTime due = CronExpression.parse(this.settings.cron()).next(dayStart.minusSeconds(1));
-		if (due == null || due.isAfter(now) || !due.toLocalDate().equals(now.toLocalDate())) {
+	/**
+	 * The schedule, asked every few seconds and once at start-up: today's digest when its time has
+	 * passed, it has not gone yet, and the processor could have sent it, that is the register
+	 * existed before the digest time. So a processor that was down at 08:00 catches up when it
+	 * comes back, and a fresh install sends nothing before its first digest time.
+	 */
+	public Optional<String> sendIfDue() {
+		Instant now = this.clock.instant();
+		LocalDate today = this.schedule.day(now);
+		Optional<Instant> due = this.schedule.dueOn(today);
+		if (due.isEmpty() || due.get().isAfter(now) || !this.register.createdAt().isBefore(due.get())) {
 			return Optional.empty();
 		}
-		return sendIfDue(now.toLocalDate());
+		return sendIfDue(today);
 	}
 
 	/** OVERZICHT and {@code digest}: queued now, even when the day's digest already went. */

@@ -2,9 +2,12 @@ package nl.klachten.deadlines;
 
 import nl.klachten.committee.DeadlinePolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
+import nl.klachten.committee.TermsSettings;
 import nl.klachten.mailbox.FolderCleaner;
 import nl.klachten.mailbox.MailboxException;
 import nl.klachten.register.Retention;
@@ -33,18 +36,38 @@ public class RetentionJob {
 
 	private final DeadlinePolicy policy;
 
+	/** Nightly, before the digest reports what was purged. */
+	static final String CRON = "0 30 3 * * *";
+
+	private final DailySchedule schedule;
+
 	private final Clock clock;
 
-	RetentionJob(Retention retention, FolderCleaner cleaner, DeadlinePolicy policy, Clock clock) {
+	/** The last day the purge ran in this process; a start after the night's time waits for the next night. */
+	private LocalDate lastRun;
+
+	RetentionJob(Retention retention, FolderCleaner cleaner, DeadlinePolicy policy, TermsSettings terms, Clock clock) {
 		this.retention = retention;
 		this.cleaner = cleaner;
 		this.policy = policy;
+		this.schedule = new DailySchedule(CRON, terms.zone());
 		this.clock = clock;
+		Instant now = clock.instant();
+		this.lastRun = this.schedule.isDue(now) ? this.schedule.day(now) : this.schedule.day(now).minusDays(1);
 	}
 
-	/** The purge as of today (local date in the regulation's zone), for the schedule. */
-	public PurgeResult runToday() {
-		return run(this.policy.today(this.clock.instant()), false);
+	/**
+	 * The schedule, asked every few seconds: the purge as of today (local date in the regulation's
+	 * zone) once its time tonight has come; empty when it is not due or already ran today.
+	 */
+	public synchronized Optional<PurgeResult> runIfDue() {
+		Instant now = this.clock.instant();
+		LocalDate today = this.schedule.day(now);
+		if (!today.isAfter(this.lastRun) || !this.schedule.isDue(now)) {
+			return Optional.empty();
+		}
+		this.lastRun = today;
+		return Optional.of(run(this.policy.today(now), false));
 	}
 
 	/** Purges what is due as of {@code asOf}; a dry run changes nothing, in the register or on IMAP. */

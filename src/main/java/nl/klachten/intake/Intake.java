@@ -111,7 +111,8 @@ public class Intake {
 		return new Filing(destinations);
 	}
 
-	private Optional<Filing.Destination> takeOne(FetchedMail fetched) {
+	private Optional<Filing.Destination> takeOne(FetchedMail read) {
+		FetchedMail fetched = withReceipt(read);
 		DataFiles.Stored raw = fetched.oversize() ? this.files.storeMail(fetched.spool())
 				: this.files.storeMail(fetched.raw());
 		if (fetched.oversize()) {
@@ -184,6 +185,18 @@ public class Intake {
 		this.registrar.announce(registration, mail, acknowledge, possibleLink);
 		log.info("Registered {} (mail {})", complaint.reference(), shortKey(key));
 		return Filing.Destination.PROCESSED;
+	}
+
+	/**
+	 * The receipt time is the server's, but never later than the processor's clock: a server whose
+	 * clock runs ahead (or gave no date) cannot move a submission into the future.
+	 */
+	private FetchedMail withReceipt(FetchedMail fetched) {
+		Instant now = this.clock.instant();
+		if (fetched.receivedAt() != null && !fetched.receivedAt().isAfter(now)) {
+			return fetched;
+		}
+		return new FetchedMail(fetched.uid(), now, fetched.size(), fetched.raw(), fetched.spool());
 	}
 
 	/** Every committee mail on a case is a command mail; management and appeals only when it starts with one. */

@@ -6,7 +6,7 @@ import nl.klachten.register.DataFiles;
 
 /**
  * One mail as read from the inbox: its UID, the server's receipt time (INTERNALDATE, the
- * submission date of R6) and its raw bytes. A mail over the size limit is not held in memory:
+ * submission date of R6; null when the server gave none) and its raw bytes. A mail over the size limit is not held in memory:
  * {@code raw} is null and {@code spool} streams it from the server.
  */
 public record FetchedMail(long uid, Instant receivedAt, long size, byte[] raw, DataFiles.Writer spool) {

@@ -144,7 +144,7 @@ public class ImapMailbox implements AutoCloseable {
 				long uid = fetch.getItem(UID.class).uid;
 				INTERNALDATE date = fetch.getItem(INTERNALDATE.class);
 				byte[] raw = fetch.getItem(BODY.class).getByteArray().getNewBytes();
-				mails.add(new FetchedMail(uid, date == null ? Instant.now() : date.getDate().toInstant(), raw.length,
+				mails.add(new FetchedMail(uid, date == null ? null : date.getDate().toInstant(), raw.length,
 						raw, null));
 			}
 		}
@@ -154,7 +154,7 @@ public class ImapMailbox implements AutoCloseable {
 
 	private FetchedMail oversize(IMAPFolder folder, long uid, long size) throws MessagingException {
 		IMAPMessage message = (IMAPMessage) folder.getMessageByUID(uid);
-		Instant received = message.getReceivedDate() == null ? Instant.now() : message.getReceivedDate().toInstant();
+		Instant received = message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
 		return new FetchedMail(uid, received, size, null, (out) -> {
 			try {
 				message.writeTo(out);

@@ -1,14 +1,15 @@
 package nl.klachten.mailbox;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Tells the intake poller that the inbox is worth a look: raised by IDLE when mail arrives, after
  * every (re)connect (the catch-up search), and when a batch came back full. Without a signal the
  * inbox is still checked every poll interval, which is the whole mechanism on a server without IDLE.
+ * Intervals are measured on a monotonic ticker, not the application's clock: they are elapsed time,
+ * and a test that fixes the clock must not stop the polling.
  */
 public class MailSignal {
 
@@ -16,19 +17,25 @@ public class MailSignal {
 
 	private final AtomicBoolean raised = new AtomicBoolean(true);
 
-	private final Clock clock;
+	private final LongSupplier ticker;
 
-	private final Duration interval;
+	private final long interval;
 
-	private volatile Instant lastCheck = Instant.EPOCH;
+	private volatile long lastCheck;
 
-	private volatile Instant notBefore = Instant.EPOCH;
+	private volatile long notBefore;
 
 	private volatile Duration backoff = Duration.ZERO;
 
-	public MailSignal(Clock clock, Duration interval) {
-		this.clock = clock;
-		this.interval = interval;
+	public MailSignal(Duration interval) {
+		this(interval, System::nanoTime);
+	}
+
+	MailSignal(Duration interval, LongSupplier ticker) {
+		this.ticker = ticker;
+		this.interval = interval.toNanos();
+		this.lastCheck = ticker.getAsLong() - this.interval;
+		this.notBefore = ticker.getAsLong();
 	}
 
 	public void raise() {
@@ -37,11 +44,11 @@ public class MailSignal {
 
 	/** True when the inbox should be checked now; resets the signal. */
 	public boolean take() {
-		Instant now = this.clock.instant();
-		if (now.isBefore(this.notBefore)) {
+		long now = this.ticker.getAsLong();
+		if (now - this.notBefore < 0) {
 			return false;
 		}
-		boolean due = this.raised.getAndSet(false) || !now.isBefore(this.lastCheck.plus(this.interval));
+		boolean due = this.raised.getAndSet(false) || now - this.lastCheck >= this.interval;
 		if (due) {
 			this.lastCheck = now;
 		}
@@ -51,7 +58,7 @@ public class MailSignal {
 	/** The server failed: look again after a backoff of 1 s doubling to 60 s, not at every tick. */
 	public void failed() {
 		this.backoff = this.backoff.isZero() ? Duration.ofSeconds(1) : min(this.backoff.multipliedBy(2), MAX_BACKOFF);
-		this.notBefore = this.clock.instant().plus(this.backoff);
+		this.notBefore = this.ticker.getAsLong() + this.backoff.toNanos();
 		this.raised.set(true);
 	}
 

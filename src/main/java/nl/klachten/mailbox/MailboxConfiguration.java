@@ -1,6 +1,5 @@
 package nl.klachten.mailbox;
 
-import java.time.Clock;
 
 import nl.klachten.intake.IntakeSettings;
 import org.slf4j.Logger;
@@ -59,8 +58,8 @@ class MailboxConfiguration {
 	}
 
 	@Bean
-	MailSignal mailSignal(Clock clock, IntakeSettings intake) {
-		return new MailSignal(clock, intake.pollInterval());
+	MailSignal mailSignal(IntakeSettings intake) {
+		return new MailSignal(intake.pollInterval());
 	}
 
 	@Bean

@@ -2,10 +2,8 @@ package nl.klachten.pipeline;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.TimeZone;
 
 import nl.klachten.deadlines.DigestSender;
-import nl.klachten.deadlines.DigestSettings;
 import nl.klachten.deadlines.RetentionJob;
 import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.Filing;
@@ -34,12 +32,16 @@ import org.springframework.messaging.MessagingException;
  *                                                        ▼ and the outbox, in the same transaction
  *  outbox table ──(poll)──────────────▶ outboundFlow: due mail ─▶ send over one SMTP connection ─▶ mark sent
  *
- *  cron (daily, digest.cron) ─────────▶ deadlineDigestFlow: build the deadline digest once a day ─▶ outbox
- *  cron (nightly) ────────────────────▶ retentionFlow: purge cases past retention ─▶ delete their IMAP copies
+ *  clock (daily, digest.cron) ────────▶ deadlineDigestFlow: build the deadline digest once a day ─▶ outbox
+ *  clock (nightly, 03:30) ────────────▶ retentionFlow: purge cases past retention ─▶ delete their IMAP copies
  *
  *  errorChannel ──────────────────────▶ failureFlow: log the failure by class name (no content); the
  *                                        batch stays in the inbox, the outbox row keeps its backoff
  * </pre>
+ *
+ * The daily jobs ask the application's {@code Clock} every few seconds whether their time has come
+ * (not a cron trigger on the wall clock), so the digest at start-up after a missed 08:00 and the
+ * scheduled one are the same step, and tests decide time by fixing the clock.
  *
  * Mail is filed only after the register committed, so a crash anywhere replays the batch, and the
  * dedupe key (Message-ID or hash of the raw bytes) turns the replay into a no-op.
@@ -52,8 +54,8 @@ class ComplaintsPipeline {
 
 	private static final Duration TICK = Duration.ofMillis(100);
 
-	/** Retention runs nightly, before the digest reports what it purged. */
-	private static final String RETENTION_CRON = "0 30 3 * * *";
+	/** How often the daily jobs ask the clock whether their time has come. */
+	private static final Duration DAILY_CHECK = Duration.ofSeconds(5);
 
 	@Bean
 	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake, ImapMailbox mailbox) {
@@ -79,10 +81,10 @@ class ComplaintsPipeline {
 	}
 
 	@Bean
-	IntegrationFlow deadlineDigestFlow(DigestSender digest, DigestSettings settings) {
+	IntegrationFlow deadlineDigestFlow(DigestSender digest) {
 		return IntegrationFlow
-			.fromSupplier(() -> digest.sendIfDue(digest.today()).orElse(null),
-					(e) -> e.id("digestInbound").poller(Pollers.cron(settings.cron(), TimeZone.getTimeZone(settings.zone()))))
+			.fromSupplier(() -> digest.sendIfDue().orElse(null),
+					(e) -> e.id("digestInbound").poller(Pollers.fixedDelay(DAILY_CHECK)))
 			.channel("nullChannel")
 			.get();
 	}
@@ -90,7 +92,8 @@ class ComplaintsPipeline {
 	@Bean
 	IntegrationFlow retentionFlow(RetentionJob retention) {
 		return IntegrationFlow
-			.fromSupplier(retention::runToday, (e) -> e.id("retentionInbound").poller(Pollers.cron(RETENTION_CRON)))
+			.fromSupplier(() -> retention.runIfDue().orElse(null),
+					(e) -> e.id("retentionInbound").poller(Pollers.fixedDelay(DAILY_CHECK)))
 			.channel("nullChannel")
 			.get();
 	}

@@ -61,6 +61,9 @@ class AppealDeskTests {
 	Intake intake;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	Complaints complaints;
 
 	@Autowired
@@ -164,7 +167,7 @@ class AppealDeskTests {
 			.contains("bindend")
 			.contains("burgerlijke rechter");
 		assertThat(this.desk.decisionRefusal(complaint)).get().asString().contains("al beslist");
-		assertThat(this.desk.extensionRefusal(complaint, LocalDate.now().plusYears(1))).get()
+		assertThat(this.desk.extensionRefusal(complaint, LocalDate.now(this.clock).plusYears(1))).get()
 			.asString()
 			.contains("al beslist");
 	}
@@ -200,13 +203,13 @@ class AppealDeskTests {
 		byte[] raw = MailFixtures.aComplaint(sender, "Storing glasvezel", "Mijn glasvezel valt elke avond uit.",
 				MailFixtures.newMessageId())
 			.getBytes(StandardCharsets.UTF_8);
-		this.intake.take(new MailBatch(List.of(new FetchedMail(uids.incrementAndGet(), Instant.now(), raw.length, raw, null))));
+		this.intake.take(new MailBatch(List.of(new FetchedMail(uids.incrementAndGet(), null, raw.length, raw, null))));
 		return this.complaints.filedBy(sender).get(0);
 	}
 
 	private RegisteredComplaint decided(RegisteredComplaint complaint) {
 		this.changes.decide(complaint.id(), "ongegrond", "Er is geen storing gemeten.", "schriftelijk per e-mail",
-				OffsetDateTime.now(AMSTERDAM));
+				OffsetDateTime.now(this.clock.withZone(AMSTERDAM)));
 		return this.complaints.find(complaint.id()).orElseThrow();
 	}
 

@@ -234,7 +234,7 @@ public final class IntakeBenchmark {
 
 	private static MimeMessage complaint(Session session, String from, String subject) throws MessagingException {
 		String raw = "From: Klager <" + from + ">\r\nTo: " + CHAIR + "\r\nSubject: " + subject + "\r\nDate: "
-				+ new SimpleDateFormat("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).format(new Date())
+				+ new SimpleDateFormat("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).format(Date.from(java.time.Instant.parse("2026-11-30T09:00:00Z")))
 				+ "\r\nMessage-ID: <" + UUID.randomUUID() + "@bench.example.org>\r\nMIME-Version: 1.0\r\n"
 				+ "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 				+ "Geachte commissie,\r\n\r\nMijn pakket is beschadigd aangekomen en de klantenservice reageert niet."

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
+import nl.klachten.TestClock;
 import nl.klachten.intake.Intake;
 import nl.klachten.register.CaseFileJson;
 import nl.klachten.register.CaseFiles;
@@ -143,8 +144,8 @@ class CommandRefusalIntegrationTests {
 	// ---------------------------------------------------------------- refusals
 
 	static Stream<Refused> refusals() {
-		String today = LocalDate.now(AMSTERDAM).toString();
-		String nextWeek = LocalDate.now(AMSTERDAM).plusDays(7).toString();
+		String today = TestClock.configuredDay(AMSTERDAM).toString();
+		String nextWeek = TestClock.configuredDay(AMSTERDAM).plusDays(7).toString();
 		List<Refused> r = new ArrayList<>();
 		r.add(new Refused("unknown keyword on the first line", Pre.OPEN, "VERWIJDER alles\n", 1, "VERWIJDER alles",
 				"Onbekend commando"));
@@ -235,7 +236,7 @@ class CommandRefusalIntegrationTests {
 	// ---------------------------------------------------------------- accepted commands
 
 	static Stream<Accepted> accepted() {
-		LocalDate today = LocalDate.now(AMSTERDAM);
+		LocalDate today = TestClock.configuredDay(AMSTERDAM);
 		String thirteenMonthsAgo = today.minusMonths(13).toString();
 		String lastMonth = today.minusMonths(1).toString();
 		String inTwoMonths = today.plusMonths(2).toString();

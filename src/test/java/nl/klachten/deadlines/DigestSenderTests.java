@@ -2,23 +2,21 @@ package nl.klachten.deadlines;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
+import nl.klachten.TestClock;
+import nl.klachten.register.RegisterCreation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,10 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The digest against a real register (D7, R8, R11): once a day when scheduled, always on demand,
- * and never a word of complaint text. The clock is fixed at 2026-03-10 08:00 Amsterdam.
+ * The digest against a real register (D7, R8, R11): once a day when scheduled, caught up at start-up
+ * only for a day the processor could have sent it on, always on demand, and never a word of
+ * complaint text. The clock is set to 2026-03-10 08:00 Amsterdam; the register was created the day
+ * before unless a test says otherwise.
  */
-@SpringBootTest(classes = { Application.class, DigestSenderTests.FixedClock.class })
+@SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DigestSenderTests {
 
@@ -46,25 +46,24 @@ class DigestSenderTests {
 		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
 	}
 
-	@TestConfiguration
-	static class FixedClock {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(Instant.parse("2026-03-10T07:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-		}
-
-	}
+	static final Instant DIGEST_TIME = Instant.parse("2026-03-10T07:00:00Z");
 
 	@Autowired
 	DigestSender sender;
 
 	@Autowired
+	TestClock clock;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RegisterCreation creation;
 
 	@BeforeEach
 	void fill() {
+		this.clock.set(DIGEST_TIME);
+		registerCreatedAt(DIGEST_TIME.minus(Duration.ofDays(1)));
 		for (String table : List.of("digest_run", "outbox", "correspondence", "appeal", "measure", "extension",
 				"complaint")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
@@ -96,7 +95,7 @@ class DigestSenderTests {
 		assertThat(this.jdbc.sql("SELECT outbox_message_id FROM digest_run WHERE day = '2026-03-10'")
 			.query(String.class)
 			.single()).isEqualTo(first.get());
-		assertThat(this.sender.sendMissed()).isEmpty();
+		assertThat(this.sender.sendIfDue()).isEmpty();
 	}
 
 	@Test
@@ -108,8 +107,53 @@ class DigestSenderTests {
 
 	@Test
 	void shouldSendMissedDigestAtStartUpWhenItsTimeHasPassed() {
-		assertThat(this.sender.sendMissed()).isPresent();
+		this.clock.set(DIGEST_TIME.plus(Duration.ofHours(3)));
+		assertThat(this.sender.sendIfDue()).isPresent();
 		assertThat(digestRows()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldSendNothingBeforeTheDigestTime() {
+		this.clock.set(DIGEST_TIME.minusSeconds(1));
+		assertThat(this.sender.sendIfDue()).isEmpty();
+		this.clock.set(DIGEST_TIME);
+		assertThat(this.sender.sendIfDue()).isPresent();
+		assertThat(digestRows()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldNotCatchUpOnTheFirstDayOfAFreshInstallWhenInstalledAfterTheDigestTime() {
+		registerCreatedAt(DIGEST_TIME.plus(Duration.ofHours(1)));
+		this.clock.set(DIGEST_TIME.plus(Duration.ofHours(2)));
+		assertThat(this.sender.sendIfDue()).isEmpty();
+		assertThat(digestRows()).isZero();
+		// the next morning it goes as usual
+		this.clock.set(DIGEST_TIME.plus(Duration.ofDays(1)));
+		assertThat(this.sender.sendIfDue()).isPresent();
+	}
+
+	@Test
+	void shouldNotCatchUpWhenTheRegisterWasCreatedAtTheDigestTimeItself() {
+		registerCreatedAt(DIGEST_TIME);
+		this.clock.set(DIGEST_TIME.plus(Duration.ofMinutes(1)));
+		assertThat(this.sender.sendIfDue()).isEmpty();
+	}
+
+	@Test
+	void shouldCatchUpWhenInstalledBeforeTheDigestTimeAndDownAtIt() {
+		registerCreatedAt(DIGEST_TIME.minus(Duration.ofMinutes(30)));
+		this.clock.set(DIGEST_TIME.plus(Duration.ofHours(4)));
+		assertThat(this.sender.sendIfDue()).isPresent();
+		assertThat(digestRows()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldRecordTheCreationOfAFreshRegisterOnceWithTheClock() {
+		this.jdbc.sql("DELETE FROM register_meta").update();
+		this.clock.set(DIGEST_TIME.plus(Duration.ofMinutes(5)));
+		assertThat(this.creation.createdAt()).isEqualTo(DIGEST_TIME.plus(Duration.ofMinutes(5)));
+		this.clock.advance(Duration.ofDays(3));
+		assertThat(this.creation.createdAt()).isEqualTo(DIGEST_TIME.plus(Duration.ofMinutes(5)));
 	}
 
 	@Test
@@ -139,6 +183,11 @@ class DigestSenderTests {
 		assertThat(this.jdbc.sql("SELECT recipients FROM outbox WHERE kind = 'daily-digest'")
 			.query(String.class)
 			.single()).isEqualToIgnoringCase("NCJansen@klikklaar.com");
+	}
+
+	private void registerCreatedAt(Instant at) {
+		this.jdbc.sql("DELETE FROM register_meta").update();
+		this.jdbc.sql("INSERT INTO register_meta (name, value) VALUES ('created_at', ?)").param(at.toString()).update();
 	}
 
 	private int digestRows() {

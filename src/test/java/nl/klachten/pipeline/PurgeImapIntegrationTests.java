@@ -53,14 +53,14 @@ class PurgeImapIntegrationTests extends MailIntegrationTest {
 			.untilAsserted(() -> assertThat(inProcessed(oldReference)).as("chair notification read back").isPositive());
 
 		long oldCase = idOf(oldSender);
-		this.changes.decide(oldCase, "ongegrond", "argumenten", "brief", OffsetDateTime.now().minusYears(2));
-		this.changes.decide(idOf(keptSender), "gegrond", "argumenten", "brief", OffsetDateTime.now().minusMonths(1));
+		this.changes.decide(oldCase, "ongegrond", "argumenten", "brief", OffsetDateTime.now(this.clock).minusYears(2));
+		this.changes.decide(idOf(keptSender), "gegrond", "argumenten", "brief", OffsetDateTime.now(this.clock).minusMonths(1));
 
-		PurgeResult dry = this.job.run(LocalDate.now(), true);
+		PurgeResult dry = this.job.run(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))), true);
 		assertThat(dry.references()).containsExactly(oldReference);
 		assertThat(processedHas(oldId)).isTrue();
 
-		PurgeResult result = this.job.run(LocalDate.now(), false);
+		PurgeResult result = this.job.run(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))), false);
 
 		assertThat(result.references()).containsExactly(oldReference);
 		assertThat(processedHas(oldId)).as("purged complaint mail").isFalse();

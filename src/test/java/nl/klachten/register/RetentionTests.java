@@ -85,6 +85,9 @@ class RetentionTests {
 	Intake intake;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	CaseChanges changes;
 
 	@Autowired
@@ -128,12 +131,12 @@ class RetentionTests {
 						SHARED)));
 		this.oldId = idOf(EMAIL_OLD);
 		this.oldReference = referenceOf(this.oldId);
-		OffsetDateTime twoYearsAgo = OffsetDateTime.now().minusYears(2);
-		this.complaints.addParticipant(this.oldId, "monteur." + RUN + "@example.com", "employee", Instant.now());
+		OffsetDateTime twoYearsAgo = OffsetDateTime.now(this.clock).minusYears(2);
+		this.complaints.addParticipant(this.oldId, "monteur." + RUN + "@example.com", "employee", this.clock.instant());
 		this.changes.setEmployee(this.oldId, "Medewerker " + RUN, "medewerker." + RUN + "@klikklaar.com");
-		this.changes.extend(this.oldId, LocalDate.now().plusWeeks(6), "reden " + NAME_OLD, OffsetDateTime.now());
-		this.changes.addNote(this.oldId, "notitie over " + NAME_OLD, CHAIR, Instant.now());
-		this.changes.recordMeasure(this.oldId, "maatregel voor " + NAME_OLD, CHAIR, Instant.now());
+		this.changes.extend(this.oldId, today().plusWeeks(6), "reden " + NAME_OLD, OffsetDateTime.now(this.clock));
+		this.changes.addNote(this.oldId, "notitie over " + NAME_OLD, CHAIR, this.clock.instant());
+		this.changes.recordMeasure(this.oldId, "maatregel voor " + NAME_OLD, CHAIR, this.clock.instant());
 		this.changes.decide(this.oldId, "ongegrond", "argumenten voor " + NAME_OLD, "brief", twoYearsAgo);
 		this.oldFiles.add(this.jdbc.sql("SELECT raw_path FROM inbound_mail WHERE message_id = ?")
 			.param(this.oldMessageId)
@@ -148,7 +151,7 @@ class RetentionTests {
 				MailFixtures.newMessageId(), Map.of("gedeeld.pdf", SHARED)));
 		this.youngId = idOf(EMAIL_YOUNG);
 		this.youngReference = referenceOf(this.youngId);
-		this.changes.decide(this.youngId, "gegrond", "argumenten", "brief", OffsetDateTime.now().minusMonths(11));
+		this.changes.decide(this.youngId, "gegrond", "argumenten", "brief", OffsetDateTime.now(this.clock).minusMonths(11));
 		this.sharedFile = this.jdbc
 			.sql("SELECT a.path FROM attachment a JOIN correspondence r ON r.id = a.correspondence_id "
 					+ "WHERE r.complaint_id = ? AND a.file_name = 'gedeeld.pdf'")
@@ -187,11 +190,11 @@ class RetentionTests {
 	@Test
 	@Order(1)
 	void shouldListButChangeNothingWhenDryRun() {
-		assertThat(this.retention.due(LocalDate.now())).extracting(Retention.PurgeCandidate::reference)
+		assertThat(this.retention.due(today())).extracting(Retention.PurgeCandidate::reference)
 			.contains(this.oldReference, this.withdrawnReference)
 			.doesNotContain(this.youngReference);
 
-		PurgeResult result = this.retention.purge(LocalDate.now(), true);
+		PurgeResult result = this.retention.purge(today(), true);
 
 		assertThat(result.dryRun()).isTrue();
 		assertThat(result.references()).containsExactlyInAnyOrder(this.oldReference, this.withdrawnReference);
@@ -206,7 +209,7 @@ class RetentionTests {
 	@Test
 	@Order(2)
 	void shouldRemovePersonalDataEverywhereAndKeepAnonymousRowWhenRetentionEnded() {
-		PurgeResult result = this.retention.purge(LocalDate.now(), false);
+		PurgeResult result = this.retention.purge(today(), false);
 
 		assertThat(result.references()).containsExactlyInAnyOrder(this.oldReference, this.withdrawnReference);
 		for (String marker : List.of(NAME_OLD, EMAIL_OLD, SUBJECT_OLD, BODY_OLD, ATTACHMENT_OLD, NAME_WITHDRAWN,
@@ -247,7 +250,7 @@ class RetentionTests {
 		assertThat(CaseFileJson.toJson(file).get("purged")).isEqualTo(true);
 		assertThat(new String(CaseFileJson.write(List.of(file)), StandardCharsets.UTF_8)).doesNotContain(NAME_OLD,
 				EMAIL_OLD, BODY_OLD);
-		assertThat(this.retention.purgedSince(LocalDate.now().minusDays(1))).extracting(Retention.PurgedCase::reference)
+		assertThat(this.retention.purgedSince(today().minusDays(1))).extracting(Retention.PurgedCase::reference)
 			.containsExactlyInAnyOrder(this.oldReference, this.withdrawnReference);
 		assertThat(this.jdbc.sql("SELECT cases FROM purge_run").query(Integer.class).single()).isEqualTo(2);
 	}
@@ -266,14 +269,14 @@ class RetentionTests {
 		assertThat(found(EMAIL_YOUNG)).isNotEmpty();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM attachment a JOIN correspondence r ON r.id = a.correspondence_id "
 				+ "WHERE r.complaint_id = ?").param(this.youngId).query(Integer.class).single()).isEqualTo(1);
-		assertThat(this.retention.dueWithin(LocalDate.now(), 45)).extracting(Retention.PurgeCandidate::reference)
+		assertThat(this.retention.dueWithin(today(), 45)).extracting(Retention.PurgeCandidate::reference)
 			.contains(this.youngReference);
 	}
 
 	@Test
 	@Order(4)
 	void shouldDoNothingWhenRunTwice() {
-		PurgeResult again = this.retention.purge(LocalDate.now(), false);
+		PurgeResult again = this.retention.purge(today(), false);
 
 		assertThat(again.references()).isEmpty();
 		assertThat(again.mails()).isZero();
@@ -322,7 +325,7 @@ class RetentionTests {
 	private void take(String raw) {
 		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
 		this.intake.take(new MailBatch(
-				List.of(new FetchedMail(uids.incrementAndGet(), Instant.now(), bytes.length, bytes, null))));
+				List.of(new FetchedMail(uids.incrementAndGet(), null, bytes.length, bytes, null))));
 	}
 
 	static String withAttachments(String from, String subject, String text, String messageId,
@@ -346,6 +349,10 @@ class RetentionTests {
 			.append(Base64.getMimeEncoder().encodeToString(bytes)).append("\r\n"));
 		raw.append("--").append(boundary).append("--\r\n");
 		return raw.toString();
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Amsterdam")));
 	}
 
 }

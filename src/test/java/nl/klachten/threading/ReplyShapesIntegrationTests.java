@@ -78,6 +78,9 @@ class ReplyShapesIntegrationTests {
 	Intake intake;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	Complaints complaints;
 
 	@Autowired
@@ -434,7 +437,7 @@ class ReplyShapesIntegrationTests {
 	void registerTwoCases() {
 		this.a = file(COMPLAINANT_A, "Storing glasvezel", TEXT_A);
 		this.b = file(COMPLAINANT_B, "Dubbele afschrijving", TEXT_B);
-		this.complaints.addParticipant(this.a.id(), EMPLOYEE_A, "employee", Instant.now());
+		this.complaints.addParticipant(this.a.id(), EMPLOYEE_A, "employee", this.clock.instant());
 	}
 
 	private Case file(String sender, String subject, String text) {
@@ -462,7 +465,7 @@ class ReplyShapesIntegrationTests {
 	private void take(String raw) {
 		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
 		this.intake.take(new MailBatch(
-				List.of(new FetchedMail(uids.incrementAndGet(), Instant.now(), bytes.length, bytes, null))));
+				List.of(new FetchedMail(uids.incrementAndGet(), null, bytes.length, bytes, null))));
 	}
 
 	@ParameterizedTest(name = "{0}")
