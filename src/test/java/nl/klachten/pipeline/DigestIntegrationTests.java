@@ -69,9 +69,13 @@ class DigestIntegrationTests extends MailIntegrationTest {
 	@Test
 	@Order(1)
 	void shouldSendNoDigestOnTheFirstDayOfAFreshInstall() {
-		// the register was created now, at the start of this context: whatever the time of day, no
-		// digest could have gone earlier today, so none is caught up
-		this.clock.set(this.clock.instant().plus(Duration.ofMinutes(1)));
+		// installed at 09:00, after the day's digest time, and running at 10:00: no digest could have
+		// gone earlier today, so none is caught up (the first goes at 08:00 tomorrow)
+		LocalDate today = this.digestSender.today();
+		this.jdbc.sql("UPDATE register_meta SET value = ? WHERE name = 'created_at'")
+			.param(today.atTime(9, 0).atZone(AMSTERDAM).toInstant().toString())
+			.update();
+		this.clock.set(today.atTime(10, 0).atZone(AMSTERDAM).toInstant());
 		await().pollDelay(Duration.ofSeconds(7)).atMost(WAIT).until(() -> true);
 		assertThat(digestMails()).isEmpty();
 		assertThat(digestCount()).isZero();
