@@ -1,0 +1,230 @@
+package nl.klachten.commands;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code Authentication-Results} header value read as RFC 8601 §2.2: the authserv-id, then
+ * {@code ;}-separated results, each {@code method[/version]=result} with an optional
+ * {@code reason=} and {@code ptype.property=value} properties. Comments ({@code (…)}, nested, with
+ * quoted pairs) are skipped and quoted strings are read as one value, so neither a
+ * {@code header.d=klikklaar.com} inside a comment nor one inside a quoted string counts as a
+ * property. The value is never RFC 2047-decoded. A single pass over at most {@link #MAX_LENGTH}
+ * characters: attacker text cannot make it slow.
+ *
+ * @param authservId the authserv-id, lower case
+ * @param results the results in header order
+ */
+record AuthenticationResults(String authservId, List<Result> results) {
+
+	/** Longer header values are not read at all (RFC 8601 values are short; this is a hostile one). */
+	static final int MAX_LENGTH = 16 * 1024;
+
+	AuthenticationResults {
+		results = List.copyOf(results);
+	}
+
+	/**
+	 * One result: method and result lower case, properties by {@code ptype.property} lower case,
+	 * values as written (domains compared case-insensitively by the caller).
+	 */
+	record Result(String method, String result, Map<String, String> properties) {
+
+		Result {
+			properties = Map.copyOf(properties);
+		}
+
+		boolean passes(String expectedMethod) {
+			return this.method.equals(expectedMethod) && this.result.equals("pass");
+		}
+
+		Optional<String> property(String name) {
+			return Optional.ofNullable(this.properties.get(name));
+		}
+
+	}
+
+	/** The header read, or empty when it is not an RFC 8601 value (then it says nothing). */
+	static Optional<AuthenticationResults> parse(String value) {
+		if (value == null || value.length() > MAX_LENGTH) {
+			return Optional.empty();
+		}
+		List<List<Token>> segments = new Lexer(value).segments();
+		if (segments.get(0).isEmpty() || segments.get(0).get(0).quoted()) {
+			return Optional.empty();
+		}
+		String authservId = lower(segments.get(0).get(0).text());
+		List<Result> results = new ArrayList<>();
+		for (List<Token> segment : segments.subList(1, segments.size())) {
+			result(pairs(segment)).ifPresent(results::add);
+		}
+		return Optional.of(new AuthenticationResults(authservId, results));
+	}
+
+	/** {@code method=result [reason=value] (ptype.property=value)*} from a segment's name=value pairs. */
+	private static Optional<Result> result(List<String[]> pairs) {
+		if (pairs.isEmpty()) {
+			return Optional.empty();
+		}
+		String method = lower(pairs.get(0)[0]);
+		int slash = method.indexOf('/');
+		method = slash < 0 ? method : method.substring(0, slash);
+		Map<String, String> properties = new LinkedHashMap<>();
+		for (String[] pair : pairs.subList(1, pairs.size())) {
+			String name = lower(pair[0]);
+			if (name.indexOf('.') > 0) {
+				properties.putIfAbsent(name, pair[1]);
+			}
+		}
+		return Optional.of(new Result(method, lower(pairs.get(0)[1]), properties));
+	}
+
+	/**
+	 * The segment's {@code name=value} pairs. A name is an unquoted word; white space may stand
+	 * around {@code =}; a value runs to the next white space, comment or {@code ;} and may itself
+	 * hold {@code =} (an address like {@code <=?…?=@host>}) or be a quoted string. A quoted string
+	 * is never a name, so {@code "header.d=x"} names nothing.
+	 */
+	private static List<String[]> pairs(List<Token> tokens) {
+		List<String[]> pairs = new ArrayList<>();
+		int i = 0;
+		while (i < tokens.size()) {
+			Token token = tokens.get(i);
+			int equals = token.quoted() ? -1 : token.text().indexOf('=');
+			if (equals > 0 && equals < token.text().length() - 1) {
+				pairs.add(new String[] { token.text().substring(0, equals), token.text().substring(equals + 1) });
+				i++;
+			}
+			else if (equals > 0 && i + 1 < tokens.size()) {
+				pairs.add(new String[] { token.text().substring(0, equals), tokens.get(i + 1).text() });
+				i += 2;
+			}
+			else if (equals < 0 && !token.quoted() && i + 2 < tokens.size() && tokens.get(i + 1).text().equals("=")
+					&& !tokens.get(i + 1).quoted()) {
+				pairs.add(new String[] { token.text(), tokens.get(i + 2).text() });
+				i += 3;
+			}
+			else if (equals < 0 && !token.quoted() && i + 1 < tokens.size() && !tokens.get(i + 1).quoted()
+					&& tokens.get(i + 1).text().startsWith("=") && tokens.get(i + 1).text().length() > 1) {
+				pairs.add(new String[] { token.text(), tokens.get(i + 1).text().substring(1) });
+				i += 2;
+			}
+			else {
+				i++;
+			}
+		}
+		return pairs;
+	}
+
+	private static String lower(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+		}
+		return out.toString();
+	}
+
+	/** A word, or the content of a quoted string. */
+	private record Token(String text, boolean quoted) {
+	}
+
+	/** Splits into {@code ;}-separated segments of tokens; comments and white space only separate. */
+	private static final class Lexer {
+
+		private final String text;
+
+		private final List<List<Token>> segments = new ArrayList<>();
+
+		private List<Token> current = new ArrayList<>();
+
+		private final StringBuilder word = new StringBuilder();
+
+		Lexer(String text) {
+			this.text = text;
+		}
+
+		List<List<Token>> segments() {
+			int i = 0;
+			while (i < this.text.length()) {
+				char c = this.text.charAt(i);
+				if (c == '(' || c == '"' || c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+					endWord();
+				}
+				if (c == '(') {
+					i = skipComment(i);
+					continue;
+				}
+				if (c == '"') {
+					i = quoted(i);
+					continue;
+				}
+				if (c == ';') {
+					this.segments.add(this.current);
+					this.current = new ArrayList<>();
+				}
+				else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+					this.word.append(c);
+				}
+				i++;
+			}
+			endWord();
+			this.segments.add(this.current);
+			return this.segments;
+		}
+
+		private void endWord() {
+			if (this.word.length() > 0) {
+				this.current.add(new Token(this.word.toString(), false));
+				this.word.setLength(0);
+			}
+		}
+
+		/** Index after the comment that starts at {@code start}; nested comments and quoted pairs. */
+		private int skipComment(int start) {
+			int depth = 0;
+			int i = start;
+			while (i < this.text.length()) {
+				char c = this.text.charAt(i);
+				if (c == '\\') {
+					i += 2;
+					continue;
+				}
+				if (c == '(') {
+					depth++;
+				}
+				else if (c == ')' && --depth == 0) {
+					return i + 1;
+				}
+				i++;
+			}
+			return i;
+		}
+
+		/** A quoted string as one token (quoted pairs unescaped); index after its closing quote. */
+		private int quoted(int start) {
+			StringBuilder value = new StringBuilder();
+			int i = start + 1;
+			while (i < this.text.length()) {
+				char c = this.text.charAt(i);
+				if (c == '\\' && i + 1 < this.text.length()) {
+					value.append(this.text.charAt(i + 1));
+					i += 2;
+					continue;
+				}
+				i++;
+				if (c == '"') {
+					break;
+				}
+				value.append(c);
+			}
+			this.current.add(new Token(value.toString(), true));
+			return i;
+		}
+
+	}
+
+}
