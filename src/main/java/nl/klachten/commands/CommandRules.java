@@ -24,7 +24,9 @@ class CommandRules {
 	private static final Set<Keyword> AFTER_DECISION = Set.of(Keyword.MAATREGEL, Keyword.GEEN_MAATREGEL,
 			Keyword.NOTITIE, Keyword.HEROPEN, Keyword.STATUS, Keyword.HELP);
 
-	private static final Set<Keyword> ON_WITHDRAWN = Set.of(Keyword.STATUS, Keyword.HELP, Keyword.NOTITIE);
+	/** A withdrawal can be undone by the committee (a forged or mistaken INTREKKEN), so HEROPEN is allowed. */
+	private static final Set<Keyword> ON_WITHDRAWN = Set.of(Keyword.STATUS, Keyword.HELP, Keyword.NOTITIE,
+			Keyword.HEROPEN);
 
 	private final CommandTrust trust;
 
@@ -89,8 +91,8 @@ class CommandRules {
 		if (status == Status.AFGEHANDELD && !AFTER_DECISION.contains(keyword)) {
 			return Optional.of("Het dossier is afgehandeld; heropen het eerst met HEROPEN.");
 		}
-		if (keyword == Keyword.HEROPEN && status != Status.AFGEHANDELD) {
-			return Optional.of("Alleen een afgehandeld dossier kan worden heropend.");
+		if (keyword == Keyword.HEROPEN && status == Status.IN_BEHANDELING) {
+			return Optional.of("Alleen een afgehandeld of ingetrokken dossier kan worden heropend.");
 		}
 		if (line.command() instanceof ChairCommand.AskEmployee && employeeEmail == null) {
 			return Optional.of("Er is geen medewerker met e-mailadres bekend; geef eerst MEDEWERKER naam <adres>.");

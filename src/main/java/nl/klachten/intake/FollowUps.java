@@ -151,11 +151,14 @@ class FollowUps {
 		};
 	}
 
-	/** R21: everything the register holds on the complainant's cases, only to the registered address. */
+	/**
+	 * R21: the complainant's view of their cases (register data and their own mail, nothing
+	 * internal), only to the registered address.
+	 */
 	private void answerDataRequest(RegisteredComplaint complaint, InboundMail mail) {
 		List<CaseFile> files = this.caseFiles.filedBy(complaint.complainantEmail());
-		byte[] json = CaseFileJson.write(files);
-		Map<String, Object> model = Map.of("cases", files.stream().map(CaseFileJson::toJson).toList());
+		byte[] json = CaseFileJson.writeForComplainant(files);
+		Map<String, Object> model = Map.of("cases", files.stream().map(CaseFileJson::forComplainant).toList());
 		Letter letter = new Letter("data-access", List.of(complaint.complainantEmail()), null, mail.messageId(),
 				ComplaintRegistrar.thread(mail), model,
 				List.of(new Letter.File("klachtdossier-" + complaint.reference() + ".json", "application/json",

@@ -22,6 +22,46 @@ public final class CaseFileJson {
 		return MAPPER.writeValueAsBytes(cases.stream().map(CaseFileJson::toJson).toList());
 	}
 
+	/** The complainant's own view for a data request (R21, CONTRACT §5), as JSON. */
+	public static byte[] writeForComplainant(List<CaseFile> cases) {
+		return MAPPER.writeValueAsBytes(cases.stream().map(CaseFileJson::forComplainant).toList());
+	}
+
+	/**
+	 * What a complainant may see of a case (R21): the register fields and the mail to and from the
+	 * complainant only. Left out: the committee's notes, the employee's address, the management
+	 * flag and the measures (the committee's and management's internal business), and every mail
+	 * between the committee, employees, management and the appeals committee, with its
+	 * Message-ID: a Message-ID of a mail to the chair is what a forged command would answer.
+	 */
+	public static Map<String, Object> forComplainant(CaseFile c) {
+		Map<String, Object> json = toJson(c);
+		Map<String, Object> employee = new LinkedHashMap<>();
+		employee.put("name", c.employeeName());
+		json.put("employee", employee);
+		json.remove("management_involved");
+		json.remove("measures");
+		json.put("correspondence", c.correspondence()
+			.stream()
+			.filter((entry) -> withComplainant(entry, c.complainantEmail()))
+			.map(CaseFileJson::entry)
+			.toList());
+		return json;
+	}
+
+	/** A letter from the complainant, or to the complainant and nobody else. */
+	private static boolean withComplainant(CaseFile.Entry entry, String complainant) {
+		if (complainant == null || complainant.isBlank()) {
+			return false;
+		}
+		if ("in".equals(entry.direction())) {
+			return complainant.equalsIgnoreCase(entry.from());
+		}
+		List<String> to = entry.to() == null ? List.of()
+				: java.util.Arrays.stream(entry.to().split(",")).map(String::strip).toList();
+		return to.size() == 1 && complainant.equalsIgnoreCase(to.get(0));
+	}
+
 	public static Map<String, Object> toJson(CaseFile c) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("reference", c.reference());

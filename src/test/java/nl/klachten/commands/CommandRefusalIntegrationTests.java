@@ -189,7 +189,7 @@ class CommandRefusalIntegrationTests {
 		r.add(new Refused("GEGROND on an already handled case", Pre.HANDLED, "GEGROND\n\nToch gegrond.", 1, "GEGROND",
 				"afgehandeld"));
 		r.add(new Refused("HEROPEN on an open case", Pre.OPEN, "HEROPEN\n", 1, "HEROPEN",
-				"Alleen een afgehandeld dossier"));
+				"Alleen een afgehandeld of ingetrokken dossier"));
 		r.add(new Refused("BEROEP-GEGROND from the chair", Pre.HANDLED, "BEROEP-GEGROND\n\nDe klager heeft gelijk.", 1,
 				"BEROEP-GEGROND", "niet geven vanaf dit adres"));
 		r.add(new Refused("MAATREGEL and GEEN-MAATREGEL together", Pre.HANDLED,
@@ -375,6 +375,12 @@ class CommandRefusalIntegrationTests {
 				assertThat(e.after().get("decision").isNull()).isTrue();
 			}));
 		}
+		// a withdrawal (forged or mistaken) can be undone by the committee
+		a.add(new Accepted("HEROPEN on a withdrawn case", Pre.WITHDRAWN, From.CHAIR_REPLY, "HEROPEN\n", false,
+				"Dossier heropend", (e) -> {
+					assertThat(e.before().get("status").asString()).isEqualTo("ingetrokken");
+					assertThat(e.after().get("status").asString()).isEqualTo("in_behandeling");
+				}));
 		a.add(ok("STATUS", "STATUS\n", "Het volledige dossier staat hieronder",
 				(e) -> assertThat(e.only("command-confirmation").text()).contains(e.after().get("reference").asString())
 					.contains("Mijn glasvezel valt elke avond uit.")));
