@@ -1,6 +1,7 @@
 package nl.klachten.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,15 @@ import nl.klachten.register.CaseFileJson;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.DataRequests;
+import nl.klachten.register.ConfirmationRequests.Action;
+import nl.klachten.register.ConfirmationRequests.Pending;
 import nl.klachten.register.Details;
 import nl.klachten.register.RegisteredComplaint;
 import nl.klachten.threading.MailThread;
 import nl.klachten.threading.Party;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -31,12 +37,15 @@ import org.springframework.stereotype.Component;
  * What a mail on a case does besides joining the file (R19): a complainant's keyword
  * ({@code INZAGE}/{@code ACCESS}, {@code INTREKKEN}/{@code WITHDRAW}, {@code BEROEP}/{@code APPEAL},
  * CONTRACT §5), the register
- * details in its {@code Label: value} lines with a confirmation of what was recorded, and the
+ * details in its {@code Label: value} lines with a confirmation of what was recorded (changes only
+ * with proof that the mail is the complainant's, see {@link ComplainantProof}), and the
  * chair's notification of every mail from the complainant, an employee, management or the
  * appeals committee that is not a command.
  */
 @Component
 class FollowUps {
+
+	private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
 
 	private final Complaints complaints;
 
@@ -52,10 +61,13 @@ class FollowUps {
 
 	private final DeadlinePolicy deadlines;
 
+	private final ComplainantProof proof;
+
 	private final Clock clock;
 
 	FollowUps(Complaints complaints, CaseFiles caseFiles, DataRequests dataRequests, CaseMailer mailer,
-			CaseChanges changes, AppealDesk appeals, DeadlinePolicy deadlines, Clock clock) {
+			CaseChanges changes, AppealDesk appeals, DeadlinePolicy deadlines, ComplainantProof proof, Clock clock) {
+		this.proof = proof;
 		this.appeals = appeals;
 		this.changes = changes;
 		this.complaints = complaints;
@@ -92,24 +104,76 @@ class FollowUps {
 
 	void handle(MailThread.Joined thread, InboundMail mail, String newText) {
 		RegisteredComplaint complaint = thread.complaint();
+		Map<String, String> recorded = Map.of();
 		if (thread.party() == Party.COMPLAINANT) {
 			Optional<Keyword> keyword = Keyword.of(newText);
-			if (keyword.isPresent() && keyword.get() == Keyword.ACCESS) {
-				answerDataRequest(complaint, mail);
+			if (keyword.isPresent()) {
+				complainantKeyword(keyword.get(), complaint, mail, newText);
 				return;
 			}
-			if (keyword.isPresent() && keyword.get() == Keyword.APPEAL) {
-				this.appeals.file(complaint, afterKeyword(newText), mail.messageId(), ComplaintRegistrar.thread(mail));
-				return;
+			Optional<Pending> confirmed = this.proof.confirmedBy(complaint, mail);
+			if (confirmed.isPresent()) {
+				recorded = applyConfirmed(confirmed.get(), complaint, mail);
 			}
-			if (keyword.isPresent() && keyword.get() == Keyword.WITHDRAW && complaint.open()) {
-				withdraw(complaint, mail);
-				return;
+			else {
+				recorded = details(complaint, mail, newText);
 			}
 		}
-		Map<String, String> recorded = thread.party() == Party.COMPLAINANT ? recordDetails(complaint, mail, newText)
-				: Map.of();
 		notifyChair(thread, mail, newText, recorded);
+	}
+
+	/** INZAGE, BEROEP, INTREKKEN from the complainant; the last two only with proof (CONTRACT §5). */
+	private void complainantKeyword(Keyword keyword, RegisteredComplaint complaint, InboundMail mail, String newText) {
+		boolean proven = this.proof.proven(complaint, mail);
+		switch (keyword) {
+			case ACCESS -> answerDataRequest(complaint, mail);
+			case APPEAL -> {
+				if (proven) {
+					this.appeals.file(complaint, afterKeyword(newText), mail.messageId(), ComplaintRegistrar.thread(mail));
+				}
+				else {
+					this.proof.ask(complaint, Action.APPEAL, afterKeyword(newText));
+				}
+			}
+			case WITHDRAW -> {
+				if (complaint.open() && proven) {
+					withdraw(complaint, mail);
+				}
+				else if (complaint.open()) {
+					this.proof.ask(complaint, Action.WITHDRAW, null);
+				}
+			}
+		}
+	}
+
+	/** The register details of {@code Label: value} lines: recorded with proof, else asked to confirm. */
+	private Map<String, String> details(RegisteredComplaint complaint, InboundMail mail, String newText) {
+		RegisterFields fields = RegisterFields.from(newText);
+		if (fields.equals(RegisterFields.from(""))) {
+			return Map.of();
+		}
+		if (this.proof.proven(complaint, mail)) {
+			return recordDetails(complaint, mail, fields);
+		}
+		this.proof.ask(complaint, Action.DETAILS, newText);
+		return Map.of();
+	}
+
+	/** The complainant answered our request to confirm: the change they asked for applies now. */
+	private Map<String, String> applyConfirmed(Pending pending, RegisteredComplaint complaint, InboundMail mail) {
+		switch (pending.action()) {
+			case APPEAL -> this.appeals.file(complaint, pending.text() == null ? "" : pending.text(), mail.messageId(),
+					ComplaintRegistrar.thread(mail));
+			case WITHDRAW -> {
+				if (complaint.open()) {
+					withdraw(complaint, mail);
+				}
+			}
+			case DETAILS -> {
+				return recordDetails(complaint, mail, RegisterFields.from(pending.text()));
+			}
+		}
+		return Map.of();
 	}
 
 	/** The text after the keyword: the rest of its line and the lines below (an appeal's grounds). */
@@ -119,8 +183,7 @@ class FollowUps {
 		return parts.length < 2 ? "" : parts[1].strip();
 	}
 
-	private Map<String, String> recordDetails(RegisteredComplaint complaint, InboundMail mail, String newText) {
-		RegisterFields fields = RegisterFields.from(newText);
+	private Map<String, String> recordDetails(RegisteredComplaint complaint, InboundMail mail, RegisterFields fields) {
 		List<String> changed = this.complaints.updateDetails(complaint.id(), new Details(fields.name(),
 				fields.address(), fields.city(), fields.products(), fields.employee(), fields.aroseOn(),
 				fields.representativeOf()));
@@ -156,6 +219,11 @@ class FollowUps {
 	 * internal), only to the registered address.
 	 */
 	private void answerDataRequest(RegisteredComplaint complaint, InboundMail mail) {
+		Instant now = this.clock.instant();
+		if (this.dataRequests.answeredSince(complaint.id(), now.minus(Duration.ofDays(1)))) {
+			log.info("Data request on {} not answered again within a day", complaint.reference());
+			return;
+		}
 		List<CaseFile> files = this.caseFiles.filedBy(complaint.complainantEmail());
 		byte[] json = CaseFileJson.writeForComplainant(files);
 		Map<String, Object> model = Map.of("cases", files.stream().map(CaseFileJson::forComplainant).toList());
@@ -164,7 +232,6 @@ class FollowUps {
 				List.of(new Letter.File("klachtdossier-" + complaint.reference() + ".json", "application/json",
 						json)));
 		ComposedMail sent = this.mailer.send(complaint, letter);
-		Instant now = this.clock.instant();
 		this.dataRequests.answered(complaint.id(), now, now, sent.messageId());
 	}
 

@@ -21,6 +21,15 @@ public class DataRequests {
 			.update();
 	}
 
+	/** True when a data request on this case was answered at or after {@code since} (once a day, no more). */
+	public boolean answeredSince(long complaintId, Instant since) {
+		return this.jdbc.sql("SELECT answered_at FROM data_request WHERE complaint_id = ? AND answered_at IS NOT NULL")
+			.param(complaintId)
+			.query(String.class)
+			.stream()
+			.anyMatch((at) -> !Instant.parse(at).isBefore(since));
+	}
+
 	public int count(long complaintId) {
 		return this.jdbc.sql("SELECT count(*) FROM data_request WHERE complaint_id = ?")
 			.param(complaintId)

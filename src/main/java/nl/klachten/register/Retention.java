@@ -300,7 +300,7 @@ public class Retention {
 				WHERE complaint_id = :id OR id IN (SELECT outbox_id FROM correspondence WHERE complaint_id = :id)""")
 			.param("id", id)
 			.update();
-		for (String table : List.of("product", "note", "participant")) {
+		for (String table : List.of("product", "note", "participant", "confirmation_request")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE complaint_id = ?").param(id).update();
 		}
 		this.jdbc.sql("UPDATE extension SET reason = NULL WHERE complaint_id = ?").param(id).update();

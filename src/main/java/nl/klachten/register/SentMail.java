@@ -1,0 +1,78 @@
+package nl.klachten.register;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The processor's own mail as proof of who is writing (CONTRACT §5): a reply that names, in
+ * {@code In-Reply-To}/{@code References}, a message the processor sent to exactly that address
+ * about a case comes from someone who can read that mailbox, because our Message-IDs are random.
+ * The proof is bound to the case of that message and expires: mail sent before {@code notBefore}
+ * proves nothing.
+ */
+@Repository
+public class SentMail {
+
+	private final JdbcClient jdbc;
+
+	SentMail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The case of the first of these Message-IDs (In-Reply-To first) that the processor sent to
+	 * {@code address} about a case since {@code notBefore}; empty when none did.
+	 */
+	public Optional<Long> caseAnswered(List<String> messageIds, String address, Instant notBefore) {
+		for (String messageId : messageIds) {
+			Optional<Long> found = this.jdbc.sql("""
+					SELECT complaint_id, recipients, created_at FROM outbox
+					WHERE message_id = ? AND complaint_id IS NOT NULL""")
+				.param(messageId)
+				.query((rs, n) -> sentTo(rs.getString(2), address) && !Instant.parse(rs.getString(3)).isBefore(notBefore)
+						? rs.getLong(1) : null)
+				.list()
+				.stream()
+				.filter(java.util.Objects::nonNull)
+				.findFirst();
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** True when one of these Message-IDs is a mail sent to {@code address} about case {@code complaintId}. */
+	public boolean answers(List<String> messageIds, String address, long complaintId, Instant notBefore) {
+		return messageIds.stream()
+			.anyMatch((id) -> caseAnswered(List.of(id), address, notBefore).filter((c) -> c == complaintId).isPresent());
+	}
+
+	/** One of the recipients is the address, compared case-insensitively in ASCII only (no Kelvin sign K). */
+	private static boolean sentTo(String recipients, String address) {
+		return address != null && Arrays.stream(recipients.split(",")).map(String::strip)
+			.anyMatch((recipient) -> asciiEqualsIgnoreCase(recipient, address));
+	}
+
+	private static boolean asciiEqualsIgnoreCase(String a, String b) {
+		if (a.length() != b.length()) {
+			return false;
+		}
+		for (int i = 0; i < a.length(); i++) {
+			if (asciiLower(a.charAt(i)) != asciiLower(b.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static char asciiLower(char c) {
+		return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+	}
+
+}

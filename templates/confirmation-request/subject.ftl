@@ -1,0 +1,1 @@
+Bevestig uw verzoek over uw klacht [${reference}]
