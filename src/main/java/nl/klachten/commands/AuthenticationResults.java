@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.klachten.committee.Ascii;
+
 /**
  * One {@code Authentication-Results} header value read as RFC 8601 §2.2: the authserv-id, then
  * {@code ;}-separated results, each {@code method[/version]=result} with an optional
@@ -56,7 +58,7 @@ record AuthenticationResults(String authservId, List<Result> results) {
 		if (segments.get(0).isEmpty() || segments.get(0).get(0).quoted()) {
 			return Optional.empty();
 		}
-		String authservId = lower(segments.get(0).get(0).text());
+		String authservId = Ascii.lower(segments.get(0).get(0).text());
 		List<Result> results = new ArrayList<>();
 		for (List<Token> segment : segments.subList(1, segments.size())) {
 			result(pairs(segment)).ifPresent(results::add);
@@ -69,17 +71,17 @@ record AuthenticationResults(String authservId, List<Result> results) {
 		if (pairs.isEmpty()) {
 			return Optional.empty();
 		}
-		String method = lower(pairs.get(0)[0]);
+		String method = Ascii.lower(pairs.get(0)[0]);
 		int slash = method.indexOf('/');
 		method = slash < 0 ? method : method.substring(0, slash);
 		Map<String, String> properties = new LinkedHashMap<>();
 		for (String[] pair : pairs.subList(1, pairs.size())) {
-			String name = lower(pair[0]);
+			String name = Ascii.lower(pair[0]);
 			if (name.indexOf('.') > 0) {
 				properties.putIfAbsent(name, pair[1]);
 			}
 		}
-		return Optional.of(new Result(method, lower(pairs.get(0)[1]), properties));
+		return Optional.of(new Result(method, Ascii.lower(pairs.get(0)[1]), properties));
 	}
 
 	/**
@@ -117,15 +119,6 @@ record AuthenticationResults(String authservId, List<Result> results) {
 			}
 		}
 		return pairs;
-	}
-
-	private static String lower(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-		}
-		return out.toString();
 	}
 
 	/** A word, or the content of a quoted string. */

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
@@ -12,6 +14,7 @@ import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.CaseState;
+import nl.klachten.register.Complaints;
 import nl.klachten.register.RegisteredComplaint;
 
 import org.springframework.stereotype.Component;
@@ -25,6 +28,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandDesk {
+
+	/** Commands that change nothing: answered to the authorised address without further proof. */
+	private static final Set<Keyword> READ_ONLY = Set.of(Keyword.HELP, Keyword.STATUS, Keyword.OVERZICHT);
 
 	private final CommandParser parser = new CommandParser();
 
@@ -40,8 +46,11 @@ public class CommandDesk {
 
 	private final CaseMailer mailer;
 
+	private final Complaints complaints;
+
 	CommandDesk(CommandTrust trust, CommandRules rules, CommandEffects effects, CaseChanges changes,
-			CaseFiles caseFiles, CaseMailer mailer) {
+			CaseFiles caseFiles, CaseMailer mailer, Complaints complaints) {
+		this.complaints = complaints;
 		this.trust = trust;
 		this.rules = rules;
 		this.effects = effects;
@@ -56,18 +65,34 @@ public class CommandDesk {
 		return Keyword.of(first.split("[\\s:]+", 2)[0].replaceAll("[*_]", "")).isPresent();
 	}
 
-	/** Handles a command mail on a case, or (complaint null) one that names no case. */
-	public void handle(CommandMail mail, RegisteredComplaint complaint) {
+	/** What became of a command mail: the case it applied to (or null), and whether it was refused. */
+	public record Outcome(RegisteredComplaint complaint, boolean refused) {
+	}
+
+	/**
+	 * Handles a command mail. {@code named} is the case the mail names (threading), or null. The
+	 * case the commands apply to is that of our mail it answers when it answers one (see
+	 * {@link CommandTrust}); {@code accepted} runs with that case once every line may run and before
+	 * any applies (the intake files the mail on the case there), and never for a refused mail, so a
+	 * refused or untrusted mail never becomes part of a case's thread.
+	 */
+	public Outcome handle(CommandMail mail, RegisteredComplaint named, Consumer<RegisteredComplaint> accepted) {
 		ParsedCommands parsed = this.parser.parse(mail.newText());
-		CaseState state = complaint == null ? null : this.changes.state(complaint);
+		CommandTrust.Verdict verdict = this.trust.verdict(mail);
+		RegisteredComplaint complaint = verdict instanceof CommandTrust.Verdict.Answered answered
+				? this.complaints.find(answered.caseId()).orElse(named) : named;
+		CaseState before = complaint == null ? null : this.changes.state(complaint);
 		Optional<ParsedCommands.Refusal> refusal = parsed instanceof ParsedCommands.Refusal r ? Optional.of(r)
-				: this.rules.check(mail, (ParsedCommands.Commands) parsed, state);
+				: untrusted(verdict, (ParsedCommands.Commands) parsed)
+					.or(() -> this.rules.check(mail, (ParsedCommands.Commands) parsed, before));
 		if (refusal.isPresent()) {
 			answer(mail, complaint, "command-rejected", refusalModel(refusal.get()));
-			return;
+			return new Outcome(complaint, true);
 		}
+		accepted.accept(complaint);
 		ParsedCommands.Commands commands = (ParsedCommands.Commands) parsed;
 		List<String> done = new ArrayList<>();
+		CaseState state = before;
 		for (CommandLine line : commands.commands()) {
 			done.add(this.effects.apply(line.command(), commands.text(), mail, state));
 			if (state != null) {
@@ -80,6 +105,26 @@ public class CommandDesk {
 				? CaseFileText.of(this.caseFiles.find(complaint.reference()).orElseThrow()) : "");
 		model.put("help", has(commands, ChairCommand.Help.class) ? Keyword.helpTable() : "");
 		answer(mail, complaint, "command-confirmation", model);
+		return new Outcome(complaint, false);
+	}
+
+	/**
+	 * An untrusted mail may only ask what changes nothing (HELP, STATUS, OVERZICHT): the answer goes
+	 * to the authorised address itself, so a forger learns nothing from it.
+	 */
+	private static Optional<ParsedCommands.Refusal> untrusted(CommandTrust.Verdict verdict,
+			ParsedCommands.Commands commands) {
+		if (!(verdict instanceof CommandTrust.Verdict.Untrusted)) {
+			return Optional.empty();
+		}
+		return commands.commands()
+			.stream()
+			.filter((line) -> !READ_ONLY.contains(line.keyword()))
+			.findFirst()
+			.map((line) -> new ParsedCommands.Refusal(line.number(), line.line(),
+					"Deze mail is niet als echt herkend: beantwoord een mail van de klachtenverwerking over dit "
+							+ "dossier (zodat de verwijzing naar dat bericht meegaat), of verstuur via de eigen "
+							+ "mailserver met DKIM/DMARC."));
 	}
 
 	private static boolean has(ParsedCommands.Commands commands, Class<? extends ChairCommand> type) {

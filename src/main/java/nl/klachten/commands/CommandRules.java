@@ -14,7 +14,7 @@ import nl.klachten.register.RegisteredComplaint.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether every command of a mail may run: the mail is trusted, the sender may give each command,
+ * Whether every command of a (trusted, see {@link CommandTrust}) mail may run: the sender may give each command,
  * the case exists where one is needed, and each command fits the case as it is (and as the earlier
  * lines of the same mail leave it). The first line that may not run refuses the whole mail.
  */
@@ -28,8 +28,6 @@ class CommandRules {
 	private static final Set<Keyword> ON_WITHDRAWN = Set.of(Keyword.STATUS, Keyword.HELP, Keyword.NOTITIE,
 			Keyword.HEROPEN);
 
-	private final CommandTrust trust;
-
 	private final CommitteeSettings committee;
 
 	private final DeadlinePolicy deadlines;
@@ -38,21 +36,14 @@ class CommandRules {
 
 	private final Clock clock;
 
-	CommandRules(CommandTrust trust, CommitteeSettings committee, DeadlinePolicy deadlines, AppealDesk appeals,
-			Clock clock) {
+	CommandRules(CommitteeSettings committee, DeadlinePolicy deadlines, AppealDesk appeals, Clock clock) {
 		this.appeals = appeals;
-		this.trust = trust;
 		this.committee = committee;
 		this.deadlines = deadlines;
 		this.clock = clock;
 	}
 
 	Optional<ParsedCommands.Refusal> check(CommandMail mail, ParsedCommands.Commands commands, CaseState state) {
-		if (!this.trust.trusted(mail)) {
-			return Optional.of(new ParsedCommands.Refusal(0, "",
-					"Deze mail is niet als echt herkend: beantwoord een mail van de klachtenverwerking (zodat de "
-							+ "verwijzing naar dat bericht meegaat), of verstuur via de eigen mailserver met DKIM/DMARC."));
-		}
 		String employeeEmail = state == null ? null : state.employeeEmail();
 		for (CommandLine line : commands.commands()) {
 			Optional<String> reason = reason(line, mail.sender(), state, employeeEmail, commands.text());

@@ -1,67 +1,85 @@
 package nl.klachten.commands;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
-import nl.klachten.register.Outbox;
+import nl.klachten.committee.Ascii;
+import nl.klachten.register.SentMail;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a command mail may be believed (CONTRACT §5). A From header is easy to forge, so the
- * sender's address alone is not enough: the mail must answer a message the processor sent to that
- * same address (our Message-IDs are random UUIDs, so they cannot be guessed), or carry an
- * {@code Authentication-Results} header of the trusted server saying {@code dkim=pass} or
- * {@code dmarc=pass} for the sender's domain.
+ * Whether a command mail may be believed, and for which case (CONTRACT §5). A {@code From:} line
+ * is easy to forge, so the address alone is not enough. Either the mail answers a message that the
+ * processor sent to that same address about a case within the trust expiry (our Message-IDs are
+ * random, and only the owner of the mailbox has seen them), and then the case is the one of that
+ * message, whatever else the mail names; or the trusted server's topmost
+ * {@code Authentication-Results} say {@code dmarc=pass} with {@code header.from}, or
+ * {@code dkim=pass} with {@code header.d}, equal to the sender's domain, and then the case is the
+ * one the mail names.
  */
 @Component
 class CommandTrust {
 
-	private static final Pattern DKIM = Pattern.compile("\\bdkim=pass\\b[^;]*?\\bheader\\.[di]=@?([^\\s;]+)",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern DMARC = Pattern.compile("\\bdmarc=pass\\b[^;]*?\\bheader\\.from=([^\\s;]+)",
-			Pattern.CASE_INSENSITIVE);
-
-	private final Outbox outbox;
+	private final SentMail sentMail;
 
 	private final String authservId;
 
-	CommandTrust(Outbox outbox, CommandsSettings settings) {
-		this.outbox = outbox;
-		this.authservId = settings.trustedAuthservId();
+	private final Duration expiry;
+
+	private final Clock clock;
+
+	CommandTrust(SentMail sentMail, CommandsSettings settings, Clock clock) {
+		this.sentMail = sentMail;
+		this.authservId = settings.trustedAuthservId() == null ? null : Ascii.lower(settings.trustedAuthservId().strip());
+		this.expiry = settings.trustExpiry();
+		this.clock = clock;
 	}
 
-	boolean trusted(CommandMail mail) {
-		return this.outbox.sentTo(mail.references(), mail.sender()) || authenticated(mail);
+	/** How a command mail is trusted. */
+	sealed interface Verdict {
+
+		/** A reply to our mail about case {@code caseId}: that case, and no other. */
+		record Answered(long caseId) implements Verdict {
+		}
+
+		/** Authenticated by the trusted server: the case the mail names. */
+		record Authenticated() implements Verdict {
+		}
+
+		/** Neither: only commands that change nothing may be answered. */
+		record Untrusted() implements Verdict {
+		}
+
+	}
+
+	Verdict verdict(CommandMail mail) {
+		Optional<Long> answered = this.sentMail.caseAnswered(mail.references(), mail.sender(),
+				this.clock.instant().minus(this.expiry));
+		if (answered.isPresent()) {
+			return new Verdict.Answered(answered.get());
+		}
+		return authenticated(mail) ? new Verdict.Authenticated() : new Verdict.Untrusted();
 	}
 
 	private boolean authenticated(CommandMail mail) {
-		if (this.authservId == null || this.authservId.isBlank()) {
+		if (this.authservId == null || this.authservId.isEmpty()) {
 			return false;
 		}
-		String domain = mail.sender().substring(mail.sender().indexOf('@') + 1).toLowerCase(Locale.ROOT);
-		for (String header : mail.authenticationResults()) {
-			int semicolon = header.indexOf(';');
-			String id = (semicolon < 0 ? header : header.substring(0, semicolon)).strip();
-			if (id.split("\\s+")[0].equalsIgnoreCase(this.authservId.strip())
-					&& (passes(DKIM, header, domain) || passes(DMARC, header, domain))) {
-				return true;
-			}
-		}
-		return false;
+		String domain = Ascii.lower(mail.sender().substring(mail.sender().lastIndexOf('@') + 1));
+		return mail.authenticationResults()
+			.stream()
+			.map(AuthenticationResults::parse)
+			.flatMap(Optional::stream)
+			.filter((results) -> results.authservId().equals(this.authservId))
+			.flatMap((results) -> results.results().stream())
+			.anyMatch((result) -> passes(result, "dmarc", "header.from", domain)
+					|| passes(result, "dkim", "header.d", domain));
 	}
 
-	private static boolean passes(Pattern pattern, String header, String domain) {
-		Matcher matcher = pattern.matcher(header);
-		while (matcher.find()) {
-			String d = matcher.group(1).toLowerCase(Locale.ROOT);
-			if (d.equals(domain) || d.endsWith("@" + domain)) {
-				return true;
-			}
-		}
-		return false;
+	private static boolean passes(AuthenticationResults.Result result, String method, String property, String domain) {
+		return result.passes(method) && result.property(property).map(Ascii::lower).filter(domain::equals).isPresent();
 	}
 
 }

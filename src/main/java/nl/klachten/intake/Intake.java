@@ -156,21 +156,17 @@ public class Intake {
 		MailThread thread = this.threads.resolve(new ThreadClues(mail.senderAddress(), mail.references(),
 				mail.subject(), mail.text()));
 		if (thread instanceof MailThread.Joined joined) {
+			if (isCommand(joined.party(), newText)) {
+				return command(key, mail, raw, fetched, joined.complaint(), joined.party().letterKind(), newText);
+			}
 			long complaintId = joined.complaint().id();
 			long inboundId = record(key, mail, raw, fetched, complaintId, Outcome.CASE, "correspondence");
 			addLetter(mail, fetched, complaintId, inboundId, joined.party().letterKind(), newText);
-			if (isCommand(joined.party(), newText)) {
-				this.commandDesk.handle(commandMail(mail, newText), joined.complaint());
-			}
-			else {
-				this.followUps.handle(joined, mail, newText);
-			}
+			this.followUps.handle(joined, mail, newText);
 			return Filing.Destination.PROCESSED;
 		}
 		if (this.committee.isOfficial(mail.senderAddress()) && CommandDesk.startsWithKeyword(newText)) {
-			Filing.Destination destination = settle(key, mail, raw, fetched, null, Outcome.IGNORED, "command");
-			this.commandDesk.handle(commandMail(mail, newText), null);
-			return destination;
+			return command(key, mail, raw, fetched, null, officialKind(mail.senderAddress()), newText);
 		}
 		if (this.committee.isOwnDomain(mail.senderAddress())) {
 			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-domain");
@@ -197,6 +193,35 @@ public class Intake {
 			return fetched;
 		}
 		return new FetchedMail(fetched.uid(), now, fetched.size(), fetched.raw(), fetched.spool());
+	}
+
+	/**
+	 * A command mail: filed on the case the commands apply to only when they are accepted; a
+	 * refused or untrusted one is kept in the ignored list (linked to the case it named), so its
+	 * Message-ID never becomes a way into a case's thread (CONTRACT §5).
+	 */
+	private Filing.Destination command(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
+			RegisteredComplaint named, String kind, String newText) {
+		boolean[] filed = { false };
+		CommandDesk.Outcome outcome = this.commandDesk.handle(commandMail(mail, newText), named, (complaint) -> {
+			if (complaint != null) {
+				long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, "command");
+				addLetter(mail, fetched, complaint.id(), inboundId, kind, newText);
+				filed[0] = true;
+			}
+		});
+		if (!filed[0]) {
+			settle(key, mail, raw, fetched, outcome.complaint() == null ? null : outcome.complaint().id(),
+					Outcome.IGNORED, outcome.refused() ? "command-refused" : "command");
+		}
+		return Filing.Destination.PROCESSED;
+	}
+
+	private String officialKind(String address) {
+		if (this.committee.isCommittee(address)) {
+			return Party.COMMITTEE.letterKind();
+		}
+		return this.committee.isManagement(address) ? Party.MANAGEMENT.letterKind() : Party.APPEALS.letterKind();
 	}
 
 	/** Every committee mail on a case is a command mail; management and appeals only when it starts with one. */

@@ -84,22 +84,6 @@ public class Outbox {
 			.single() > 0;
 	}
 
-	/** True when one of these Message-IDs is a mail the processor sent to this address (command trust). */
-	public boolean sentTo(List<String> messageIds, String address) {
-		for (String messageId : messageIds) {
-			boolean sent = this.jdbc.sql("""
-					SELECT count(*) FROM outbox WHERE message_id = ?
-					AND instr(',' || lower(recipients) || ',', ',' || lower(?) || ',') > 0""")
-				.params(messageId, address)
-				.query(Integer.class)
-				.single() > 0;
-			if (sent) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	public long countPending() {
 		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE status = 'pending'").query(Long.class).single();
 	}

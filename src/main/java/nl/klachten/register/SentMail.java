@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import nl.klachten.committee.Ascii;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,23 +58,7 @@ public class SentMail {
 	/** One of the recipients is the address, compared case-insensitively in ASCII only (no Kelvin sign K). */
 	private static boolean sentTo(String recipients, String address) {
 		return address != null && Arrays.stream(recipients.split(",")).map(String::strip)
-			.anyMatch((recipient) -> asciiEqualsIgnoreCase(recipient, address));
-	}
-
-	private static boolean asciiEqualsIgnoreCase(String a, String b) {
-		if (a.length() != b.length()) {
-			return false;
-		}
-		for (int i = 0; i < a.length(); i++) {
-			if (asciiLower(a.charAt(i)) != asciiLower(b.charAt(i))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static char asciiLower(char c) {
-		return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+			.anyMatch((recipient) -> Ascii.equalsIgnoreCase(recipient, address));
 	}
 
 }

@@ -228,9 +228,13 @@ class CommandRefusalIntegrationTests {
 		String text = allText(raw);
 		assertThat(text).contains("Regel " + row.lineNumber() + ": " + row.line()).contains(row.reason())
 			.contains("NIET uitgevoerd");
-		// the command mail and the refusal join the file, nothing else
-		assertThat(lettersSince(lettersBefore)).containsExactly("in/committee/" + commandId,
-				"out/command-rejected/" + refusal.get("message_id"));
+		// only the refusal joins the file: a refused mail never becomes part of the case's thread
+		// (CONTRACT §5); it is kept in the ignored list, linked to the case it named
+		assertThat(lettersSince(lettersBefore)).containsExactly("out/command-rejected/" + refusal.get("message_id"));
+		assertThat(this.jdbc.sql("SELECT outcome || '/' || reason || '/' || complaint_id FROM inbound_mail WHERE message_id = ?")
+			.param(commandId)
+			.query(String.class)
+			.single()).isEqualTo("ignored/command-refused/" + this.c.id());
 	}
 
 	// ---------------------------------------------------------------- accepted commands
@@ -456,7 +460,8 @@ class CommandRefusalIntegrationTests {
 	}
 
 	@Test
-	void shouldRefuseHelpWhenChairSendsNewMailWithoutReferenceOrAuthentication() {
+	void shouldAnswerHelpToTheChairItselfWhenChairSendsNewMailWithoutReferenceOrAuthentication() {
+		// HELP changes nothing: answered without proof, to the authorised address (CONTRACT §5)
 		long outboxBefore = maxId("outbox");
 		long casesBefore = count("SELECT count(*) FROM complaint");
 
@@ -464,11 +469,24 @@ class CommandRefusalIntegrationTests {
 
 		List<Map<String, Object>> sent = outboxSince(outboxBefore);
 		assertThat(sent).hasSize(1);
-		assertThat(sent.get(0)).containsEntry("kind", "command-rejected");
+		assertThat(sent.get(0)).containsEntry("kind", "command-confirmation");
 		assertThat(((String) sent.get(0).get("recipients")).toLowerCase()).isEqualTo(CHAIR.toLowerCase());
-		assertThat(allText((byte[]) sent.get(0).get("raw"))).contains("niet als echt herkend")
-			.doesNotContain("WAT HET DOET");
+		assertThat(allText((byte[]) sent.get(0).get("raw"))).contains("WAT HET DOET");
 		assertThat(count("SELECT count(*) FROM complaint")).isEqualTo(casesBefore);
+	}
+
+	@Test
+	void shouldRefuseAChangeWhenChairSendsNewMailWithTheReferenceButNoProof() {
+		long outboxBefore = maxId("outbox");
+		Map<String, Object> before = snapshot();
+
+		send(CHAIR, "Re: [" + this.c.reference() + "]", "PRODUCT Glasvezel 500\n", "", false);
+
+		assertThat(snapshot()).isEqualTo(before);
+		List<Map<String, Object>> sent = outboxSince(outboxBefore);
+		assertThat(sent).hasSize(1);
+		assertThat(sent.get(0)).containsEntry("kind", "command-rejected");
+		assertThat(allText((byte[]) sent.get(0).get("raw"))).contains("niet als echt herkend");
 	}
 
 	// ---------------------------------------------------------------- helpers
