@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param text the body as readable text (text/plain preferred, else HTML turned into text)
  * @param htmlOnly true when the text came from HTML because there was no text/plain part
  * @param attachments the files the mail carries
- * @param headers every header field, decoded
+ * @param headers every header field, unfolded; only unstructured ones decoded
  */
 public record InboundMail(String messageId, List<String> references, Sender from, String returnPath,
 		List<String> to, String subject, Instant sentAt, String mimeType, String text, boolean htmlOnly,

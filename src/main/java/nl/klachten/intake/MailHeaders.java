@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The decoded header fields of a mail, looked up case-insensitively. Values are unfolded and
- * RFC 2047-decoded. Never logged: headers carry names and addresses.
+ * The header fields of a mail, looked up case-insensitively. Values are unfolded; only the
+ * unstructured ones (Subject, Comments, Keywords) are RFC 2047-decoded, every other field is its raw
+ * text (issue 9). Never logged: headers carry names and addresses.
  */
 public record MailHeaders(Map<String, List<String>> fields) {
 
