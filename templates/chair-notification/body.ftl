@@ -21,7 +21,12 @@ afzender gegaan.
 LET OP: buiten termijn. De klacht is volgens de klager ontstaan op ${aroseOn}, meer dan twaalf
 maanden voor de indiening (R7). Zij is niet afgewezen; beoordeel of u haar behandelt.
 </#if>
-<#if !acknowledged>
+<#if unanswerable!false>
+
+De klager heeft geen ontvangstbevestiging gekregen: het afzenderadres van deze mail is geen
+enkelvoudig, geldig e-mailadres, dus de bevestiging kon niet naar dat adres worden gestuurd. De
+klacht is wel geregistreerd; neem zo nodig op een andere manier contact op.
+<#elseif !acknowledged>
 
 De klager heeft geen ontvangstbevestiging gekregen: meer dan ${rateLimit} mails in een uur van
 dit adres. De klacht is wel geregistreerd.

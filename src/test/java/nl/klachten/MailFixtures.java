@@ -106,6 +106,12 @@ public final class MailFixtures {
 				+ "\r\n";
 	}
 
+	/** The same with trace headers on top, as the receiving servers add them (one or more "Name: value" lines). */
+	public static String aMail(String from, String subject, String body, String messageId, String extraHeaders,
+			String contentType, String topHeaders) {
+		return topHeaders.strip() + "\r\n" + aMail(from, subject, body, messageId, extraHeaders, contentType);
+	}
+
 	/** A mail's subject and every decoded text part, for "does this mail mention X" checks. */
 	public static String allText(MimeMessage message) {
 		try {

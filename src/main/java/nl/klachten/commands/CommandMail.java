@@ -9,10 +9,21 @@ import java.util.List;
  * @param messageId its Message-ID, or null
  * @param references In-Reply-To and References ids
  * @param newText the new text: quoted history and signature removed
- * @param authenticationResults every {@code Authentication-Results} header value
+ * @param authenticationResults every {@code Authentication-Results} header value, raw, top down, each
+ * with the number of {@code Received:} headers above it
  */
 public record CommandMail(String sender, String messageId, List<String> references, String newText,
-		List<String> authenticationResults) {
+		List<Stamp> authenticationResults) {
+
+	/** An {@code Authentication-Results} value and how many {@code Received:} headers stand above it. */
+	public record Stamp(String value, int receivedAbove) {
+
+		@Override
+		public String toString() {
+			return "Stamp[" + this.receivedAbove + "]";
+		}
+
+	}
 
 	public CommandMail {
 		references = List.copyOf(references);

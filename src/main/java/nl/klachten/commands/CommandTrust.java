@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * processor sent to that same address about a case within the trust expiry (our Message-IDs are
  * random, and only the owner of the mailbox has seen them), and then the case is the one of that
  * message, whatever else the mail names; or the trusted server's topmost
- * {@code Authentication-Results} say {@code dmarc=pass} with {@code header.from}, or
+ * {@code Authentication-Results} (above the first {@code Received:}, or below as many as
+ * {@code own-received-headers} allows; a result the sender wrote stands below every server's
+ * {@code Received:}) say {@code dmarc=pass} with {@code header.from}, or
  * {@code dkim=pass} with {@code header.d}, equal to the sender's domain, and then the case is the
  * one the mail names.
  */
@@ -28,12 +30,15 @@ class CommandTrust {
 
 	private final Duration expiry;
 
+	private final int ownReceivedHeaders;
+
 	private final Clock clock;
 
 	CommandTrust(SentMail sentMail, CommandsSettings settings, Clock clock) {
 		this.sentMail = sentMail;
 		this.authservId = settings.trustedAuthservId() == null ? null : Ascii.lower(settings.trustedAuthservId().strip());
 		this.expiry = settings.trustExpiry();
+		this.ownReceivedHeaders = settings.ownReceivedHeaders();
 		this.clock = clock;
 	}
 
@@ -70,7 +75,8 @@ class CommandTrust {
 		String domain = Ascii.lower(mail.sender().substring(mail.sender().lastIndexOf('@') + 1));
 		return mail.authenticationResults()
 			.stream()
-			.map(AuthenticationResults::parse)
+			.filter((stamp) -> stamp.receivedAbove() <= this.ownReceivedHeaders)
+			.map((stamp) -> AuthenticationResults.parse(stamp.value()))
 			.flatMap(Optional::stream)
 			.filter((results) -> results.authservId().equals(this.authservId))
 			.flatMap((results) -> results.results().stream())

@@ -1,7 +1,6 @@
 package nl.klachten.committee;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
@@ -13,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Who is who (R1, R4, R5): the chair, the members, management, the appeals committee, and the
- * provider's own mail domains. A missing chair stops start-up.
+ * provider's own mail domains. A missing chair stops start-up. An address is someone's only when
+ * it is a strict {@link EmailAddress} equal to theirs, case folded in ASCII only (CONTRACT §5):
+ * a look-alike, a list or an encoded-word never matches.
  */
 @Validated
 @ConfigurationProperties("complaints.committee")
@@ -48,17 +49,21 @@ public record CommitteeSettings(@NotBlank String provider, List<String> ownDomai
 	}
 
 	public boolean isOwnDomain(String address) {
-		String lower = lower(address);
-		return this.ownDomains.stream().anyMatch((domain) -> lower.endsWith("@" + domain));
+		return EmailAddress.parse(address)
+			.map(EmailAddress::domain)
+			.filter(this.ownDomains::contains)
+			.isPresent();
 	}
 
 	private static boolean matches(Stream<Person> people, String address) {
-		String lower = lower(address);
-		return !lower.isEmpty() && people.anyMatch((p) -> p.email() != null && lower(p.email()).equals(lower));
+		return EmailAddress.parse(address)
+			.map(EmailAddress::value)
+			.filter((strict) -> people.anyMatch((p) -> p.email() != null && lower(p.email()).equals(strict)))
+			.isPresent();
 	}
 
 	private static String lower(String value) {
-		return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+		return value == null ? "" : EmailAddress.fold(value.strip());
 	}
 
 }

@@ -74,7 +74,9 @@ class ComplaintRegistrar {
 	}
 
 	/**
-	 * Queues the acknowledgement (R9) and the chair's notification. A stranger who quoted another
+	 * Queues the acknowledgement (R9) and the chair's notification. A sender whose address was not
+	 * read strictly is not answered at all (it may be a list, or someone else's address): the
+	 * notification tells the chair. A stranger who quoted another
 	 * case's reference ({@code possibleLink}) gets an acknowledgement that names nothing of it: not
 	 * the reference in the subject they wrote, not that case's Message-IDs in the headers.
 	 */
@@ -83,14 +85,16 @@ class ComplaintRegistrar {
 		Map<String, Object> model = model(registered, registration.stated(), registration.fields(), mail, acknowledge);
 		model.put("possibleLink", possibleLink == null ? "" : possibleLink.reference().toString());
 		model.put("guidance", Guidance.forCase(this.changes.state(registered)));
-		if (acknowledge) {
+		boolean answerable = mail.strictSender().isPresent();
+		model.put("unanswerable", !answerable);
+		if (acknowledge && answerable) {
 			Map<String, Object> toComplainant = new LinkedHashMap<>(model);
 			List<String> references = thread(mail);
 			if (possibleLink != null) {
 				toComplainant.put("subject", withoutReferences(String.valueOf(model.get("subject"))));
 				references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
 			}
-			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.senderAddress()), null,
+			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.strictSender().get()), null,
 					mail.messageId(), references, toComplainant));
 		}
 		this.mailer.send(registered, new Letter("chair-notification", List.of(this.mailer.chair()), null, null,

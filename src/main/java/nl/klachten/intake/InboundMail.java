@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param messageId the Message-ID without angle brackets, or null when the mail has none
  * @param references In-Reply-To and References ids, without brackets, In-Reply-To first
- * @param from the first From mailbox, or null when none can be read
+ * @param from the sender (see {@link Sender#strict()}), or null when no From holds an address
  * @param returnPath the Return-Path address; "" for the null path {@code <>}; null when absent
  * @param to the To and Cc addresses
  * @param subject the decoded subject, "" when missing
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param text the body as readable text (text/plain preferred, else HTML turned into text)
  * @param htmlOnly true when the text came from HTML because there was no text/plain part
  * @param attachments the files the mail carries
- * @param headers every header field, decoded
+ * @param headers every header field, unfolded; only unstructured ones decoded
  */
 public record InboundMail(String messageId, List<String> references, Sender from, String returnPath,
 		List<String> to, String subject, Instant sentAt, String mimeType, String text, boolean htmlOnly,
@@ -35,8 +35,17 @@ public record InboundMail(String messageId, List<String> references, Sender from
 		return Optional.ofNullable(this.messageId);
 	}
 
+	/** The sender's address as the mail gives it (strict or not), "" when there is none: for the register only. */
 	public String senderAddress() {
 		return this.from == null ? "" : this.from.address();
+	}
+
+	/**
+	 * The sender's address only when it was read strictly (CONTRACT §5): the one address that may
+	 * be answered, be a committee, management or appeals address, or join a case.
+	 */
+	public Optional<String> strictSender() {
+		return this.from != null && this.from.strict() ? Optional.of(this.from.address()) : Optional.empty();
 	}
 
 	@Override

@@ -153,7 +153,7 @@ public class Intake {
 			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, ignored.get());
 		}
 		String newText = ReplyText.split(mail.text()).newText();
-		MailThread thread = this.threads.resolve(new ThreadClues(mail.senderAddress(), mail.references(),
+		MailThread thread = this.threads.resolve(new ThreadClues(mail.strictSender().orElse(""), mail.references(),
 				mail.subject(), mail.text()));
 		if (thread instanceof MailThread.Joined joined) {
 			if (isCommand(joined.party(), newText)) {
@@ -165,18 +165,19 @@ public class Intake {
 			this.followUps.handle(joined, mail, newText);
 			return Filing.Destination.PROCESSED;
 		}
-		if (this.committee.isOfficial(mail.senderAddress()) && CommandDesk.startsWithKeyword(newText)) {
-			return command(key, mail, raw, fetched, null, officialKind(mail.senderAddress()), newText);
+		if (isOfficial(mail) && CommandDesk.startsWithKeyword(newText)) {
+			return command(key, mail, raw, fetched, null, officialKind(mail.strictSender().orElseThrow()), newText);
 		}
-		if (this.committee.isOwnDomain(mail.senderAddress())) {
+		if (mail.strictSender().filter(this.committee::isOwnDomain).isPresent()) {
 			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-domain");
 		}
 		RegisteredComplaint possibleLink = thread instanceof MailThread.Foreign foreign ? foreign.referenced() : null;
 		boolean acknowledge = withinRateLimit(mail, fetched.receivedAt());
+		String reason = mail.strictSender().isEmpty() ? "new-complaint-unanswerable-sender"
+				: acknowledge ? "new-complaint" : "new-complaint-rate-limited";
 		ComplaintRegistrar.Registration registration = this.registrar.register(mail, fetched.receivedAt());
 		RegisteredComplaint complaint = registration.complaint();
-		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE,
-				acknowledge ? "new-complaint" : "new-complaint-rate-limited");
+		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, reason);
 		addLetter(mail, fetched, complaint.id(), inboundId, "complaint", newText);
 		this.registrar.announce(registration, mail, acknowledge, possibleLink);
 		log.info("Registered {} (mail {})", complaint.reference(), shortKey(key));
@@ -231,12 +232,21 @@ public class Intake {
 	}
 
 	private static CommandMail commandMail(InboundMail mail, String newText) {
-		return new CommandMail(mail.senderAddress(), mail.messageId(), mail.references(), newText,
-				mail.headers().all("Authentication-Results"));
+		return new CommandMail(mail.strictSender().orElse(""), mail.messageId(), mail.references(), newText,
+				mail.headers()
+					.placed("Authentication-Results", "Received")
+					.stream()
+					.map((ar) -> new CommandMail.Stamp(ar.value(), ar.below()))
+					.toList());
+	}
+
+	/** Committee, management or appeals: only a sender read strictly can be (CONTRACT §5). */
+	private boolean isOfficial(InboundMail mail) {
+		return mail.strictSender().filter(this.committee::isOfficial).isPresent();
 	}
 
 	private boolean withinRateLimit(InboundMail mail, Instant receivedAt) {
-		if (this.committee.isOfficial(mail.senderAddress())) {
+		if (isOfficial(mail)) {
 			return true;
 		}
 		Instant since = receivedAt.minus(Duration.ofHours(1));

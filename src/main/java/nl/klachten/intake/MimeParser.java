@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.klachten.committee.MessageId;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Body;
@@ -24,16 +25,8 @@ import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
-import org.apache.james.mime4j.dom.address.Address;
-import org.apache.james.mime4j.dom.address.AddressList;
-import org.apache.james.mime4j.dom.address.Group;
-import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.ParserCursor;
-import org.apache.james.mime4j.util.ByteSequence;
-import org.apache.james.mime4j.util.ContentUtil;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
@@ -48,7 +41,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class MimeParser {
 
-	private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+	/**
+	 * The only headers whose RFC 2047 encoded-words are decoded: unstructured text meant for people.
+	 * Message-IDs, trace headers ({@code Received}, {@code Authentication-Results},
+	 * {@code DKIM-Signature}, {@code Return-Path}) and address headers stay raw, so an encoded-word
+	 * can never smuggle a line break, a second address or another header into what we parse or copy.
+	 */
+	private static final Set<String> UNSTRUCTURED = Set.of("subject", "comments", "keywords");
 
 	private static final MimeConfig CONFIG = MimeConfig.custom()
 		.setMaxLineLen(-1)
@@ -101,14 +100,18 @@ public class MimeParser {
 
 	private static MailHeaders headers(Message message) {
 		Map<String, List<String>> fields = new LinkedHashMap<>();
+		List<String> order = new ArrayList<>();
 		if (message.getHeader() == null) {
 			return new MailHeaders(fields);
 		}
 		for (Field field : message.getHeader().getFields()) {
-			fields.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), (k) -> new ArrayList<>())
-				.add(decodeEncodedWords(rawValue(field)));
+			String name = field.getName().toLowerCase(Locale.ROOT);
+			order.add(name);
+			String value = rawValue(field);
+			fields.computeIfAbsent(name, (k) -> new ArrayList<>())
+				.add(UNSTRUCTURED.contains(name) ? decodeEncodedWords(value) : value);
 		}
-		return new MailHeaders(fields);
+		return new MailHeaders(fields, order);
 	}
 
 	/** The header value from its raw bytes, so 8-bit headers keep their characters. */
@@ -126,34 +129,23 @@ public class MimeParser {
 		return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
 	}
 
+	/** The Message-ID when it is a valid RFC 5322 msg-id; an invalid one is no Message-ID. */
 	private static String messageId(MailHeaders headers) {
-		return headers.first("Message-ID").flatMap(MimeParser::firstId).orElse(null);
+		List<String> values = headers.all("Message-ID");
+		return values.size() != 1 ? null : MessageId.parse(values.get(0)).map(MessageId::value).orElse(null);
 	}
 
-	private static Optional<String> firstId(String value) {
-		Matcher matcher = MESSAGE_ID.matcher(value);
-		if (matcher.find()) {
-			return Optional.of(matcher.group(1));
-		}
-		String bare = value.strip();
-		return (bare.isEmpty() || bare.contains(" ")) ? Optional.empty() : Optional.of(bare);
-	}
-
+	/** The valid ids of In-Reply-To, then References; invalid ones are dropped. */
 	private static List<String> references(MailHeaders headers) {
 		Set<String> ids = new LinkedHashSet<>();
 		for (String name : List.of("In-Reply-To", "References")) {
-			for (String value : headers.all(name)) {
-				Matcher matcher = MESSAGE_ID.matcher(value);
-				while (matcher.find()) {
-					ids.add(matcher.group(1));
-				}
-			}
+			headers.all(name).forEach((value) -> MessageId.parseList(value).forEach((id) -> ids.add(id.value())));
 		}
 		return List.copyOf(ids);
 	}
 
 	private static Sender from(Message message) {
-		return rawValues(message, "From").stream().flatMap((value) -> mailboxes(value).stream()).findFirst().orElse(null);
+		return SenderReader.read(rawValues(message, "From"), rawValues(message, "Sender"));
 	}
 
 	private static List<String> rawValues(Message message, String name) {
@@ -179,25 +171,11 @@ public class MimeParser {
 	}
 
 	private static List<Sender> mailboxes(String value) {
-		List<Sender> senders = new ArrayList<>();
-		ByteSequence raw = ContentUtil.encode(value);
-		AddressList list = LenientAddressParser.DEFAULT.parseAddressList(raw,
-				new ParserCursor(0, raw.length()));
-		for (Address address : list) {
-			if (address instanceof Mailbox mailbox) {
-				senders.add(sender(mailbox));
-			}
-			else if (address instanceof Group group) {
-				group.getMailboxes().forEach((m) -> senders.add(sender(m)));
-			}
-		}
-		senders.removeIf((s) -> !s.address().contains("@"));
-		return senders;
-	}
-
-	private static Sender sender(Mailbox mailbox) {
-		String name = mailbox.getName() == null ? "" : decodeEncodedWords(mailbox.getName());
-		return new Sender(name, mailbox.getAddress());
+		return SenderReader.lenient(value)
+			.stream()
+			.filter((m) -> m.getAddress().contains("@"))
+			.map((m) -> new Sender(SenderReader.name(m), m.getAddress(), false))
+			.toList();
 	}
 
 	private static Instant sentAt(Message message, MailHeaders headers) {

@@ -10,18 +10,24 @@ import java.util.Map;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.register.Correspondence;
+import nl.klachten.committee.EmailAddress;
 import nl.klachten.register.Outbox;
 import nl.klachten.register.RegisteredComplaint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a letter about a case: composes it, puts it in the outbox and records it as outgoing
  * correspondence (R19), all in the caller's transaction. Adds what every template may use: the
- * chair, the committee, the provider.
+ * chair, the committee, the provider. Only strict addresses are recipients: a letter to a
+ * complainant whose address was not read strictly (issue 9) is not queued at all.
  */
 @Component
 public class CaseMailer {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseMailer.class);
 
 	private final MailComposer composer;
 
@@ -52,6 +58,10 @@ public class CaseMailer {
 
 	public ComposedMail send(RegisteredComplaint complaint, Letter letter) {
 		ComposedMail mail = compose(letter, complaint.reference().toString());
+		if (mail.recipients().isEmpty()) {
+			log.warn("Letter {} on {} has no strict recipient; not queued", letter.purpose(), complaint.reference());
+			return mail;
+		}
 		Instant now = this.clock.instant();
 		long outboxId = this.outbox.add(complaint.id(), letter.purpose(), mail.messageId(), mail.sender(),
 				mail.recipients(), mail.raw(), now);
@@ -64,6 +74,10 @@ public class CaseMailer {
 	/** A letter about no case (e.g. HELP without a reference): queued, not filed on a case. */
 	public ComposedMail sendUnfiled(Letter letter) {
 		ComposedMail mail = compose(letter, null);
+		if (mail.recipients().isEmpty()) {
+			log.warn("Letter {} has no strict recipient; not queued", letter.purpose());
+			return mail;
+		}
 		this.outbox.add(null, letter.purpose(), mail.messageId(), mail.sender(), mail.recipients(), mail.raw(),
 				this.clock.instant());
 		return mail;
@@ -76,7 +90,8 @@ public class CaseMailer {
 		model.putIfAbsent("committee", "Klachtencommissie " + this.committee.provider());
 		model.putIfAbsent("provider", this.committee.provider());
 		model.putIfAbsent("guidance", List.of());
-		return this.composer.compose(new Letter(letter.purpose(), letter.to(), reference, letter.inReplyTo(),
+		List<String> to = letter.to().stream().filter(EmailAddress::isValid).toList();
+		return this.composer.compose(new Letter(letter.purpose(), to, reference, letter.inReplyTo(),
 				letter.references(), model, letter.attachments()));
 	}
 

@@ -25,6 +25,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import nl.klachten.mailbox.MailboxSettings;
+import nl.klachten.committee.EmailAddress;
+import nl.klachten.committee.MessageId;
 
 import org.springframework.stereotype.Component;
 
@@ -65,7 +67,7 @@ public class MailComposer {
 		try {
 			MimeMessage message = new FixedIdMessage(this.session, messageId);
 			message.setFrom(new InternetAddress(this.mailbox.address(), this.mailbox.displayName(), "UTF-8"));
-			message.setRecipients(jakarta.mail.Message.RecipientType.TO, String.join(",", letter.to()));
+			message.setRecipients(jakarta.mail.Message.RecipientType.TO, recipients(letter.to()));
 			message.setSubject(subject, "UTF-8");
 			message.setSentDate(Date.from(this.clock.instant()));
 			headers(message, letter);
@@ -87,17 +89,31 @@ public class MailComposer {
 			message.setHeader("X-Complaint-Reference", letter.reference());
 		}
 		if (letter.inReplyTo() != null) {
-			message.setHeader("In-Reply-To", "<" + letter.inReplyTo() + ">");
+			if (MessageId.isValid(letter.inReplyTo())) {
+				message.setHeader("In-Reply-To", "<" + letter.inReplyTo() + ">");
+			}
 			message.setHeader("Auto-Submitted", "auto-replied");
 		}
 		else {
 			message.setHeader("Auto-Submitted", "auto-generated");
 		}
-		if (!letter.references().isEmpty()) {
-			message.setHeader("References",
-					letter.references().stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));
+		List<String> references = letter.references().stream().filter(MessageId::isValid).toList();
+		if (!references.isEmpty()) {
+			message.setHeader("References", references.stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));
 		}
 		message.setHeader("X-Auto-Response-Suppress", "All");
+	}
+
+	/** One address each, read strictly: never a list parsed from a joined string (issue 9). */
+	private static InternetAddress[] recipients(List<String> to) throws MessagingException {
+		InternetAddress[] addresses = new InternetAddress[to.size()];
+		for (int i = 0; i < addresses.length; i++) {
+			if (!EmailAddress.isValid(to.get(i))) {
+				throw new MessagingException("Recipient " + i + " is not a strict address");
+			}
+			addresses[i] = new InternetAddress(to.get(i), true);
+		}
+		return addresses;
 	}
 
 	private static MimeMultipart alternative(String text, String html) throws MessagingException {

@@ -1,5 +1,6 @@
 package nl.klachten.register;
 
+import nl.klachten.committee.EmailAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

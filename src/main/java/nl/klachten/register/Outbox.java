@@ -1,5 +1,6 @@
 package nl.klachten.register;
 
+import nl.klachten.committee.EmailAddress;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +9,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Mail to send, written in the same transaction as the register change it reports, so that a
- * crash or an SMTP outage can delay a mail but never lose it. The sender drains it.
+ * crash or an SMTP outage can delay a mail but never lose it. The sender drains it. Recipients
+ * are strict {@link EmailAddress}es, one a line: an address can never hold a line break, so the
+ * list reads back exactly as written and is compared whole (issue 9), never split on commas.
  */
 @Repository
 public class Outbox {
@@ -40,7 +43,7 @@ public class Outbox {
 			.param("kind", kind)
 			.param("messageId", messageId)
 			.param("sender", sender)
-			.param("recipients", String.join(",", recipients))
+			.param("recipients", recipientLines(recipients))
 			.param("raw", raw)
 			.param("createdAt", now.toString())
 			.param("next", now.toEpochMilli())
@@ -54,7 +57,8 @@ public class Outbox {
 				WHERE status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?""")
 			.params(now.toEpochMilli(), limit)
 			.query((rs, n) -> new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), List.of(rs.getString(6).split(",")), rs.getBytes(7), rs.getInt(8)))
+					rs.getString(4), rs.getString(5), rs.getString(6).lines().filter((r) -> !r.isEmpty()).toList(),
+					rs.getBytes(7), rs.getInt(8)))
 			.list();
 	}
 
@@ -82,6 +86,14 @@ public class Outbox {
 			.param(messageId)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/** One strict address a line; anything else is refused before it can reach SMTP or a header. */
+	static String recipientLines(List<String> recipients) {
+		if (recipients.isEmpty() || !recipients.stream().allMatch(EmailAddress::isValid)) {
+			throw new IllegalArgumentException("Outbox recipients must be strict addresses");
+		}
+		return String.join("\n", recipients);
 	}
 
 	public long countPending() {

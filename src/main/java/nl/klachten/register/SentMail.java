@@ -55,9 +55,9 @@ public class SentMail {
 			.anyMatch((id) -> caseAnswered(List.of(id), address, notBefore).filter((c) -> c == complaintId).isPresent());
 	}
 
-	/** One of the recipients is the address, compared case-insensitively in ASCII only (no Kelvin sign K). */
+	/** One of the recipients (one strict address a line) is the address, folded in ASCII only (no Kelvin sign K). */
 	private static boolean sentTo(String recipients, String address) {
-		return address != null && Arrays.stream(recipients.split(",")).map(String::strip)
+		return address != null && Arrays.stream(recipients.split("\n")).map(String::strip)
 			.anyMatch((recipient) -> Ascii.equalsIgnoreCase(recipient, address));
 	}
 

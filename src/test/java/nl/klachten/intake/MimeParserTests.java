@@ -131,13 +131,17 @@ class MimeParserTests {
 		assertThat(headers.first("Precedence")).hasValue("list");
 	}
 
+	// issue 9: only unstructured text is decoded; address headers stay raw, the display name is decoded
 	@Test
-	void shouldDecodeHeaderValuesWhenHeadersHoldEncodedWords() {
-		MailHeaders headers = MimeCorpus.parsed("charset/adjacent-encoded-words-subject.eml").headers();
+	void shouldDecodeOnlyUnstructuredHeadersWhenHeadersHoldEncodedWords() {
+		InboundMail mail = MimeCorpus.parsed("charset/adjacent-encoded-words-subject.eml");
+		MailHeaders headers = mail.headers();
 
 		assertThat(headers.first("SUBJECT")).hasValue(
 				"Re: Bezwaar tegen factuur café – € 120,50 nog steeds open (2e herinnering)");
-		assertThat(headers.all("from")).singleElement().asString().startsWith("Renée van Dijk");
+		assertThat(headers.all("from")).singleElement().asString().startsWith("=?ISO-8859-1?Q?Ren=E9e_van_Dijk?=");
+		assertThat(mail.from().name()).isEqualTo("Renée van Dijk");
+		assertThat(mail.strictSender()).hasValue("renee.vandijk@example.com");
 	}
 
 	@Test

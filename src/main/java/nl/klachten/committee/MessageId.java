@@ -1,0 +1,105 @@
+package nl.klachten.committee;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Message-ID as RFC 5322 {@code msg-id} allows it: {@code id-left "@" id-right}, printable
+ * ASCII without space, brackets, quotes or backslash, at most {@value #MAX_LENGTH} characters. The
+ * value has no angle brackets. Header values are read raw, never RFC 2047-decoded: an id is
+ * copied into the In-Reply-To and References of our own mail, so anything that could carry a line
+ * break or another header is no id at all.
+ */
+public record MessageId(String value) {
+
+	public static final int MAX_LENGTH = 250;
+
+	public MessageId {
+		if (!isValid(value)) {
+			throw new IllegalArgumentException("Not a Message-ID");
+		}
+	}
+
+	/**
+	 * The id of a {@code Message-ID} header: exactly one {@code <id>}, or (as some web forms write
+	 * it) one bare {@code left@right}; a trailing comment is allowed. Anything else is no id.
+	 */
+	public static Optional<MessageId> parse(String headerValue) {
+		if (headerValue == null) {
+			return Optional.empty();
+		}
+		String value = withoutTrailingComment(headerValue.strip());
+		if (value.startsWith("<") && value.endsWith(">")) {
+			value = value.substring(1, value.length() - 1);
+		}
+		return isValid(value) ? Optional.of(new MessageId(value)) : Optional.empty();
+	}
+
+	/** Every valid {@code <id>} of an In-Reply-To or References value, in order, without repeats; the rest dropped. */
+	public static List<MessageId> parseList(String headerValue) {
+		Set<MessageId> ids = new LinkedHashSet<>();
+		if (headerValue == null) {
+			return List.of();
+		}
+		int open = headerValue.indexOf('<');
+		while (open >= 0) {
+			int close = headerValue.indexOf('>', open + 1);
+			if (close < 0) {
+				break;
+			}
+			int nextOpen = headerValue.indexOf('<', open + 1);
+			if (nextOpen >= 0 && nextOpen < close) {
+				open = nextOpen;
+				continue;
+			}
+			String candidate = headerValue.substring(open + 1, close);
+			if (isValid(candidate)) {
+				ids.add(new MessageId(candidate));
+			}
+			open = headerValue.indexOf('<', close + 1);
+		}
+		return new ArrayList<>(ids);
+	}
+
+	public static boolean isValid(String id) {
+		if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+			return false;
+		}
+		int at = id.indexOf('@');
+		if (at < 1 || at == id.length() - 1 || at != id.lastIndexOf('@')) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (c <= 0x20 || c >= 0x7F || c == '<' || c == '>' || c == '"' || c == '\\' || c == '(' || c == ')'
+					|| c == ',') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The id as a header writes it. */
+	public String bracketed() {
+		return "<" + this.value + ">";
+	}
+
+	private static String withoutTrailingComment(String value) {
+		if (value.endsWith(")")) {
+			int open = value.lastIndexOf('(');
+			if (open > 0) {
+				return value.substring(0, open).strip();
+			}
+		}
+		return value;
+	}
+
+	@Override
+	public String toString() {
+		return "MessageId[redacted]";
+	}
+
+}
