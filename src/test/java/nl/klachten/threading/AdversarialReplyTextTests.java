@@ -29,7 +29,7 @@ class AdversarialReplyTextTests {
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	static Stream<Arguments> hostileBodies() {
-		return Stream.of(Arguments.of("attribution digits and verbs", lines("op 1:11 " + " schreef 1 ".repeat(50) + ":")),
+		return Stream.of(Arguments.of("attribution digits and verbs", lines("op 1:11 " + " schreef 1 ".repeat(50))),
 				Arguments.of("attribution digits", lines("op 12:30 " + "1 ".repeat(250))),
 				Arguments.of("attribution address and tabs", lines("op @ " + "1 \t".repeat(200) + "wrote:")),
 				Arguments.of("loose attribution", lines("x" + " wrote".repeat(80) + ":")),
