@@ -25,9 +25,14 @@ import nl.klachten.commands.ParsedCommands.Refusal;
  */
 public final class CommandParser {
 
-	private static final Pattern TOKEN = Pattern.compile("^[*_]*([^\\s:*_]+)[*_]*(.*)$", Pattern.DOTALL);
+	/**
+	 * A command line is typed by a person: a longer line is text, not a command. The cap bounds the
+	 * work any one hostile line can cost.
+	 */
+	static final int MAX_LINE = 1_000;
 
-	private static final String EMPHASIS = "[*_]+";
+	/** Possessive throughout: a hostile line of emphasis marks must not make the matcher backtrack. */
+	private static final Pattern TOKEN = Pattern.compile("[*_]*+([^\\s:*_]++)[*_]*+(.*+)", Pattern.DOTALL);
 
 	/** A line of the command block before its value is interpreted. */
 	private record Line(int number, String text, Keyword keyword, String value) {
@@ -96,6 +101,9 @@ public final class CommandParser {
 
 	private static Optional<Line> commandLine(int number, String raw) {
 		String text = raw.strip();
+		if (text.length() > MAX_LINE) {
+			return Optional.empty();
+		}
 		Matcher matcher = TOKEN.matcher(text);
 		if (text.isEmpty() || !matcher.matches()) {
 			return Optional.empty();
@@ -109,8 +117,25 @@ public final class CommandParser {
 		if (value.startsWith(":")) {
 			value = value.substring(1);
 		}
-		value = value.strip().replaceFirst("^" + EMPHASIS, "").strip();
-		return value.replaceFirst(EMPHASIS + "$", "").strip();
+		value = value.strip();
+		int start = 0;
+		while (start < value.length() && isEmphasis(value.charAt(start))) {
+			start++;
+		}
+		value = value.substring(start).strip();
+		int end = value.length();
+		while (end > 0 && isEmphasis(value.charAt(end - 1))) {
+			end--;
+		}
+		return value.substring(0, end).strip();
+	}
+
+	/**
+	 * Markdown emphasis, stripped with a loop: the pattern {@code [*_]+$} it replaces was quadratic
+	 * in a run of marks that is not at the end.
+	 */
+	private static boolean isEmphasis(char c) {
+		return c == '*' || c == '_';
 	}
 
 }

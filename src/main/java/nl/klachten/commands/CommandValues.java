@@ -36,8 +36,6 @@ final class CommandValues {
 
 	private static final Pattern WEEKS = Pattern.compile("(\\d{1,3})\\s*(weken|weeks|week)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern NAME_AND_EMAIL = Pattern.compile("(.*?)\\s*<([^<>]*)>");
-
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;.]+");
 
 	private static final int MAX_WEEKS = 52;
@@ -114,12 +112,12 @@ final class CommandValues {
 	}
 
 	private static Built employee(String value) {
-		Matcher matcher = NAME_AND_EMAIL.matcher(value);
+		int open = value.lastIndexOf('<');
 		String name = value;
 		String email = null;
-		if (matcher.matches()) {
-			name = matcher.group(1).strip();
-			email = matcher.group(2).strip();
+		if (isNameAndEmail(value, open)) {
+			name = value.substring(0, open).strip();
+			email = value.substring(open + 1, value.length() - 1).strip();
 			if (!EMAIL.matcher(email).matches()) {
 				return Built.refused("MEDEWERKER: '" + email + "' is geen geldig e-mailadres.");
 			}
@@ -130,6 +128,16 @@ final class CommandValues {
 		}
 		return name.isEmpty() ? missing(Keyword.MEDEWERKER, "een naam")
 				: Built.of(new ChairCommand.SetEmployee(name, email));
+	}
+
+	/**
+	 * Whether the value is {@code name <address>}: it ends in {@code >}, and the last {@code <} opens the
+	 * address, which holds no {@code >}. Plain string code: the pattern {@code (.*?)\s*<([^<>]*)>} it
+	 * replaces was quadratic in a run of spaces. The value is one line of
+	 * the command block, so it holds no line break.
+	 */
+	private static boolean isNameAndEmail(String value, int open) {
+		return open >= 0 && value.endsWith(">") && value.indexOf('>', open) == value.length() - 1;
 	}
 
 	private static Built aroseOn(String value) {

@@ -9,8 +9,14 @@ import java.util.regex.Pattern;
  */
 record Decision(String arguments, String solution) {
 
+	/**
+	 * Only blanks within the line before the label ({@code [ \t\x0B\f]}, not {@code \s}): a leading
+	 * {@code \s*} crossed line ends, so every blank line of a hostile text rescanned all the blank lines
+	 * after it. Possessive elsewhere. The text before the label is stripped, so where the match starts
+	 * among blank lines does not change the result.
+	 */
 	private static final Pattern SOLUTION = Pattern.compile(
-			"^\\s*(?:voorgestelde\\s+oplossing|oplossing|proposed\\s+solution|solution)\\s*:\\s*",
+			"^[ \\t\\x0B\\f]*+(?:voorgestelde\\s++oplossing|oplossing|proposed\\s++solution|solution)\\s*+:\\s*+",
 			Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
 	static Decision of(String text) {

@@ -51,7 +51,18 @@ public record RegisterFields(String name, String address, String city, List<Stri
 	/** The blanks our own mail shows ({@code Adres: ...}), echoed back by a reply: not a value. */
 	private static final Pattern PLACEHOLDER = Pattern.compile("[.…_\\-\\s]*");
 
-	private static final Pattern LINE = Pattern.compile("^[\\s*>]*?([A-Za-z][A-Za-z ]{1,25}?)\\s*:\\s*(.+?)\\s*$");
+	/**
+	 * A field line is typed by a person: a longer line is text, not a field. The cap keeps the work on
+	 * a hostile line (a megabyte of spaces after {@code Naam:}) small and linear.
+	 */
+	static final int MAX_LINE = 1_000;
+
+	/**
+	 * The prefix and label of a field line; the value is the rest of the line, stripped. Possessive
+	 * quantifiers and no pattern for the value: a lazy value followed by {@code \s*$} was quadratic
+	 * in the run of spaces on a line.
+	 */
+	private static final Pattern LABEL = Pattern.compile("[\\s*>]*+([A-Za-z][A-Za-z ]{1,25}?)\\s*+:");
 
 	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
 			pattern("d-M-uuuu", Locale.ROOT), pattern("d/M/uuuu", Locale.ROOT), pattern("d.M.uuuu", Locale.ROOT),
@@ -67,18 +78,18 @@ public record RegisterFields(String name, String address, String city, List<Stri
 		Map<Field, String> found = new LinkedHashMap<>();
 		List<String> products = new ArrayList<>();
 		for (String line : text.split("\\R")) {
-			if (line.startsWith(">")) {
+			if (line.startsWith(">") || line.length() > MAX_LINE) {
 				continue;
 			}
-			Matcher matcher = LINE.matcher(line);
-			if (!matcher.matches()) {
+			Matcher matcher = LABEL.matcher(line);
+			if (!matcher.lookingAt()) {
 				continue;
 			}
 			Optional<Field> field = Field.of(matcher.group(1));
 			if (field.isEmpty()) {
 				continue;
 			}
-			String value = matcher.group(2).strip();
+			String value = line.substring(matcher.end()).strip();
 			if (PLACEHOLDER.matcher(value).matches()) {
 				continue;
 			}

@@ -22,9 +22,11 @@ public final class ReplyText {
 
 	private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
 
-	/** Starts with On/Op/Am/Le, holds a time or an address, and ends with the verb's clause and a colon. */
-	private static final Pattern ATTRIBUTION = Pattern.compile("^(?=.*(\\d{1,2}[:.]\\d{2}|@))\\s*(on|op|am|le)\\s"
-			+ ".{0,200}\\d.{0,200}\\s" + VERB + "(\\s.{0,200})?:\\s*$", FLAGS);
+	/**
+	 * Lines longer than this are never markers: the patterns below have bounded gaps, and the cap
+	 * bounds what one hostile line can cost.
+	 */
+	private static final int MAX_LINE = 500;
 
 	private static final Pattern ATTRIBUTION_START = Pattern.compile("^\\s*(on|op|am|le)\\s.*\\d.*", FLAGS);
 
@@ -107,11 +109,11 @@ public final class ReplyText {
 
 	/** Lines taken by an attribution starting at {@code i}: 0, 1, or 2 when a mail client wrapped it. */
 	private static int attributionLength(String[] lines, int i) {
-		if (matches(ATTRIBUTION, lines[i]) || isLooseAttribution(lines, i)) {
+		if (isAttribution(lines[i]) || isLooseAttribution(lines, i)) {
 			return 1;
 		}
 		boolean wrapped = i + 1 < lines.length && matches(ATTRIBUTION_START, lines[i])
-				&& matches(ATTRIBUTION, lines[i].strip() + " " + lines[i + 1].strip());
+				&& isAttribution(lines[i].strip() + " " + lines[i + 1].strip());
 		return wrapped ? 2 : 0;
 	}
 
@@ -158,8 +160,12 @@ public final class ReplyText {
 		return String.join("\n", Arrays.copyOfRange(lines, from, to));
 	}
 
+	private static boolean isAttribution(String line) {
+		return line.length() <= MAX_LINE && Attribution.matches(line);
+	}
+
 	private static boolean matches(Pattern pattern, String line) {
-		return line.length() <= 500 && pattern.matcher(line).matches();
+		return line.length() <= MAX_LINE && pattern.matcher(line).matches();
 	}
 
 }
