@@ -31,12 +31,21 @@ final class MimeCorpus {
 	private MimeCorpus() {
 	}
 
-	/** Every {@code .eml} file, as a path relative to the corpus root with '/' separators. */
+	/** The category of hostile mails, whose expectations live in {@link HostileMailTable}. */
+	static final String HOSTILE = "hostile/";
+
+	private static final String RECIPE = ".eml.gen";
+
+	/**
+	 * Every {@code .eml} file and every {@code .eml.gen} recipe ({@link MailRecipe}), as a path relative
+	 * to the corpus root with '/' separators.
+	 */
 	static List<String> files() {
 		Path root = root();
 		try (Stream<Path> paths = Files.walk(root)) {
 			return paths.filter(Files::isRegularFile)
-				.filter((path) -> path.getFileName().toString().endsWith(".eml"))
+				.filter((path) -> path.getFileName().toString().endsWith(".eml")
+						|| path.getFileName().toString().endsWith(RECIPE))
 				.map((path) -> root.relativize(path).toString().replace('\\', '/'))
 				.sorted()
 				.collect(Collectors.toList());
@@ -46,7 +55,18 @@ final class MimeCorpus {
 		}
 	}
 
+	/** The mail a corpus file holds: the file itself, or the expanded recipe. */
 	static byte[] bytes(String file) {
+		byte[] source = source(file);
+		return isRecipe(file) ? MailRecipe.expand(source) : source;
+	}
+
+	static boolean isRecipe(String file) {
+		return file.endsWith(RECIPE);
+	}
+
+	/** The bytes as committed: for a recipe, the recipe rather than the mail it expands to. */
+	static byte[] source(String file) {
 		try (InputStream in = MimeCorpus.class.getResourceAsStream(ROOT + "/" + file)) {
 			assertThat(in).as("corpus file %s", file).isNotNull();
 			return in.readAllBytes();

@@ -54,7 +54,8 @@ class MimeParserTests {
 	void shouldHaveATableRowWhenCorpusFileIsAMail() {
 		Set<String> rows = table().map(MimeExpectation::file).collect(Collectors.toSet());
 
-		assertThat(MimeCorpus.files()).filteredOn((file) -> !WITHOUT_ROW.contains(file))
+		assertThat(MimeCorpus.files())
+			.filteredOn((file) -> !WITHOUT_ROW.contains(file) && !file.startsWith(MimeCorpus.HOSTILE))
 			.containsExactlyInAnyOrderElementsOf(rows);
 	}
 
