@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A Message-ID as RFC 5322 {@code msg-id} allows it: {@code id-left "@" id-right}, printable
- * ASCII without space, brackets, quotes or backslash, at most {@value #MAX_LENGTH} characters. The
+ * A Message-ID as RFC 5322 {@code msg-id} allows it: {@code id-left "@" id-right}, each a
+ * {@code dot-atom-text} (the right may be a {@code [literal]}), nothing that looks like an
+ * encoded-word, at most {@value #MAX_LENGTH} characters. The
  * value has no angle brackets. Header values are read raw, never RFC 2047-decoded: an id is
  * copied into the In-Reply-To and References of our own mail, so anything that could carry a line
  * break or another header is no id at all.
@@ -16,6 +17,8 @@ import java.util.Set;
 public record MessageId(String value) {
 
 	public static final int MAX_LENGTH = 250;
+
+	private static final String ATEXT = "!#$%&'*+-/=?^_`{|}~";
 
 	public MessageId {
 		if (!isValid(value)) {
@@ -72,10 +75,24 @@ public record MessageId(String value) {
 		if (at < 1 || at == id.length() - 1 || at != id.lastIndexOf('@')) {
 			return false;
 		}
-		for (int i = 0; i < id.length(); i++) {
-			char c = id.charAt(i);
-			if (c <= 0x20 || c >= 0x7F || c == '<' || c == '>' || c == '"' || c == '\\' || c == '(' || c == ')'
-					|| c == ',') {
+		if (id.contains("=?")) {
+			return false;
+		}
+		String right = id.substring(at + 1);
+		return isDotAtomText(id.substring(0, at))
+				&& (isDotAtomText(right) || right.startsWith("[") && right.endsWith("]")
+						&& isDotAtomText(right.substring(1, right.length() - 1).replace(':', '.')));
+	}
+
+	/** RFC 5322 {@code dot-atom-text}: atext runs joined by single dots (an encoded-word needs no more). */
+	private static boolean isDotAtomText(String text) {
+		if (text.isEmpty() || text.startsWith(".") || text.endsWith(".") || text.contains("..")) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+			if (!alnum && c != '.' && ATEXT.indexOf(c) < 0) {
 				return false;
 			}
 		}

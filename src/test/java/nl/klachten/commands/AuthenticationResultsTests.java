@@ -44,7 +44,7 @@ class AuthenticationResultsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			encoded word in smtp.mailfrom | mx.klikklaar.com; spf=pass smtp.mailfrom=<=?us-ascii?q?dkim=3Dpass_header.d=3Dklikklaar.com?=@evil.example>
+			encoded word in smtp.mailfrom | mx.klikklaar.com; spf=pass smtp.mailfrom=<=?us-ascii?q?dkim=3Dpass_header.d=3Dklikklaar.com_?=@evil.example>
 			pass inside a comment | mx.klikklaar.com; spf=fail (dkim=pass header.d=klikklaar.com) smtp.mailfrom=x@evil.example
 			nested comment | mx.klikklaar.com; spf=fail (a (dkim=pass) header.d=klikklaar.com) smtp.mailfrom=x@evil.example
 			pass inside a quoted string | mx.klikklaar.com; spf=fail smtp.mailfrom="x dkim=pass header.d=klikklaar.com"@evil.example

@@ -115,7 +115,7 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 		String forged = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Klacht [" + filed.reference() + "]", "PRODUCT Glasvezel 500\n", forged, "", TEXT,
 				"Authentication-Results: " + AUTHSERV + "; spf=pass "
-						+ "smtp.mailfrom=<=?us-ascii?q?dkim=3Dpass_header.d=3Dklikklaar.com?=@evil.example>"));
+						+ "smtp.mailfrom=<=?us-ascii?q?dkim=3Dpass_header.d=3Dklikklaar.com_?=@evil.example>"));
 		assertThat(part(awaitReplyTo(CHAIR, forged), "text/plain")).contains("niet als echt herkend");
 		assertThat(export(filed.reference()).get("products").toString()).doesNotContain("Glasvezel 500");
 	}

@@ -53,7 +53,7 @@ class MessageIdTests {
 				+ "<th\u00e9@example.org>\t<three@example.org> (comment <four@example.org>) <one@example.org> <broken";
 
 		assertThat(MessageId.parseList(references)).map(MessageId::value)
-			.containsExactly("one@example.org", "=?utf-8?q?x?=@ok.example", "three@example.org", "four@example.org");
+			.containsExactly("one@example.org", "three@example.org", "four@example.org");
 	}
 
 	@Test
