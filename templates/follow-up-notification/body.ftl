@@ -1,5 +1,8 @@
 <#import "/layout.ftl" as layout>
 Nieuw bericht in dossier ${reference} van ${party} (${sender}).
+<#if (held!0) gt 0>
+Eerder kwamen nog ${held} berichten binnen zonder aparte melding (te veel in een uur); ze staan in het dossier.
+</#if>
 <#if status != "in_behandeling">
 Let op: het dossier is ${status?replace("_", " ")}. Het bericht is toegevoegd; het dossier is niet heropend.
 </#if>

@@ -57,6 +57,9 @@ class ComplaintRegistrar {
 
 
 	/** A registered complaint with what its mail stated, for {@link #announce}. */
+	/** The longest subject the acknowledgement repeats. */
+	static final int ECHO_LENGTH = 80;
+
 	record Registration(RegisteredComplaint complaint, NewComplaint stated, RegisterFields fields) {
 	}
 
@@ -90,10 +93,15 @@ class ComplaintRegistrar {
 		if (acknowledge && answerable) {
 			Map<String, Object> toComplainant = new LinkedHashMap<>(model);
 			List<String> references = thread(mail);
+			String subject = String.valueOf(model.get("subject"));
 			if (possibleLink != null) {
-				toComplainant.put("subject", withoutReferences(String.valueOf(model.get("subject"))));
+				subject = withoutReferences(subject);
 				references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
 			}
+			// the acknowledgement goes wherever the From line points: it echoes no free text of the
+			// sender's but a short, cleaned subject, so it cannot carry someone's message to a victim
+			toComplainant.put("subject", echo(subject));
+			toComplainant.put("complainantName", "");
 			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.strictSender().get()), null,
 					mail.messageId(), references, toComplainant));
 		}
@@ -104,6 +112,26 @@ class ComplaintRegistrar {
 	private String withoutReferences(String subject) {
 		String cleaned = this.references.matcher(subject).replaceAll("").replaceAll("\\s{2,}", " ").strip();
 		return cleaned.isEmpty() ? "(geen onderwerp)" : cleaned;
+	}
+
+	/**
+	 * A subject as the acknowledgement may repeat it: control and bidi characters out, white space
+	 * collapsed, links replaced by [link], at most {@value #ECHO_LENGTH} characters.
+	 */
+	static String echo(String subject) {
+		StringBuilder out = new StringBuilder();
+		for (String word : subject.split("[\\s\\p{Cntrl}\\p{Cf}]++")) {
+			if (word.isEmpty()) {
+				continue;
+			}
+			int scheme = word.indexOf("://");
+			String shown = scheme < 0 ? word : "[link]";
+			out.append(out.length() == 0 ? "" : " ").append(shown);
+			if (out.length() > ECHO_LENGTH) {
+				return out.substring(0, ECHO_LENGTH).strip() + "…";
+			}
+		}
+		return out.length() == 0 ? "(geen onderwerp)" : out.toString();
 	}
 
 	/** The References of an answer: the thread so far, then the mail answered. */

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class OutboundConfiguration {
 
 	@Bean
-	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, Clock clock) {
-		return new OutboxSender(outbox, smtp, clock);
+	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, CaseMailer mailer, OutboxSettings settings,
+			Clock clock) {
+		return new OutboxSender(outbox, smtp, new AcknowledgementCeiling(outbox, mailer, settings, clock), clock);
 	}
 
 }

@@ -35,16 +35,25 @@ public class OutboxSender {
 
 	private final ExponentialBackOff backOff = new ExponentialBackOff(5_000, 2.0);
 
-	public OutboxSender(Outbox outbox, SmtpTransport smtp, Clock clock) {
+	private final AcknowledgementCeiling ceiling;
+
+	OutboxSender(Outbox outbox, SmtpTransport smtp, AcknowledgementCeiling ceiling, Clock clock) {
+		this.ceiling = ceiling;
 		this.outbox = outbox;
 		this.smtp = smtp;
 		this.clock = clock;
 		this.backOff.setMaxInterval(Duration.ofMinutes(30).toMillis());
 	}
 
-	/** The mails due now, or null when there are none (so a poller emits nothing). */
+	/**
+	 * The mails due now, or null when there are none (so a poller emits nothing). Acknowledgements
+	 * past the hourly ceiling are left waiting; the rest of the outbox is not held up by them.
+	 */
 	public List<Outbox.QueuedMail> due() {
-		List<Outbox.QueuedMail> due = this.outbox.due(this.clock.instant(), BATCH);
+		int budget = this.ceiling.budget();
+		this.ceiling.tellChairWhenHolding(budget);
+		List<Outbox.QueuedMail> due = this.ceiling.admit(this.outbox.due(this.clock.instant(), BATCH,
+				budget > 0 ? "" : AcknowledgementCeiling.KIND), budget);
 		return due.isEmpty() ? null : due;
 	}
 

@@ -81,6 +81,25 @@ public class Correspondence {
 		return id;
 	}
 
+	/** When the letters of this kind on the case were written, oldest first. */
+	public List<java.time.Instant> times(long complaintId, String kind) {
+		return this.jdbc.sql("SELECT at FROM correspondence WHERE complaint_id = ? AND kind = ? ORDER BY id")
+			.params(complaintId, kind)
+			.query((rs, n) -> OffsetDateTime.parse(rs.getString(1)).toInstant())
+			.list();
+	}
+
+	/** Incoming letters on the case since the last letter of {@code kind} (all of them when there was none). */
+	public int incomingSinceLast(long complaintId, String kind) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM correspondence WHERE complaint_id = :id AND direction = 'in'
+				AND id > coalesce((SELECT max(id) FROM correspondence WHERE complaint_id = :id AND kind = :kind), 0)""")
+			.param("id", complaintId)
+			.param("kind", kind)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** The case that sent or received any of these Message-IDs, most recent letter first. */
 	public Optional<Long> caseOf(List<String> messageIds) {
 		for (String messageId : messageIds) {

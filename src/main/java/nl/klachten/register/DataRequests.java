@@ -26,6 +26,7 @@ public class DataRequests {
 		return this.jdbc.sql("SELECT answered_at FROM data_request WHERE complaint_id = ? AND answered_at IS NOT NULL")
 			.param(complaintId)
 			.query(String.class)
+			.list()
 			.stream()
 			.anyMatch((at) -> !Instant.parse(at).isBefore(since));
 	}

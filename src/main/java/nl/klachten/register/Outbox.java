@@ -52,10 +52,15 @@ public class Outbox {
 	}
 
 	public List<QueuedMail> due(Instant now, int limit) {
+		return due(now, limit, "");
+	}
+
+	/** The mails due now, leaving out those of kind {@code held} (empty: none held). */
+	public List<QueuedMail> due(Instant now, int limit, String held) {
 		return this.jdbc.sql("""
 				SELECT id, complaint_id, kind, message_id, sender, recipients, raw, attempts FROM outbox
-				WHERE status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?""")
-			.params(now.toEpochMilli(), limit)
+				WHERE status = 'pending' AND next_attempt <= ? AND kind <> ? ORDER BY id LIMIT ?""")
+			.params(now.toEpochMilli(), held, limit)
 			.query((rs, n) -> new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6).lines().filter((r) -> !r.isEmpty()).toList(),
 					rs.getBytes(7), rs.getInt(8)))
@@ -94,6 +99,35 @@ public class Outbox {
 			throw new IllegalArgumentException("Outbox recipients must be strict addresses");
 		}
 		return String.join("\n", recipients);
+	}
+
+	/** How many mails of this kind went out at or after {@code since}. */
+	public int sentSince(String kind, Instant since) {
+		return (int) this.jdbc.sql("SELECT sent_at FROM outbox WHERE kind = ? AND status = 'sent' AND sent_at IS NOT NULL")
+			.param(kind)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter((at) -> !Instant.parse(at).isBefore(since))
+			.count();
+	}
+
+	/** How many mails of this kind wait to be sent. */
+	public int pending(String kind) {
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE kind = ? AND status = 'pending'")
+			.param(kind)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** True when a mail of this kind was queued at or after {@code since}. */
+	public boolean queuedSince(String kind, Instant since) {
+		return this.jdbc.sql("SELECT created_at FROM outbox WHERE kind = ?")
+			.param(kind)
+			.query(String.class)
+			.list()
+			.stream()
+			.anyMatch((at) -> !Instant.parse(at).isBefore(since));
 	}
 
 	public long countPending() {

@@ -121,7 +121,7 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 	}
 
 	@Test
-	void shouldKeepChairReplyOnCaseWhenChairAnswersNotification() throws Exception {
+	void shouldRefuseChairProseAndKeepItOffTheCaseWhenChairAnswersNotification() throws Exception {
 		String sender = uniqueSender();
 		deliver(greenMail, aComplaint(sender, "Factuur klopt niet", "Te veel betaald.", newMessageId()));
 		Map<String, Object> row = awaitComplaintFrom(sender);
@@ -137,8 +137,15 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aComplaint(CHAIR, "Re: Nieuwe klacht", "Ik neem contact op met de klager.", reply,
 				"In-Reply-To: <" + notificationId + ">\r\nReferences: <" + notificationId + ">\r\n"));
 
+		// prose from the chair is refused naming its first line (CONTRACT §5) and a refused mail
+		// never joins the case's thread: it is kept in the ignored list, linked to the case
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(kindsOn(id, reply)).containsExactly("committee"));
+			.untilAsserted(() -> assertThat(this.jdbc
+				.sql("SELECT outcome || '/' || reason || '/' || complaint_id FROM inbound_mail WHERE message_id = ?")
+				.param(reply)
+				.query(String.class)
+				.list()).containsExactly("ignored/command-refused/" + id));
+		assertThat(kindsOn(id, reply)).isEmpty();
 		assertThat(countCases()).isEqualTo(casesBefore);
 	}
 

@@ -51,6 +51,7 @@ class ReplyShapesIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("complaints.pipeline.enabled", () -> "false");
 		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
+		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
 	}
 
 	static final String COMPLAINANT_A = "anna.de.boer@example.org";
@@ -60,6 +61,11 @@ class ReplyShapesIntegrationTests {
 	static final String EMPLOYEE_A = "monteur.visser@example.com";
 
 	static final String MANAGEMENT = "directie@klikklaar.com";
+
+	/** A new committee mail (no reply to our mail) is trusted only with the own server's DKIM pass. */
+	static final String AUTHSERV = "mx.klikklaar.com";
+
+	static final String SIGNED = "Authentication-Results: " + AUTHSERV + "; dkim=pass header.d=klikklaar.com\r\n";
 
 	static final String APPEALS = "beroepscommissie@klikklaar.com";
 
@@ -383,13 +389,13 @@ class ReplyShapesIntegrationTests {
 				replyTo("{ACK_B}"), "Aanvulling.", false, Landing.CASE_B, "follow-up", null));
 		s.add(new Shape("chair: headers (B) win over subject (A)", Role.CHAIR, "Re: Nieuwe klacht [{A}]",
 				replyTo("{NOTIF_B}"), "NOTITIE gebeld met de klager.", false, Landing.CASE_B, "committee", null));
-		s.add(toA("chair: subject (A) wins over body (B)", Role.CHAIR, "Re: Nieuwe klacht [{A}]", "",
+		s.add(toA("chair: subject (A) wins over body (B)", Role.CHAIR, "Re: Nieuwe klacht [{A}]", SIGNED,
 				"NOTITIE zie ook {B}.", "committee", null));
 		s.add(toA("chair: reply to the notification, reference stripped", Role.CHAIR, "Re: Nieuwe klacht",
 				replyTo("{NOTIF_A}"), "NOTITIE klant gebeld.", "committee", null));
 		s.add(toA("complainant's headers name their own complaint mail", ca, "Re: storing", replyTo("{IN_A}"),
 				"Nog een aanvulling.", "follow-up", null));
-		s.add(new Shape("committee member on B", Role.MEMBER, "Re: [{B}]", "", "NOTITIE factuur opgevraagd.", false,
+		s.add(new Shape("committee member on B", Role.MEMBER, "Re: [{B}]", SIGNED, "NOTITIE factuur opgevraagd.", false,
 				Landing.CASE_B, "committee", null));
 		// --- others ---
 		s.add(new Shape("stranger quotes A in the subject", Role.STRANGER, "Re: {ACKSUBJ_A}", "",
@@ -488,7 +494,9 @@ class ReplyShapesIntegrationTests {
 		switch (shape.landing()) {
 			case CASE_A, CASE_B -> {
 				Case expected = shape.landing() == Landing.CASE_A ? this.a : this.b;
-				assertThat(inbound).containsEntry("outcome", "case").containsEntry("reason", "correspondence");
+				// a command mail is filed on its case only once accepted (CONTRACT §5)
+				assertThat(inbound).containsEntry("outcome", "case")
+					.containsEntry("reason", shape.kind().equals("committee") ? "command" : "correspondence");
 				assertThat(((Number) inbound.get("complaint_id")).longValue()).as("complaint of the mail")
 					.isEqualTo(expected.id());
 				assertThat(count("SELECT count(*) FROM complaint")).as("no new case").isEqualTo(casesBefore);

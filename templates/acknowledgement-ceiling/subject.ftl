@@ -1,0 +1,1 @@
+Ontvangstbevestigingen wachten: plafond van ${perHour} per uur bereikt
