@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +30,16 @@ class ParseWorker implements DisposableBean {
 
 	private final MimeParser parser;
 
-	private final ExecutorService workers = Executors.newCachedThreadPool(daemons());
+	private final ExecutorService workers;
 
-	ParseWorker(MimeParser parser) {
+	@Autowired
+	ParseWorker(MimeParser parser, IntakeSettings settings) {
+		this(parser, settings.parseStackSize().toBytes());
+	}
+
+	ParseWorker(MimeParser parser, long stackSize) {
 		this.parser = parser;
+		this.workers = Executors.newCachedThreadPool(daemons(stackSize));
 	}
 
 	/**
@@ -74,10 +81,10 @@ class ParseWorker implements DisposableBean {
 		this.workers.shutdownNow();
 	}
 
-	private static ThreadFactory daemons() {
+	private static ThreadFactory daemons(long stackSize) {
 		AtomicInteger count = new AtomicInteger();
 		return (task) -> {
-			Thread thread = new Thread(task, "mime-parse-" + count.incrementAndGet());
+			Thread thread = new Thread(null, task, "mime-parse-" + count.incrementAndGet(), stackSize);
 			thread.setDaemon(true);
 			return thread;
 		};

@@ -103,7 +103,7 @@ public class ImapMailbox implements AutoCloseable {
 		}
 	}
 
-	private static List<long[]> batch(List<long[]> sizes, int max, long maxSize, long maxBytes) {
+	static List<long[]> batch(List<long[]> sizes, int max, long maxSize, long maxBytes) {
 		long bytes = 0;
 		int count = 0;
 		for (long[] entry : sizes) {

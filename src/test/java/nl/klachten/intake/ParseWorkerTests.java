@@ -39,7 +39,7 @@ class ParseWorkerTests {
 				}
 				return super.parse(raw);
 			}
-		});
+		}, 0);
 		long started = System.nanoTime();
 		assertThatThrownBy(() -> this.worker.parse(MAIL, Duration.ofMillis(200))).isInstanceOf(TimeLimitExceeded.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -53,13 +53,13 @@ class ParseWorkerTests {
 			public ParseResult parse(byte[] raw) {
 				throw new StackOverflowError();
 			}
-		});
+		}, 0);
 		assertThatThrownBy(() -> this.worker.parse(MAIL, Duration.ofSeconds(5))).isInstanceOf(StackOverflowError.class);
 	}
 
 	@Test
 	void shouldReturnTheResultWhenTheParseIsWithinTheBudget() {
-		this.worker = new ParseWorker(new MimeParser());
+		this.worker = new ParseWorker(new MimeParser(), 0);
 		assertThat(this.worker.parse(MAIL, Duration.ofSeconds(5))).isInstanceOf(ParseResult.Parsed.class);
 	}
 
