@@ -40,15 +40,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes a batch of fetched mail into the register in one transaction and says where each mail
  * is to be filed. Every mail ends in exactly one of: a case, the ignored list, or quarantine,
  * with its raw bytes kept (CONTRACT §4). Each mail runs in a savepoint: one that fails
- * unexpectedly is rolled back alone, counted, left in the inbox to be tried again, and after
- * {@code max-attempts} tries quarantined, so it never blocks the mails behind it.
+ * unexpectedly (any {@link Throwable}, a {@link StackOverflowError} or {@link OutOfMemoryError}
+ * included) is rolled back alone, counted in a transaction of its own, left in the inbox to be
+ * tried again, and after {@code max-attempts} tries quarantined, so it never blocks the mails
+ * behind it. A mail over {@link MailLimits} or its time budget is quarantined at once.
  */
 @Component
 public class Intake {
 
 	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
-	private final MimeParser parser;
+	private final ParseWorker parser;
+
+	private final AttemptCounter attempts;
 
 	private final DataFiles files;
 
@@ -78,11 +82,12 @@ public class Intake {
 
 	private final TransactionTemplate mailSavepoint;
 
-	Intake(MimeParser parser, DataFiles files, InboundLog inbound, Outbox outbox, Correspondence correspondence,
+	Intake(ParseWorker parser, AttemptCounter attempts, DataFiles files, InboundLog inbound, Outbox outbox, Correspondence correspondence,
 			ThreadResolver threads, ComplaintRegistrar registrar, FollowUps followUps, CommandDesk commandDesk,
 			CommitteeSettings committee, TermsSettings terms, IntakeSettings settings, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.parser = parser;
+		this.attempts = attempts;
 		this.files = files;
 		this.inbound = inbound;
 		this.outbox = outbox;
@@ -102,46 +107,82 @@ public class Intake {
 
 	public Filing take(MailBatch batch) {
 		Map<Long, Filing.Destination> destinations = new LinkedHashMap<>();
-		this.batchTransaction.executeWithoutResult((status) -> {
-			for (FetchedMail mail : batch.mails()) {
-				takeOne(mail).ifPresent((destination) -> destinations.put(mail.uid(), destination));
-			}
-		});
+		try (AttemptCounter.Batch attempts = this.attempts.startBatch()) {
+			this.batchTransaction.executeWithoutResult((status) -> {
+				for (FetchedMail mail : batch.mails()) {
+					takeOne(mail, attempts).ifPresent((destination) -> destinations.put(mail.uid(), destination));
+				}
+			});
+		}
 		log.info("Intake batch: {} read, {} filed", batch.mails().size(), destinations.size());
 		return new Filing(destinations);
 	}
 
-	private Optional<Filing.Destination> takeOne(FetchedMail read) {
+	/**
+	 * One mail: stored, parsed under its time budget on a worker ({@link ParseWorker}), then routed in
+	 * its savepoint on this thread, where the rest of the budget is checked as work done
+	 * ({@link WorkTime}). Whatever the parse or the route throws is this mail's failure alone.
+	 */
+	private Optional<Filing.Destination> takeOne(FetchedMail read, AttemptCounter.Batch attempts) {
 		FetchedMail fetched = withReceipt(read);
 		DataFiles.Stored raw = fetched.oversize() ? this.files.storeMail(fetched.spool())
 				: this.files.storeMail(fetched.raw());
+		String rawKey = "sha:" + raw.sha256();
 		if (fetched.oversize()) {
-			return Optional.of(settle("sha:" + raw.sha256(), null, raw, fetched, null, Outcome.QUARANTINED, "oversize"));
+			return Optional.of(settle(rawKey, null, raw, fetched, null, Outcome.QUARANTINED, "oversize"));
 		}
-		ParseResult parsed = this.parser.parse(fetched.raw());
+		long started = System.nanoTime();
+		ParseResult parsed;
+		try {
+			parsed = this.parser.parse(fetched.raw(), this.settings.maxMailTime());
+		}
+		catch (Throwable ex) {
+			return failed(rawKey, null, raw, fetched, ex, attempts);
+		}
 		if (parsed instanceof ParseResult.Unparseable unparseable) {
-			return Optional.of(settle("sha:" + raw.sha256(), null, raw, fetched, null, Outcome.QUARANTINED,
-					unparseable.reason()));
+			return Optional.of(settle(rawKey, null, raw, fetched, null, Outcome.QUARANTINED, unparseable.reason()));
 		}
 		InboundMail mail = ((ParseResult.Parsed) parsed).mail();
-		String key = mail.optionalMessageId().map((id) -> "mid:" + id).orElse("sha:" + raw.sha256());
+		String key = mail.optionalMessageId().map((id) -> "mid:" + id).orElse(rawKey);
 		Optional<Outcome> known = this.inbound.outcomeOf(key);
 		if (known.isPresent()) {
 			return Optional.of(destination(known.get()));
 		}
+		long budget = this.settings.maxMailTime().toNanos() - (System.nanoTime() - started);
 		try {
-			return Optional.of(this.mailSavepoint.execute((status) -> route(key, mail, raw, fetched)));
+			return Optional.of(this.mailSavepoint.execute((status) -> {
+				long before = WorkTime.nanos();
+				Filing.Destination destination = route(key, mail, raw, fetched);
+				if (WorkTime.nanos() - before > budget) {
+					throw new TimeLimitExceeded();
+				}
+				return destination;
+			}));
 		}
-		catch (RuntimeException ex) {
-			int attempts = this.inbound.countFailure(key, ex.getClass().getSimpleName(), this.clock.instant());
-			log.warn("Processing mail {} failed ({}), try {} of {}", shortKey(key), ex.getClass().getSimpleName(),
-					attempts, this.settings.maxAttempts());
-			if (attempts < this.settings.maxAttempts()) {
-				return Optional.empty();
-			}
-			return Optional.of(settle(key, mail, raw, fetched, null, Outcome.QUARANTINED,
-					"processing-failed:" + ex.getClass().getSimpleName()));
+		catch (Throwable ex) {
+			return failed(key, mail, raw, fetched, ex, attempts);
 		}
+	}
+
+	/**
+	 * A mail whose parse or route failed: over its time budget it is quarantined at once; otherwise
+	 * it stays in the inbox for another try until {@code max-attempts}. A failure that is not the
+	 * mail's ({@link AttemptCounter#rethrowIfNotTheMails}) goes on up and fails the batch.
+	 */
+	private Optional<Filing.Destination> failed(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
+			Throwable ex, AttemptCounter.Batch attempts) {
+		AttemptCounter.rethrowIfNotTheMails(ex);
+		if (ex instanceof TimeLimitExceeded) {
+			return Optional.of(settle(key, mail, raw, fetched, null, Outcome.QUARANTINED, "time-limit"));
+		}
+		String error = ex.getClass().getSimpleName();
+		int attempt = attempts.failed(key, error);
+		log.warn("Processing mail {} failed ({}), try {} of {}", shortKey(key), error, attempt,
+				this.settings.maxAttempts());
+		if (attempt < this.settings.maxAttempts()) {
+			return Optional.empty();
+		}
+		return Optional.of(settle(key, mail, raw, fetched, null, Outcome.QUARANTINED, "processing-failed:" + error));
 	}
 
 	private Filing.Destination route(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched) {

@@ -30,6 +30,7 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,8 @@ public class MimeParser {
 	 */
 	private static final Set<String> UNSTRUCTURED = Set.of("subject", "comments", "keywords");
 
-	private static final MimeConfig CONFIG = MimeConfig.custom()
+	/** Shared with {@link LimitScan}, so the pre-scan tokenizes exactly as the parse does. */
+	static final MimeConfig CONFIG = MimeConfig.custom()
 		.setMaxLineLen(-1)
 		.setMaxHeaderLen(-1)
 		.setMaxHeaderCount(-1)
@@ -58,10 +60,32 @@ public class MimeParser {
 		.setMalformedHeaderStartsBody(true)
 		.build();
 
+	private final MailLimits limits;
+
+	/** A parser with the default {@link MailLimits}, for use outside Spring. */
+	public MimeParser() {
+		this(MailLimits.defaults());
+	}
+
+	@Autowired
+	public MimeParser(MailLimits limits) {
+		this.limits = limits;
+	}
+
+	/**
+	 * Parses one mail. A mail over one of the {@link MailLimits} is {@link ParseResult.Unparseable}
+	 * as {@code limit:<name>} before Mime4J builds anything. The bytes are read through
+	 * {@link InterruptibleInput}, so a parse whose thread is interrupted (it ran out of time) stops
+	 * at its next read instead of running on.
+	 */
 	public ParseResult parse(byte[] raw) {
+		Optional<String> limit = LimitScan.exceeded(raw, this.limits);
+		if (limit.isPresent()) {
+			return new ParseResult.Unparseable("limit:" + limit.get());
+		}
 		Message message = null;
 		try {
-			message = builder().parseMessage(new ByteArrayInputStream(raw));
+			message = builder().parseMessage(new InterruptibleInput(new ByteArrayInputStream(raw)));
 			MailHeaders headers = headers(message);
 			if (headers.fields().isEmpty()) {
 				return new ParseResult.Unparseable("no-headers");

@@ -53,15 +53,24 @@ public class ImapMailbox implements AutoCloseable {
 		this.folders.put(Filing.Destination.QUARANTINE, settings.quarantineFolder());
 	}
 
-	/** Up to {@code max} mails from the start of the inbox; bodies over {@code maxSize} are left to spool. */
-	public synchronized List<FetchedMail> fetch(int max, long maxSize) {
+	/** What one read gave, and whether the inbox holds more mail than was read. */
+	public record Fetched(List<FetchedMail> mails, boolean more) {
+	}
+
+	/**
+	 * Up to {@code max} mails from the start of the inbox, and no more than {@code maxBytes} of them
+	 * together (but always at least one); bodies over {@code maxSize} are left to spool and do not
+	 * count, since they are never held in memory.
+	 */
+	public synchronized Fetched fetch(int max, long maxSize, long maxBytes) {
 		try {
 			IMAPFolder folder = open();
-			List<long[]> sizes = sizes(folder, max);
-			if (sizes.isEmpty()) {
-				return List.of();
+			List<long[]> all = sizes(folder);
+			List<long[]> batch = batch(all, max, maxSize, maxBytes);
+			if (batch.isEmpty()) {
+				return new Fetched(List.of(), false);
 			}
-			return bodies(folder, sizes, maxSize);
+			return new Fetched(bodies(folder, batch, maxSize), batch.size() < all.size());
 		}
 		catch (MessagingException | RuntimeException ex) {
 			disconnect();
@@ -94,11 +103,25 @@ public class ImapMailbox implements AutoCloseable {
 		}
 	}
 
+	static List<long[]> batch(List<long[]> sizes, int max, long maxSize, long maxBytes) {
+		long bytes = 0;
+		int count = 0;
+		for (long[] entry : sizes) {
+			long held = entry[1] > maxSize ? 0 : entry[1];
+			if (count == max || (count > 0 && bytes + held > maxBytes)) {
+				break;
+			}
+			bytes += held;
+			count++;
+		}
+		return sizes.subList(0, count);
+	}
+
 	/**
-	 * UIDs and sizes of the oldest {@code max} mails, asked of the server by UID range rather than
+	 * UIDs and sizes of all mails, oldest first, asked of the server by UID range rather than
 	 * computed from the client's cached message count, which can lag behind the server.
 	 */
-	private List<long[]> sizes(IMAPFolder folder, int max) throws MessagingException {
+	private List<long[]> sizes(IMAPFolder folder) throws MessagingException {
 		Response[] responses = command(folder, "UID FETCH 1:* (UID RFC822.SIZE)", null);
 		List<long[]> sizes = new ArrayList<>();
 		for (Response response : responses) {
@@ -108,7 +131,7 @@ public class ImapMailbox implements AutoCloseable {
 			}
 		}
 		sizes.sort((a, b) -> Long.compare(a[0], b[0]));
-		return sizes.subList(0, Math.min(max, sizes.size()));
+		return sizes;
 	}
 
 	private List<FetchedMail> bodies(IMAPFolder folder, List<long[]> sizes, long maxSize) throws MessagingException {

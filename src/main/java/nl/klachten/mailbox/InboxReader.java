@@ -1,12 +1,11 @@
 package nl.klachten.mailbox;
 
-import java.util.List;
-
 import nl.klachten.intake.IntakeSettings;
 
 /**
  * The intake's message source: when the {@link MailSignal} says so, one batch from the inbox;
- * otherwise nothing. A full batch raises the signal again, so a backlog is read without waiting.
+ * otherwise nothing. A batch cut short (by count or by bytes) raises the signal again, so a backlog
+ * is read without waiting.
  */
 public class InboxReader {
 
@@ -27,19 +26,20 @@ public class InboxReader {
 		if (!this.signal.take()) {
 			return null;
 		}
-		List<FetchedMail> mails;
+		ImapMailbox.Fetched fetched;
 		try {
-			mails = this.mailbox.fetch(this.settings.batchSize(), this.settings.maxMessageSize().toBytes());
+			fetched = this.mailbox.fetch(this.settings.batchSize(), this.settings.maxMessageSize().toBytes(),
+					this.settings.batchBytes().toBytes());
 		}
 		catch (MailboxException ex) {
 			this.signal.failed();
 			throw ex;
 		}
 		this.signal.succeeded();
-		if (mails.size() >= this.settings.batchSize()) {
+		if (fetched.more()) {
 			this.signal.raise();
 		}
-		return mails.isEmpty() ? null : new MailBatch(mails);
+		return fetched.mails().isEmpty() ? null : new MailBatch(fetched.mails());
 	}
 
 }

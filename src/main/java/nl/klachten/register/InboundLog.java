@@ -65,6 +65,15 @@ public class InboundLog {
 			.single();
 	}
 
+	/** The failed tries of a mail counted so far, 0 when none. */
+	public int attemptsOf(String dedupeKey) {
+		return this.jdbc.sql("SELECT attempts FROM intake_failure WHERE dedupe_key = ?")
+			.param(dedupeKey)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
 	/** Counts one more failed try of a mail and returns the number of tries so far. */
 	public int countFailure(String dedupeKey, String errorClass, Instant at) {
 		return this.jdbc.sql("""
