@@ -13,6 +13,7 @@ import nl.klachten.appeals.AppealDesk;
 import nl.klachten.commands.Guidance;
 import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.HeaderText;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
@@ -248,7 +249,7 @@ class FollowUps {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("party", partyLabel(thread.party()));
 		model.put("sender", mail.senderAddress());
-		model.put("subject", mail.subject());
+		model.put("subject", HeaderText.clean(mail.subject()));
 		model.put("text", newText);
 		model.put("recorded", recorded);
 		model.put("status", thread.complaint().status().column());
