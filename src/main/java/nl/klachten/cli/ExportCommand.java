@@ -2,10 +2,17 @@ package nl.klachten.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import nl.klachten.register.CaseFiles;
@@ -45,10 +52,26 @@ class ExportCommand implements Callable<Integer> {
 				stdout.flush();
 			}
 			else {
-				Files.write(this.out, bytes);
+				writeOwnerOnly(this.out, bytes);
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * The export holds every complainant's data, so the file is created 0600 (not chmod-ed after
+	 * writing, which leaves a moment in which others may open it). An existing file keeps its mode.
+	 */
+	static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
+		Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING);
+		boolean posix = file.toAbsolutePath().getParent().getFileSystem().supportedFileAttributeViews().contains("posix");
+		FileAttribute<?>[] attributes = posix
+				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+				: new FileAttribute<?>[0];
+		try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes)) {
+			channel.write(ByteBuffer.wrap(bytes));
+		}
 	}
 
 }

@@ -66,7 +66,16 @@ class RegisterExport {
 		row.put("measures", String.join("; ", c.measures().stream().map(CaseFile.Measure::describe).toList()));
 		row.put("correspondence_count", c.correspondence().size());
 		row.put("purged", c.purged());
+		row.replaceAll((column, value) -> value instanceof String text ? cell(text) : value);
 		return row;
+	}
+
+	/**
+	 * A cell a spreadsheet will not run: text starting with {@code = + - @}, TAB or CR gets a leading
+	 * {@code '}, since names, subjects and descriptions are written by complainants (issue 9).
+	 */
+	static String cell(String text) {
+		return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
 
 

@@ -38,7 +38,7 @@ class ShowCommand implements Callable<Integer> {
 				.find(ref)
 				.orElseThrow(() -> new IllegalArgumentException("no case " + ref));
 			PrintWriter out = ComplaintsCli.stdout();
-			out.print(CaseFileText.of(file));
+			out.print(TerminalText.safe(CaseFileText.of(file)));
 			out.flush();
 		}
 		return 0;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import nl.klachten.commands.Guidance;
 import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.HeaderText;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.Complaints;
@@ -150,7 +151,7 @@ class ComplaintRegistrar {
 		model.put("complainantName", complaint.complainantName() == null ? "" : complaint.complainantName());
 		model.put("complainantEmail", complaint.complainantEmail());
 		model.put("representativeOf", complaint.representativeOf() == null ? "" : complaint.representativeOf());
-		model.put("subject", complaint.subject().isBlank() ? "(geen onderwerp)" : complaint.subject());
+		model.put("subject", complaint.subject().isBlank() ? "(geen onderwerp)" : HeaderText.clean(complaint.subject()));
 		model.put("text", complaint.description());
 		model.put("submittedOn", DUTCH_DATE.format(complaint.submittedAt()));
 		model.put("decisionDue", DUTCH_DATE.format(complaint.decisionDue()));

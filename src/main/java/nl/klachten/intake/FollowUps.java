@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import nl.klachten.commands.Guidance;
 import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.HeaderText;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.ConfirmationRequests.Pending;
@@ -96,7 +97,7 @@ class FollowUps {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("party", partyLabel(thread.party()));
 		model.put("sender", mail.senderAddress());
-		model.put("subject", mail.subject());
+		model.put("subject", HeaderText.clean(mail.subject()));
 		model.put("text", newText);
 		model.put("recorded", recorded);
 		model.put("held", Math.max(0, this.correspondence.incomingSinceLast(caseId, NOTICE) - 1));

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 
 import nl.klachten.committee.MessageId;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
@@ -150,7 +149,7 @@ public class MimeParser {
 	}
 
 	private static String decodeEncodedWords(String value) {
-		return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
+		return EncodedWords.decode(value);
 	}
 
 	/** The Message-ID when it is a valid RFC 5322 msg-id; an invalid one is no Message-ID. */

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.NameValuePair;
 
 /**
@@ -41,7 +39,7 @@ final class ParameterDecoder {
 		if (!sections.isEmpty()) {
 			return Optional.of(extended(sections));
 		}
-		return Optional.ofNullable(plain).map((value) -> DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT));
+		return Optional.ofNullable(plain).map(EncodedWords::decode);
 	}
 
 	private static Optional<Integer> sectionIndex(String suffix) {

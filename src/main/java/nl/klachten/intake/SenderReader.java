@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.klachten.committee.EmailAddress;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.address.Address;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
@@ -63,7 +61,7 @@ final class SenderReader {
 	}
 
 	static String name(Mailbox mailbox) {
-		return mailbox.getName() == null ? "" : DecoderUtil.decodeEncodedWords(mailbox.getName(), DecodeMonitor.SILENT);
+		return mailbox.getName() == null ? "" : EncodedWords.decode(mailbox.getName());
 	}
 
 	private static boolean sameSender(Sender from, List<String> senderValues) {

@@ -56,17 +56,15 @@ public class MailComposer {
 
 	public ComposedMail compose(Letter letter) {
 		Map<String, Object> model = new HashMap<>(letter.model());
-		model.put("reference", letter.reference() == null ? "" : letter.reference());
-		String subject = render(letter.purpose() + "/subject.ftl", model).strip().replaceAll("\\s+", " ");
-		if (letter.reference() != null && !subject.contains("[" + letter.reference() + "]")) {
-			subject = subject + " [" + letter.reference() + "]";
-		}
+		model.put("reference", letter.reference() == null ? "" : HeaderText.require("X-Complaint-Reference", letter.reference()));
+		String subject = HeaderText.require("Subject", subject(letter, model));
 		String text = render(letter.purpose() + "/body.ftl", model);
 		String html = render(letter.purpose() + "/body.ftlh", model);
 		String messageId = UUID.randomUUID() + "@" + domain();
 		try {
 			MimeMessage message = new FixedIdMessage(this.session, messageId);
-			message.setFrom(new InternetAddress(this.mailbox.address(), this.mailbox.displayName(), "UTF-8"));
+			message.setFrom(new InternetAddress(HeaderText.require("From", this.mailbox.address()),
+					HeaderText.require("From display name", this.mailbox.displayName()), "UTF-8"));
 			message.setRecipients(jakarta.mail.Message.RecipientType.TO, recipients(letter.to()));
 			message.setSubject(subject, "UTF-8");
 			message.setSentDate(Date.from(this.clock.instant()));
@@ -86,11 +84,11 @@ public class MailComposer {
 
 	private void headers(MimeMessage message, Letter letter) throws MessagingException {
 		if (letter.reference() != null) {
-			message.setHeader("X-Complaint-Reference", letter.reference());
+			set(message, "X-Complaint-Reference", letter.reference());
 		}
 		if (letter.inReplyTo() != null) {
 			if (MessageId.isValid(letter.inReplyTo())) {
-				message.setHeader("In-Reply-To", "<" + letter.inReplyTo() + ">");
+				set(message, "In-Reply-To", "<" + letter.inReplyTo() + ">");
 			}
 			message.setHeader("Auto-Submitted", "auto-replied");
 		}
@@ -99,15 +97,33 @@ public class MailComposer {
 		}
 		List<String> references = letter.references().stream().filter(MessageId::isValid).toList();
 		if (!references.isEmpty()) {
-			message.setHeader("References", references.stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));
+			set(message, "References", references.stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));
 		}
 		message.setHeader("X-Auto-Response-Suppress", "All");
+	}
+
+	private static void set(MimeMessage message, String header, String value) throws MessagingException {
+		message.setHeader(header, HeaderText.require(header, value));
+	}
+
+	/**
+	 * The rendered subject with the reference, runs of spaces and tabs made one space. A line break
+	 * or other control character inside is left for {@link HeaderText#require} to refuse: mail text
+	 * is cleaned where it is put into the model, so one here means a value that was not.
+	 */
+	private String subject(Letter letter, Map<String, Object> model) {
+		String subject = render(letter.purpose() + "/subject.ftl", model).strip().replaceAll("[ \t]+", " ");
+		if (letter.reference() != null && !subject.contains("[" + letter.reference() + "]")) {
+			subject = subject + " [" + letter.reference() + "]";
+		}
+		return subject;
 	}
 
 	/** One address each, read strictly: never a list parsed from a joined string (issue 9). */
 	private static InternetAddress[] recipients(List<String> to) throws MessagingException {
 		InternetAddress[] addresses = new InternetAddress[to.size()];
 		for (int i = 0; i < addresses.length; i++) {
+			HeaderText.require("To", to.get(i));
 			if (!EmailAddress.isValid(to.get(i))) {
 				throw new MessagingException("Recipient " + i + " is not a strict address");
 			}
@@ -136,7 +152,7 @@ public class MailComposer {
 		for (Letter.File file : files) {
 			MimeBodyPart part = new MimeBodyPart();
 			part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
-			part.setFileName(file.name());
+			part.setFileName(HeaderText.require("Content-Disposition filename", file.name()));
 			part.setDisposition(Part.ATTACHMENT);
 			mixed.addBodyPart(part);
 		}

@@ -12,6 +12,7 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.TemplateExceptionHandler;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Bean;
  * FreeMarker for mail. Templates are read from the {@code templates/} folder of the working
  * directory (so an operator can edit them) and otherwise from the copy packaged in the jar.
  * {@code .ftlh} files are HTML with auto-escaping, so complainant input cannot inject markup.
+ * Templates are edited on the server, so a template must not become code: {@code ?new} may
+ * instantiate no class (not {@code freemarker.template.utility.Execute}) and {@code ?api} is off.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class TemplateConfiguration {
@@ -46,6 +49,8 @@ class TemplateConfiguration {
 		configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
 		configuration.setLogTemplateExceptions(false);
 		configuration.setFallbackOnNullLoopVariable(false);
+		configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+		configuration.setAPIBuiltinEnabled(false);
 		return configuration;
 	}
 

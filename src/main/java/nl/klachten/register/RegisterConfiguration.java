@@ -1,7 +1,5 @@
 package nl.klachten.register;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -23,12 +21,7 @@ class RegisterConfiguration {
 	@Bean
 	DataSource dataSource(RegisterSettings settings) {
 		Path file = settings.file();
-		try {
-			DataFiles.ensurePrivateDirectory(file.getParent());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the register directory", ex);
-		}
+		OwnerOnlyDirectory.ensure(file.getParent());
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=30000&synchronous=NORMAL"
 				+ "&foreign_keys=true&transaction_mode=IMMEDIATE");
@@ -41,6 +34,7 @@ class RegisterConfiguration {
 
 	@Bean
 	DataFiles dataFiles(RegisterSettings settings) {
+		OwnerOnlyDirectory.ensure(settings.dataDirectory());
 		return new DataFiles(settings.dataDirectory());
 	}
 
