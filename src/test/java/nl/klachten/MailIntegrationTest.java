@@ -89,6 +89,34 @@ public abstract class MailIntegrationTest {
 			.get(0);
 	}
 
+	/** A complaint filed end to end: its sender, register id and reference, and its acknowledgement. */
+	protected record Filed(String sender, long id, String reference, MimeMessage ack) {
+
+		public String ackSubject() {
+			return subject(this.ack);
+		}
+
+	}
+
+	/** Files a complaint from a new sender and waits for its register row and acknowledgement. */
+	protected Filed fileComplaint(String subject, String text) {
+		String sender = MailFixtures.uniqueSender();
+		MailFixtures.deliver(greenMail, MailFixtures.aComplaint(sender, subject, text, MailFixtures.newMessageId()));
+		Map<String, Object> row = awaitComplaintFrom(sender);
+		MimeMessage ack = awaitMailTo(sender, "Ontvangstbevestiging");
+		return new Filed(sender, ((Number) row.get("id")).longValue(), (String) row.get("reference"), ack);
+	}
+
+	/** The one register row of the complaint from this sender. */
+	protected Map<String, Object> awaitComplaintFrom(String sender) {
+		return await().atMost(WAIT)
+			.until(() -> this.jdbc.sql("SELECT * FROM complaint WHERE complainant_email = ?")
+				.param(sender)
+				.query()
+				.listOfRows(), (rows) -> rows.size() == 1)
+			.get(0);
+	}
+
 	/** A case as the JSON export shows it (CONTRACT §6). */
 	protected JsonNode export(String reference) {
 		JsonNode all = JsonMapper.builder().build().readTree(CaseFileJson.write(this.caseFiles.all()));

@@ -15,7 +15,10 @@ import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.CaseState;
 import nl.klachten.register.Complaints;
+import nl.klachten.register.ReferenceNumber;
+import nl.klachten.register.ReferenceSettings;
 import nl.klachten.register.RegisteredComplaint;
+import nl.klachten.threading.ReferenceFinder;
 
 import org.springframework.stereotype.Component;
 
@@ -48,9 +51,12 @@ public class CommandDesk {
 
 	private final Complaints complaints;
 
+	private final ReferenceFinder references;
+
 	CommandDesk(CommandTrust trust, CommandRules rules, CommandEffects effects, CaseChanges changes,
-			CaseFiles caseFiles, CaseMailer mailer, Complaints complaints) {
+			CaseFiles caseFiles, CaseMailer mailer, Complaints complaints, ReferenceSettings referenceSettings) {
 		this.complaints = complaints;
+		this.references = new ReferenceFinder(referenceSettings.prefix());
 		this.trust = trust;
 		this.rules = rules;
 		this.effects = effects;
@@ -79,11 +85,10 @@ public class CommandDesk {
 	public Outcome handle(CommandMail mail, RegisteredComplaint named, Consumer<RegisteredComplaint> accepted) {
 		ParsedCommands parsed = this.parser.parse(mail.newText());
 		CommandTrust.Verdict verdict = this.trust.verdict(mail);
-		RegisteredComplaint complaint = verdict instanceof CommandTrust.Verdict.Answered answered
-				? this.complaints.find(answered.caseId()).orElse(named) : named;
+		RegisteredComplaint complaint = caseOf(verdict, mail, named);
 		CaseState before = complaint == null ? null : this.changes.state(complaint);
 		Optional<ParsedCommands.Refusal> refusal = parsed instanceof ParsedCommands.Refusal r ? Optional.of(r)
-				: untrusted(verdict, (ParsedCommands.Commands) parsed)
+				: untrusted(verdict, (ParsedCommands.Commands) parsed, complaint)
 					.or(() -> this.rules.check(mail, (ParsedCommands.Commands) parsed, before));
 		if (refusal.isPresent()) {
 			answer(mail, complaint, "command-rejected", refusalModel(refusal.get()));
@@ -109,12 +114,36 @@ public class CommandDesk {
 	}
 
 	/**
+	 * The case the commands apply to: that of our mail the reply answers; for a reply to the
+	 * digest, the first listed case the reply names in its subject or its own text (not in the
+	 * quoted digest); otherwise the case the mail names.
+	 */
+	private RegisteredComplaint caseOf(CommandTrust.Verdict verdict, CommandMail mail, RegisteredComplaint named) {
+		if (verdict instanceof CommandTrust.Verdict.Answered answered) {
+			return this.complaints.find(answered.caseId()).orElse(named);
+		}
+		if (verdict instanceof CommandTrust.Verdict.Listed listed) {
+			List<ReferenceNumber> references = new ArrayList<>(this.references.find(mail.subject()));
+			references.addAll(this.references.find(mail.newText()));
+			return references.stream()
+				.map(this.complaints::find)
+				.flatMap(Optional::stream)
+				.filter((c) -> listed.caseIds().contains(c.id()))
+				.findFirst()
+				.orElse(null);
+		}
+		return named;
+	}
+
+	/**
 	 * An untrusted mail may only ask what changes nothing (HELP, STATUS, OVERZICHT): the answer goes
-	 * to the authorised address itself, so a forger learns nothing from it.
+	 * to the authorised address itself, so a forger learns nothing from it. A reply to the digest
+	 * that names none of its cases is treated the same way.
 	 */
 	private static Optional<ParsedCommands.Refusal> untrusted(CommandTrust.Verdict verdict,
-			ParsedCommands.Commands commands) {
-		if (!(verdict instanceof CommandTrust.Verdict.Untrusted)) {
+			ParsedCommands.Commands commands, RegisteredComplaint complaint) {
+		boolean listedWithoutCase = verdict instanceof CommandTrust.Verdict.Listed && complaint == null;
+		if (!(verdict instanceof CommandTrust.Verdict.Untrusted) && !listedWithoutCase) {
 			return Optional.empty();
 		}
 		return commands.commands()

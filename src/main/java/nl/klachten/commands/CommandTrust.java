@@ -49,6 +49,10 @@ class CommandTrust {
 		record Answered(long caseId) implements Verdict {
 		}
 
+		/** A reply to our mail that listed these cases (the digest): the case the reply names, if listed. */
+		record Listed(java.util.Set<Long> caseIds) implements Verdict {
+		}
+
 		/** Authenticated by the trusted server: the case the mail names. */
 		record Authenticated() implements Verdict {
 		}
@@ -64,6 +68,11 @@ class CommandTrust {
 				this.clock.instant().minus(this.expiry));
 		if (answered.isPresent()) {
 			return new Verdict.Answered(answered.get());
+		}
+		java.util.Set<Long> listed = this.sentMail.casesListed(mail.references(), mail.sender(),
+				this.clock.instant().minus(this.expiry));
+		if (!listed.isEmpty() && !authenticated(mail)) {
+			return new Verdict.Listed(listed);
 		}
 		return authenticated(mail) ? new Verdict.Authenticated() : new Verdict.Untrusted();
 	}

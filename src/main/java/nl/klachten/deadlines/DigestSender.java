@@ -21,6 +21,7 @@ import nl.klachten.outbound.MailComposer;
 import nl.klachten.commands.DigestRequests;
 import nl.klachten.register.DigestData;
 import nl.klachten.register.RegisterCreation;
+import nl.klachten.register.SentMail;
 import nl.klachten.register.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +61,16 @@ public class DigestSender implements DigestRequests {
 
 	private final RegisterCreation register;
 
+	private final SentMail sentMail;
+
 	private final DailySchedule schedule;
 
 	private final Clock clock;
 
 	DigestSender(DigestData data, Retention retention, DeadlinePolicy policy, CaseMailer mailer, MailComposer composer,
-			CommitteeSettings committee, DigestSettings settings, RegisterCreation register,
+			CommitteeSettings committee, DigestSettings settings, RegisterCreation register, SentMail sentMail,
 			PlatformTransactionManager transactions, Clock clock) {
+		this.sentMail = sentMail;
 		this.data = data;
 		this.retention = retention;
 		this.builder = new DigestBuilder(policy);
@@ -130,6 +134,11 @@ public class DigestSender implements DigestRequests {
 		Digest digest = build(day);
 		ComposedMail mail = this.mailer.sendUnfiled(new Letter(PURPOSE, recipients(), null, null, List.of(),
 				model(digest)));
+		this.sentMail.listed(mail.messageId(), digest.sections()
+			.stream()
+			.flatMap((section) -> section.lines().stream())
+			.map(Digest.Line::reference)
+			.toList());
 		if (digest.failedLines() > 0) {
 			log.warn("Digest for {} queued with {} lines that could not be built", day, digest.failedLines());
 		}

@@ -37,8 +37,6 @@ class FollowUps {
 
 	private static final String NOTICE = "follow-up-notification";
 
-	/** Notices of new mail on one case per hour before they are held back. */
-	static final int NOTICES_PER_HOUR = 5;
 
 	private final ComplainantKeywords keywords;
 
@@ -54,8 +52,11 @@ class FollowUps {
 
 	private final Clock clock;
 
+	private final int noticesPerHour;
+
 	FollowUps(ComplainantKeywords keywords, ComplainantDetails details, ComplainantProof proof,
-			Correspondence correspondence, CaseMailer mailer, CaseChanges changes, Clock clock) {
+			Correspondence correspondence, CaseMailer mailer, CaseChanges changes, IntakeSettings settings, Clock clock) {
+		this.noticesPerHour = settings.noticesPerCasePerHour();
 		this.keywords = keywords;
 		this.details = details;
 		this.proof = proof;
@@ -82,15 +83,15 @@ class FollowUps {
 	}
 
 	/**
-	 * The chair hears of every mail on a case, but at most {@value #NOTICES_PER_HOUR} notices an hour
-	 * per case: a sender who floods a case does not flood the chair. The next notice after a quiet
+	 * The chair hears of every mail on a case, but at most {@code notices-per-case-per-hour} (5)
+	 * notices an hour per case: a sender who floods a case does not flood the chair. The next notice after a quiet
 	 * spell says how many mails came in without one; all of them are in the file.
 	 */
 	private void notifyChair(MailThread.Joined thread, InboundMail mail, String newText, Map<String, String> recorded) {
 		long caseId = thread.complaint().id();
 		Instant hourAgo = this.clock.instant().minus(Duration.ofHours(1));
 		long recent = this.correspondence.times(caseId, NOTICE).stream().filter((at) -> at.isAfter(hourAgo)).count();
-		if (recent >= NOTICES_PER_HOUR) {
+		if (recent >= this.noticesPerHour) {
 			log.info("Notice of a mail on {} held back: {} notices in the last hour", thread.complaint().reference(), recent);
 			return;
 		}

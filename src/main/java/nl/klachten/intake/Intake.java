@@ -273,7 +273,7 @@ public class Intake {
 	}
 
 	private static CommandMail commandMail(InboundMail mail, String newText) {
-		return new CommandMail(mail.strictSender().orElse(""), mail.messageId(), mail.references(), newText,
+		return new CommandMail(mail.strictSender().orElse(""), mail.messageId(), mail.references(), mail.subject(), newText,
 				mail.headers()
 					.placed("Authentication-Results", "Received")
 					.stream()

@@ -17,11 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * A batch also stops at {@code batch-bytes} of mail (at least one mail is always read), so a
  * backlog of large mails never sits in memory at once; {@code max-mail-time} is the work one mail
  * may take (parse and route) before it is quarantined as {@code time-limit}; {@code parse-stack-size}
- * is the stack of the parse worker threads (0: the JVM's default).
+ * is the stack of the parse worker threads (0: the JVM's default); {@code notices-per-case-per-hour}
+ * is how many notices of new mail on one case the chair gets an hour before they are held back.
  */
 @Validated
 @ConfigurationProperties("complaints.intake")
 public record IntakeSettings(@Min(1) int batchSize, @NotNull DataSize maxMessageSize, @Min(1) int maxAttempts,
 		@NotNull Duration pollInterval, @Min(1) int rateLimitPerHour, @DefaultValue("32MB") @NotNull DataSize batchBytes,
-		@DefaultValue("10s") @NotNull Duration maxMailTime, @DefaultValue("0B") @NotNull DataSize parseStackSize) {
+		@DefaultValue("10s") @NotNull Duration maxMailTime, @DefaultValue("0B") @NotNull DataSize parseStackSize,
+		@DefaultValue("5") @Min(1) int noticesPerCasePerHour) {
 }

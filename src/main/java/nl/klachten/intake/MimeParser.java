@@ -78,7 +78,14 @@ public class MimeParser {
 	 * at its next read instead of running on.
 	 */
 	public ParseResult parse(byte[] raw) {
-		Optional<String> limit = LimitScan.exceeded(raw, this.limits);
+		Optional<String> limit;
+		try {
+			limit = LimitScan.exceeded(raw, this.limits);
+		}
+		catch (RuntimeException ex) {
+			// the scan reads with the parser's own streams: what breaks it would break the parse there
+			return new ParseResult.Unparseable("mime-error:" + ex.getClass().getSimpleName());
+		}
 		if (limit.isPresent()) {
 			return new ParseResult.Unparseable("limit:" + limit.get());
 		}

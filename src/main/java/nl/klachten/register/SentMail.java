@@ -49,6 +49,40 @@ public class SentMail {
 		return Optional.empty();
 	}
 
+	/**
+	 * The cases listed by the mails among these Message-IDs that the processor sent to
+	 * {@code address} about no single case (the digest) since {@code notBefore}.
+	 */
+	public java.util.Set<Long> casesListed(List<String> messageIds, String address, Instant notBefore) {
+		java.util.Set<Long> listed = new java.util.LinkedHashSet<>();
+		for (String messageId : messageIds) {
+			boolean ours = this.jdbc.sql("""
+					SELECT recipients, created_at FROM outbox WHERE message_id = ? AND complaint_id IS NULL""")
+				.param(messageId)
+				.query((rs, n) -> sentTo(rs.getString(1), address) && !Instant.parse(rs.getString(2)).isBefore(notBefore))
+				.list()
+				.contains(true);
+			if (ours) {
+				listed.addAll(this.jdbc.sql("SELECT complaint_id FROM listed_case WHERE message_id = ?")
+					.param(messageId)
+					.query(Long.class)
+					.list());
+			}
+		}
+		return listed;
+	}
+
+	/** Records that the mail {@code messageId} listed these cases (by reference). */
+	public void listed(String messageId, List<String> references) {
+		for (String reference : new java.util.LinkedHashSet<>(references)) {
+			this.jdbc.sql("""
+					INSERT INTO listed_case (message_id, complaint_id)
+					SELECT ?, id FROM complaint WHERE reference = ? ON CONFLICT DO NOTHING""")
+				.params(messageId, reference)
+				.update();
+		}
+	}
+
 	/** True when one of these Message-IDs is a mail sent to {@code address} about case {@code complaintId}. */
 	public boolean answers(List<String> messageIds, String address, long complaintId, Instant notBefore) {
 		return messageIds.stream()

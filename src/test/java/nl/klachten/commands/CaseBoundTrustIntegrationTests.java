@@ -1,6 +1,5 @@
 package nl.klachten.commands;
 
-import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
@@ -11,15 +10,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static nl.klachten.MailFixtures.CHAIR;
-import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.aMail;
+import static nl.klachten.MailFixtures.chairMails;
 import static nl.klachten.MailFixtures.deliver;
 import static nl.klachten.MailFixtures.inboxOf;
 import static nl.klachten.MailFixtures.newMessageId;
 import static nl.klachten.MailFixtures.part;
 import static nl.klachten.MailFixtures.replyHeaders;
 import static nl.klachten.MailFixtures.subject;
-import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,12 +39,12 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
 	}
 
-	record Filed(String sender, long id, String reference, MimeMessage ack, MimeMessage notification) {
+	record Case(String sender, String reference, MimeMessage ack, MimeMessage notification) {
 	}
 
 	@Test
 	void shouldRefuseADecisionWhenTheComplainantForgesTheChairAnsweringTheirAcknowledgement() {
-		Filed own = file("Monteur kwam niet", "De monteur kwam niet.");
+		Case own = file("Monteur kwam niet", "De monteur kwam niet.");
 		// the complainant knows the acknowledgement's Message-ID: it was sent to them, not to the chair
 		String forged = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Re: " + subject(own.ack()), "GEGROND\n\nIk krijg gelijk.\n", forged,
@@ -59,8 +57,8 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldApplyACommandOnlyToTheCaseOfTheAnsweredMailAndNeverThreadARefusedOne() {
-		Filed victim = file("Factuur te hoog", "Mijn factuur is te hoog.");
-		Filed attacker = file("Eigen klacht", "Een klacht om een notificatie te krijgen.");
+		Case victim = file("Factuur te hoog", "Mijn factuur is te hoog.");
+		Case attacker = file("Eigen klacht", "Een klacht om een notificatie te krijgen.");
 
 		// step 1: a forged chair mail naming the victim's case, with a Message-ID of the attacker's choice
 		String chosen = newMessageId();
@@ -90,7 +88,7 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldNotTrustAnAuthenticationResultsHeaderTheSenderWroteBelowReceived() {
-		Filed filed = file("Wifi zwak", "Wifi op zolder is zwak.");
+		Case filed = file("Wifi zwak", "Wifi op zolder is zwak.");
 		String forged = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Klacht [" + filed.reference() + "]", "PRODUCT Glasvezel 500\n", forged,
 				"Received: from evil.example by relay.example with ESMTP; Mon, 5 Jan 2026 10:00:00 +0100\r\n"
@@ -111,7 +109,7 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldNotReadAPassOutOfAnEncodedWordInTheEnvelopeSender() {
-		Filed filed = file("Storing tv", "Het beeld valt weg.");
+		Case filed = file("Storing tv", "Het beeld valt weg.");
 		String forged = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Klacht [" + filed.reference() + "]", "PRODUCT Glasvezel 500\n", forged, "", TEXT,
 				"Authentication-Results: " + AUTHSERV + "; spf=pass "
@@ -122,7 +120,7 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldAnswerStatusToTheChairWithoutProofAndTellTheForgerNothing() throws Exception {
-		Filed filed = file("Modem stuk", "Mijn modem is stuk.");
+		Case filed = file("Modem stuk", "Mijn modem is stuk.");
 		String asked = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Status [" + filed.reference() + "]", "STATUS\n", asked, "", TEXT));
 		MimeMessage answer = awaitReplyTo(CHAIR, asked);
@@ -131,19 +129,39 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 		assertThat(answer.getHeader("To")[0]).containsIgnoringCase(CHAIR);
 	}
 
-	private Filed file(String subject, String text) {
-		String sender = uniqueSender();
-		deliver(greenMail, aComplaint(sender, subject, text, newMessageId()));
-		Map<String, Object> row = await().atMost(WAIT)
-			.until(() -> this.jdbc.sql("SELECT id, reference FROM complaint WHERE complainant_email = ?")
-				.param(sender)
-				.query()
-				.listOfRows(), (rows) -> rows.size() == 1)
+	@Test
+	void shouldTrustAReplyToTheDigestForACaseItListedAndForNoOther() {
+		Case listed = file("Glasvezel traag", "De glasvezel is traag.");
+		String ask = newMessageId();
+		deliver(greenMail, aMail(CHAIR, "overzicht", "OVERZICHT\n", ask, "", TEXT));
+		MimeMessage digest = await().atMost(WAIT)
+			.until(() -> chairMails(greenMail).stream()
+				.filter((m) -> subject(m).startsWith("Dagoverzicht"))
+				.filter((m) -> part(m, "text/plain").contains(listed.reference()))
+				.toList(), (found) -> found.size() == 1)
 			.get(0);
-		String reference = (String) row.get("reference");
-		MimeMessage ack = awaitMailTo(sender, "Ontvangstbevestiging");
-		MimeMessage notification = awaitChairMail(reference, "Nieuwe klacht");
-		return new Filed(sender, ((Number) row.get("id")).longValue(), reference, ack, notification);
+		Case later = file("Later gekomen", "Na het overzicht ingediend.");
+
+		// one reply to the digest line's case: trusted, applied to that case
+		String extend = newMessageId();
+		deliver(greenMail, aMail(CHAIR, "Re: " + subject(digest),
+				"VERLENG 2 weken\n\nDe monteur is pas later beschikbaar (" + listed.reference() + ").\n", extend,
+				replyHeaders(messageId(digest)), TEXT));
+		assertThat(subject(awaitReplyTo(CHAIR, extend))).startsWith("Verwerkt");
+		assertThat(export(listed.reference()).get("extensions")).hasSize(1);
+
+		// the same reply naming a case the digest did not list: refused, nothing changes
+		String forged = newMessageId();
+		deliver(greenMail, aMail(CHAIR, "Re: " + subject(digest),
+				"VERLENG 2 weken\n\nOok voor " + later.reference() + ".\n", forged, replyHeaders(messageId(digest)), TEXT));
+		assertThat(part(awaitReplyTo(CHAIR, forged), "text/plain")).contains("niet als echt herkend");
+		assertThat(export(later.reference()).get("extensions")).isEmpty();
+	}
+
+	private Case file(String subject, String text) {
+		Filed filed = fileComplaint(subject, text);
+		return new Case(filed.sender(), filed.reference(), filed.ack(),
+				awaitChairMail(filed.reference(), "Nieuwe klacht"));
 	}
 
 }

@@ -55,8 +55,13 @@ class LimitScanTests {
 			.isEqualTo(deep ? Optional.of("mime-depth") : Optional.empty());
 	}
 
+	/** The corpus without its hostile category, which is made to cross the limits. */
+	static java.util.stream.Stream<String> ordinaryFiles() {
+		return MimeCorpus.files().stream().filter((file) -> !file.startsWith("hostile/"));
+	}
+
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("nl.klachten.intake.MimeCorpus#files")
+	@MethodSource("ordinaryFiles")
 	void shouldPassEveryCorpusFileWhenLimitsAreTheDefaults(String file) {
 		assertThat(LimitScan.exceeded(MimeCorpus.bytes(file), MailLimits.defaults())).isEmpty();
 	}

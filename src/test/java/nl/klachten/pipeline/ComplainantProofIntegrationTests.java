@@ -1,7 +1,5 @@
 package nl.klachten.pipeline;
 
-import java.util.Map;
-
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -9,7 +7,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static nl.klachten.MailFixtures.CHAIR;
-import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.aMail;
 import static nl.klachten.MailFixtures.attachments;
 import static nl.klachten.MailFixtures.deliver;
@@ -18,7 +15,6 @@ import static nl.klachten.MailFixtures.newMessageId;
 import static nl.klachten.MailFixtures.part;
 import static nl.klachten.MailFixtures.replyHeaders;
 import static nl.klachten.MailFixtures.subject;
-import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,17 +29,9 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 
 	static final String TEXT = "text/plain; charset=UTF-8";
 
-	record Filed(String sender, long id, String reference, MimeMessage ack) {
-
-		String ackSubject() {
-			return subject(this.ack);
-		}
-
-	}
-
 	@Test
 	void shouldNotWithdrawWhenIntrekkenComesWithAForgedFromAndWithdrawOnceTheComplainantConfirms() {
-		Filed victim = file("Storing internet", "Mijn internet valt elke avond weg.");
+		Filed victim = fileComplaint("Storing internet", "Mijn internet valt elke avond weg.");
 
 		// the attacker knows the reference, not our mail: a new mail "from" the victim
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]", "INTREKKEN\n", newMessageId(), "",
@@ -62,7 +50,7 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldNotChangeDetailsWhenLabelLinesComeWithAForgedFrom() {
-		Filed victim = file("Factuur klopt niet", "De factuur van november is te hoog.");
+		Filed victim = fileComplaint("Factuur klopt niet", "De factuur van november is te hoog.");
 
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]",
 				"Adres: Valse straat 13\nWoonplaats: Nergenshuizen\n", newMessageId(), "", TEXT));
@@ -81,7 +69,7 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldNotFileAnAppealWhenBeroepComesWithAForgedFrom() {
-		Filed victim = file("Monteur kwam niet", "De monteur kwam twee keer niet.");
+		Filed victim = fileComplaint("Monteur kwam niet", "De monteur kwam twee keer niet.");
 		decideByChair(victim);
 
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]", "BEROEP\n\nIk ben het oneens.\n",
@@ -99,7 +87,7 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldGiveTheComplainantOnlyTheirOwnViewWhenTheyAskForInzage() throws Exception {
-		Filed filed = file("Wifi zwak", "De wifi op zolder is te zwak.");
+		Filed filed = fileComplaint("Wifi zwak", "De wifi op zolder is te zwak.");
 		MimeMessage notification = awaitChairMail(filed.reference(), "Nieuwe klacht");
 		String noteId = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Re: " + subject(notification), "NOTITIE Klager is lastig, eerst bellen.\n",
@@ -146,18 +134,6 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		await().atMost(WAIT).until(() -> "afgehandeld".equals(status(filed.id())));
 	}
 
-	private Filed file(String subject, String text) {
-		String sender = uniqueSender();
-		deliver(greenMail, aComplaint(sender, subject, text, newMessageId()));
-		Map<String, Object> row = await().atMost(WAIT)
-			.until(() -> this.jdbc.sql("SELECT id, reference FROM complaint WHERE complainant_email = ?")
-				.param(sender)
-				.query()
-				.listOfRows(), (rows) -> rows.size() == 1)
-			.get(0);
-		MimeMessage ack = awaitMailTo(sender, "Ontvangstbevestiging");
-		return new Filed(sender, ((Number) row.get("id")).longValue(), (String) row.get("reference"), ack);
-	}
 
 	private String status(long id) {
 		return this.jdbc.sql("SELECT status FROM complaint WHERE id = ?").param(id).query(String.class).single();

@@ -208,15 +208,6 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		assertThat(((Number) row.get("late")).intValue()).isZero();
 	}
 
-	private Map<String, Object> awaitComplaintFrom(String sender) {
-		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("SELECT * FROM complaint WHERE complainant_email = ?")
-				.param(sender)
-				.query()
-				.listOfRows(), (rows) -> rows.size() == 1)
-			.get(0);
-	}
-
 	private MimeMessage awaitSingleMailTo(String address) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> inboxOf(greenMail, address).size() == 1);
 		return inboxOf(greenMail, address).get(0);

@@ -34,17 +34,6 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 
 	static final String ACK_PHRASE = "Wij hebben uw klacht ontvangen";
 
-	record Filed(String sender, long id, String reference, MimeMessage ack) {
-
-		String ackId() {
-			return header(this.ack, "Message-ID").replaceAll("[<>]", "");
-		}
-
-		String ackSubject() {
-			return subject(this.ack);
-		}
-
-	}
 
 	@Test
 	void shouldNotifyChairAndConfirmDetailsWhenComplainantRepliesToAcknowledgement() throws Exception {
@@ -59,7 +48,7 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 
 				Op ma 5 jan 2026 om 10:12 schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:
 
-				""" + quote(part(filed.ack(), "text/plain")), replyId, replyTo(filed.ackId()), "text/plain; charset=UTF-8"));
+				""" + quote(part(filed.ack(), "text/plain")), replyId, replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
 
 		// the chair: the new text, without the quoted acknowledgement
 		MimeMessage note = awaitChairMail(filed.reference(), "Nieuw bericht van de klager");
@@ -98,7 +87,7 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 		Filed filed = file("Monteur niet gekomen", "De monteur kwam twee keer niet opdagen.");
 		deliver(greenMail, aMail(filed.sender(), "Re: " + filed.ackSubject(), "INZAGE\n\nOp ma 5 jan 2026 om 10:12 "
 				+ "schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:\n\n" + quote(part(filed.ack(), "text/plain")),
-				newMessageId(), replyTo(filed.ackId()), "text/plain; charset=UTF-8"));
+				newMessageId(), replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
 
 		MimeMessage access = awaitMailTo(filed.sender(), "Uw gegevens uit de klachtenadministratie");
 		assertThat(access.getAllRecipients()).hasSize(1);
@@ -120,7 +109,7 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 		String stranger = uniqueSender();
 		deliver(greenMail, aMail(stranger, "Re: " + filed.ackSubject(), "INZAGE\n\nOp ma 5 jan 2026 om 10:12 "
 				+ "schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:\n\n" + quote(part(filed.ack(), "text/plain")),
-				newMessageId(), replyTo(filed.ackId()), "text/plain; charset=UTF-8"));
+				newMessageId(), replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
 
 		Map<String, Object> own = await().atMost(WAIT)
 			.until(() -> this.jdbc.sql("SELECT * FROM complaint WHERE complainant_email = ?")
@@ -148,7 +137,7 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 	void shouldWithdrawAndKeepLaterFollowUpWhenComplainantSendsIntrekken() throws Exception {
 		Filed filed = file("Verkeerde abonnement", "Ik heb een ander abonnement gekregen dan besteld.");
 		deliver(greenMail, aMail(filed.sender(), "Re: " + filed.ackSubject(), "INTREKKEN\n\nHet is opgelost.",
-				newMessageId(), replyTo(filed.ackId()), "text/plain; charset=UTF-8"));
+				newMessageId(), replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
 
 		MimeMessage confirmation = awaitMailTo(filed.sender(), "Uw klacht is ingetrokken");
 		assertThat(header(confirmation, "X-Complaint-Reference")).isEqualTo(filed.reference());
@@ -190,18 +179,9 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 	}
 
 	private Filed file(String subject, String text) {
-		String sender = uniqueSender();
-		deliver(greenMail, aComplaint(sender, subject, text, newMessageId()));
-		Map<String, Object> row = await().atMost(WAIT)
-			.until(() -> this.jdbc.sql("SELECT id, reference FROM complaint WHERE complainant_email = ?")
-				.param(sender)
-				.query()
-				.listOfRows(), (rows) -> rows.size() == 1)
-			.get(0);
-		String reference = (String) row.get("reference");
-		MimeMessage ack = awaitMailTo(sender, "Ontvangstbevestiging");
-		assertThat(header(ack, "X-Complaint-Reference")).isEqualTo(reference);
-		return new Filed(sender, ((Number) row.get("id")).longValue(), reference, ack);
+		Filed filed = fileComplaint(subject, text);
+		assertThat(header(filed.ack(), "X-Complaint-Reference")).isEqualTo(filed.reference());
+		return filed;
 	}
 
 	private static String replyTo(String id) {

@@ -52,6 +52,8 @@ class ReplyShapesIntegrationTests {
 		registry.add("complaints.pipeline.enabled", () -> "false");
 		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
 		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
+		// sixty shapes land on two cases within one (fixed) hour: no notice may be held back
+		registry.add("complaints.intake.notices-per-case-per-hour", () -> "1000");
 	}
 
 	static final String COMPLAINANT_A = "anna.de.boer@example.org";

@@ -1,0 +1,7 @@
+-- The cases a mail about several cases listed (the daily digest, CONTRACT §5): a reply to that
+-- mail from its recipient is trusted for a command on one of these cases, and on no other.
+CREATE TABLE listed_case (
+    message_id   TEXT    NOT NULL,
+    complaint_id INTEGER NOT NULL REFERENCES complaint (id),
+    PRIMARY KEY (message_id, complaint_id)
+);
