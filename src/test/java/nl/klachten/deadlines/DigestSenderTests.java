@@ -64,7 +64,7 @@ class DigestSenderTests {
 	void fill() {
 		this.clock.set(DIGEST_TIME);
 		registerCreatedAt(DIGEST_TIME.minus(Duration.ofDays(1)));
-		for (String table : List.of("digest_run", "outbox", "correspondence", "appeal", "measure", "extension",
+		for (String table : List.of("digest_run", "listed_case", "outbox", "correspondence", "appeal", "measure", "extension",
 				"complaint")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
