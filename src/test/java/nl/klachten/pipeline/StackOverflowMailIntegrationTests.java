@@ -32,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own on every read of the batch, and after {@code max-attempts} the mail is quarantined with its
  * reason. The parse threads get a 256 KB stack and the mail is four times as deep as what overflowed
  * it cold, so that the overflow does not depend on how far the JIT has shrunk the parser's frames
- * (at 5,000 levels the third read of the batch, JIT-compiled, parsed it). The batch goes straight to the intake, as the IMAP reader
+ * (at 5,000 levels the third read of the batch, JIT-compiled, parsed it); the time bound is set
+ * out of the way too, as on a loaded machine the deep parse can outlast the default 10 s. The batch goes straight to the intake, as the IMAP reader
  * hands it over (GreenMail's own copy of so deep a mail takes minutes; the depth limit's end-to-end
  * test over IMAP is {@code HostileMailIntegrationTests}).
  */
 @SpringBootTest(classes = Application.class,
-		properties = { "complaints.intake.max-attempts=3", "complaints.intake.limits.mime-depth=100000",
+		properties = { "complaints.intake.max-attempts=3", "complaints.intake.max-mail-time=120s",
+				"complaints.intake.limits.mime-depth=100000",
 				"complaints.intake.limits.parts=100000", "complaints.intake.parse-stack-size=256KB" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StackOverflowMailIntegrationTests {
