@@ -5,3 +5,6 @@ CREATE TABLE listed_case (
     complaint_id INTEGER NOT NULL REFERENCES complaint (id),
     PRIMARY KEY (message_id, complaint_id)
 );
+
+-- The outbox's hourly ceiling counts acknowledgements sent in the last hour.
+CREATE INDEX outbox_kind_sent ON outbox (kind, sent_at);

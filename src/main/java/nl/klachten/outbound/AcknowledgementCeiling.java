@@ -1,6 +1,5 @@
 package nl.klachten.outbound;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,23 +32,23 @@ class AcknowledgementCeiling {
 
 	private final int perHour;
 
-	private final Clock clock;
-
-	AcknowledgementCeiling(Outbox outbox, CaseMailer mailer, OutboxSettings settings, Clock clock) {
+	AcknowledgementCeiling(Outbox outbox, CaseMailer mailer, OutboxSettings settings) {
 		this.outbox = outbox;
 		this.mailer = mailer;
 		this.perHour = settings.acknowledgementsPerHour();
-		this.clock = clock;
 	}
 
-	/** How many acknowledgements may still go out now. */
-	int budget() {
-		Instant hourAgo = this.clock.instant().minus(HOUR);
-		return Math.max(0, this.perHour - this.outbox.sentSince(KIND, hourAgo));
-	}
-
-	/** The due mails that may go now: every other mail, and acknowledgements up to the budget. */
-	List<Outbox.QueuedMail> admit(List<Outbox.QueuedMail> due, int budget) {
+	/**
+	 * The due mails that may go now: every other mail, and acknowledgements up to what is left of
+	 * the hour's budget. When none is left, the other mail is read again without the waiting
+	 * acknowledgements, so they never crowd it out of a batch.
+	 */
+	List<Outbox.QueuedMail> admit(List<Outbox.QueuedMail> due, Instant now, int batch) {
+		int budget = Math.max(0, this.perHour - this.outbox.sentSince(KIND, now.minus(HOUR)));
+		if (budget == 0) {
+			tellChairWhenHolding(now);
+			return this.outbox.due(now, batch, KIND);
+		}
 		List<Outbox.QueuedMail> admitted = new ArrayList<>();
 		int acknowledgements = 0;
 		for (Outbox.QueuedMail mail : due) {
@@ -61,12 +60,9 @@ class AcknowledgementCeiling {
 	}
 
 	/** When acknowledgements wait, the chair hears of it once an hour. */
-	void tellChairWhenHolding(int budget) {
-		if (budget > 0) {
-			return;
-		}
+	private void tellChairWhenHolding(Instant now) {
 		int waiting = this.outbox.pending(KIND);
-		Instant hourAgo = this.clock.instant().minus(HOUR);
+		Instant hourAgo = now.minus(HOUR);
 		if (waiting == 0 || this.outbox.queuedSince(NOTICE, hourAgo)) {
 			return;
 		}

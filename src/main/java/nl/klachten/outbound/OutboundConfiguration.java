@@ -17,7 +17,7 @@ class OutboundConfiguration {
 	@Bean
 	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, CaseMailer mailer, OutboxSettings settings,
 			Clock clock) {
-		return new OutboxSender(outbox, smtp, new AcknowledgementCeiling(outbox, mailer, settings, clock), clock);
+		return new OutboxSender(outbox, smtp, new AcknowledgementCeiling(outbox, mailer, settings), clock);
 	}
 
 }

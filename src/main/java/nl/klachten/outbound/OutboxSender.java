@@ -50,10 +50,10 @@ public class OutboxSender {
 	 * past the hourly ceiling are left waiting; the rest of the outbox is not held up by them.
 	 */
 	public List<Outbox.QueuedMail> due() {
-		int budget = this.ceiling.budget();
-		this.ceiling.tellChairWhenHolding(budget);
-		List<Outbox.QueuedMail> due = this.ceiling.admit(this.outbox.due(this.clock.instant(), BATCH,
-				budget > 0 ? "" : AcknowledgementCeiling.KIND), budget);
+		List<Outbox.QueuedMail> due = this.outbox.due(this.clock.instant(), BATCH);
+		if (due.stream().anyMatch((mail) -> AcknowledgementCeiling.KIND.equals(mail.kind()))) {
+			due = this.ceiling.admit(due, this.clock.instant(), BATCH);
+		}
 		return due.isEmpty() ? null : due;
 	}
 

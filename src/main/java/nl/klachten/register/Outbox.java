@@ -101,10 +101,14 @@ public class Outbox {
 		return String.join("\n", recipients);
 	}
 
-	/** How many mails of this kind went out at or after {@code since}. */
+	/**
+	 * How many mails of this kind went out at or after {@code since}. Times are stored as ISO
+	 * instants, which sort as text to the second; the database keeps to that second, the last
+	 * fraction is compared here.
+	 */
 	public int sentSince(String kind, Instant since) {
-		return (int) this.jdbc.sql("SELECT sent_at FROM outbox WHERE kind = ? AND status = 'sent' AND sent_at IS NOT NULL")
-			.param(kind)
+		return (int) this.jdbc.sql("SELECT sent_at FROM outbox WHERE kind = ? AND status = 'sent' AND sent_at >= ?")
+			.params(kind, secondBefore(since))
 			.query(String.class)
 			.list()
 			.stream()
@@ -122,12 +126,16 @@ public class Outbox {
 
 	/** True when a mail of this kind was queued at or after {@code since}. */
 	public boolean queuedSince(String kind, Instant since) {
-		return this.jdbc.sql("SELECT created_at FROM outbox WHERE kind = ?")
-			.param(kind)
+		return this.jdbc.sql("SELECT created_at FROM outbox WHERE kind = ? AND created_at >= ?")
+			.params(kind, secondBefore(since))
 			.query(String.class)
 			.list()
 			.stream()
 			.anyMatch((at) -> !Instant.parse(at).isBefore(since));
+	}
+
+	private static String secondBefore(Instant instant) {
+		return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1).toString();
 	}
 
 	public long countPending() {
