@@ -120,7 +120,7 @@ public class CommandDesk {
 	 */
 	private RegisteredComplaint caseOf(CommandTrust.Verdict verdict, CommandMail mail, RegisteredComplaint named) {
 		if (verdict instanceof CommandTrust.Verdict.Answered answered) {
-			return this.complaints.find(answered.caseId()).orElse(named);
+			return this.complaints.find(answered.caseId()).orElse(null);
 		}
 		if (verdict instanceof CommandTrust.Verdict.Listed listed) {
 			List<ReferenceNumber> references = new ArrayList<>(this.references.find(mail.subject()));
