@@ -60,8 +60,39 @@ class ComplainantProof {
 	/** Asks the complainant to confirm {@code action}; {@code text} is what will be applied then. */
 	void ask(RegisteredComplaint complaint, Action action, String text) {
 		ComposedMail sent = this.mailer.send(complaint, new Letter("confirmation-request",
-				List.of(complaint.complainantEmail()), null, null, List.of(), Map.of("request", REQUESTS.get(action))));
+				List.of(complaint.complainantEmail()), null, null, List.of(),
+				Map.of("request", REQUESTS.get(action), "shown", shown(action, text))));
 		this.requests.request(complaint.id(), sent.messageId(), action, text, this.clock.instant());
+	}
+
+	/**
+	 * What will change, so the complainant confirms knowingly: each detail and the start of the
+	 * appeal's grounds, short and cleaned as the acknowledgement's subject is (the text may be a
+	 * forger's, and it goes to the registered address only).
+	 */
+	private static List<String> shown(Action action, String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		if (action == Action.APPEAL) {
+			return List.of("Gronden: " + ComplaintRegistrar.echo(text));
+		}
+		RegisterFields fields = RegisterFields.from(text);
+		List<String> shown = new java.util.ArrayList<>();
+		add(shown, "Naam", fields.name());
+		add(shown, "Adres", fields.address());
+		add(shown, "Woonplaats", fields.city());
+		add(shown, "Namens", fields.representativeOf());
+		add(shown, "Medewerker", fields.employee());
+		add(shown, "Product", fields.products().isEmpty() ? null : String.join(", ", fields.products()));
+		add(shown, "Datum ontstaan", fields.aroseOn() == null ? null : fields.aroseOn().toString());
+		return shown;
+	}
+
+	private static void add(List<String> shown, String label, String value) {
+		if (value != null && !value.isBlank()) {
+			shown.add(label + ": " + ComplaintRegistrar.echo(value));
+		}
 	}
 
 	/** The waiting change this mail confirms (it answers our request), marked confirmed. */

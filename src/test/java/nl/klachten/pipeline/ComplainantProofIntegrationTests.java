@@ -55,7 +55,9 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]",
 				"Adres: Valse straat 13\nWoonplaats: Nergenshuizen\n", newMessageId(), "", TEXT));
 		MimeMessage request = awaitMailTo(victim.sender(), "Bevestig uw verzoek");
-		assertThat(part(request, "text/plain")).contains("uw gegevens in het dossier aanpassen");
+		assertThat(part(request, "text/plain")).contains("uw gegevens in het dossier aanpassen")
+			.contains("Adres: Valse straat 13")
+			.contains("Woonplaats: Nergenshuizen");
 		awaitChairMail(victim.reference(), "Nieuw bericht van de klager");
 		assertThat(export(victim.reference()).get("complainant").get("address").isNull()).isTrue();
 		assertThat(inboxOf(greenMail, victim.sender())).noneMatch((m) -> subject(m).startsWith("Uw gegevens zijn vastgelegd"));
@@ -75,7 +77,7 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]", "BEROEP\n\nIk ben het oneens.\n",
 				newMessageId(), "", TEXT));
 		MimeMessage request = awaitMailTo(victim.sender(), "Bevestig uw verzoek");
-		assertThat(part(request, "text/plain")).contains("beroep instellen");
+		assertThat(part(request, "text/plain")).contains("beroep instellen").contains("Gronden: Ik ben het oneens.");
 		assertThat(appeals(victim.id())).isZero();
 
 		deliver(greenMail, aMail(victim.sender(), "Re: " + subject(request), "\n", newMessageId(),
