@@ -8,3 +8,7 @@ CREATE TABLE listed_case (
 
 -- The outbox's hourly ceiling counts acknowledgements sent in the last hour.
 CREATE INDEX outbox_kind_sent ON outbox (kind, sent_at);
+
+-- Every mail read asks whether it is our own, and every reply whether it answers our mail: by
+-- Message-ID, so the outbox is looked up by it.
+CREATE INDEX outbox_message_id ON outbox (message_id);

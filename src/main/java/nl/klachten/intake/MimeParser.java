@@ -59,6 +59,9 @@ public class MimeParser {
 		.setMalformedHeaderStartsBody(true)
 		.build();
 
+	/** How many References ids a mail is threaded and trusted by, at most. */
+	static final int MAX_REFERENCES = 20;
+
 	private final MailLimits limits;
 
 	/** A parser with the default {@link MailLimits}, for use outside Spring. */
@@ -166,11 +169,17 @@ public class MimeParser {
 	}
 
 	/** The valid ids of In-Reply-To, then References; invalid ones are dropped. */
+	/**
+	 * The ids a reply names: In-Reply-To first, then the last {@value #MAX_REFERENCES} of References
+	 * (the nearest ancestors). Each id costs look-ups in the register, and a sender can write
+	 * thousands into one header; a real thread needs only the recent ones.
+	 */
 	private static List<String> references(MailHeaders headers) {
 		Set<String> ids = new LinkedHashSet<>();
-		for (String name : List.of("In-Reply-To", "References")) {
-			headers.all(name).forEach((value) -> MessageId.parseList(value).forEach((id) -> ids.add(id.value())));
-		}
+		headers.all("In-Reply-To").forEach((value) -> MessageId.parseList(value).forEach((id) -> ids.add(id.value())));
+		List<String> references = new java.util.ArrayList<>();
+		headers.all("References").forEach((value) -> MessageId.parseList(value).forEach((id) -> references.add(id.value())));
+		ids.addAll(references.subList(Math.max(0, references.size() - MAX_REFERENCES), references.size()));
 		return List.copyOf(ids);
 	}
 

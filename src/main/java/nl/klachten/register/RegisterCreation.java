@@ -33,8 +33,17 @@ public class RegisterCreation implements ApplicationRunner {
 		createdAt();
 	}
 
-	/** When the register was created; the first call on a fresh register records now. */
+	/**
+	 * When the register was created; the first call on a fresh register records now. The digest
+	 * asks every few seconds, so only that first call writes.
+	 */
 	public Instant createdAt() {
+		java.util.Optional<String> known = this.jdbc.sql("SELECT value FROM register_meta WHERE name = 'created_at'")
+			.query(String.class)
+			.optional();
+		if (known.isPresent()) {
+			return Instant.parse(known.get());
+		}
 		this.jdbc.sql("INSERT INTO register_meta (name, value) VALUES ('created_at', ?) ON CONFLICT (name) DO NOTHING")
 			.param(this.clock.instant().toString())
 			.update();
