@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.klachten.committee.OperatorEvents;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.committee.DeadlinePolicy;
@@ -83,6 +84,7 @@ public class AppealDesk {
 		LocalDate due = this.deadlines.appealDue(now);
 		String text = grounds == null ? "" : grounds.strip();
 		this.appeals.file(complaint.id(), now, due, text);
+		OperatorEvents.appealRecorded(complaint.reference().toString(), due.toString());
 
 		Map<String, Object> model = caseModel(file);
 		model.put("grounds", text);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import nl.klachten.committee.OperatorEvents;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
@@ -91,6 +92,10 @@ public class CommandDesk {
 				: untrusted(verdict, (ParsedCommands.Commands) parsed, complaint)
 					.or(() -> this.rules.check(mail, (ParsedCommands.Commands) parsed, before));
 		if (refusal.isPresent()) {
+			OperatorEvents.commandRefused(reference(complaint), refusal.get().number(),
+					parsed instanceof ParsedCommands.Refusal ? "not a command"
+							: verdict instanceof CommandTrust.Verdict.Untrusted ? "not trusted" : "not allowed",
+					mail.messageId());
 			answer(mail, complaint, "command-rejected", refusalModel(refusal.get()));
 			return new Outcome(complaint, true);
 		}
@@ -110,6 +115,7 @@ public class CommandDesk {
 				? CaseFileText.of(this.caseFiles.find(complaint.reference()).orElseThrow()) : "");
 		model.put("help", has(commands, ChairCommand.Help.class) ? Keyword.helpTable() : "");
 		answer(mail, complaint, "command-confirmation", model);
+		OperatorEvents.commandApplied(reference(complaint), keywords(commands), mail.messageId());
 		return new Outcome(complaint, false);
 	}
 
@@ -154,6 +160,14 @@ public class CommandDesk {
 					"Deze mail is niet als echt herkend: beantwoord een mail van de klachtenverwerking over dit "
 							+ "dossier (zodat de verwijzing naar dat bericht meegaat), of verstuur via de eigen "
 							+ "mailserver met DKIM/DMARC."));
+	}
+
+	private static String reference(RegisteredComplaint complaint) {
+		return complaint == null ? null : complaint.reference().toString();
+	}
+
+	private static String keywords(ParsedCommands.Commands commands) {
+		return commands.commands().stream().map((line) -> line.keyword().name()).collect(java.util.stream.Collectors.joining(" "));
 	}
 
 	private static boolean has(ParsedCommands.Commands commands, Class<? extends ChairCommand> type) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.klachten.appeals.AppealDesk;
+import nl.klachten.committee.OperatorEvents;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.committee.DeadlinePolicy;
@@ -229,6 +230,7 @@ class CommandEffects {
 		this.mailer.send(state.complaint(), new Letter("decision", List.of(state.complaint().complainantEmail()), null,
 				null, List.of(), model));
 		this.mailer.send(state.complaint(), new Letter("measures-request", management(), null, null, List.of(), model));
+		OperatorEvents.decisionSent(state.complaint().reference().toString(), assessment.column());
 		return "Beslissing: " + assessment.label() + "; de klager heeft het standpunt met de argumenten en de "
 				+ "beroepsmogelijkheid gekregen (R16, R17, R22), de directie de vraag om maatregelen (R24). "
 				+ "Status: afgehandeld.";

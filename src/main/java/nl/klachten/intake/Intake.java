@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import nl.klachten.commands.CommandDesk;
 import nl.klachten.commands.CommandMail;
+import nl.klachten.committee.OperatorEvents;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.mailbox.FetchedMail;
@@ -177,7 +178,7 @@ public class Intake {
 		}
 		String error = ex.getClass().getSimpleName();
 		int attempt = attempts.failed(key, error);
-		log.warn("Processing mail {} failed ({}), try {} of {}", shortKey(key), error, attempt,
+		log.warn("Processing mail {} failed ({}), try {} of {}", OperatorEvents.hash(key), error, attempt,
 				this.settings.maxAttempts());
 		if (attempt < this.settings.maxAttempts()) {
 			return Optional.empty();
@@ -221,7 +222,7 @@ public class Intake {
 		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, reason);
 		addLetter(mail, fetched, complaint.id(), inboundId, "complaint", newText);
 		this.registrar.announce(registration, mail, acknowledge, possibleLink);
-		log.info("Registered {} (mail {})", complaint.reference(), shortKey(key));
+		OperatorEvents.registered(complaint.reference().toString(), key);
 		return Filing.Destination.PROCESSED;
 	}
 
@@ -310,7 +311,7 @@ public class Intake {
 			Long complaintId, Outcome outcome, String reason) {
 		record(key, mail, raw, fetched, complaintId, outcome, reason);
 		if (outcome != Outcome.CASE) {
-			log.info("Mail {} {}: {}", shortKey(key), outcome.column(), reason);
+			log.info("Mail {} {}: {}", OperatorEvents.hash(key), outcome.column(), reason);
 		}
 		return destination(outcome);
 	}
@@ -328,11 +329,6 @@ public class Intake {
 
 	private OffsetDateTime zoned(Instant instant) {
 		return instant.atZone(this.terms.zone()).toOffsetDateTime();
-	}
-
-	/** A log-safe handle for a mail: a short hash of its dedupe key, never the Message-ID itself. */
-	static String shortKey(String key) {
-		return Integer.toHexString(key.hashCode());
 	}
 
 }

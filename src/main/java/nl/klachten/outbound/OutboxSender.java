@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import nl.klachten.committee.OperatorEvents;
 import nl.klachten.mailbox.SmtpTransport;
 import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
@@ -80,12 +81,13 @@ public class OutboxSender {
 		try {
 			connection.send(mail.raw(), mail.recipients());
 			this.outbox.markSent(mail.id(), this.clock.instant());
+			OperatorEvents.mailSent(mail.id(), mail.kind(), mail.reference(), "smtp");
 			return true;
 		}
 		catch (SendFailedException ex) {
 			if (ex.getValidSentAddresses() == null && ex.getValidUnsentAddresses() == null
 					&& ex.getInvalidAddresses() != null) {
-				log.warn("Outbox mail {} refused by the server for every recipient", mail.id());
+				OperatorEvents.mailRefused(mail.id(), mail.kind(), mail.reference(), "every recipient refused");
 				this.outbox.markFailed(mail.id(), "recipient-refused");
 				return true;
 			}

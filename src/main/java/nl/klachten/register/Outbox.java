@@ -24,7 +24,7 @@ public class Outbox {
 
 	/** A rendered mail: envelope and raw RFC 5322 bytes. */
 	public record QueuedMail(long id, Long complaintId, String kind, String messageId, String sender,
-			List<String> recipients, byte[] raw, int attempts) {
+			List<String> recipients, byte[] raw, int attempts, String reference) {
 
 		@Override
 		public String toString() {
@@ -58,12 +58,13 @@ public class Outbox {
 	/** The mails due now, leaving out those of kind {@code held} (empty: none held). */
 	public List<QueuedMail> due(Instant now, int limit, String held) {
 		return this.jdbc.sql("""
-				SELECT id, complaint_id, kind, message_id, sender, recipients, raw, attempts FROM outbox
-				WHERE status = 'pending' AND next_attempt <= ? AND kind <> ? ORDER BY id LIMIT ?""")
+				SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipients, o.raw, o.attempts, c.reference
+				FROM outbox o LEFT JOIN complaint c ON c.id = o.complaint_id
+				WHERE o.status = 'pending' AND o.next_attempt <= ? AND o.kind <> ? ORDER BY o.id LIMIT ?""")
 			.params(now.toEpochMilli(), held, limit)
 			.query((rs, n) -> new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6).lines().filter((r) -> !r.isEmpty()).toList(),
-					rs.getBytes(7), rs.getInt(8)))
+					rs.getBytes(7), rs.getInt(8), rs.getString(9)))
 			.list();
 	}
 
