@@ -215,7 +215,8 @@ class CommandEffects {
 	private String decide(CaseState state, Assessment assessment, String text) {
 		Decision decision = Decision.of(text);
 		OffsetDateTime now = this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
-		this.changes.decide(state.complaint().id(), assessment.column(), decision.arguments(), MANNER, now);
+		this.changes.decide(state.complaint().id(), assessment.column(), decision.arguments(), decision.solution(),
+				MANNER, now);
 		Map<String, Object> model = caseModel(file(state));
 		model.put("assessmentLabel", assessment.label());
 		model.put("arguments", decision.arguments());
