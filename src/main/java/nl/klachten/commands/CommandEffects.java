@@ -18,9 +18,9 @@ import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFile;
-import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.CaseState;
+import nl.klachten.register.CaseSummary;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.Details;
 
@@ -195,7 +195,7 @@ class CommandEffects {
 		CaseFile file = file(state);
 		Map<String, Object> model = caseModel(file);
 		model.put("reason", reason);
-		model.put("caseFile", CaseFileText.of(file));
+		model.put("caseFile", CaseSummary.of(file, this.terms.zone()));
 		this.mailer.send(state.complaint(), new Letter("management-file", management(), null, null, List.of(), model));
 		return "Materieel of financieel belang vastgelegd; het dossier is naar de directie gestuurd (R15).";
 	}
