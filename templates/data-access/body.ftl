@@ -1,29 +1,33 @@
 <#import "/layout.ftl" as layout>
-Geachte heer/mevrouw,
+Geachte <#if complainantName?has_content>${complainantName}<#else>heer/mevrouw</#if>,
 
-U vroeg om uw gegevens uit de klachtenadministratie. Hieronder staat wat wij over uw klacht(en)
-hebben vastgelegd; de bijlage bevat alles, inclusief de volledige correspondentie, als JSON-bestand.
+U vroeg om uw gegevens uit de klachtenadministratie. Hieronder staat wat wij
+over uw klacht<#if (cases?size > 1)>en</#if> hebben vastgelegd. De bijlage bevat alles, ook de volledige
+correspondentie, als JSON-bestand.
 
 <#list cases as file>
-Klacht ${file.reference}
-  Status:              ${file.status?replace("_", " ")}
-  Onderwerp:           ${file.subject!""}
-  Ingediend:           ${file.submitted_at}
-  Naam:                ${file.complainant.name!""}
-  E-mail:              ${file.complainant.email}
-  Adres:               ${file.complainant.address!""}
-  Woonplaats:          ${file.complainant.city!""}
-<#if file.complainant.representative_of??>
-  Namens:              ${file.complainant.representative_of}
+Klacht ${file.reference}: ${file.subject}
+  Status:               ${file.status}
+  Ingediend:            ${file.submittedOn}
+  Naam:                 ${file.name}
+  E-mail:               ${file.email}
+  Adres:                ${file.address}
+  Woonplaats:           ${file.city}
+<#if file.representativeOf?has_content>
+  Namens:               ${file.representativeOf}
 </#if>
-  Producten:           ${file.products?join(", ")}
-  Medewerker:          ${file.employee.name!""}
-  Datum ontstaan:      ${file.arose_on!""}
-  Beslissing uiterlijk: ${file.decision_due}
-<#if file.decision??>
-  Beoordeling:         ${file.decision.assessment}
+  Producten:            ${file.products}
+  Medewerker:           ${file.employee}
+  Datum ontstaan:       ${file.aroseOn}
+  Beslissing uiterlijk: ${file.decisionDue}
+<#if file.assessment?has_content>
+  Beslissing:           ${file.assessment}, op ${file.decidedOn}
 </#if>
-  Correspondentie:     ${file.correspondence?size} berichten
+<#if file.solution?has_content>
+  Voorgestelde oplossing:
+${file.solution}
+</#if>
+  Correspondentie:      ${file.letters} berichten met u
 
 </#list>
 <@layout.signature/>

@@ -17,8 +17,8 @@ import nl.klachten.outbound.Letter;
 import nl.klachten.register.Appeals;
 import nl.klachten.register.Appeals.Appeal;
 import nl.klachten.register.CaseFile;
-import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
+import nl.klachten.register.CaseSummary;
 import nl.klachten.register.RegisteredComplaint;
 
 import org.springframework.stereotype.Component;
@@ -94,7 +94,7 @@ public class AppealDesk {
 				inReplyTo, references, model));
 
 		CaseFile withAppeal = caseFile(complaint);
-		byte[] pdf = AppealLetter.render(withAppeal, text, now.toLocalDate(), this.committee);
+		byte[] pdf = AppealLetter.render(withAppeal, text, now.toLocalDate(), this.committee, this.terms.zone());
 		this.appeals.storeLetter(complaint.id(), pdf, now);
 		List<Letter.File> letter = List.of(new Letter.File("beroep-" + complaint.reference() + ".pdf",
 				"application/pdf", pdf));
@@ -103,7 +103,7 @@ public class AppealDesk {
 		model.put("byMail", byMail);
 		if (byMail) {
 			Map<String, Object> appealsModel = new HashMap<>(model);
-			appealsModel.put("caseFile", CaseFileText.of(withAppeal));
+			appealsModel.put("caseFile", CaseSummary.of(withAppeal, this.terms.zone()));
 			this.mailer.send(complaint, new Letter("appeal-file", List.of(email), null, null, List.of(), appealsModel,
 					letter));
 		}

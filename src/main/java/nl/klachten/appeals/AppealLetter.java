@@ -3,7 +3,7 @@ package nl.klachten.appeals;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,13 +21,17 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
 import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.register.CaseFile;
-import nl.klachten.register.CaseFileText;
+import nl.klachten.register.CaseSummary;
+import nl.klachten.register.StoredDates;
 
 /**
  * The printable letter that puts an appeal before the appeals committee (R4, R22): our letterhead, the
  * date, the appeals committee's postal address, the subject with the reference, the complainant's grounds
- * and the whole case file, with page numbers. A pure function: same input, same text.
+ * and the case file as {@link CaseSummary} writes it (the substance, the decision with its proposed
+ * solution, and one dated line per letter rather than every command mail in full), with page numbers.
+ * Dates are written for people in the committee's zone. A pure function: same input, same text.
  */
 public final class AppealLetter {
 
@@ -44,12 +48,14 @@ public final class AppealLetter {
 
 	private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 12);
 
-	private static final Font MONO = FontFactory.getFont(FontFactory.COURIER, BaseFont.WINANSI, 8);
+	/** 9 points: a 76-column line of the case file fits the page width. */
+	private static final Font MONO = FontFactory.getFont(FontFactory.COURIER, BaseFont.WINANSI, 9);
 
 	private AppealLetter() {
 	}
 
-	public static byte[] render(CaseFile file, String grounds, LocalDate date, CommitteeSettings committee) {
+	public static byte[] render(CaseFile file, String grounds, LocalDate date, CommitteeSettings committee,
+			ZoneId zone) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 64, 64, 56, 64);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -60,21 +66,21 @@ public final class AppealLetter {
 		document.open();
 		letterhead(document, committee);
 		addressee(document, committee.appeals());
-		add(document, new Paragraph(DUTCH_DATE.format(date), NORMAL), 18);
+		add(document, new Paragraph(PeopleDates.date(date), NORMAL), 18);
 		Paragraph subject = new Paragraph();
 		subject.add(new Phrase("Betreft: ", BOLD));
 		subject.add(new Phrase("beroep van de klager, klacht " + file.reference()
 				+ (file.subject() == null ? "" : " (" + clean(file.subject()) + ")"), NORMAL));
 		add(document, subject, 12);
-		body(document, file, committee);
+		body(document, file, committee, zone);
 		add(document, new Paragraph("Gronden van het beroep", HEADING), 16);
 		String text = grounds == null || grounds.isBlank() ? "(De klager heeft geen nadere gronden genoemd.)" : grounds;
 		add(document, new Paragraph(clean(text.strip()), NORMAL), 6);
 		signature(document, committee);
 		document.newPage();
-		add(document, new Paragraph("Het volledige dossier " + file.reference(), HEADING), 0);
-		Paragraph caseFile = new Paragraph(clean(CaseFileText.of(file)), MONO);
-		caseFile.setLeading(10);
+		add(document, new Paragraph("Het dossier " + file.reference(), HEADING), 0);
+		Paragraph caseFile = new Paragraph(clean(CaseSummary.of(file, zone)), MONO);
+		caseFile.setLeading(11);
 		add(document, caseFile, 8);
 		document.close();
 		return out.toByteArray();
@@ -111,26 +117,31 @@ public final class AppealLetter {
 		add(document, new Paragraph(clean(lines.toString()), NORMAL), 36);
 	}
 
-	private static void body(Document document, CaseFile file, CommitteeSettings committee) {
+	private static void body(Document document, CaseFile file, CommitteeSettings committee, ZoneId zone) {
 		String complainant = file.complainantName() == null || file.complainantName().isBlank()
 				? file.complainantEmail() : file.complainantName();
-		StringBuilder text = new StringBuilder("Geachte heer/mevrouw ").append(committee.appeals().name())
+		StringBuilder text = new StringBuilder("Geachte ").append(committee.appeals().name())
 			.append(",\n\n");
 		text.append(complainant).append(" stelt beroep in tegen de afhandeling van klacht ").append(file.reference());
 		if (file.decision() != null) {
-			text.append(", die de klachtencommissie op ").append(dutch(file.decision().decidedAt()))
+			text.append(", die de klachtencommissie op ").append(StoredDates.date(file.decision().decidedAt(), zone))
 				.append(" ").append(file.decision().assessment().replace('_', ' ')).append(" heeft verklaard");
 		}
 		text.append(".");
 		if (file.appeal() != null) {
-			text.append(" Het beroep is ontvangen op ").append(dutch(file.appeal().filedAt()))
+			text.append(" Het beroep is ontvangen op ").append(StoredDates.date(file.appeal().filedAt(), zone))
 				.append(". Volgens de klachtenregeling beslist de beroepscommissie in de regel binnen acht weken na "
 						+ "ontvangst, dus uiterlijk op ")
-				.append(dutch(file.appeal().due())).append('.');
+				.append(StoredDates.date(file.appeal().due(), zone)).append('.');
+		}
+		if (file.decision() != null && file.decision().solution() != null) {
+			text.append(" De klachtencommissie stelde als oplossing voor: ").append(file.decision().solution().strip())
+				.append(file.decision().solution().strip().endsWith(".") ? "" : ".");
 		}
 		text.append("\n\nHieronder vindt u de gronden van het beroep zoals de klager die heeft opgegeven, en daarna "
-				+ "het volledige dossier: de registratie en alle correspondentie, inkomend en uitgaand. Uw beslissing "
-				+ "is bindend voor ").append(committee.provider()).append(". Wij verzoeken u deze schriftelijk aan de "
+				+ "het dossier: de klacht, de vragen en antwoorden, de beslissing met de argumenten en de "
+				+ "voorgestelde oplossing, en een overzicht van alle correspondentie met datum. Alle berichten "
+				+ "volledig stuurt de voorzitter u op verzoek. Uw beslissing is bindend voor ").append(committee.provider()).append(". Wij verzoeken u deze schriftelijk aan de "
 						+ "voorzitter van de klachtencommissie te zenden, onder vermelding van het referentienummer ")
 			.append(file.reference()).append('.');
 		add(document, new Paragraph(clean(text.toString()), NORMAL), 12);
@@ -147,20 +158,6 @@ public final class AppealLetter {
 	private static void add(Document document, Paragraph paragraph, float spacingBefore) {
 		paragraph.setSpacingBefore(spacingBefore);
 		document.add(paragraph);
-	}
-
-	/** A date or timestamp of the register as a Dutch date; as given when it is neither. */
-	private static String dutch(String value) {
-		if (value == null) {
-			return "";
-		}
-		try {
-			return value.length() > 10 ? DUTCH_DATE.format(OffsetDateTime.parse(value))
-					: DUTCH_DATE.format(LocalDate.parse(value));
-		}
-		catch (RuntimeException ex) {
-			return value;
-		}
 	}
 
 	/** Keeps what the standard fonts can print (WinAnsi); tabs become spaces, other characters '?'. */

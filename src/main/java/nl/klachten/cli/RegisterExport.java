@@ -18,7 +18,7 @@ class RegisterExport {
 	private static final List<String> CSV_COLUMNS = List.of("reference", "status", "complainant_name",
 			"complainant_email", "complainant_address", "complainant_city", "representative_of", "subject",
 			"description", "submitted_at", "arose_on", "late", "employee_name", "employee_email", "products",
-			"decision_due", "management_involved", "assessment", "decided_at", "manner", "appeal_filed_at",
+			"decision_due", "management_involved", "assessment", "decided_at", "manner", "solution", "appeal_filed_at",
 			"appeal_due", "appeal_outcome", "measures", "correspondence_count", "purged");
 
 	private final List<CaseFile> cases;
@@ -60,6 +60,7 @@ class RegisterExport {
 		row.put("assessment", c.decision() == null ? null : c.decision().assessment());
 		row.put("decided_at", c.decision() == null ? null : c.decision().decidedAt());
 		row.put("manner", c.decision() == null ? null : c.decision().manner());
+		row.put("solution", c.decision() == null ? null : c.decision().solution());
 		row.put("appeal_filed_at", c.appeal() == null ? null : c.appeal().filedAt());
 		row.put("appeal_due", c.appeal() == null ? null : c.appeal().due());
 		row.put("appeal_outcome", c.appeal() == null ? null : c.appeal().outcome());

@@ -19,9 +19,9 @@ import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFile;
-import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.CaseState;
+import nl.klachten.register.CaseSummary;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.Details;
 
@@ -196,7 +196,7 @@ class CommandEffects {
 		CaseFile file = file(state);
 		Map<String, Object> model = caseModel(file);
 		model.put("reason", reason);
-		model.put("caseFile", CaseFileText.of(file));
+		model.put("caseFile", CaseSummary.of(file, this.terms.zone()));
 		this.mailer.send(state.complaint(), new Letter("management-file", management(), null, null, List.of(), model));
 		return "Materieel of financieel belang vastgelegd; het dossier is naar de directie gestuurd (R15).";
 	}
@@ -216,7 +216,8 @@ class CommandEffects {
 	private String decide(CaseState state, Assessment assessment, String text) {
 		Decision decision = Decision.of(text);
 		OffsetDateTime now = this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
-		this.changes.decide(state.complaint().id(), assessment.column(), decision.arguments(), MANNER, now);
+		this.changes.decide(state.complaint().id(), assessment.column(), decision.arguments(), decision.solution(),
+				MANNER, now);
 		Map<String, Object> model = caseModel(file(state));
 		model.put("assessmentLabel", assessment.label());
 		model.put("arguments", decision.arguments());

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import nl.klachten.appeals.AppealDesk;
 import nl.klachten.commands.Guidance;
+import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
@@ -20,6 +21,7 @@ import nl.klachten.register.CaseFiles;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.ConfirmationRequests.Action;
 import nl.klachten.register.ConfirmationRequests.Pending;
+import nl.klachten.register.DataAccessView;
 import nl.klachten.register.DataRequests;
 import nl.klachten.register.RegisteredComplaint;
 import org.slf4j.Logger;
@@ -56,8 +58,12 @@ class ComplainantKeywords {
 
 	private final Clock clock;
 
+	private final TermsSettings terms;
+
 	ComplainantKeywords(ComplainantProof proof, ComplainantDetails details, AppealDesk appeals, Complaints complaints,
-			CaseFiles caseFiles, DataRequests dataRequests, CaseMailer mailer, CaseChanges changes, Clock clock) {
+			CaseFiles caseFiles, DataRequests dataRequests, CaseMailer mailer, CaseChanges changes, Clock clock,
+			TermsSettings terms) {
+		this.terms = terms;
 		this.proof = proof;
 		this.details = details;
 		this.appeals = appeals;
@@ -153,7 +159,7 @@ class ComplainantKeywords {
 		}
 		List<CaseFile> files = this.caseFiles.filedBy(complaint.complainantEmail());
 		byte[] json = CaseFileJson.writeForComplainant(files);
-		Map<String, Object> model = Map.of("cases", files.stream().map(CaseFileJson::forComplainant).toList());
+		Map<String, Object> model = DataAccessView.model(files, this.terms.zone());
 		Letter letter = new Letter("data-access", List.of(complaint.complainantEmail()), null, mail.messageId(),
 				ComplaintRegistrar.thread(mail), model,
 				List.of(new Letter.File("klachtdossier-" + complaint.reference() + ".json", "application/json",

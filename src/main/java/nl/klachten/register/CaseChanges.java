@@ -52,20 +52,30 @@ public class CaseChanges {
 		this.jdbc.sql("UPDATE complaint SET management_involved = 1 WHERE id = ?").param(id).update();
 	}
 
-	/** R16, R17: the final position with its arguments; the case is handled. */
+	/** R16, R17: the final position with its arguments and no proposed solution; the case is handled. */
 	public void decide(long id, String assessment, String arguments, String manner, OffsetDateTime at) {
+		decide(id, assessment, arguments, null, manner, at);
+	}
+
+	/**
+	 * R16, R17: the final position with its arguments and the proposed solution (null or blank for
+	 * none), kept because disagreeing with it is a ground for appeal (R22); the case is handled.
+	 */
+	public void decide(long id, String assessment, String arguments, String solution, String manner,
+			OffsetDateTime at) {
 		this.jdbc.sql("""
-				UPDATE complaint SET assessment = ?, arguments = ?, manner = ?, decided_at = ?, handled_at = ?,
-				    status = 'afgehandeld'
+				UPDATE complaint SET assessment = ?, arguments = ?, solution = ?, manner = ?, decided_at = ?,
+				    handled_at = ?, status = 'afgehandeld'
 				WHERE id = ?""")
-			.params(assessment, arguments, manner, at.toLocalDate().toString(), at.toString(), id)
+			.params(assessment, arguments, solution == null || solution.isBlank() ? null : solution.strip(), manner,
+					at.toLocalDate().toString(), at.toString(), id)
 			.update();
 	}
 
 	public void reopen(long id) {
 		this.jdbc.sql("""
-				UPDATE complaint SET status = 'in_behandeling', assessment = NULL, arguments = NULL, manner = NULL,
-				    decided_at = NULL, handled_at = NULL
+				UPDATE complaint SET status = 'in_behandeling', assessment = NULL, arguments = NULL, solution = NULL,
+				    manner = NULL, decided_at = NULL, handled_at = NULL
 				WHERE id = ?""")
 			.param(id)
 			.update();

@@ -16,10 +16,23 @@ public record CaseFile(String reference, String status, String complainantName, 
 	public record Extension(String to, String reason, String notifiedAt) {
 	}
 
-	public record Decision(String assessment, String decidedAt, String manner, String arguments) {
+	/** The final position (R16, R17); {@code solution} is the proposed solution, null when none was proposed. */
+	public record Decision(String assessment, String decidedAt, String manner, String arguments, String solution) {
+
+		public Decision(String assessment, String decidedAt, String manner, String arguments) {
+			this(assessment, decidedAt, manner, arguments, null);
+		}
+
 	}
 
-	public record Appeal(String filedAt, String due, String outcome, String decidedAt) {
+	/** The appeal (R22, R23): the complainant's grounds, its term with every extension, and the outcome. */
+	public record Appeal(String filedAt, String due, String outcome, String decidedAt, String grounds,
+			List<Extension> extensions) {
+
+		public Appeal(String filedAt, String due, String outcome, String decidedAt) {
+			this(filedAt, due, outcome, decidedAt, null, List.of());
+		}
+
 	}
 
 	/** A structural measure (R24); a null text records that none is taken. */

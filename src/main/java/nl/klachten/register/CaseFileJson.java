@@ -109,6 +109,7 @@ public final class CaseFileJson {
 		json.put("decided_at", d.decidedAt());
 		json.put("manner", d.manner());
 		json.put("arguments", d.arguments());
+		json.put("solution", d.solution());
 		return json;
 	}
 

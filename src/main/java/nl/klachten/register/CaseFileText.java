@@ -1,50 +1,33 @@
 package nl.klachten.register;
 
+import java.time.ZoneId;
 
-/** A case file as plain text: the register fields, then every letter in order. */
+/**
+ * A case file with everything (R19 "all correspondence, in full"): the {@link CaseSummary}, then
+ * every letter in order with its headers, its new text and what it quoted. What {@code show --full}
+ * prints and what the committee's {@code STATUS} answers.
+ */
 public final class CaseFileText {
 
 	private CaseFileText() {
 	}
 
+	/** The whole file, dates in the zone the case's own timestamps were written in. */
 	public static String of(CaseFile c) {
-		StringBuilder out = new StringBuilder();
-		out.append("Dossier ").append(c.reference()).append("  (").append(c.status()).append(")\n");
-		out.append("=".repeat(60)).append('\n');
-		line(out, "Klager", c.complainantName() == null ? c.complainantEmail()
-				: c.complainantName() + " <" + c.complainantEmail() + ">");
-		line(out, "Namens", c.representativeOf());
-		line(out, "Adres", c.address());
-		line(out, "Woonplaats", c.city());
-		line(out, "Onderwerp", c.subject());
-		line(out, "Ingediend", c.submittedAt());
-		line(out, "Datum ontstaan", c.aroseOn());
-		line(out, "Buiten termijn", c.late() ? "ja (R7)" : null);
-		line(out, "Medewerker", c.employeeName());
-		line(out, "Producten", c.products().isEmpty() ? null : String.join(", ", c.products()));
-		line(out, "Ontvangst uiterlijk", c.acknowledgeDue());
-		line(out, "Beslissing uiterlijk", c.decisionDue());
-		c.extensions().forEach((e) -> line(out, "Verlengd tot", e.to() + " (" + e.reason() + ")"));
-		line(out, "Directie betrokken", c.managementInvolved() ? "ja" : null);
-		if (c.decision() != null) {
-			line(out, "Beoordeling", c.decision().assessment() + " op " + c.decision().decidedAt());
-			line(out, "Argumenten", c.decision().arguments());
-		}
-		if (c.appeal() != null) {
-			line(out, "Beroep", c.appeal().filedAt() + ", uitspraak uiterlijk " + c.appeal().due());
-		}
-		c.measures().forEach((m) -> line(out, "Maatregel", m.describe()));
-		c.notes().forEach((n) -> line(out, "Notitie", n.writtenAt().substring(0, 10) + ": " + n.text()));
-		out.append("\nKlacht:\n").append(c.description()).append("\n\nCorrespondentie (")
-			.append(c.correspondence().size()).append("):\n");
+		return full(c, StoredDates.zoneOf(c));
+	}
+
+	public static String full(CaseFile c, ZoneId zone) {
+		StringBuilder out = new StringBuilder(CaseSummary.of(c, zone));
+		out.append("\nCorrespondentie volledig (").append(c.correspondence().size()).append(" berichten)\n");
 		for (CaseFile.Entry e : c.correspondence()) {
-			out.append('\n').append("-".repeat(60)).append('\n');
-			out.append(e.direction().equals("in") ? "IN  " : "UIT ").append(e.at()).append("  [").append(e.kind())
-				.append("]\n");
-			line(out, "Van", e.from());
-			line(out, "Aan", e.to());
-			line(out, "Onderwerp", e.subject());
-			line(out, "Bijlagen", e.attachments().isEmpty() ? null : String.join(", ", e.attachments()));
+			out.append('\n').append("-".repeat(CaseTimeline.WIDTH)).append('\n');
+			out.append(e.direction().equals("in") ? "IN  " : "UIT ").append(StoredDates.dateTime(e.at(), zone))
+				.append("  [").append(e.kind()).append("]\n");
+			CaseSummary.field(out, "Van", e.from());
+			CaseSummary.field(out, "Aan", e.to());
+			CaseSummary.field(out, "Onderwerp", e.subject());
+			CaseSummary.field(out, "Bijlagen", e.attachments().isEmpty() ? null : String.join(", ", e.attachments()));
 			out.append('\n').append(e.text() == null ? "" : e.text().strip()).append('\n');
 			String rest = rest(e);
 			if (!rest.isEmpty()) {
@@ -64,12 +47,6 @@ public final class CaseFileText {
 		String text = e.text().strip();
 		int at = text.isEmpty() ? 0 : body.indexOf(text);
 		return at < 0 ? body : body.substring(at + text.length()).strip();
-	}
-
-	private static void line(StringBuilder out, String label, String value) {
-		if (value != null && !value.isBlank()) {
-			out.append(String.format("%-22s %s%n", label + ":", value));
-		}
 	}
 
 }

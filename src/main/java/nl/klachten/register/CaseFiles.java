@@ -33,7 +33,7 @@ public class CaseFiles {
 		long id = rs.getLong("id");
 		String assessment = rs.getString("assessment");
 		CaseFile.Decision decision = assessment == null ? null : new CaseFile.Decision(assessment,
-				rs.getString("decided_at"), rs.getString("manner"), rs.getString("arguments"));
+				rs.getString("decided_at"), rs.getString("manner"), rs.getString("arguments"), rs.getString("solution"));
 		return new CaseFile(rs.getString("reference"), rs.getString("status"), rs.getString("complainant_name"),
 				rs.getString("complainant_email"), rs.getString("complainant_address"), rs.getString("complainant_city"),
 				rs.getString("representative_of"), rs.getString("subject"), rs.getString("description"),
@@ -59,11 +59,20 @@ public class CaseFiles {
 	}
 
 	private CaseFile.Appeal appeal(long id) {
-		return this.jdbc.sql("SELECT filed_at, due, outcome, decided_at FROM appeal WHERE complaint_id = ?")
+		return this.jdbc.sql("SELECT filed_at, due, outcome, decided_at, grounds FROM appeal WHERE complaint_id = ?")
 			.param(id)
-			.query((rs, n) -> new CaseFile.Appeal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new CaseFile.Appeal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), appealExtensions(id)))
 			.optional()
 			.orElse(null);
+	}
+
+	private List<CaseFile.Extension> appealExtensions(long id) {
+		return this.jdbc.sql("""
+				SELECT to_date, reason, notified_at FROM appeal_extension WHERE complaint_id = ? ORDER BY id""")
+			.param(id)
+			.query((rs, n) -> new CaseFile.Extension(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	private List<CaseFile.Measure> measures(long id) {

@@ -319,7 +319,7 @@ public class Retention {
 				UPDATE complaint SET complainant_name = NULL, complainant_email = ?, complainant_address = NULL,
 				    complainant_city = NULL, representative_of = NULL, subject = ?, description = ?,
 				    further_description = NULL, employee_name = NULL, employee_email = NULL, arguments = NULL,
-				    purged = 1, purged_at = ?
+				    solution = NULL, purged = 1, purged_at = ?
 				WHERE id = ?""")
 			.params(REMOVED_ADDRESS, REMOVED, REMOVED, now().toString(), id)
 			.update();

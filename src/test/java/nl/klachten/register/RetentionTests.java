@@ -137,7 +137,8 @@ class RetentionTests {
 		this.changes.extend(this.oldId, today().plusWeeks(6), "reden " + NAME_OLD, OffsetDateTime.now(this.clock));
 		this.changes.addNote(this.oldId, "notitie over " + NAME_OLD, CHAIR, this.clock.instant());
 		this.changes.recordMeasure(this.oldId, "maatregel voor " + NAME_OLD, CHAIR, this.clock.instant());
-		this.changes.decide(this.oldId, "ongegrond", "argumenten voor " + NAME_OLD, "brief", twoYearsAgo);
+		this.changes.decide(this.oldId, "ongegrond", "argumenten voor " + NAME_OLD, "oplossing voor " + NAME_OLD, "brief",
+				twoYearsAgo);
 		this.oldFiles.add(this.jdbc.sql("SELECT raw_path FROM inbound_mail WHERE message_id = ?")
 			.param(this.oldMessageId)
 			.query(String.class)
