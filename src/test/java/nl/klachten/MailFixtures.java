@@ -40,6 +40,9 @@ public final class MailFixtures {
 
 	public static final String QUARANTINE = "Klachten.Quarantaine";
 
+	/** Where mail for the chair waits when the chair reads the intake mailbox (CONTRACT §4). */
+	public static final String NOTICES = "Klachten.Meldingen";
+
 	private static final Session SESSION = Session.getInstance(new Properties());
 
 	private MailFixtures() {
@@ -194,7 +197,7 @@ public final class MailFixtures {
 		deliver(greenMail, raw.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The mails in one of the chair's folders ({@code INBOX}, {@link #PROCESSED}, {@link #QUARANTINE}). */
+	/** The mails in one of the chair's folders ({@code INBOX}, {@link #PROCESSED}, {@link #QUARANTINE}, {@link #NOTICES}). */
 	public static List<MimeMessage> chairFolder(GreenMailOperations greenMail, String folder) {
 		GreenMailUser chair = greenMail.getUserManager().getUserByEmail(CHAIR);
 		MailFolder mailFolder = greenMail.getManagers().getImapHostManager().getFolder(chair, folder);
@@ -295,12 +298,29 @@ public final class MailFixtures {
 		}
 	}
 
-	/** Every mail in the chair's INBOX, processed and quarantine folders (the processor files what it reads). */
+	/**
+	 * Every mail in the chair's notices folder (where the processor places mail for the chair) and
+	 * INBOX, processed and quarantine folders (mail sent to the chair by SMTP is read back and filed).
+	 */
 	public static List<MimeMessage> chairMails(GreenMailOperations greenMail) {
-		List<MimeMessage> all = new ArrayList<>(chairFolder(greenMail, "INBOX"));
+		List<MimeMessage> all = new ArrayList<>(chairFolder(greenMail, NOTICES));
+		all.addAll(chairFolder(greenMail, "INBOX"));
 		all.addAll(chairFolder(greenMail, PROCESSED));
 		all.addAll(chairFolder(greenMail, QUARANTINE));
 		return all;
+	}
+
+	/** The flags of the mails in one of the chair's folders, by Message-ID (with angle brackets). */
+	public static java.util.Map<String, jakarta.mail.Flags> chairFlags(GreenMailOperations greenMail, String folder) {
+		GreenMailUser chair = greenMail.getUserManager().getUserByEmail(CHAIR);
+		MailFolder mailFolder = greenMail.getManagers().getImapHostManager().getFolder(chair, folder);
+		java.util.Map<String, jakarta.mail.Flags> flags = new java.util.LinkedHashMap<>();
+		if (mailFolder != null) {
+			for (StoredMessage message : mailFolder.getMessages()) {
+				flags.put(header(message.getMimeMessage(), "Message-ID"), message.getFlags());
+			}
+		}
+		return flags;
 	}
 
 	/** An {@code Authentication-Results} header line (for aMail's extra headers) saying dkim=pass for a domain. */

@@ -19,8 +19,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes purged mail (R20) from the IMAP folders the processor files into: the processed and the
- * quarantine folder. Opens its own short connection, so the intake connection is never disturbed;
+ * Deletes purged mail (R20) from the IMAP folders the processor files into: the processed, the
+ * quarantine and the chair's notices folder. Opens its own short connection, so the intake connection is never disturbed;
  * finds each mail with a server-side {@code SEARCH HEADER Message-ID}, flags it {@code \Deleted} and
  * expunges just those messages ({@code UID EXPUNGE} where the server has UIDPLUS). A folder that does
  * not exist is skipped. Logs counts only, never a Message-ID (R8). Only present with the pipeline.
@@ -37,7 +37,7 @@ public class FolderCleaner {
 
 	FolderCleaner(MailEndpoints endpoints, MailboxSettings settings) {
 		this.server = endpoints.imap();
-		this.folders = List.of(settings.processedFolder(), settings.quarantineFolder());
+		this.folders = List.of(settings.processedFolder(), settings.quarantineFolder(), settings.noticesFolder());
 	}
 
 	/**

@@ -217,25 +217,7 @@ public class ImapMailbox implements AutoCloseable {
 	}
 
 	private Folder target(Filing.Destination destination) throws MessagingException {
-		char separator = this.store.getDefaultFolder().getSeparator();
-		String name = this.folders.get(destination).replace('/', separator);
-		Folder folder = this.store.getFolder(name);
-		if (!folder.exists()) {
-			createWithParents(name, separator);
-		}
-		return folder;
-	}
-
-	private void createWithParents(String name, char separator) throws MessagingException {
-		StringBuilder path = new StringBuilder();
-		for (String part : name.split(java.util.regex.Pattern.quote(String.valueOf(separator)))) {
-			path.append(path.length() == 0 ? "" : String.valueOf(separator)).append(part);
-			Folder folder = this.store.getFolder(path.toString());
-			if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS)
-					&& !folder.create(Folder.HOLDS_MESSAGES)) {
-				throw new MessagingException("Cannot create folder");
-			}
-		}
+		return MailFolders.ensure(this.store, this.folders.get(destination));
 	}
 
 	/** Creates the processed and quarantine folders when missing; a failure stops start-up. */

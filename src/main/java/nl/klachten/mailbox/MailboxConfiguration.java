@@ -74,6 +74,11 @@ class MailboxConfiguration {
 	}
 
 	@Bean
+	NoticeFolder noticeFolder(MailEndpoints endpoints, MailboxSettings settings) {
+		return new NoticeFolder(endpoints.imap(), settings.noticesFolder());
+	}
+
+	@Bean
 	SmtpTransport smtpTransport(MailEndpoints endpoints, MailboxSettings settings) {
 		return new SmtpTransport(endpoints.smtp(), settings.address());
 	}

@@ -6,11 +6,14 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import nl.klachten.committee.Ascii;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.register.Correspondence;
 import nl.klachten.committee.EmailAddress;
+import nl.klachten.register.CaseThreads;
 import nl.klachten.register.Outbox;
 import nl.klachten.register.RegisteredComplaint;
 import org.slf4j.Logger;
@@ -21,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a letter about a case: composes it, puts it in the outbox and records it as outgoing
  * correspondence (R19), all in the caller's transaction. Adds what every template may use: the
- * chair, the committee, the provider. Only strict addresses are recipients: a letter to a
- * complainant whose address was not read strictly (issue 9) is not queued at all.
+ * chair, the committee, the provider, and the case's threading headers ({@link CaseThreading}).
+ * Only strict addresses are recipients: a letter to a complainant whose address was not read
+ * strictly (issue 9) is not queued at all.
  */
 @Component
 public class CaseMailer {
@@ -41,14 +45,17 @@ public class CaseMailer {
 
 	private final Clock clock;
 
+	private final CaseThreading threading;
+
 	CaseMailer(MailComposer composer, Outbox outbox, Correspondence correspondence, CommitteeSettings committee,
-			TermsSettings terms, Clock clock) {
+			TermsSettings terms, CaseThreads threads, Clock clock) {
 		this.composer = composer;
 		this.outbox = outbox;
 		this.correspondence = correspondence;
 		this.committee = committee;
 		this.zone = terms.zone();
 		this.clock = clock;
+		this.threading = new CaseThreading(threads, committee.chair().email());
 	}
 
 	/** The chair's address, where notifications go. */
@@ -56,8 +63,9 @@ public class CaseMailer {
 		return this.committee.chair().email();
 	}
 
+	/** Sends a letter about the case, threaded with the case's mail ({@link CaseThreading}). */
 	public ComposedMail send(RegisteredComplaint complaint, Letter letter) {
-		ComposedMail mail = compose(letter, complaint.reference().toString());
+		ComposedMail mail = compose(this.threading.thread(complaint, letter), complaint.reference().toString());
 		if (mail.recipients().isEmpty()) {
 			log.warn("Letter {} on {} has no strict recipient; not queued", letter.purpose(), complaint.reference());
 			return mail;
@@ -90,9 +98,25 @@ public class CaseMailer {
 		model.putIfAbsent("committee", "Klachtencommissie " + this.committee.provider());
 		model.putIfAbsent("provider", this.committee.provider());
 		model.putIfAbsent("guidance", List.of());
-		List<String> to = letter.to().stream().filter(EmailAddress::isValid).toList();
+		List<String> to = letter.to().stream().filter(EmailAddress::isValid).map(this::spelled).toList();
 		return this.composer.compose(new Letter(letter.purpose(), to, reference, letter.inReplyTo(),
-				letter.references(), model, letter.attachments()));
+				letter.references(), model, letter.attachments(), letter.answer()));
+	}
+
+	/**
+	 * A committee, management or appeals address as configured ({@code NCJansen@klikklaar.com}),
+	 * whatever case the mail it answers wrote it in: addresses are compared folded, but shown
+	 * as their owner spells them. Any other address stays as given.
+	 */
+	private String spelled(String address) {
+		return Stream.concat(Stream.of(this.committee.chair(), this.committee.appeals()),
+				Stream.concat(this.committee.members().stream(), this.committee.management().stream()))
+			.map(CommitteeSettings.Person::email)
+			.filter((email) -> email != null && EmailAddress.isValid(email.strip()))
+			.map(String::strip)
+			.filter((email) -> Ascii.equalsIgnoreCase(email, address))
+			.findFirst()
+			.orElse(address);
 	}
 
 }

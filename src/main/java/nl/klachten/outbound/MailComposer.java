@@ -86,15 +86,10 @@ public class MailComposer {
 		if (letter.reference() != null) {
 			set(message, "X-Complaint-Reference", letter.reference());
 		}
-		if (letter.inReplyTo() != null) {
-			if (MessageId.isValid(letter.inReplyTo())) {
-				set(message, "In-Reply-To", "<" + letter.inReplyTo() + ">");
-			}
-			message.setHeader("Auto-Submitted", "auto-replied");
+		if (letter.inReplyTo() != null && MessageId.isValid(letter.inReplyTo())) {
+			set(message, "In-Reply-To", "<" + letter.inReplyTo() + ">");
 		}
-		else {
-			message.setHeader("Auto-Submitted", "auto-generated");
-		}
+		message.setHeader("Auto-Submitted", letter.answer() ? "auto-replied" : "auto-generated");
 		List<String> references = letter.references().stream().filter(MessageId::isValid).toList();
 		if (!references.isEmpty()) {
 			set(message, "References", references.stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));

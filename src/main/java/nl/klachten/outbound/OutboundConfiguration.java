@@ -2,22 +2,51 @@ package nl.klachten.outbound;
 
 import java.time.Clock;
 
+import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.mailbox.MailboxException;
+import nl.klachten.mailbox.MailboxSettings;
+import nl.klachten.mailbox.NoticeFolder;
 import nl.klachten.mailbox.SmtpTransport;
 import nl.klachten.register.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The outbox sender exists only where mail is sent: not for admin commands. */
+/**
+ * The outbox sender exists only where mail is sent: not for admin commands. When the chair reads
+ * the intake mailbox, the notices folder is created at start, so the chair can point a mail client
+ * (or a phone's notifications) at it before the first notice arrives.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
 class OutboundConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(OutboundConfiguration.class);
+
 	@Bean
-	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, CaseMailer mailer, OutboxSettings settings,
-			Clock clock) {
-		return new OutboxSender(outbox, smtp, new AcknowledgementCeiling(outbox, mailer, settings), clock);
+	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, NoticeFolder noticeFolder, CaseMailer mailer,
+			OutboxSettings settings, CommitteeSettings committee, MailboxSettings mailbox, Clock clock) {
+		NoticeRoute route = new NoticeRoute(committee.chair().email(), mailbox.address());
+		if (route.enabled()) {
+			prepare(noticeFolder);
+		}
+		OutboxRetry retry = new OutboxRetry(outbox, clock);
+		return new OutboxSender(outbox, smtp, route, new NoticeDelivery(noticeFolder, outbox, retry, clock), retry,
+				new AcknowledgementCeiling(outbox, mailer, settings), clock);
+	}
+
+	private static void prepare(NoticeFolder folder) {
+		try {
+			folder.prepare();
+		}
+		catch (MailboxException ex) {
+			// the server may be down for a moment; the first notice creates the folder
+			log.warn("Notices folder not prepared at start ({}); it is created with the first notice",
+					ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName());
+		}
 	}
 
 }

@@ -1,9 +1,9 @@
 package nl.klachten.outbound;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -13,14 +13,13 @@ import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
-
 /**
- * Drains the outbox over one SMTP connection per batch. Each mail is marked sent right after the
- * server accepted it; when the server cannot be reached the mail waits with exponential backoff
- * (5 s doubling to 30 min, never given up: a lost acknowledgement is a broken promise of R9). A
- * permanent refusal of every recipient marks the mail failed, kept in the register.
+ * Drains the outbox: the chair's notices into the notices folder when the chair reads the intake
+ * mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over one SMTP connection
+ * per batch. Each mail is marked sent right after the server accepted it; when the server cannot
+ * be reached the mail waits with exponential backoff ({@link OutboxRetry}), and one server being
+ * down never holds up the mail for the other. A permanent refusal of every recipient marks the
+ * mail failed, kept in the register.
  */
 public class OutboxSender {
 
@@ -34,16 +33,23 @@ public class OutboxSender {
 
 	private final Clock clock;
 
-	private final ExponentialBackOff backOff = new ExponentialBackOff(5_000, 2.0);
+	private final OutboxRetry retry;
+
+	private final NoticeRoute route;
+
+	private final NoticeDelivery notices;
 
 	private final AcknowledgementCeiling ceiling;
 
-	OutboxSender(Outbox outbox, SmtpTransport smtp, AcknowledgementCeiling ceiling, Clock clock) {
+	OutboxSender(Outbox outbox, SmtpTransport smtp, NoticeRoute route, NoticeDelivery notices, OutboxRetry retry,
+			AcknowledgementCeiling ceiling, Clock clock) {
 		this.ceiling = ceiling;
 		this.outbox = outbox;
 		this.smtp = smtp;
+		this.route = route;
+		this.notices = notices;
+		this.retry = retry;
 		this.clock = clock;
-		this.backOff.setMaxInterval(Duration.ofMinutes(30).toMillis());
 	}
 
 	/**
@@ -58,8 +64,17 @@ public class OutboxSender {
 		return due.isEmpty() ? null : due;
 	}
 
-	/** Sends the mails; returns how many the server accepted. */
+	/** Sends the mails, the chair's notices into their folder; returns how many the servers accepted. */
 	public int send(List<Outbox.QueuedMail> mails) {
+		Map<Boolean, List<Outbox.QueuedMail>> isNotice = mails.stream()
+			.collect(Collectors.partitioningBy((mail) -> this.route.isNotice(mail.recipients())));
+		return sendSmtp(isNotice.get(false)) + this.notices.place(isNotice.get(true));
+	}
+
+	private int sendSmtp(List<Outbox.QueuedMail> mails) {
+		if (mails.isEmpty()) {
+			return 0;
+		}
 		int sent = 0;
 		try (SmtpTransport.Connection connection = this.smtp.open()) {
 			for (Outbox.QueuedMail mail : mails) {
@@ -105,13 +120,7 @@ public class OutboxSender {
 	}
 
 	private void defer(Outbox.QueuedMail mail, Exception cause) {
-		BackOffExecution execution = this.backOff.start();
-		long wait = execution.nextBackOff();
-		for (int i = 0; i < mail.attempts(); i++) {
-			wait = execution.nextBackOff();
-		}
-		Instant next = this.clock.instant().plusMillis(wait);
-		this.outbox.markRetry(mail.id(), next, cause == null ? "deferred" : cause.getClass().getSimpleName());
+		this.retry.defer(mail, cause);
 	}
 
 }

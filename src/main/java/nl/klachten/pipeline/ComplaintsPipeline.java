@@ -31,6 +31,7 @@ import org.springframework.messaging.MessagingException;
  *                                                        │ writes cases, ignored list, quarantine
  *                                                        ▼ and the outbox, in the same transaction
  *  outbox table ──(poll)──────────────▶ outboundFlow: due mail ─▶ send over one SMTP connection ─▶ mark sent
+ *                                                                 or APPEND to the chair's folder (mail for the chair alone)
  *
  *  clock (daily, digest.cron) ────────▶ deadlineDigestFlow: build the deadline digest once a day ─▶ outbox
  *  clock (nightly, 03:30) ────────────▶ retentionFlow: purge cases past retention ─▶ delete their IMAP copies

@@ -226,6 +226,17 @@ public class Retention {
 			.list();
 	}
 
+	/**
+	 * The Message-IDs of the processor's own mail about a case: a notice placed in the chair's
+	 * notices folder is never read back, so it is found there by the id it was sent with.
+	 */
+	private List<String> sentAbout(long complaintId) {
+		return this.jdbc.sql("SELECT message_id FROM outbox WHERE complaint_id = ?")
+			.param(complaintId)
+			.query(String.class)
+			.list();
+	}
+
 	private Mail mail(long id) {
 		return this.jdbc.sql("SELECT id, message_id, raw_path, dedupe_key FROM inbound_mail WHERE id = ?")
 			.param(id)
@@ -236,8 +247,10 @@ public class Retention {
 	private Outcome purge(LocalDate asOf, List<Long> caseIds, List<OrphanMail> orphans) {
 		List<Mail> mails = new ArrayList<>();
 		Set<String> files = new LinkedHashSet<>();
+		Set<String> messageIds = new LinkedHashSet<>();
 		for (long id : caseIds) {
 			mails.addAll(mailsOf(id));
+			messageIds.addAll(sentAbout(id));
 			files.addAll(this.jdbc.sql("""
 					SELECT a.path FROM attachment a JOIN correspondence r ON r.id = a.correspondence_id
 					WHERE r.complaint_id = ?""").param(id).query(String.class).list());
@@ -247,7 +260,6 @@ public class Retention {
 			mails.add(mail(orphan.id()));
 		}
 		purgeCaselessOutbox(asOf);
-		Set<String> messageIds = new LinkedHashSet<>();
 		for (Mail mail : mails) {
 			if (mail.messageId() != null && !mail.messageId().isBlank()) {
 				messageIds.add(mail.messageId());

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static nl.klachten.MailFixtures.CHAIR;
-import static nl.klachten.MailFixtures.PROCESSED;
+import static nl.klachten.MailFixtures.NOTICES;
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.chairFolder;
 import static nl.klachten.MailFixtures.deliver;
@@ -150,10 +150,10 @@ class HostileIdentityIntegrationTests extends MailIntegrationTest {
 		return inboxOf(greenMail, address).get(0);
 	}
 
-	/** The chair's notification, read back from the intake mailbox and filed as our own mail. */
+	/** The chair's notification, waiting in the chair's notices folder. */
 	private MimeMessage awaitNotification(String reference) {
 		return await().atMost(WAIT)
-			.until(() -> chairFolder(greenMail, PROCESSED).stream()
+			.until(() -> chairFolder(greenMail, NOTICES).stream()
 				.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
 				.toList(), (found) -> found.size() == 1)
 			.get(0);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 
 import static nl.klachten.MailFixtures.CHAIR;
+import static nl.klachten.MailFixtures.NOTICES;
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.chairFolder;
@@ -81,12 +82,12 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		assertThat(part(ack, "text/plain")).contains(reference);
 		assertThat(part(ack, "text/html")).contains(reference);
 
-		// the chair's notification carries the complaint text; it is read back and filed as own mail
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED)
+		// the chair's notification carries the complaint text; it waits in the chair's notices folder
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chairFolder(greenMail, NOTICES)
 			.stream()
 			.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
 			.toList()).hasSize(1));
-		MimeMessage notification = chairFolder(greenMail, PROCESSED).stream()
+		MimeMessage notification = chairFolder(greenMail, NOTICES).stream()
 			.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
 			.findFirst()
 			.orElseThrow();

@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static nl.klachten.MailFixtures.CHAIR;
+import static nl.klachten.MailFixtures.NOTICES;
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.chairFolder;
 import static nl.klachten.MailFixtures.deliver;
@@ -51,7 +52,8 @@ class LogCanaryIntegrationTests extends MailIntegrationTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> inboxOf(greenMail, sender).size() == 1);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(chairFolder(greenMail, "INBOX")).isEmpty();
-			assertThat(chairFolder(greenMail, PROCESSED)).hasSize(2);
+			assertThat(chairFolder(greenMail, PROCESSED)).hasSize(1);
+			assertThat(chairFolder(greenMail, NOTICES)).hasSize(1);
 		});
 		Thread.sleep(1000);
 

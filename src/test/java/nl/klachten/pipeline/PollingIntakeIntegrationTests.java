@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
+import static nl.klachten.MailFixtures.NOTICES;
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.chairFolder;
@@ -60,7 +61,7 @@ class PollingIntakeIntegrationTests extends MailIntegrationTest {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(chairFolder(greenMail, "INBOX")).isEmpty();
 			assertThat(chairFolder(greenMail, PROCESSED)).anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
-			assertThat(chairFolder(greenMail, PROCESSED)).anyMatch((m) -> reference.equals(header(m, "X-Complaint-Reference")));
+			assertThat(chairFolder(greenMail, NOTICES)).anyMatch((m) -> reference.equals(header(m, "X-Complaint-Reference")));
 		});
 	}
 

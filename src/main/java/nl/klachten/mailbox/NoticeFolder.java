@@ -1,0 +1,167 @@
+package nl.klachten.mailbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.search.HeaderTerm;
+import jakarta.mail.search.OrTerm;
+import jakarta.mail.search.SearchTerm;
+import org.eclipse.angus.mail.iap.Literal;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chair's folder of the intake mailbox ({@code complaints.mailbox.notices-folder}, CONTRACT
+ * §4): mail for the chair is placed there with IMAP {@code APPEND}, exactly the bytes the outbox
+ * recorded and with no flags, so it waits unseen where the chair works. Sent through SMTP to the
+ * intake address instead, it would land in the inbox, be read back as the processor's own mail and
+ * filed among the processed mail, where nobody looks.
+ *
+ * <p>Each batch opens its own short connection, as the SMTP sender does: the intake connection
+ * ({@link ImapMailbox}) is used by one thread and is never held up by the outbox. A missing folder
+ * is created (and subscribed).
+ *
+ * <p>An {@code APPEND} the server carried out can still be lost to us (a crash, or a connection
+ * dropped before the tagged {@code OK}) before the outbox marks the mail sent. SMTP leaves no trace
+ * to ask; a folder does. So before appending, the sender asks {@link Connection#holding} which of
+ * the batch's Message-IDs the folder already holds: one {@code SEARCH} for the whole batch, one more
+ * per id only when some are there. It asks for every mail, not only for those tried before: the
+ * outbox records a try after it, so the crash window itself leaves a mail that looks untried.
+ */
+public class NoticeFolder {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeFolder.class);
+
+	/** Message-IDs per {@code SEARCH}: keeps one command line short on any server. */
+	private static final int IDS_PER_SEARCH = 50;
+
+	private final MailboxSettings.Server server;
+
+	private final String name;
+
+	NoticeFolder(MailboxSettings.Server server, String name) {
+		this.server = server;
+		this.name = name;
+	}
+
+	/** A connection with the folder open (created when missing); close it when the batch is done. */
+	public Connection open() throws MessagingException {
+		Store store = MailSessions.imap(this.server, 60_000).getStore(MailSessions.imapProtocol(this.server));
+		try {
+			store.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+			IMAPFolder folder = (IMAPFolder) MailFolders.ensure(store, this.name);
+			folder.open(Folder.READ_ONLY);
+			return new Connection(store, folder);
+		}
+		catch (MessagingException | RuntimeException ex) {
+			close(store);
+			throw ex;
+		}
+	}
+
+	/** Creates the folder when missing, so the chair can point a mail client at it before the first notice. */
+	public void prepare() {
+		try {
+			open().close();
+		}
+		catch (MessagingException ex) {
+			throw new MailboxException("Cannot prepare the notices folder: " + ex.getClass().getSimpleName(), ex);
+		}
+	}
+
+	/** One connection to the folder. */
+	public static final class Connection implements AutoCloseable {
+
+		private final Store store;
+
+		private final IMAPFolder folder;
+
+		private Connection(Store store, IMAPFolder folder) {
+			this.store = store;
+			this.folder = folder;
+		}
+
+		/** Those of these Message-IDs (without angle brackets) that a mail in the folder carries. */
+		public Set<String> holding(List<String> messageIds) throws MessagingException {
+			Set<String> held = new LinkedHashSet<>();
+			for (int from = 0; from < messageIds.size(); from += IDS_PER_SEARCH) {
+				List<String> chunk = messageIds.subList(from, Math.min(messageIds.size(), from + IDS_PER_SEARCH));
+				if (this.folder.search(anyOf(chunk)).length == 0) {
+					continue;
+				}
+				for (String id : chunk) {
+					if (this.folder.search(term(id)).length > 0) {
+						held.add(id);
+					}
+				}
+			}
+			return held;
+		}
+
+		/** Places the mail in the folder unseen: its bytes unchanged, no flags, the server's arrival time. */
+		public void append(byte[] raw) throws MessagingException {
+			String mailbox = this.folder.getFullName();
+			Literal literal = new Literal() {
+
+				@Override
+				public int size() {
+					return raw.length;
+				}
+
+				@Override
+				public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+					out.write(raw);
+				}
+
+			};
+			this.folder.doCommand((IMAPProtocol protocol) -> {
+				protocol.append(mailbox, null, null, literal);
+				return null;
+			});
+		}
+
+		private static SearchTerm anyOf(List<String> ids) {
+			if (ids.size() == 1) {
+				return term(ids.get(0));
+			}
+			List<SearchTerm> terms = new ArrayList<>();
+			ids.forEach((id) -> terms.add(term(id)));
+			return new OrTerm(terms.toArray(SearchTerm[]::new));
+		}
+
+		private static SearchTerm term(String messageId) {
+			return new HeaderTerm("Message-ID", "<" + messageId + ">");
+		}
+
+		@Override
+		public void close() {
+			try {
+				if (this.folder.isOpen()) {
+					this.folder.close(false);
+				}
+			}
+			catch (MessagingException | IllegalStateException ex) {
+				log.debug("Closing the notices folder failed: {}", ex.getClass().getSimpleName());
+			}
+			NoticeFolder.close(this.store);
+		}
+
+	}
+
+	private static void close(Store store) {
+		try {
+			store.close();
+		}
+		catch (MessagingException ex) {
+			log.debug("Closing the notices connection failed: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+}

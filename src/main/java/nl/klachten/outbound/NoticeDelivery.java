@@ -1,0 +1,87 @@
+package nl.klachten.outbound;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.mail.MessagingException;
+import nl.klachten.mailbox.NoticeFolder;
+import nl.klachten.register.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Places the chair's notices in the notices folder (CONTRACT §4) over one IMAP connection per
+ * batch, each marked sent right after the server took it. The outbox stays the one queue: a
+ * notice that cannot be placed waits with the same backoff as mail that cannot be sent, and never
+ * holds up the SMTP mail of the same batch.
+ *
+ * <p>Exactly once: before appending, the folder is asked which of the batch's Message-IDs it
+ * already holds (see {@link NoticeFolder}). A notice found there was appended by a try whose
+ * {@code markSent} never happened (a crash, a dropped connection); it is marked sent, not
+ * appended again. This is better than SMTP can do, where the same mail may then go twice.
+ */
+class NoticeDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(NoticeDelivery.class);
+
+	private final NoticeFolder folder;
+
+	private final Outbox outbox;
+
+	private final OutboxRetry retry;
+
+	private final Clock clock;
+
+	NoticeDelivery(NoticeFolder folder, Outbox outbox, OutboxRetry retry, Clock clock) {
+		this.folder = folder;
+		this.outbox = outbox;
+		this.retry = retry;
+		this.clock = clock;
+	}
+
+	/** Places the notices; returns how many are in the folder now. */
+	int place(List<Outbox.QueuedMail> notices) {
+		if (notices.isEmpty()) {
+			return 0;
+		}
+		try (NoticeFolder.Connection connection = this.folder.open()) {
+			Set<String> held = connection.holding(notices.stream().map(Outbox.QueuedMail::messageId).toList());
+			int placed = 0;
+			for (Outbox.QueuedMail notice : notices) {
+				if (!placeOne(connection, notice, held)) {
+					notices.subList(notices.indexOf(notice) + 1, notices.size())
+						.forEach((mail) -> this.retry.defer(mail, null));
+					break;
+				}
+				placed++;
+			}
+			return placed;
+		}
+		catch (MessagingException | IllegalStateException ex) {
+			log.warn("Notices folder unavailable ({}); {} notices wait", ex.getClass().getSimpleName(), notices.size());
+			notices.forEach((notice) -> this.retry.defer(notice, ex));
+			return 0;
+		}
+	}
+
+	private boolean placeOne(NoticeFolder.Connection connection, Outbox.QueuedMail notice, Set<String> held) {
+		if (held.contains(notice.messageId())) {
+			log.info("Outbox mail {} was already in the notices folder; marked sent, not placed again", notice.id());
+		}
+		else {
+			try {
+				connection.append(notice.raw());
+			}
+			catch (MessagingException ex) {
+				log.warn("Outbox mail {} not placed in the notices folder ({})", notice.id(),
+						ex.getClass().getSimpleName());
+				this.retry.defer(notice, ex);
+				return false;
+			}
+		}
+		this.outbox.markSent(notice.id(), this.clock.instant());
+		return true;
+	}
+
+}

@@ -1,0 +1,120 @@
+package nl.klachten.register;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import nl.klachten.Application;
+import nl.klachten.MailFixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ids a case's mail is threaded under (CONTRACT §4, issue 11) over a real register: the
+ * complaint's own Message-ID and our acknowledgement's, and of any other ids only those of this
+ * case alone. A Message-ID is text a sender chooses: one that also names another case's mail, or
+ * our mail about no case (the digest), never goes into this case's thread (issue 9).
+ */
+@SpringBootTest(classes = Application.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class CaseThreadsTests {
+
+	static final Path register = MailFixtures.registerDirectory();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("complaints.pipeline.enabled", () -> "false");
+		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CaseThreads threads;
+
+	@Test
+	void shouldRootThreadInComplaintAndAcknowledgementWhenBothAreTheCasesOwn() {
+		long id = aCase();
+		String complaint = letter(id, "in", "complaint");
+		String ack = letter(id, "out", "acknowledgement");
+		letter(id, "out", "chair-notification");
+
+		assertThat(this.threads.root(id)).containsExactly(complaint, ack);
+	}
+
+	@Test
+	void shouldLeaveComplaintOutOfRootWhenAnotherCaseHasMailWithItsMessageId() {
+		long id = aCase();
+		String complaint = letter(id, "in", "complaint");
+		String ack = letter(id, "out", "acknowledgement");
+		letter(aCase(), "in", "follow-up", complaint);
+
+		assertThat(this.threads.root(id)).containsExactly(ack);
+	}
+
+	@Test
+	void shouldLeaveComplaintOutOfRootWhenOurMailAboutNoCaseHasItsMessageId() {
+		long id = aCase();
+		String complaint = letter(id, "in", "complaint");
+		outbox(null, complaint);
+
+		assertThat(this.threads.root(id)).isEmpty();
+	}
+
+	@Test
+	void shouldKeepOnlyIdsOfThisCaseWhenCallerGivesIdsFromAMail() {
+		long id = aCase();
+		long other = aCase();
+		String own = letter(id, "in", "follow-up");
+		String sent = letter(id, "out", "question-complainant");
+		String others = letter(other, "in", "complaint");
+		String shared = letter(id, "in", "follow-up");
+		letter(other, "in", "follow-up", shared);
+
+		assertThat(this.threads.ofCase(id, List.of(others, own, "unknown-" + UUID.randomUUID() + "@example.org",
+				shared, "not an id", sent, own))).containsExactly(own, sent);
+	}
+
+	private long aCase() {
+		return this.jdbc.sql("""
+				INSERT INTO complaint (reference, complainant_email, subject, description, submitted_at,
+				    acknowledge_due, decision_due)
+				VALUES (?, 'klager@example.org', 'onderwerp', 'tekst', '2026-11-30T08:01+01:00', '2026-12-14',
+				    '2026-12-28')
+				RETURNING id""")
+			.params("KK-2026-" + UUID.randomUUID().toString().substring(0, 8))
+			.query(Long.class)
+			.single();
+	}
+
+	private String letter(long complaintId, String direction, String kind) {
+		return letter(complaintId, direction, kind, UUID.randomUUID() + "@example.org");
+	}
+
+	private String letter(long complaintId, String direction, String kind, String messageId) {
+		this.jdbc.sql("""
+				INSERT INTO correspondence (complaint_id, direction, at, message_id, kind)
+				VALUES (?, ?, '2026-11-30T08:01+01:00', ?, ?)""")
+			.params(complaintId, direction, messageId, kind)
+			.update();
+		return messageId;
+	}
+
+	private void outbox(Long complaintId, String messageId) {
+		this.jdbc.sql("""
+				INSERT INTO outbox (complaint_id, kind, message_id, sender, recipients, raw, created_at, next_attempt)
+				VALUES (?, 'daily-digest', ?, 'NCJansen@klikklaar.com', 'NCJansen@klikklaar.com', X'', '2026-11-30T07:01:00Z', 0)""")
+			.params(complaintId, messageId)
+			.update();
+	}
+
+}
