@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
+import nl.klachten.committee.OperatorEvents;
 import nl.klachten.mailbox.NoticeFolder;
 import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
@@ -81,6 +82,7 @@ class NoticeDelivery {
 			}
 		}
 		this.outbox.markSent(notice.id(), this.clock.instant());
+		OperatorEvents.mailSent(notice.id(), notice.kind(), notice.reference(), "imap-append");
 		return true;
 	}
 
