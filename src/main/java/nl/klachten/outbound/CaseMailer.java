@@ -9,6 +9,8 @@ import java.util.Map;
 
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
+import nl.klachten.register.CaseSummaries;
+import nl.klachten.register.CaseSummary;
 import nl.klachten.register.Correspondence;
 import nl.klachten.committee.EmailAddress;
 import nl.klachten.register.Outbox;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a letter about a case: composes it, puts it in the outbox and records it as outgoing
  * correspondence (R19), all in the caller's transaction. Adds what every template may use: the
- * chair, the committee, the provider. Only strict addresses are recipients: a letter to a
+ * chair, the committee, the provider, the complainant's name for the salutation, and, in a letter
+ * to the committee, management or the appeals committee only, the case's {@link StateLine}. Only
+ * strict addresses are recipients: a letter to a
  * complainant whose address was not read strictly (issue 9) is not queued at all.
  */
 @Component
@@ -41,8 +45,11 @@ public class CaseMailer {
 
 	private final Clock clock;
 
+	private final CaseSummaries summaries;
+
 	CaseMailer(MailComposer composer, Outbox outbox, Correspondence correspondence, CommitteeSettings committee,
-			TermsSettings terms, Clock clock) {
+			TermsSettings terms, Clock clock, CaseSummaries summaries) {
+		this.summaries = summaries;
 		this.composer = composer;
 		this.outbox = outbox;
 		this.correspondence = correspondence;
@@ -57,7 +64,7 @@ public class CaseMailer {
 	}
 
 	public ComposedMail send(RegisteredComplaint complaint, Letter letter) {
-		ComposedMail mail = compose(letter, complaint.reference().toString());
+		ComposedMail mail = compose(about(complaint, letter), complaint.reference().toString());
 		if (mail.recipients().isEmpty()) {
 			log.warn("Letter {} on {} has no strict recipient; not queued", letter.purpose(), complaint.reference());
 			return mail;
@@ -81,6 +88,21 @@ public class CaseMailer {
 		this.outbox.add(null, letter.purpose(), mail.messageId(), mail.sender(), mail.recipients(), mail.raw(),
 				this.clock.instant());
 		return mail;
+	}
+
+	/** The letter with the case's facts every template may show: the name, and for officials the state line. */
+	private Letter about(RegisteredComplaint complaint, Letter letter) {
+		CaseSummary summary = this.summaries.find(complaint.id()).orElse(null);
+		if (summary == null) {
+			return letter;
+		}
+		Map<String, Object> model = new HashMap<>(letter.model());
+		model.putIfAbsent("complainantName", summary.complainantName());
+		if (!letter.to().isEmpty() && letter.to().stream().allMatch(this.committee::isOfficial)) {
+			model.putIfAbsent("stateLine", StateLine.of(summary, this.clock.instant().atZone(this.zone).toLocalDate()));
+		}
+		return new Letter(letter.purpose(), letter.to(), letter.reference(), letter.inReplyTo(), letter.references(),
+				model, letter.attachments());
 	}
 
 	private ComposedMail compose(Letter letter, String reference) {
