@@ -58,7 +58,7 @@ class DigestIntegrationTests extends MailIntegrationTest {
 
 	static final String DIGEST_SUBJECT = "Dagoverzicht klachten";
 
-	static final String NEW_SECTION = "Nieuw sinds het vorige overzicht (R6)";
+	static final String NEW_SECTION = "Nieuw sinds het vorige overzicht";
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
