@@ -2,16 +2,16 @@ package nl.klachten.intake;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import nl.klachten.commands.Guidance;
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.PeopleDates;
+import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.HeaderText;
 import nl.klachten.outbound.Letter;
@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintRegistrar {
 
-	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
-
 	private final Complaints complaints;
 
 	private final CaseMailer mailer;
@@ -45,9 +43,12 @@ class ComplaintRegistrar {
 
 	private final Pattern references;
 
+	private final int handlingWeeks;
+
 	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, CaseChanges changes, DeadlinePolicy deadlines,
-			IntakeSettings intake, ReferenceSettings referenceSettings) {
+			IntakeSettings intake, ReferenceSettings referenceSettings, TermsSettings terms) {
 		this.changes = changes;
+		this.handlingWeeks = weeks(terms.handling());
 		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
 				+ ")-\\d{4}-\\d{4,9}[\\])]?");
 		this.complaints = complaints;
@@ -100,9 +101,13 @@ class ComplaintRegistrar {
 				references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
 			}
 			// the acknowledgement goes wherever the From line points: it echoes no free text of the
-			// sender's but a short, cleaned subject, so it cannot carry someone's message to a victim
+			// sender's but the details it recorded, each short and cleaned, so it cannot carry
+			// someone's message to a victim
 			toComplainant.put("subject", echo(subject));
-			toComplainant.put("complainantName", "");
+			toComplainant.put("complainantName", registration.stated().complainantName() == null ? ""
+					: echo(registration.stated().complainantName()));
+			toComplainant.put("recorded", recorded(registration.stated(), echo(subject)));
+			toComplainant.put("handlingWeeks", this.handlingWeeks);
 			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.strictSender().get()), null,
 					mail.messageId(), references, toComplainant));
 		}
@@ -153,16 +158,45 @@ class ComplaintRegistrar {
 		model.put("representativeOf", complaint.representativeOf() == null ? "" : complaint.representativeOf());
 		model.put("subject", complaint.subject().isBlank() ? "(geen onderwerp)" : HeaderText.clean(complaint.subject()));
 		model.put("text", complaint.description());
-		model.put("submittedOn", DUTCH_DATE.format(complaint.submittedAt()));
-		model.put("decisionDue", DUTCH_DATE.format(complaint.decisionDue()));
+		model.put("submittedOn", PeopleDates.date(complaint.submittedAt()));
+		model.put("decisionDue", PeopleDates.date(complaint.decisionDue()));
 		model.put("late", complaint.late());
-		model.put("aroseOn", complaint.aroseOn() == null ? "" : DUTCH_DATE.format(complaint.aroseOn()));
+		model.put("aroseOn", PeopleDates.date(complaint.aroseOn()));
 		model.put("missing", missing(complaint, fields));
 		model.put("details", details(complaint));
 		model.put("attachments", mail.attachments().stream().map(Attachment::fileName).toList());
 		model.put("acknowledged", acknowledged);
 		model.put("rateLimit", this.intake.rateLimitPerHour());
 		return model;
+	}
+
+	/**
+	 * What the acknowledgement confirms it recorded (R9, R19): the subject, the day of submission
+	 * and each detail the mail stated, every one echoed short and cleaned. The employee is not
+	 * asked for: complainants rarely know the name, and the chair records it.
+	 */
+	static Map<String, String> recorded(NewComplaint complaint, String subject) {
+		Map<String, String> recorded = new LinkedHashMap<>();
+		recorded.put("Onderwerp", subject);
+		recorded.put("Ingediend", PeopleDates.date(complaint.submittedAt()));
+		putEchoed(recorded, "Naam", complaint.complainantName());
+		putEchoed(recorded, "Namens", complaint.representativeOf());
+		putEchoed(recorded, "Adres", complaint.address());
+		putEchoed(recorded, "Woonplaats", complaint.city());
+		putEchoed(recorded, "Product", String.join(", ", complaint.products()));
+		putIfPresent(recorded, "Datum ontstaan", PeopleDates.date(complaint.aroseOn()));
+		return recorded;
+	}
+
+	private static void putEchoed(Map<String, String> map, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			map.put(key, echo(value));
+		}
+	}
+
+	/** The handling term in whole weeks, or 0 when it is not one (the acknowledgement then names only the date). */
+	private static int weeks(java.time.Period period) {
+		return period.getYears() == 0 && period.getMonths() == 0 && period.getDays() % 7 == 0 ? period.getDays() / 7 : 0;
 	}
 
 	private static List<String> missing(NewComplaint complaint, RegisterFields fields) {
@@ -179,9 +213,6 @@ class ComplaintRegistrar {
 		if (fields.products().isEmpty()) {
 			missing.add("Product");
 		}
-		if (fields.employee() == null) {
-			missing.add("Medewerker");
-		}
 		if (fields.aroseOn() == null) {
 			missing.add("Datum ontstaan");
 		}
@@ -195,7 +226,7 @@ class ComplaintRegistrar {
 		putIfPresent(details, "Product", String.join(", ", complaint.products()));
 		putIfPresent(details, "Medewerker", complaint.employeeName());
 		putIfPresent(details, "Datum ontstaan",
-				complaint.aroseOn() == null ? null : DUTCH_DATE.format(complaint.aroseOn()));
+				PeopleDates.date(complaint.aroseOn()));
 		return details;
 	}
 
