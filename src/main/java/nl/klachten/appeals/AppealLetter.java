@@ -4,9 +4,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Locale;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -21,6 +19,7 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
 import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.register.CaseFile;
 import nl.klachten.register.CaseFileText;
 
@@ -30,8 +29,6 @@ import nl.klachten.register.CaseFileText;
  * and the whole case file, with page numbers. A pure function: same input, same text.
  */
 public final class AppealLetter {
-
-	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
 
 	private static final Font LETTERHEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 14);
 
@@ -60,7 +57,7 @@ public final class AppealLetter {
 		document.open();
 		letterhead(document, committee);
 		addressee(document, committee.appeals());
-		add(document, new Paragraph(DUTCH_DATE.format(date), NORMAL), 18);
+		add(document, new Paragraph(PeopleDates.date(date), NORMAL), 18);
 		Paragraph subject = new Paragraph();
 		subject.add(new Phrase("Betreft: ", BOLD));
 		subject.add(new Phrase("beroep van de klager, klacht " + file.reference()
@@ -155,8 +152,8 @@ public final class AppealLetter {
 			return "";
 		}
 		try {
-			return value.length() > 10 ? DUTCH_DATE.format(OffsetDateTime.parse(value))
-					: DUTCH_DATE.format(LocalDate.parse(value));
+			return value.length() > 10 ? PeopleDates.date(OffsetDateTime.parse(value))
+					: PeopleDates.date(LocalDate.parse(value));
 		}
 		catch (RuntimeException ex) {
 			return value;

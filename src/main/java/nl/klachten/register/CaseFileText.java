@@ -19,7 +19,7 @@ public final class CaseFileText {
 		line(out, "Onderwerp", c.subject());
 		line(out, "Ingediend", c.submittedAt());
 		line(out, "Datum ontstaan", c.aroseOn());
-		line(out, "Buiten termijn", c.late() ? "ja (R7)" : null);
+		line(out, "Buiten termijn", c.late() ? "ja, meer dan twaalf maanden na het ontstaan ingediend" : null);
 		line(out, "Medewerker", c.employeeName());
 		line(out, "Producten", c.products().isEmpty() ? null : String.join(", ", c.products()));
 		line(out, "Ontvangst uiterlijk", c.acknowledgeDue());

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
 import nl.klachten.TestClock;
@@ -322,7 +323,7 @@ class CommandRefusalIntegrationTests {
 				assertThat(extension.get("notified_at").asString()).isNotBlank();
 				Sent notice = e.only("extension-notice");
 				assertThat(notice.recipients()).isEqualTo(e.after().at("/complainant/email").asString());
-				assertThat(notice.text()).contains(CommandEffects.DUTCH_DATE.format(due))
+				assertThat(notice.text()).contains(PeopleDates.date(due))
 					.contains("We wachten op de monteur.");
 			}));
 		}
