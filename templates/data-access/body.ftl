@@ -1,6 +1,5 @@
 <#import "/layout.ftl" as layout>
-Geachte heer/mevrouw,
-
+<@layout.salutation/>
 U vroeg om uw gegevens uit de klachtenadministratie. Hieronder staat wat wij over uw klacht(en)
 hebben vastgelegd; de bijlage bevat alles, inclusief de volledige correspondentie, als JSON-bestand.
 

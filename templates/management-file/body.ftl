@@ -1,9 +1,7 @@
 <#import "/layout.ftl" as layout>
 Aan de directie,
 
-De voorzitter van de klachtencommissie legt klacht ${reference} aan u voor: er is een
-materieel of financieel belang (klachtenregeling: de voorzitter bespreekt de klacht dan met de
-directie).
+De voorzitter van de klachtencommissie legt klacht ${reference} aan u voor: er is een materieel of financieel belang (klachtenregeling: de voorzitter bespreekt de klacht dan met de directie).
 <#if reason?has_content>
 
 Toelichting van de voorzitter:
