@@ -11,7 +11,7 @@ import nl.klachten.register.CaseSummary;
 
 /**
  * The one line at the top of every mail to the chair about a case (issue 11), e.g.
- * {@code in behandeling — wacht op antwoord klager sinds 3 dec — beslissen uiterlijk 29 dec}: the
+ * {@code in behandeling — wacht op klager sinds 3 dec — beslissen uiterlijk 29 dec}: the
  * status, what the case waits for and since when, the decision or the appeal, and the term that
  * runs, so the chair knows where a case stands without opening the file. Dates are short
  * ({@link PeopleDates#shortDate}); the line is a pure function of the case and the day.
@@ -36,7 +36,7 @@ public final class StateLine {
 	private static void open(CaseSummary c, LocalDate today, List<String> parts) {
 		parts.add("in behandeling");
 		if (c.waiting() != null) {
-			parts.add("wacht op antwoord " + who(c.waiting().kind()) + " sinds "
+			parts.add("wacht op " + who(c.waiting().kind()) + " sinds "
 					+ PeopleDates.shortDate(c.waiting().since()));
 		}
 		if (today.isAfter(c.decisionDue())) {
