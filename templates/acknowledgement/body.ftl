@@ -7,7 +7,7 @@ Wij hebben uw klacht ontvangen en geregistreerd onder referentienummer ${referen
 Wij hebben vastgelegd:
 
 <#list recorded as label, value>
-  ${(label + ":")?right_pad(17)}${value}
+${(label + ":")?right_pad(17)}${value}
 </#list>
 
 Wat nu: wij nemen uiterlijk ${decisionDue} een standpunt over uw klacht<#if (handlingWeeks!0) gt 0> (binnen ${handlingWeeks} weken)</#if>. Hebben wij meer tijd nodig, dan hoort u dat vóór die datum, met de nieuwe termijn.

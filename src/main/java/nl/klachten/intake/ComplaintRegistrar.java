@@ -48,7 +48,7 @@ class ComplaintRegistrar {
 	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, CaseChanges changes, DeadlinePolicy deadlines,
 			IntakeSettings intake, ReferenceSettings referenceSettings, TermsSettings terms) {
 		this.changes = changes;
-		this.handlingWeeks = weeks(terms.handling());
+		this.handlingWeeks = Acknowledgement.weeks(terms.handling());
 		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
 				+ ")-\\d{4}-\\d{4,9}[\\])]?");
 		this.complaints = complaints;
@@ -101,13 +101,10 @@ class ComplaintRegistrar {
 				references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
 			}
 			// the acknowledgement goes wherever the From line points: it echoes no free text of the
-			// sender's but the details it recorded, each short and cleaned, so it cannot carry
-			// someone's message to a victim
+			// sender's but a short, cleaned subject and a name that is only a name, so it cannot
+			// carry someone's message to a victim
 			toComplainant.put("subject", echo(subject));
-			toComplainant.put("complainantName", registration.stated().complainantName() == null ? ""
-					: echo(registration.stated().complainantName()));
-			toComplainant.put("recorded", recorded(registration.stated(), echo(subject)));
-			toComplainant.put("handlingWeeks", this.handlingWeeks);
+			toComplainant.putAll(Acknowledgement.model(registration.stated(), echo(subject), this.handlingWeeks));
 			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.strictSender().get()), null,
 					mail.messageId(), references, toComplainant));
 		}
@@ -168,35 +165,6 @@ class ComplaintRegistrar {
 		model.put("acknowledged", acknowledged);
 		model.put("rateLimit", this.intake.rateLimitPerHour());
 		return model;
-	}
-
-	/**
-	 * What the acknowledgement confirms it recorded (R9, R19): the subject, the day of submission
-	 * and each detail the mail stated, every one echoed short and cleaned. The employee is not
-	 * asked for: complainants rarely know the name, and the chair records it.
-	 */
-	static Map<String, String> recorded(NewComplaint complaint, String subject) {
-		Map<String, String> recorded = new LinkedHashMap<>();
-		recorded.put("Onderwerp", subject);
-		recorded.put("Ingediend", PeopleDates.date(complaint.submittedAt()));
-		putEchoed(recorded, "Naam", complaint.complainantName());
-		putEchoed(recorded, "Namens", complaint.representativeOf());
-		putEchoed(recorded, "Adres", complaint.address());
-		putEchoed(recorded, "Woonplaats", complaint.city());
-		putEchoed(recorded, "Product", String.join(", ", complaint.products()));
-		putIfPresent(recorded, "Datum ontstaan", PeopleDates.date(complaint.aroseOn()));
-		return recorded;
-	}
-
-	private static void putEchoed(Map<String, String> map, String key, String value) {
-		if (value != null && !value.isBlank()) {
-			map.put(key, echo(value));
-		}
-	}
-
-	/** The handling term in whole weeks, or 0 when it is not one (the acknowledgement then names only the date). */
-	private static int weeks(java.time.Period period) {
-		return period.getYears() == 0 && period.getMonths() == 0 && period.getDays() % 7 == 0 ? period.getDays() / 7 : 0;
 	}
 
 	private static List<String> missing(NewComplaint complaint, RegisterFields fields) {
