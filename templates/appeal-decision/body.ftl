@@ -1,14 +1,11 @@
 <#import "/layout.ftl" as layout>
-Geachte <#if complainantName?has_content>${complainantName}<#else>heer/mevrouw</#if>,
-
-De beroepscommissie (${appealsName}) heeft op ${decidedOn} beslist over uw beroep tegen de
-beslissing op uw klacht ${reference} (${subject}). Uitspraak: uw beroep is ${outcome}.
+<@layout.salutation/>
+De beroepscommissie (${appealsName}) heeft op ${decidedOn} beslist over uw beroep tegen de beslissing op uw klacht ${reference} (${subject}). Uitspraak: uw beroep is ${outcome}.
 
 Argumenten van de beroepscommissie:
 ${arguments}
 
-Deze uitspraak is bindend voor ${provider}. Bent u het er niet mee eens, dan staat de weg naar
-de burgerlijke rechter voor u open.
+Deze uitspraak is bindend voor ${provider}. Bent u het er niet mee eens, dan staat de weg naar de burgerlijke rechter voor u open.
 
 <@layout.signature/>
 

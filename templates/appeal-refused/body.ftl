@@ -1,8 +1,6 @@
 <#import "/layout.ftl" as layout>
-Geachte <#if complainantName?has_content>${complainantName}<#else>heer/mevrouw</#if>,
-
-Wij hebben uw bericht met BEROEP over klacht ${reference} (${subject}) ontvangen, maar kunnen
-het beroep niet in behandeling nemen:
+<@layout.salutation/>
+Wij hebben uw bericht met BEROEP over klacht ${reference} (${subject}) ontvangen, maar kunnen het beroep niet in behandeling nemen:
 
 ${reason}
 

@@ -1,9 +1,6 @@
 <#import "/layout.ftl" as layout>
-Geachte <#if complainantName?has_content>${complainantName}<#else>heer/mevrouw</#if>,
-
-U vroeg om uw gegevens uit de klachtenadministratie. Hieronder staat wat wij
-over uw klacht<#if (cases?size > 1)>en</#if> hebben vastgelegd. De bijlage bevat alles, ook de volledige
-correspondentie, als JSON-bestand.
+<@layout.salutation/>
+U vroeg om uw gegevens uit de klachtenadministratie. Hieronder staat wat wij over uw klacht<#if (cases?size > 1)>en</#if> hebben vastgelegd. De bijlage bevat alles, ook de volledige correspondentie, als JSON-bestand.
 
 <#list cases as file>
 Klacht ${file.reference}: ${file.subject}

@@ -1,8 +1,6 @@
 <#import "/layout.ftl" as layout>
-Geachte <#if complainantName?has_content>${complainantName}<#else>heer/mevrouw</#if>,
-
-Wij hebben uw klacht ${reference} (${subject}) beoordeeld. Ons standpunt: uw klacht is
-${assessmentLabel}.
+<@layout.salutation/>
+Wij hebben uw klacht ${reference} (${subject}) beoordeeld. Ons standpunt: uw klacht is ${assessmentLabel}.
 
 Onze argumenten:
 ${arguments}
@@ -12,9 +10,7 @@ Voorgestelde oplossing:
 ${solution}
 </#if>
 
-Bent u het niet eens met dit besluit<#if solution?has_content> of met de voorgestelde oplossing</#if>?
-Dan kunt u zich richten tot de beroepscommissie. Beantwoord deze e-mail
-met het woord BEROEP op de eerste regel en uw bezwaren daaronder, of schrijf aan:
+Bent u het niet eens met dit besluit<#if solution?has_content> of met de voorgestelde oplossing</#if>? Dan kunt u zich richten tot de beroepscommissie. Beantwoord deze e-mail met het woord BEROEP op de eerste regel en uw bezwaren daaronder, of schrijf aan:
 
   ${appealsName}<#if appealsTitle?has_content>, ${appealsTitle}</#if>
   ${appealsAddress}
@@ -22,8 +18,7 @@ met het woord BEROEP op de eerste regel en uw bezwaren daaronder, of schrijf aan
   E-mail: ${appealsEmail}
 </#if>
 
-De beroepscommissie beslist in de regel binnen ${appealWeeks} weken na ontvangst van uw beroep.
-Haar beslissing is bindend voor ${provider}; de weg naar de burgerlijke rechter blijft open.
+De beroepscommissie beslist in de regel binnen ${appealWeeks} weken na ontvangst van uw beroep. Haar beslissing is bindend voor ${provider}; de weg naar de burgerlijke rechter blijft open.
 
 <@layout.signature/>
 

@@ -1,14 +1,12 @@
 <#import "/layout.ftl" as layout>
-Geachte heer/mevrouw,
-
+<@layout.salutation/>
 Wij hebben de volgende gegevens bij uw klacht ${reference} vastgelegd:
 
 <#list recorded as label, value>
-  ${label}: ${value}
+  ${(label + ":")?right_pad(17)}${value}
 </#list>
 
-Klopt er iets niet? Beantwoord deze e-mail met de juiste gegevens, elk op een eigen regel
-(bijvoorbeeld "Adres: Dorpsstraat 12").
+Klopt er iets niet? Beantwoord deze e-mail met de juiste gegevens, elk op een eigen regel (bijvoorbeeld "Adres: Dorpsstraat 12").
 
 <@layout.signature/>
 

@@ -3,8 +3,7 @@ Aan de directie,
 
 Klacht ${reference} (${subject}) is afgehandeld: de klacht is ${assessmentLabel}.
 
-Na elke afgehandelde klacht bekijkt de directie of er maatregelen nodig zijn om herhaling te
-voorkomen; concrete maatregelen worden in het klachtdossier vastgelegd (klachtenregeling).
+Na elke afgehandelde klacht bekijkt de directie of er maatregelen nodig zijn om herhaling te voorkomen; concrete maatregelen worden in het klachtdossier vastgelegd (klachtenregeling).
 
 Beantwoord deze e-mail met op de eerste regel:
 

@@ -12,6 +12,7 @@ import nl.klachten.committee.OperatorEvents;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.Appeals;
@@ -88,8 +89,8 @@ public class AppealDesk {
 
 		Map<String, Object> model = caseModel(file);
 		model.put("grounds", text);
-		model.put("filedOn", AppealLetter.DUTCH_DATE.format(now));
-		model.put("due", AppealLetter.DUTCH_DATE.format(due));
+		model.put("filedOn", PeopleDates.date(now));
+		model.put("due", PeopleDates.date(due));
 		this.mailer.send(complaint, new Letter("appeal-confirmation", List.of(complaint.complainantEmail()), null,
 				inReplyTo, references, model));
 
@@ -124,7 +125,7 @@ public class AppealDesk {
 		}
 		if (appeal.get().decided()) {
 			return Optional.of("Over dit beroep is al beslist (" + appeal.get().outcome() + ", "
-					+ appeal.get().decidedAt() + ").");
+					+ PeopleDates.date(appeal.get().decidedAt()) + ").");
 		}
 		return Optional.empty();
 	}
@@ -138,11 +139,12 @@ public class AppealDesk {
 		LocalDate current = this.appeals.find(complaint.id()).orElseThrow().due();
 		LocalDate today = this.deadlines.today(this.clock.instant());
 		if (!to.isAfter(current)) {
-			return Optional.of("De nieuwe termijn " + to + " ligt niet na de huidige termijn van het beroep ("
-					+ current + ").");
+			return Optional.of("De nieuwe termijn " + PeopleDates.date(to)
+					+ " ligt niet na de huidige termijn van het beroep (" + PeopleDates.date(current) + ").");
 		}
 		if (!to.isAfter(today)) {
-			return Optional.of("De nieuwe termijn " + to + " ligt niet na vandaag (" + today + ").");
+			return Optional.of("De nieuwe termijn " + PeopleDates.date(to) + " ligt niet na vandaag ("
+					+ PeopleDates.date(today) + ").");
 		}
 		return Optional.empty();
 	}
@@ -160,11 +162,10 @@ public class AppealDesk {
 		model.put("outcome", outcome);
 		model.put("upheld", upheld);
 		model.put("arguments", arguments == null ? "" : arguments.strip());
-		model.put("decidedOn", AppealLetter.DUTCH_DATE.format(now));
+		model.put("decidedOn", PeopleDates.date(now));
 		this.mailer.send(complaint, new Letter("appeal-decision", List.of(complaint.complainantEmail()), null, null,
 				List.of(), model));
-		return "Beroep " + outcome + " vastgelegd; de klager heeft de bindende uitspraak met de argumenten gekregen "
-				+ "(R23).";
+		return "Beroep " + outcome + " vastgelegd; de klager heeft de bindende uitspraak met de argumenten gekregen.";
 	}
 
 	/**
@@ -178,19 +179,19 @@ public class AppealDesk {
 		String why = reason == null ? "" : reason.strip();
 		this.appeals.extend(complaint.id(), to, why, now);
 		Map<String, Object> model = caseModel(caseFile(complaint));
-		model.put("newDue", AppealLetter.DUTCH_DATE.format(to));
-		model.put("previousDue", AppealLetter.DUTCH_DATE.format(previous));
+		model.put("newDue", PeopleDates.date(to));
+		model.put("previousDue", PeopleDates.date(previous));
 		model.put("reason", why);
 		this.mailer.send(complaint, new Letter("appeal-extension", List.of(complaint.complainantEmail()), null, null,
 				List.of(), model));
-		return "Termijn van het beroep verlengd tot " + AppealLetter.DUTCH_DATE.format(to)
-				+ "; de klager is schriftelijk ingelicht (R23).";
+		return "Termijn van het beroep verlengd tot " + PeopleDates.date(to)
+				+ "; de klager is schriftelijk ingelicht.";
 	}
 
 	private Optional<String> filingRefusal(RegisteredComplaint complaint, CaseFile file) {
 		Optional<Appeal> existing = this.appeals.find(complaint.id());
 		if (existing.isPresent()) {
-			return Optional.of("U hebt al beroep ingesteld op " + AppealLetter.DUTCH_DATE.format(existing.get().filedAt())
+			return Optional.of("U hebt al beroep ingesteld op " + PeopleDates.date(existing.get().filedAt())
 					+ "; per klacht is één beroep mogelijk.");
 		}
 		if ("ingetrokken".equals(file.status())) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Locale;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -34,8 +33,6 @@ import nl.klachten.register.StoredDates;
  * Dates are written for people in the committee's zone. A pure function: same input, same text.
  */
 public final class AppealLetter {
-
-	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
 
 	private static final Font LETTERHEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 14);
 

@@ -102,15 +102,17 @@ public class CommandDesk {
 		accepted.accept(complaint);
 		ParsedCommands.Commands commands = (ParsedCommands.Commands) parsed;
 		List<String> done = new ArrayList<>();
+		List<Map<String, Object>> sent = new ArrayList<>();
 		CaseState state = before;
 		for (CommandLine line : commands.commands()) {
-			done.add(this.effects.apply(line.command(), commands.text(), mail, state));
+			done.add(this.effects.apply(line.command(), commands.text(), mail, state, sent));
 			if (state != null) {
 				state = this.changes.state(state.complaint());
 			}
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("changes", done);
+		model.put("sent", sent);
 		model.put("caseFile", has(commands, ChairCommand.Status.class) && complaint != null
 				? CaseFileText.of(this.caseFiles.find(complaint.reference()).orElseThrow()) : "");
 		model.put("help", has(commands, ChairCommand.Help.class) ? Keyword.helpTable() : "");

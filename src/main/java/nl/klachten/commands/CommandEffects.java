@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import nl.klachten.appeals.AppealDesk;
@@ -15,8 +13,11 @@ import nl.klachten.committee.OperatorEvents;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
+import nl.klachten.outbound.Salutation;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFile;
 import nl.klachten.register.CaseFiles;
@@ -30,12 +31,11 @@ import org.springframework.stereotype.Component;
 /**
  * What each command does to the register and who it writes to (CONTRACT §5, R11-R17, R24), once
  * {@link CommandRules} has cleared the whole mail. Returns, per command, one line for the chair's
- * confirmation.
+ * confirmation, and adds to {@code sent} each mail to the complainant or the employee as it went
+ * out, so the confirmation can show the chair exactly what the recipient got.
  */
 @Component
 class CommandEffects {
-
-	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
 
 	static final String MANNER = "schriftelijk per e-mail";
 
@@ -73,7 +73,7 @@ class CommandEffects {
 		this.clock = clock;
 	}
 
-	String apply(ChairCommand command, String text, CommandMail mail, CaseState state) {
+	String apply(ChairCommand command, String text, CommandMail mail, CaseState state, List<Map<String, Object>> sent) {
 		if (command instanceof ChairCommand.Status) {
 			return "Het volledige dossier staat hieronder.";
 		}
@@ -85,19 +85,19 @@ class CommandEffects {
 			return "Het overzicht van termijnen is verstuurd (aparte mail).";
 		}
 		if (command instanceof ChairCommand.AskEmployee) {
-			return askEmployee(state, text);
+			return askEmployee(state, text, sent);
 		}
 		if (command instanceof ChairCommand.AskComplainant) {
-			return askComplainant(state, text);
+			return askComplainant(state, text, sent);
 		}
 		if (command instanceof ChairCommand.InvolveManagement) {
 			return involveManagement(state, text);
 		}
 		if (command instanceof ChairCommand.Extend extend) {
-			return extend(state, extend.term().from(state.decisionDue()), text);
+			return extend(state, extend.term().from(state.decisionDue()), text, sent);
 		}
 		if (command instanceof ChairCommand.Decide decide) {
-			return decide(state, decide.assessment(), text);
+			return decide(state, decide.assessment(), text, sent);
 		}
 		if (command instanceof ChairCommand.AppealUpheld || command instanceof ChairCommand.AppealDismissed) {
 			return this.appeals.decide(state.complaint(), command instanceof ChairCommand.AppealUpheld, text);
@@ -133,11 +133,11 @@ class CommandEffects {
 		}
 		if (command instanceof ChairCommand.RecordMeasure measure) {
 			this.changes.recordMeasure(id, measure.text(), sender, now);
-			return "Structurele maatregel vastgelegd (R24).";
+			return "Structurele maatregel vastgelegd.";
 		}
 		if (command instanceof ChairCommand.NoMeasure) {
 			this.changes.recordMeasure(id, null, sender, now);
-			return "Vastgelegd dat geen structurele maatregel nodig is (R24).";
+			return "Vastgelegd dat geen structurele maatregel nodig is.";
 		}
 		if (command instanceof ChairCommand.Note note) {
 			this.changes.addNote(id, note.text(), sender, now);
@@ -168,27 +168,30 @@ class CommandEffects {
 		this.complaints.updateDetails(id, new Details(null, null, null, List.of(), null, date, null));
 		boolean late = this.deadlines.late(date, this.complaints.submittedAt(id));
 		this.complaints.markLate(id, late);
-		return "Datum ontstaan vastgelegd: " + DUTCH_DATE.format(date)
-				+ (late ? " (buiten de termijn van twaalf maanden; R7)" : "");
+		return "Datum ontstaan vastgelegd: " + PeopleDates.date(date)
+				+ (late ? " (buiten de termijn van twaalf maanden)" : "");
 	}
 
-	private String askEmployee(CaseState state, String question) {
+	private String askEmployee(CaseState state, String question, List<Map<String, Object>> sent) {
 		CaseFile file = file(state);
 		String email = file.employeeEmail();
 		this.complaints.addParticipant(state.complaint().id(), email, "employee", this.clock.instant());
 		Map<String, Object> model = caseModel(file);
 		model.put("employeeName", file.employeeName() == null ? "" : file.employeeName());
 		model.put("question", question);
-		this.mailer.send(state.complaint(), new Letter("question-employee", List.of(email), null, null, List.of(), model));
-		return "Vraag gestuurd aan de medewerker (" + email + "); het antwoord komt in het dossier (R12).";
+		model.put("ownGreeting", Salutation.opensWithGreeting(question));
+		echo(sent, "de medewerker (" + email + ")", this.mailer.send(state.complaint(),
+				new Letter("question-employee", List.of(email), null, null, List.of(), model)));
+		return "Vraag gestuurd aan de medewerker (" + email + "); het antwoord komt in het dossier.";
 	}
 
-	private String askComplainant(CaseState state, String question) {
+	private String askComplainant(CaseState state, String question, List<Map<String, Object>> sent) {
 		Map<String, Object> model = caseModel(file(state));
 		model.put("question", question);
-		this.mailer.send(state.complaint(), new Letter("question-complainant",
-				List.of(state.complaint().complainantEmail()), null, null, List.of(), model));
-		return "Vraag gestuurd aan de klager; het antwoord komt in het dossier (R13).";
+		model.put("ownGreeting", Salutation.opensWithGreeting(question));
+		echo(sent, "de klager", this.mailer.send(state.complaint(), new Letter("question-complainant",
+				List.of(state.complaint().complainantEmail()), null, null, List.of(), model)));
+		return "Vraag gestuurd aan de klager; het antwoord komt in het dossier.";
 	}
 
 	private String involveManagement(CaseState state, String reason) {
@@ -198,22 +201,22 @@ class CommandEffects {
 		model.put("reason", reason);
 		model.put("caseFile", CaseSummary.of(file, this.terms.zone()));
 		this.mailer.send(state.complaint(), new Letter("management-file", management(), null, null, List.of(), model));
-		return "Materieel of financieel belang vastgelegd; het dossier is naar de directie gestuurd (R15).";
+		return "Materieel of financieel belang vastgelegd; het dossier is naar de directie gestuurd.";
 	}
 
-	private String extend(CaseState state, LocalDate to, String reason) {
+	private String extend(CaseState state, LocalDate to, String reason, List<Map<String, Object>> sent) {
 		OffsetDateTime now = this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
 		this.changes.extend(state.complaint().id(), to, reason, now);
 		Map<String, Object> model = caseModel(file(state));
-		model.put("newDue", DUTCH_DATE.format(to));
-		model.put("previousDue", DUTCH_DATE.format(state.decisionDue()));
+		model.put("newDue", PeopleDates.date(to));
+		model.put("previousDue", PeopleDates.date(state.decisionDue()));
 		model.put("reason", reason);
-		this.mailer.send(state.complaint(), new Letter("extension-notice",
-				List.of(state.complaint().complainantEmail()), null, null, List.of(), model));
-		return "Termijn verlengd tot " + DUTCH_DATE.format(to) + "; de klager is ingelicht (R11).";
+		echo(sent, "de klager", this.mailer.send(state.complaint(), new Letter("extension-notice",
+				List.of(state.complaint().complainantEmail()), null, null, List.of(), model)));
+		return "Termijn verlengd tot " + PeopleDates.date(to) + "; de klager is ingelicht.";
 	}
 
-	private String decide(CaseState state, Assessment assessment, String text) {
+	private String decide(CaseState state, Assessment assessment, String text, List<Map<String, Object>> sent) {
 		Decision decision = Decision.of(text);
 		OffsetDateTime now = this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
 		this.changes.decide(state.complaint().id(), assessment.column(), decision.arguments(), decision.solution(),
@@ -228,12 +231,12 @@ class CommandEffects {
 		model.put("appealsAddress", appeals.postalAddress() == null ? "" : appeals.postalAddress());
 		model.put("appealsEmail", appeals.email() == null ? "" : appeals.email());
 		model.put("appealWeeks", this.terms.appeal().getDays() / 7);
-		this.mailer.send(state.complaint(), new Letter("decision", List.of(state.complaint().complainantEmail()), null,
-				null, List.of(), model));
+		echo(sent, "de klager", this.mailer.send(state.complaint(), new Letter("decision",
+				List.of(state.complaint().complainantEmail()), null, null, List.of(), model)));
 		this.mailer.send(state.complaint(), new Letter("measures-request", management(), null, null, List.of(), model));
 		OperatorEvents.decisionSent(state.complaint().reference().toString(), assessment.column());
 		return "Beslissing: " + assessment.label() + "; de klager heeft het standpunt met de argumenten en de "
-				+ "beroepsmogelijkheid gekregen (R16, R17, R22), de directie de vraag om maatregelen (R24). "
+				+ "beroepsmogelijkheid gekregen, de directie de vraag om maatregelen. "
 				+ "Status: afgehandeld.";
 	}
 
@@ -250,8 +253,18 @@ class CommandEffects {
 		model.put("complainantName", file.complainantName() == null ? "" : file.complainantName());
 		model.put("subject", file.subject());
 		model.put("complaintText", file.description());
-		model.put("submittedOn", DUTCH_DATE.format(OffsetDateTime.parse(file.submittedAt())));
+		model.put("submittedOn", PeopleDates.date(OffsetDateTime.parse(file.submittedAt())));
 		return model;
+	}
+
+	/**
+	 * A mail as it went out, for the chair's confirmation: to whom, and its plain text exactly as
+	 * sent. A letter that was not queued (no strict address) is not shown as sent.
+	 */
+	private static void echo(List<Map<String, Object>> sent, String to, ComposedMail mail) {
+		if (!mail.recipients().isEmpty()) {
+			sent.add(Map.of("to", to, "text", mail.text(), "lines", mail.text().lines().toList()));
+		}
 	}
 
 

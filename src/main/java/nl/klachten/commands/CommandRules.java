@@ -8,6 +8,7 @@ import java.util.Set;
 import nl.klachten.appeals.AppealDesk;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.register.CaseState;
 import nl.klachten.register.RegisteredComplaint.Status;
 
@@ -108,13 +109,15 @@ class CommandRules {
 	private Optional<String> extensionReason(LocalDate to, LocalDate current, String reason) {
 		LocalDate today = this.deadlines.today(this.clock.instant());
 		if (!to.isAfter(today)) {
-			return Optional.of("De nieuwe termijn " + to + " ligt niet na vandaag (" + today + ").");
+			return Optional.of("De nieuwe termijn " + PeopleDates.date(to) + " ligt niet na vandaag ("
+					+ PeopleDates.date(today) + ").");
 		}
 		if (!to.isAfter(current)) {
-			return Optional.of("De nieuwe termijn " + to + " ligt niet na de huidige termijn (" + current + ").");
+			return Optional.of("De nieuwe termijn " + PeopleDates.date(to) + " ligt niet na de huidige termijn ("
+					+ PeopleDates.date(current) + ").");
 		}
 		if (reason.isBlank()) {
-			return Optional.of("Geef onder de commando's de reden van de verlenging; de klager krijgt die te lezen (R11).");
+			return Optional.of("Geef onder de commando's de reden van de verlenging; de klager krijgt die te lezen.");
 		}
 		return Optional.empty();
 	}

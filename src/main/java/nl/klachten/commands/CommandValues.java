@@ -100,7 +100,7 @@ final class CommandValues {
 	}
 
 	private static Built argued(String text, ChairCommand command) {
-		return text.isEmpty() ? Built.refused("Een beslissing zonder argumenten wordt niet verstuurd (R17).")
+		return text.isEmpty() ? Built.refused("Een beslissing zonder argumenten wordt niet verstuurd.")
 				: Built.of(command);
 	}
 

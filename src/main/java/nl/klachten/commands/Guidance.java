@@ -48,8 +48,9 @@ public final class Guidance {
 		lines.add(line(Keyword.GEGROND) + " (of DEELS-GEGROND, ONGEGROND)");
 	}
 
+	/** The usage, and below it, indented, what it does: two short lines fit 76 columns where one ran to 115. */
 	private static String line(Keyword keyword) {
-		return String.format("%-34s %s", keyword.usage(), keyword.description());
+		return keyword.usage() + "\n    " + keyword.description();
 	}
 
 }

@@ -3,7 +3,6 @@ package nl.klachten.commands;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static nl.klachten.commands.Authority.ANY_TRUSTED;
@@ -19,43 +18,43 @@ import static nl.klachten.commands.Authority.COMMITTEE_OR_MANAGEMENT;
 public enum Keyword {
 
 	MEDEWERKER("MEDEWERKER", "EMPLOYEE", COMMITTEE, true, "MEDEWERKER Piet Jansen <piet@klikklaar.com>",
-			"legt de verantwoordelijke medewerker vast (adres mag ontbreken)"),
+			"legt de medewerker vast (het adres mag ontbreken)"),
 	PRODUCT("PRODUCT", "PRODUCT", COMMITTEE, true, "PRODUCT Wasmachine WM-300",
 			"voegt een gekocht product toe (mag vaker)"),
 	ADRES("ADRES", "ADDRESS", COMMITTEE, true, "ADRES Dorpsstraat 1", "legt het adres van de klager vast"),
 	WOONPLAATS("WOONPLAATS", "CITY", COMMITTEE, true, "WOONPLAATS Utrecht", "legt de woonplaats van de klager vast"),
-	DATUM_ONTSTAAN("DATUM-ONTSTAAN", "OCCURRED", COMMITTEE, true, "DATUM-ONTSTAAN 2026-03-01",
-			"legt vast wanneer de klacht ontstond (R7)"),
+	DATUM_ONTSTAAN("DATUM-ONTSTAAN", "OCCURRED", COMMITTEE, true, "DATUM-ONTSTAAN JJJJ-MM-DD",
+			"legt vast wanneer de klacht ontstond"),
 	VRAAG_MEDEWERKER("VRAAG-MEDEWERKER", "ASK-EMPLOYEE", COMMITTEE, true, "VRAAG-MEDEWERKER + vraag als tekst",
-			"mailt de medewerker de tekst en wacht op antwoord (R12)"),
+			"mailt de medewerker uw tekst; de aanhef zetten wij erboven"),
 	VRAAG_KLAGER("VRAAG-KLAGER", "ASK-COMPLAINANT", COMMITTEE, true, "VRAAG-KLAGER + vraag als tekst",
-			"mailt de klager de tekst (R13)"),
+			"mailt de klager uw tekst; de aanhef zetten wij erboven"),
 	DIRECTIE("DIRECTIE", "MANAGEMENT", COMMITTEE, true, "DIRECTIE",
-			"meldt een materieel belang en mailt de directie het dossier (R15)"),
-	VERLENG("VERLENG", "EXTEND", COMMITTEE, true, "VERLENG 2 weken | VERLENG 2026-12-31 + reden als tekst",
-			"nieuwe behandeltermijn; de klager krijgt bericht (R11)"),
+			"meldt een materieel belang; de directie krijgt het dossier"),
+	VERLENG("VERLENG", "EXTEND", COMMITTEE, true, "VERLENG 2 weken | VERLENG JJJJ-MM-DD + reden als tekst",
+			"nieuwe behandeltermijn; de klager krijgt de reden"),
 	GEGROND("GEGROND", "FOUNDED", COMMITTEE, true, "GEGROND + argumenten als tekst",
-			"beslissing: gegrond; de klager krijgt de beslissing en beroepsinformatie (R16, R17)"),
+			"beslissing: gegrond; de klager krijgt haar met uitleg over beroep"),
 	DEELS_GEGROND("DEELS-GEGROND", "PARTLY-FOUNDED", COMMITTEE, true, "DEELS-GEGROND + argumenten als tekst",
-			"beslissing: deels gegrond (R16, R17)"),
+			"beslissing: deels gegrond"),
 	ONGEGROND("ONGEGROND", "UNFOUNDED", COMMITTEE, true, "ONGEGROND + argumenten als tekst",
-			"beslissing: ongegrond (R16, R17)"),
+			"beslissing: ongegrond"),
 	MAATREGEL("MAATREGEL", "MEASURE", COMMITTEE_OR_MANAGEMENT, true, "MAATREGEL tekst | MAATREGEL + tekst",
-			"legt een structurele maatregel vast (R24)"),
+			"legt een structurele maatregel vast"),
 	GEEN_MAATREGEL("GEEN-MAATREGEL", "NO-MEASURE", COMMITTEE_OR_MANAGEMENT, true, "GEEN-MAATREGEL",
-			"legt vast dat geen maatregel wordt genomen (R24)"),
+			"legt vast dat geen maatregel nodig is"),
 	NOTITIE("NOTITIE", "NOTE", COMMITTEE, true, "NOTITIE tekst | NOTITIE + tekst",
 			"voegt een interne notitie toe aan het dossier"),
 	HEROPEN("HEROPEN", "REOPEN", COMMITTEE, true, "HEROPEN", "heropent een afgehandelde klacht"),
 	STATUS("STATUS", "STATUS", COMMITTEE, true, "STATUS", "antwoordt met het hele dossier"),
 	OVERZICHT("OVERZICHT", "DIGEST", COMMITTEE, false, "OVERZICHT", "stuurt het overzicht nu (geen kenmerk nodig)"),
-	HELP("HELP", "HELP", ANY_TRUSTED, false, "HELP", "antwoordt met deze tabel"),
+	HELP("HELP", "HELP", ANY_TRUSTED, false, "HELP", "antwoordt met deze lijst"),
 	BEROEP_GEGROND("BEROEP-GEGROND", "APPEAL-UPHELD", APPEALS, true, "BEROEP-GEGROND + argumenten als tekst",
-			"uitkomst beroep: gegrond; de klager krijgt bericht (R23)"),
+			"uitkomst beroep: gegrond; de klager krijgt bericht"),
 	BEROEP_ONGEGROND("BEROEP-ONGEGROND", "APPEAL-DISMISSED", APPEALS, true, "BEROEP-ONGEGROND + argumenten als tekst",
-			"uitkomst beroep: ongegrond; de klager krijgt bericht (R23)"),
-	BEROEP_VERLENG("BEROEP-VERLENG", "APPEAL-EXTEND", APPEALS, true, "BEROEP-VERLENG 2 weken | BEROEP-VERLENG 2026-12-31",
-			"nieuwe termijn voor het beroep; de klager krijgt bericht (R23)");
+			"uitkomst beroep: ongegrond; de klager krijgt bericht"),
+	BEROEP_VERLENG("BEROEP-VERLENG", "APPEAL-EXTEND", APPEALS, true, "BEROEP-VERLENG 2 weken | BEROEP-VERLENG JJJJ-MM-DD",
+			"nieuwe termijn voor het beroep; de klager krijgt bericht");
 
 	private final String dutch;
 
@@ -87,21 +86,16 @@ public enum Keyword {
 		return Arrays.stream(values()).filter((k) -> k.dutch.equals(upper) || k.english.equals(upper)).findFirst();
 	}
 
-	/** The command table for the HELP mail: Dutch word, English word, usage and description, aligned. */
+	/**
+	 * The command list for the HELP mail, two lines a command so that it fits a mail client's 80
+	 * columns: the usage and the English word at the margin, below it, indented, what it does. A
+	 * four-column table ran to 140 columns.
+	 */
 	public static String helpTable() {
-		int dutchWidth = width("NL", Keyword::dutch);
-		int englishWidth = width("EN", Keyword::english);
-		int usageWidth = width("GEBRUIK", Keyword::usage);
-		String format = "%-" + dutchWidth + "s  %-" + englishWidth + "s  %-" + usageWidth + "s  %s";
-		String header = String.format(format, "NL", "EN", "GEBRUIK", "WAT HET DOET");
-		String rows = Arrays.stream(values())
-			.map((k) -> String.format(format, k.dutch, k.english, k.usage, k.description))
-			.collect(Collectors.joining("\n"));
-		return header + "\n" + rows + "\n";
-	}
-
-	private static int width(String header, Function<Keyword, String> column) {
-		return Arrays.stream(values()).mapToInt((k) -> column.apply(k).length()).reduce(header.length(), Math::max);
+		return Arrays.stream(values())
+			.map((k) -> k.usage + (k.english.equals(k.dutch) ? "" : "   (Engels: " + k.english + ")") + "\n    "
+					+ k.description)
+			.collect(Collectors.joining("\n", "", "\n"));
 	}
 
 	public String dutch() {

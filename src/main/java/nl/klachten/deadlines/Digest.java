@@ -21,11 +21,12 @@ public record Digest(LocalDate day, List<Section> sections, int failedLines) {
 	/** The sections, in the order the digest shows them, with their Dutch titles. */
 	public enum Kind {
 
-		OVERDUE("Over termijn (R10)"), DUE_SOON("Beslissing binnen 7 dagen (R10)"),
-		EXTENSION_NOTICE("Verlengingsbericht nodig vóór einde vier weken (R11)"),
-		WAITING("Wacht op antwoord (R12, R13, R15)"), APPEALS("Beroepen en hun termijn (R22, R23)"),
-		NEW("Nieuw sinds het vorige overzicht (R6)"), LATE("Buiten termijn ingediend (R7)"),
-		MEASURES("Maatregel nog niet vastgelegd (R24)"), PURGES("Verwijderd en binnenkort te verwijderen (R20)");
+		// the regulation has no numbered clauses: the R-codes of REQUIREMENTS.md stay out of the titles
+		OVERDUE("Over termijn"), DUE_SOON("Beslissing binnen 7 dagen"),
+		EXTENSION_NOTICE("Verlengingsbericht nodig vóór einde vier weken"), WAITING("Wacht op antwoord"),
+		APPEALS("Beroepen en hun termijn"), NEW("Nieuw sinds het vorige overzicht"),
+		LATE("Buiten termijn ingediend"), MEASURES("Maatregel nog niet vastgelegd"),
+		PURGES("Verwijderd en binnenkort te verwijderen");
 
 		private final String title;
 

@@ -1,6 +1,7 @@
 package nl.klachten.deadlines;
 
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.PeopleDates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,7 +117,8 @@ public final class DigestBuilder {
 			case "question-complainant" -> Keyword.VRAAG_KLAGER;
 			default -> Keyword.DIRECTIE;
 		};
-		String note = "wacht sinds " + asked + " (" + days + " dagen) op " + who(q);
+		String note = "wacht sinds " + PeopleDates.date(asked) + " (" + days + (days == 1 ? " dag" : " dagen") + ") op "
+				+ who(q);
 		return Optional.of(line(q.reference(), asked, q.complainantName(), q.subject(), note, again.usage()));
 	}
 
@@ -133,7 +135,7 @@ public final class DigestBuilder {
 		LocalDate filed = this.policy.today(OffsetDateTime.parse(a.filedAt()).toInstant());
 		boolean late = this.policy.overdue(due, now);
 		String note = (late ? "TERMIJN VERSTREKEN (" + -this.policy.daysLeft(due, now) + " dagen)" : left(due, now))
-				+ "; beroep ingesteld " + filed;
+				+ "; beroep ingesteld " + PeopleDates.date(filed);
 		String reply = "beroepscommissie: " + Keyword.BEROEP_GEGROND.dutch() + " | " + Keyword.BEROEP_ONGEGROND.usage()
 				+ (late ? " | " + first(Keyword.BEROEP_VERLENG) : "");
 		return Optional.of(line(a.reference(), due, a.complainantName(), a.subject(), note, reply));
@@ -154,7 +156,8 @@ public final class DigestBuilder {
 		}
 		LocalDate submitted = this.policy.today(OffsetDateTime.parse(c.submittedAt()).toInstant());
 		LocalDate arose = c.aroseOn() == null ? submitted : LocalDate.parse(c.aroseOn());
-		String note = "ontstaan " + arose + ", ingediend " + submitted + ": buiten de termijn van twaalf maanden";
+		String note = "ontstaan " + PeopleDates.date(arose) + ", ingediend " + PeopleDates.date(submitted)
+				+ ": buiten de termijn van twaalf maanden";
 		return Optional.of(line(c.reference(), arose, c.complainantName(), c.subject(), note,
 				first(Keyword.DATUM_ONTSTAAN) + " | " + first(Keyword.NOTITIE)));
 	}
@@ -170,7 +173,7 @@ public final class DigestBuilder {
 	}
 
 	private static Digest.Line purge(Digest.Purge p, String what) {
-		return new Digest.Line(p.reference(), p.date(), null, null, what + " op " + p.date(), "");
+		return new Digest.Line(p.reference(), p.date(), null, null, what + " op " + PeopleDates.date(p.date()), "");
 	}
 
 	private String left(LocalDate due, Instant now) {

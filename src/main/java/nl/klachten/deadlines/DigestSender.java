@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
@@ -191,7 +192,7 @@ public class DigestSender implements DigestRequests {
 
 	static Map<String, Object> model(Digest digest) {
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("date", digest.day().toString());
+		model.put("date", PeopleDates.date(digest.day()));
 		model.put("failedLines", digest.failedLines());
 		model.put("overdueCount", digest.count(Digest.Kind.OVERDUE));
 		model.put("dueSoonCount", digest.count(Digest.Kind.DUE_SOON));
@@ -207,7 +208,7 @@ public class DigestSender implements DigestRequests {
 	}
 
 	private static Map<String, Object> line(Digest.Line line) {
-		return Map.of("reference", line.reference(), "date", String.valueOf(line.date()), "name",
+		return Map.of("reference", line.reference(), "date", PeopleDates.date(line.date()), "name",
 				Objects.toString(line.name(), ""), "subject", Objects.toString(line.subject(), ""), "note",
 				Objects.toString(line.note(), ""), "reply", Objects.toString(line.reply(), ""));
 	}

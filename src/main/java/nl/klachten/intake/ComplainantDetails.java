@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.Complaints;
@@ -75,7 +76,7 @@ class ComplainantDetails {
 			case "Woonplaats" -> fields.city();
 			case "Medewerker" -> fields.employee();
 			case "Namens" -> fields.representativeOf();
-			case "Datum ontstaan" -> ComplaintRegistrar.DUTCH_DATE.format(fields.aroseOn());
+			case "Datum ontstaan" -> PeopleDates.date(fields.aroseOn());
 			default -> String.join(", ", fields.products());
 		};
 	}

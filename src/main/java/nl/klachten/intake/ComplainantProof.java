@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import nl.klachten.commands.CommandsSettings;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
@@ -85,7 +86,7 @@ class ComplainantProof {
 		add(shown, "Namens", fields.representativeOf());
 		add(shown, "Medewerker", fields.employee());
 		add(shown, "Product", fields.products().isEmpty() ? null : String.join(", ", fields.products()));
-		add(shown, "Datum ontstaan", fields.aroseOn() == null ? null : fields.aroseOn().toString());
+		add(shown, "Datum ontstaan", fields.aroseOn() == null ? null : PeopleDates.date(fields.aroseOn()));
 		return shown;
 	}
 

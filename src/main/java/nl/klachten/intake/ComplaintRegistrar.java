@@ -2,16 +2,16 @@ package nl.klachten.intake;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import nl.klachten.commands.Guidance;
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.PeopleDates;
+import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.HeaderText;
 import nl.klachten.outbound.Letter;
@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintRegistrar {
 
-	static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.forLanguageTag("nl"));
-
 	private final Complaints complaints;
 
 	private final CaseMailer mailer;
@@ -45,9 +43,12 @@ class ComplaintRegistrar {
 
 	private final Pattern references;
 
+	private final int handlingWeeks;
+
 	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, CaseChanges changes, DeadlinePolicy deadlines,
-			IntakeSettings intake, ReferenceSettings referenceSettings) {
+			IntakeSettings intake, ReferenceSettings referenceSettings, TermsSettings terms) {
 		this.changes = changes;
+		this.handlingWeeks = Acknowledgement.weeks(terms.handling());
 		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
 				+ ")-\\d{4}-\\d{4,9}[\\])]?");
 		this.complaints = complaints;
@@ -100,9 +101,10 @@ class ComplaintRegistrar {
 				references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
 			}
 			// the acknowledgement goes wherever the From line points: it echoes no free text of the
-			// sender's but a short, cleaned subject, so it cannot carry someone's message to a victim
+			// sender's but a short, cleaned subject and a name that is only a name, so it cannot
+			// carry someone's message to a victim
 			toComplainant.put("subject", echo(subject));
-			toComplainant.put("complainantName", "");
+			toComplainant.putAll(Acknowledgement.model(registration.stated(), echo(subject), this.handlingWeeks));
 			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.strictSender().get()), null,
 					mail.messageId(), references, toComplainant));
 		}
@@ -153,10 +155,10 @@ class ComplaintRegistrar {
 		model.put("representativeOf", complaint.representativeOf() == null ? "" : complaint.representativeOf());
 		model.put("subject", complaint.subject().isBlank() ? "(geen onderwerp)" : HeaderText.clean(complaint.subject()));
 		model.put("text", complaint.description());
-		model.put("submittedOn", DUTCH_DATE.format(complaint.submittedAt()));
-		model.put("decisionDue", DUTCH_DATE.format(complaint.decisionDue()));
+		model.put("submittedOn", PeopleDates.date(complaint.submittedAt()));
+		model.put("decisionDue", PeopleDates.date(complaint.decisionDue()));
 		model.put("late", complaint.late());
-		model.put("aroseOn", complaint.aroseOn() == null ? "" : DUTCH_DATE.format(complaint.aroseOn()));
+		model.put("aroseOn", PeopleDates.date(complaint.aroseOn()));
 		model.put("missing", missing(complaint, fields));
 		model.put("details", details(complaint));
 		model.put("attachments", mail.attachments().stream().map(Attachment::fileName).toList());
@@ -179,9 +181,6 @@ class ComplaintRegistrar {
 		if (fields.products().isEmpty()) {
 			missing.add("Product");
 		}
-		if (fields.employee() == null) {
-			missing.add("Medewerker");
-		}
 		if (fields.aroseOn() == null) {
 			missing.add("Datum ontstaan");
 		}
@@ -195,7 +194,7 @@ class ComplaintRegistrar {
 		putIfPresent(details, "Product", String.join(", ", complaint.products()));
 		putIfPresent(details, "Medewerker", complaint.employeeName());
 		putIfPresent(details, "Datum ontstaan",
-				complaint.aroseOn() == null ? null : DUTCH_DATE.format(complaint.aroseOn()));
+				PeopleDates.date(complaint.aroseOn()));
 		return details;
 	}
 

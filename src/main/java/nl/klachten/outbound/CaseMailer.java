@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import nl.klachten.committee.Ascii;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
+import nl.klachten.register.CaseStandings;
+import nl.klachten.register.CaseStanding;
 import nl.klachten.register.Correspondence;
 import nl.klachten.committee.EmailAddress;
 import nl.klachten.register.CaseThreads;
@@ -24,9 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a letter about a case: composes it, puts it in the outbox and records it as outgoing
  * correspondence (R19), all in the caller's transaction. Adds what every template may use: the
- * chair, the committee, the provider, and the case's threading headers ({@link CaseThreading}).
- * Only strict addresses are recipients: a letter to a complainant whose address was not read
- * strictly (issue 9) is not queued at all.
+ * chair, the committee, the provider, the complainant's name for the salutation, the case's
+ * threading headers ({@link CaseThreading}) and, in a letter to the committee, management or the
+ * appeals committee only, the case's {@link StateLine}. Only strict addresses are recipients: a
+ * letter to a complainant whose address was not read strictly (issue 9) is not queued at all.
  */
 @Component
 public class CaseMailer {
@@ -47,8 +50,11 @@ public class CaseMailer {
 
 	private final CaseThreading threading;
 
+	private final CaseStandings summaries;
+
 	CaseMailer(MailComposer composer, Outbox outbox, Correspondence correspondence, CommitteeSettings committee,
-			TermsSettings terms, CaseThreads threads, Clock clock) {
+			TermsSettings terms, CaseThreads threads, CaseStandings summaries, Clock clock) {
+		this.summaries = summaries;
 		this.composer = composer;
 		this.outbox = outbox;
 		this.correspondence = correspondence;
@@ -65,7 +71,8 @@ public class CaseMailer {
 
 	/** Sends a letter about the case, threaded with the case's mail ({@link CaseThreading}). */
 	public ComposedMail send(RegisteredComplaint complaint, Letter letter) {
-		ComposedMail mail = compose(this.threading.thread(complaint, letter), complaint.reference().toString());
+		ComposedMail mail = compose(about(complaint, this.threading.thread(complaint, letter)),
+				complaint.reference().toString());
 		if (mail.recipients().isEmpty()) {
 			log.warn("Letter {} on {} has no strict recipient; not queued", letter.purpose(), complaint.reference());
 			return mail;
@@ -89,6 +96,21 @@ public class CaseMailer {
 		this.outbox.add(null, letter.purpose(), mail.messageId(), mail.sender(), mail.recipients(), mail.raw(),
 				this.clock.instant());
 		return mail;
+	}
+
+	/** The letter with the case's facts every template may show: the name, and for officials the state line. */
+	private Letter about(RegisteredComplaint complaint, Letter letter) {
+		CaseStanding summary = this.summaries.find(complaint.id()).orElse(null);
+		if (summary == null) {
+			return letter;
+		}
+		Map<String, Object> model = new HashMap<>(letter.model());
+		model.putIfAbsent("complainantName", summary.complainantName());
+		if (!letter.to().isEmpty() && letter.to().stream().allMatch(this.committee::isOfficial)) {
+			model.putIfAbsent("stateLine", StateLine.of(summary, this.clock.instant().atZone(this.zone).toLocalDate()));
+		}
+		return new Letter(letter.purpose(), letter.to(), letter.reference(), letter.inReplyTo(), letter.references(),
+				model, letter.attachments(), letter.answer());
 	}
 
 	private ComposedMail compose(Letter letter, String reference) {

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * and {@code body.ftlh} (HTML, auto-escaped) into a multipart/alternative mail with the headers of
  * CONTRACT §4: the reference in subject and {@code X-Complaint-Reference}, an unguessable
  * Message-ID under the sender's domain, RFC 3834 {@code Auto-Submitted}, and
- * {@code X-Auto-Response-Suppress}.
+ * {@code X-Auto-Response-Suppress}. The text part is wrapped at 76 columns after rendering
+ * ({@link PlainText}), so templates hold each paragraph on one line and values never break it.
  */
 @Component
 public class MailComposer {
@@ -58,7 +59,7 @@ public class MailComposer {
 		Map<String, Object> model = new HashMap<>(letter.model());
 		model.put("reference", letter.reference() == null ? "" : HeaderText.require("X-Complaint-Reference", letter.reference()));
 		String subject = HeaderText.require("Subject", subject(letter, model));
-		String text = render(letter.purpose() + "/body.ftl", model);
+		String text = PlainText.wrap(render(letter.purpose() + "/body.ftl", model));
 		String html = render(letter.purpose() + "/body.ftlh", model);
 		String messageId = UUID.randomUUID() + "@" + domain();
 		try {

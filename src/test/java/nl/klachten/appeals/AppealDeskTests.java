@@ -16,6 +16,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
 import nl.klachten.intake.Intake;
@@ -96,7 +97,7 @@ class AppealDeskTests {
 		assertThat(MailFixtures.allText(confirmation)).contains("beroepscommissie")
 			.contains("CR Makarawung")
 			.contains("8 weken")
-			.contains(AppealLetter.DUTCH_DATE.format(filed.plusDays(56)));
+			.contains(PeopleDates.date(filed.plusDays(56)));
 		assertThat(confirmation.getHeader("In-Reply-To")[0]).isEqualTo("<appeal-1@example.org>");
 
 		assertThat(recipients(complaint, "appeal-file")).isEqualTo(APPEALS);
@@ -183,7 +184,7 @@ class AppealDeskTests {
 
 		String done = this.desk.extend(complaint, to, "De voorzitter is met vakantie.");
 
-		assertThat(done).contains(AppealLetter.DUTCH_DATE.format(to));
+		assertThat(done).contains(PeopleDates.date(to));
 		assertThat(this.desk.due(complaint)).contains(to);
 		Map<String, Object> extension = this.jdbc
 			.sql("SELECT to_date, reason, notified_at FROM appeal_extension WHERE complaint_id = ?")
@@ -193,8 +194,8 @@ class AppealDeskTests {
 		assertThat(extension.get("to_date")).isEqualTo(to.toString());
 		assertThat(extension.get("reason")).isEqualTo("De voorzitter is met vakantie.");
 		assertThat(extension.get("notified_at")).isNotNull();
-		assertThat(MailFixtures.allText(outbox(complaint, "appeal-extension"))).contains(AppealLetter.DUTCH_DATE.format(to))
-			.contains(AppealLetter.DUTCH_DATE.format(due))
+		assertThat(MailFixtures.allText(outbox(complaint, "appeal-extension"))).contains(PeopleDates.date(to))
+			.contains(PeopleDates.date(due))
 			.contains("De voorzitter is met vakantie.");
 	}
 

@@ -45,9 +45,9 @@ class DigestCommandTests {
 	void shouldPrintDigestAsOfDayWhenDryRun() {
 		int exit = run("--dry-run", "--as-of", "2026-03-10", registerPath());
 		assertThat(exit).isZero();
-		assertThat(this.out.toString()).contains("Dagoverzicht klachten 2026-03-10")
+		assertThat(this.out.toString()).contains("Dagoverzicht klachten 10 maart 2026")
 			.contains("Over termijn")
-			.contains("KK-2026-0001  2026-03-01  Anna de Boer: Glasvezel valt uit")
+			.contains("KK-2026-0001  1 maart 2026  Anna de Boer: Glasvezel valt uit")
 			.doesNotContain(MARKER);
 		int queued = JdbcClient.create(dataSource()).sql("SELECT count(*) FROM outbox").query(Integer.class).single();
 		assertThat(queued).isZero();

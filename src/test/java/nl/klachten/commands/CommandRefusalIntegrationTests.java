@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
 import nl.klachten.TestClock;
@@ -322,7 +323,7 @@ class CommandRefusalIntegrationTests {
 				assertThat(extension.get("notified_at").asString()).isNotBlank();
 				Sent notice = e.only("extension-notice");
 				assertThat(notice.recipients()).isEqualTo(e.after().at("/complainant/email").asString());
-				assertThat(notice.text()).contains(CommandEffects.DUTCH_DATE.format(due))
+				assertThat(notice.text()).contains(PeopleDates.date(due))
 					.contains("We wachten op de monteur.");
 			}));
 		}
@@ -395,7 +396,7 @@ class CommandRefusalIntegrationTests {
 		a.add(ok("HELP", "HELP\n", "De commando's staan hieronder",
 				(e) -> assertThat(e.only("command-confirmation").text()).contains("APPEAL-DISMISSED")
 					.contains("DEELS-GEGROND")
-					.contains("WAT HET DOET")));
+					.contains("(Engels: APPEAL-DISMISSED)")));
 		a.add(new Accepted("HTML-only command mail", Pre.OPEN, From.CHAIR_REPLY,
 				"<html><body><div dir=\"ltr\"><div>PRODUCT Glasvezel 1000</div><div>WOONPLAATS Utrecht</div>"
 						+ "<div><br></div><div>Groet, NC</div></div></body></html>",
@@ -455,7 +456,7 @@ class CommandRefusalIntegrationTests {
 		assertThat(((String) sent.get(0).get("recipients")).toLowerCase()).isEqualTo(CHAIR.toLowerCase());
 		byte[] raw = (byte[]) sent.get(0).get("raw");
 		assertThat(header(message(raw), "In-Reply-To")).isEqualTo("<" + commandId + ">");
-		assertThat(allText(raw)).contains("VRAAG-MEDEWERKER").contains("ASK-COMPLAINANT").contains("WAT HET DOET");
+		assertThat(allText(raw)).contains("VRAAG-MEDEWERKER").contains("ASK-COMPLAINANT").contains("(Engels: APPEAL-DISMISSED)");
 		assertThat(count("SELECT count(*) FROM complaint")).as("not a new complaint").isEqualTo(casesBefore);
 	}
 
@@ -471,7 +472,7 @@ class CommandRefusalIntegrationTests {
 		assertThat(sent).hasSize(1);
 		assertThat(sent.get(0)).containsEntry("kind", "command-confirmation");
 		assertThat(((String) sent.get(0).get("recipients")).toLowerCase()).isEqualTo(CHAIR.toLowerCase());
-		assertThat(allText((byte[]) sent.get(0).get("raw"))).contains("WAT HET DOET");
+		assertThat(allText((byte[]) sent.get(0).get("raw"))).contains("(Engels: APPEAL-DISMISSED)");
 		assertThat(count("SELECT count(*) FROM complaint")).isEqualTo(casesBefore);
 	}
 

@@ -152,7 +152,7 @@ class DigestBuilderTests {
 		in.purgeSoon = List.of(new Digest.Purge("KK-2025-0002", LocalDate.of(2026, 3, 15)));
 		Digest digest = build(in, CLOCK);
 		assertThat(digest.section(Digest.Kind.PURGES).lines()).extracting(Digest.Line::note)
-			.containsExactly("verwijderd op 2026-03-09", "wordt verwijderd op 2026-03-15");
+			.containsExactly("verwijderd op 9 maart 2026", "wordt verwijderd op 15 maart 2026");
 		assertThat(build(input(), CLOCK).sections()).allSatisfy((s) -> assertThat(s.lines()).isEmpty());
 	}
 

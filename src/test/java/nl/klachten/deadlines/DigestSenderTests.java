@@ -159,9 +159,9 @@ class DigestSenderTests {
 	@Test
 	void shouldRenderEverySectionWithoutComplaintTextWhenDryRun() {
 		String text = this.sender.render(DAY);
-		assertThat(text).contains("Dagoverzicht klachten 2026-03-10")
+		assertThat(text).contains("Dagoverzicht klachten 10 maart 2026")
 			.contains("Over termijn")
-			.contains("KK-2026-0001  2026-03-01  Anna de Boer: Glasvezel valt uit")
+			.contains("KK-2026-0001  1 maart 2026  Anna de Boer: Glasvezel valt uit")
 			.contains("Wacht op antwoord")
 			.contains("piet@example.org")
 			.contains("TERMIJN VERSTREKEN")
@@ -179,7 +179,7 @@ class DigestSenderTests {
 		this.sender.sendNow(DAY);
 		byte[] raw = this.jdbc.sql("SELECT raw FROM outbox WHERE kind = 'daily-digest'").query(byte[].class).single();
 		String mail = new String(raw, StandardCharsets.UTF_8);
-		assertThat(mail).contains("Dagoverzicht klachten 2026-03-10").doesNotContain(MARKER);
+		assertThat(mail).contains("Dagoverzicht klachten 10 maart 2026").doesNotContain(MARKER);
 		assertThat(this.jdbc.sql("SELECT recipients FROM outbox WHERE kind = 'daily-digest'")
 			.query(String.class)
 			.single()).isEqualToIgnoringCase("NCJansen@klikklaar.com");

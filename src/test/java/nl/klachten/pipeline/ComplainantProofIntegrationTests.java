@@ -37,7 +37,7 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]", "INTREKKEN\n", newMessageId(), "",
 				TEXT));
 		MimeMessage request = awaitMailTo(victim.sender(), "Bevestig uw verzoek");
-		assertThat(part(request, "text/plain")).contains("de klacht intrekken").contains("nog niets veranderd");
+		assertThat(part(request, "text/plain").replaceAll("\\s+", " ")).contains("de klacht intrekken").contains("nog niets veranderd");
 		assertThat(status(victim.id())).isEqualTo("in_behandeling");
 		assertThat(inboxOf(greenMail, victim.sender())).noneMatch((m) -> subject(m).startsWith("Uw klacht is ingetrokken"));
 
@@ -55,7 +55,7 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]",
 				"Adres: Valse straat 13\nWoonplaats: Nergenshuizen\n", newMessageId(), "", TEXT));
 		MimeMessage request = awaitMailTo(victim.sender(), "Bevestig uw verzoek");
-		assertThat(part(request, "text/plain")).contains("uw gegevens in het dossier aanpassen")
+		assertThat(part(request, "text/plain").replaceAll("\\s+", " ")).contains("uw gegevens in het dossier aanpassen")
 			.contains("Adres: Valse straat 13")
 			.contains("Woonplaats: Nergenshuizen");
 		awaitChairMail(victim.reference(), "Nieuw bericht van de klager");
@@ -77,7 +77,7 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]", "BEROEP\n\nIk ben het oneens.\n",
 				newMessageId(), "", TEXT));
 		MimeMessage request = awaitMailTo(victim.sender(), "Bevestig uw verzoek");
-		assertThat(part(request, "text/plain")).contains("beroep instellen").contains("Gronden: Ik ben het oneens.");
+		assertThat(part(request, "text/plain").replaceAll("\\s+", " ")).contains("beroep instellen").contains("Gronden: Ik ben het oneens.");
 		assertThat(appeals(victim.id())).isZero();
 
 		deliver(greenMail, aMail(victim.sender(), "Re: " + subject(request), "\n", newMessageId(),

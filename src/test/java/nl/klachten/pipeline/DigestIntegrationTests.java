@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.deadlines.DigestSender;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,7 +59,7 @@ class DigestIntegrationTests extends MailIntegrationTest {
 
 	static final String DIGEST_SUBJECT = "Dagoverzicht klachten";
 
-	static final String NEW_SECTION = "Nieuw sinds het vorige overzicht (R6)";
+	static final String NEW_SECTION = "Nieuw sinds het vorige overzicht";
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
@@ -92,7 +93,7 @@ class DigestIntegrationTests extends MailIntegrationTest {
 		this.clock.set(today.atTime(9, 0).atZone(AMSTERDAM).toInstant());
 		List<MimeMessage> digests = await().atMost(WAIT).until(() -> digestMails(), (found) -> found.size() >= 1);
 		assertThat(digests).hasSize(1);
-		assertThat(subject(digests.get(0))).startsWith(DIGEST_SUBJECT + " " + today);
+		assertThat(subject(digests.get(0))).startsWith(DIGEST_SUBJECT + " " + PeopleDates.date(today));
 		List<Map<String, Object>> runs = this.jdbc.sql("SELECT day, outbox_message_id FROM digest_run").query().listOfRows();
 		assertThat(runs).hasSize(1);
 		assertThat(runs.get(0).get("day")).isEqualTo(today.toString());
