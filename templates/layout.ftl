@@ -9,10 +9,12 @@ ${committee}
 <#macro nextSteps>
 <#if guidance?has_content>
 
-Wat nu? Beantwoord deze e-mail met een of meer commando's bovenaan, een per regel:
+Wat nu? Beantwoord deze e-mail: het commando op de eerste regel, dan een
+lege regel, dan uw tekst. Bijvoorbeeld:
+
 <#list guidance as line>
-  ${line}
+${line}
 </#list>
-HELP geeft alle commando's.
+Meer commando's onder elkaar mag; HELP geeft ze allemaal.
 </#if>
 </#macro>

@@ -129,6 +129,44 @@ class DigestReplyIntegrationTests extends MailIntegrationTest {
 		}
 	}
 
+	/**
+	 * The digest and the notification say how to reply in three lines (the command, a blank line,
+	 * the text; {@code Oplossing:} with a decision), never "a new mail with the reference in the
+	 * subject" (refused as not authentic) nor the README's placeholder employee; the digest's
+	 * suggestion is built from the case and works when sent back as it stands.
+	 */
+	@Test
+	void shouldTellHowToReplyAndSuggestAReplyThatWorksWhenTheDigestListsACase() {
+		Filed filed = fileComplaint("Pakket kwijt", "Mijn pakket is nooit aangekomen.");
+		String notification = part(awaitChairMail(filed.reference(), "Nieuwe klacht"), "text/plain").replace("\r\n", "\n");
+		assertThat(notification).contains("het commando op de eerste regel, dan een\nlege regel, dan uw tekst")
+			.contains("  GEGROND\n\n  (uw argumenten")
+			.contains("  Oplossing: ")
+			.doesNotContain("Piet Jansen");
+		java.time.Instant now = this.clock.instant();
+		try {
+			this.clock.advance(java.time.Duration.ofDays(22));
+			MimeMessage digest = digestListing(filed.reference());
+			String text = part(digest, "text/plain").replace("\r\n", "\n");
+			assertThat(text).contains("Antwoord: " + filed.reference() + " VERLENG 2 weken\n")
+				.contains("en daaronder: de reden")
+				.contains("beantwoord dit overzicht")
+				.doesNotContain("nieuwe mail met het kenmerk")
+				.doesNotContain("Piet Jansen");
+			assertThat(text.lines().filter((line) -> line.length() > 76)).as("reply guidance fits 76 columns")
+				.allMatch((line) -> line.startsWith("- ") || line.startsWith("Dagoverzicht"));
+			String reply = newMessageId();
+			deliver(greenMail, aMail(CHAIR, "Re: " + subject(digest),
+					filed.reference() + " VERLENG 2 weken\n\nDe vervoerder zoekt het pakket nog.\n", reply,
+					replyHeaders(messageId(digest)), TEXT));
+			assertThat(subject(awaitReplyTo(CHAIR, reply))).startsWith("Verwerkt");
+			assertThat(export(filed.reference()).get("extensions")).hasSize(1);
+		}
+		finally {
+			this.clock.set(now);
+		}
+	}
+
 	/** Asks for the digest now and waits for the one that lists these cases. */
 	private MimeMessage digestListing(String... references) {
 		String ask = newMessageId();
