@@ -52,6 +52,12 @@ final class CaseParts {
 
 	}
 
+	/**
+	 * A reply to the digest names a handful of cases; past this many lines that start with a
+	 * reference the mail is refused, which also bounds the keyword guesses one mail can cost.
+	 */
+	static final int MAX_REFERENCE_LINES = 100;
+
 	private final Pattern pattern;
 
 	CaseParts(String prefix) {
@@ -65,9 +71,17 @@ final class CaseParts {
 		String reference = null;
 		String command = null;
 		int start = -1;
+		int seen = 0;
 		for (int i = first; i < lines.length; i++) {
-			Matcher matcher = referenceLine(lines[i]);
+			Matcher matcher = startsWithReference(lines[i]);
 			if (matcher == null) {
+				continue;
+			}
+			if (++seen > MAX_REFERENCE_LINES) {
+				return new Split.Mixed(new ParsedCommands.Refusal(i + 1, lines[i].strip(), "Meer dan "
+						+ MAX_REFERENCE_LINES + " regels met een kenmerk in één mail; verdeel ze over meer mails."));
+			}
+			if (!isCommand(matcher)) {
 				continue;
 			}
 			if (start < 0 && i != first) {
@@ -102,19 +116,20 @@ final class CaseParts {
 		return String.join("\n", List.of(lines).subList(part.start(), part.end())).strip();
 	}
 
-	private Matcher referenceLine(String line) {
+	private Matcher startsWithReference(String line) {
 		String text = line.strip();
 		if (text.length() > CommandParser.MAX_LINE) {
 			return null;
 		}
 		Matcher matcher = this.pattern.matcher(text);
-		if (!matcher.matches()) {
-			return null;
-		}
-		String rest = matcher.group(2);
+		return matcher.matches() ? matcher : null;
+	}
+
+	/** A keyword, a word in capitals or a near miss after the reference: a command line, not text. */
+	private static boolean isCommand(Matcher reference) {
+		String rest = reference.group(2);
 		String word = unemphasised(rest.split("[\\s:]", 2)[0]);
-		boolean command = Keyword.of(word).isPresent() || !NearMiss.suggest(rest).isEmpty() || capitals(word);
-		return command ? matcher : null;
+		return Keyword.of(word).isPresent() || capitals(word) || !NearMiss.suggest(rest).isEmpty();
 	}
 
 	/** Markdown marks around the word off, with a loop (a pattern would be quadratic in a run of marks). */

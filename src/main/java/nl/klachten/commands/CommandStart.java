@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Whether a mail's new text starts as a command (CONTRACT §5), for the intake's routing before the
  * command desk reads it in full: after blank lines and a greeting, a keyword, possibly behind a
- * case reference ({@code KK-2026-0007 VERLENG 2 weken}).
+ * case reference ({@code KK-2026-0007 VERLENG 2 weken}). A first line of any length is looked at
+ * (in linear time), so a hostile command line still reaches the desk and gets its refusal.
  */
 final class CommandStart {
 
@@ -17,9 +18,6 @@ final class CommandStart {
 	/** A keyword first (how management's and appeals' mails are told apart from correspondence). */
 	static boolean isCommand(String newText) {
 		String first = firstLine(newText);
-		if (first.length() > CommandParser.MAX_LINE) {
-			return false;
-		}
 		if (isKeyword(first)) {
 			return true;
 		}
@@ -33,7 +31,7 @@ final class CommandStart {
 	 */
 	static boolean isAttempt(String newText) {
 		String first = firstLine(newText);
-		return isCommand(newText) || (first.length() <= CommandParser.MAX_LINE && !NearMiss.suggest(first).isEmpty());
+		return isCommand(newText) || !NearMiss.suggest(first).isEmpty();
 	}
 
 	private static boolean isKeyword(String line) {

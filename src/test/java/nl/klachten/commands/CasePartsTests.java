@@ -89,6 +89,15 @@ class CasePartsTests {
 		assertThat(refusal.reason()).contains("kenmerk").contains("KK-2026-0002");
 	}
 
+	@Test
+	void shouldRefuseAMailWithMoreReferenceLinesThanAnyReplyNeeds() {
+		String many = "KK-2026-0001 NOTITIE a\n" + "KK-2026-0002 gewone tekst over iets\n".repeat(CaseParts.MAX_REFERENCE_LINES);
+		Split split = this.caseParts.split(CommandParser.lines(many));
+		assertThat(split).isInstanceOf(Split.Mixed.class);
+		assertThat(((Split.Mixed) split).refusal().number()).isEqualTo(CaseParts.MAX_REFERENCE_LINES + 1);
+		assertThat(((Split.Mixed) split).refusal().reason()).contains("verdeel");
+	}
+
 	private ParsedCommands.Commands commands(String[] lines, Part part) {
 		ParsedCommands parsed = this.parser.block(CaseParts.withoutReference(lines, part), part.start(), part.end());
 		assertThat(parsed).isInstanceOf(ParsedCommands.Commands.class);
