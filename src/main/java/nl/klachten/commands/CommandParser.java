@@ -13,10 +13,11 @@ import nl.klachten.commands.ParsedCommands.Refusal;
 
 /**
  * Reads the command block of CONTRACT §5 from the new text of a reply (quoted history and signature
- * already removed, HTML already text). After any blank lines at the top, every line that starts with a
- * known keyword is a command; the first line that does not, or a blank line, ends the block, and the rest
- * of the mail, stripped, is the text. One bad line refuses the whole mail, naming that line: nothing of a
- * refused mail may be applied.
+ * already removed, HTML already text). After any blank lines at the top and a greeting line
+ * ({@link Greeting}), every line that starts with a known keyword is a command; the first line that does
+ * not, or a blank line, ends the block, and the rest of the mail, stripped, is the text. One bad line
+ * refuses the whole mail, naming that line (with the keyword it nearly is, {@link NearMiss}): nothing of
+ * a refused mail may be applied.
  * <p>
  * A keyword is the line's first token (up to whitespace or a colon), in any letter case, with markdown
  * leftovers such as {@code *GEGROND*} or {@code **NOTITIE:**} tolerated, because HTML mail reaches us

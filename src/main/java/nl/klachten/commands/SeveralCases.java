@@ -76,6 +76,13 @@ class SeveralCases {
 			}
 		}
 		checked.forEach((c) -> accepted.accept(c.before().complaint(), CaseParts.text(lines, c.part())));
+		this.answers.answerListing(mail, checked.stream().map((c) -> c.part().reference()).toList(),
+				"command-confirmation", apply(mail, checked));
+		return new CommandDesk.Outcome(checked.get(0).before().complaint(), false);
+	}
+
+	/** Applies every part in order; the confirmation's model lists each line with what it did. */
+	private Map<String, Object> apply(CommandMail mail, List<Checked> checked) {
 		List<String> done = new ArrayList<>();
 		List<String> caseFilesText = new ArrayList<>();
 		boolean help = false;
@@ -95,9 +102,7 @@ class SeveralCases {
 		model.put("changes", done);
 		model.put("caseFile", String.join("\n\n", caseFilesText));
 		model.put("help", help ? Keyword.helpTable() : "");
-		this.answers.answerListing(mail, checked.stream().map((c) -> c.part().reference()).toList(),
-				"command-confirmation", model);
-		return new CommandDesk.Outcome(checked.get(0).before().complaint(), false);
+		return model;
 	}
 
 	private Optional<ParsedCommands.Refusal> check(CommandMail mail, CommandTrust.Verdict verdict,

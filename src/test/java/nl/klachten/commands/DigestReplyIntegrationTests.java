@@ -129,6 +129,17 @@ class DigestReplyIntegrationTests extends MailIntegrationTest {
 		}
 	}
 
+	@Test
+	void shouldApplyAReferenceLineWhenItNamesTheCaseOfTheAnsweredNotification() {
+		Filed filed = fileComplaint("Glasvezel traag", "De glasvezel haalt de snelheid niet.");
+		MimeMessage notification = awaitChairMail(filed.reference(), "Nieuwe klacht");
+		String reply = newMessageId();
+		deliver(greenMail, aMail(CHAIR, "Re: " + subject(notification), "[" + filed.reference() + "] PRODUCT Glasvezel 1000\n",
+				reply, replyHeaders(messageId(notification)), TEXT));
+		assertThat(subject(awaitReplyTo(CHAIR, reply))).startsWith("Verwerkt");
+		assertThat(export(filed.reference()).get("products").toString()).contains("Glasvezel 1000");
+	}
+
 	/**
 	 * The digest and the notification say how to reply in three lines (the command, a blank line,
 	 * the text; {@code Oplossing:} with a decision), never "a new mail with the reference in the
