@@ -241,7 +241,9 @@ public class Intake {
 	/**
 	 * A command mail: filed on the case the commands apply to only when they are accepted; a
 	 * refused or untrusted one is kept in the ignored list (linked to the case it named), so its
-	 * Message-ID never becomes a way into a case's thread (CONTRACT §5).
+	 * Message-ID never becomes a way into a case's thread (CONTRACT §5). A mail about several
+	 * cases (reference lines in a reply to the digest) is read once and filed on each case with
+	 * that case's part only, without its attachments.
 	 */
 	private Filing.Destination command(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
 			RegisteredComplaint named, String kind, String newText) {
