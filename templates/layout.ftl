@@ -36,10 +36,11 @@ Zo ging uw bericht naar ${mail.to}:
 <#macro nextSteps>
 <#if guidance?has_content>
 
-Wat nu? Beantwoord deze e-mail met een of meer commando's bovenaan, een per regel:
+Wat nu? Beantwoord deze e-mail: het commando op de eerste regel, dan een lege regel, dan uw tekst. Bijvoorbeeld:
+
 <#list guidance as line>
-  ${line?replace("\n", "\n  ")}
+${line}
 </#list>
-HELP geeft alle commando's.
+Meer commando's onder elkaar mag; HELP geeft ze allemaal.
 </#if>
 </#macro>

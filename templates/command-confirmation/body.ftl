@@ -12,7 +12,7 @@ ${caseFile}
 </#if>
 <#if help?has_content>
 
-Commando's (Nederlands of Engels, hoofdletters maken niet uit; een per regel, bovenaan uw antwoord; de tekst eronder is de toelichting):
+Commando's (Nederlands of Engels; hoofdletters maken niet uit). Zet het commando op de eerste regel van uw antwoord (een aanhef erboven mag), dan een lege regel, dan de tekst. In een antwoord op het overzicht begint elke commandoregel met het kenmerk van het dossier; zo kunnen meer dossiers in één antwoord.
 
 ${help?trim}
 </#if>

@@ -13,6 +13,9 @@ ${section.title} (${section.lines?size})
     ${line.note}
 <#if line.reply?has_content>
     Antwoord: ${line.reply}
+<#if line.replyText?has_content>
+              en daaronder: ${line.replyText}
+</#if>
 </#if>
 </#items>
 <#else>
@@ -20,5 +23,15 @@ ${section.title} (${section.lines?size})
 </#list>
 </#list>
 
-Een commando geeft u in een antwoord op de melding van het dossier, of in een nieuwe mail met het kenmerk in
-het onderwerp. OVERZICHT stuurt dit overzicht opnieuw; HELP geeft alle commando's.
+Zo antwoordt u: beantwoord dit overzicht. Per dossier het kenmerk en het
+commando op één regel, dan een lege regel, dan de tekst<#if example?has_content>, bijvoorbeeld:
+
+  ${example.reply}
+
+  (${example.text})<#else>.</#if>
+
+Bij een beslissing zijn de argumenten de tekst; een regel "Oplossing: ..."
+daaronder is de oplossing die de klager krijgt voorgesteld. Meer dossiers
+in één antwoord: herhaal dit per dossier; alles wordt samen uitgevoerd, of
+niets. Een antwoord op de melding van één dossier kan ook, zonder kenmerk.
+OVERZICHT stuurt dit overzicht opnieuw; HELP geeft alle commando's.

@@ -5,12 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import nl.klachten.committee.OperatorEvents;
-import nl.klachten.outbound.CaseMailer;
-import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
@@ -33,10 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandDesk {
 
-	/** Commands that change nothing: answered to the authorised address without further proof. */
-	private static final Set<Keyword> READ_ONLY = Set.of(Keyword.HELP, Keyword.STATUS, Keyword.OVERZICHT);
-
 	private final CommandParser parser = new CommandParser();
+
+	private final CaseParts caseParts;
 
 	private final CommandTrust trust;
 
@@ -44,32 +40,41 @@ public class CommandDesk {
 
 	private final CommandEffects effects;
 
+	private final CommandAnswers answers;
+
+	private final SeveralCases severalCases;
+
 	private final CaseChanges changes;
 
 	private final CaseFiles caseFiles;
-
-	private final CaseMailer mailer;
 
 	private final Complaints complaints;
 
 	private final ReferenceFinder references;
 
-	CommandDesk(CommandTrust trust, CommandRules rules, CommandEffects effects, CaseChanges changes,
-			CaseFiles caseFiles, CaseMailer mailer, Complaints complaints, ReferenceSettings referenceSettings) {
+	CommandDesk(CommandTrust trust, CommandRules rules, CommandEffects effects, CommandAnswers answers,
+			SeveralCases severalCases, CaseChanges changes, CaseFiles caseFiles, Complaints complaints,
+			ReferenceSettings referenceSettings) {
 		this.complaints = complaints;
 		this.references = new ReferenceFinder(referenceSettings.prefix());
+		this.caseParts = new CaseParts(referenceSettings.prefix());
 		this.trust = trust;
 		this.rules = rules;
 		this.effects = effects;
+		this.answers = answers;
+		this.severalCases = severalCases;
 		this.changes = changes;
 		this.caseFiles = caseFiles;
-		this.mailer = mailer;
 	}
 
-	/** True when the new text starts with a command keyword (how management's and appeals' mails are told apart). */
+	/** True when the new text starts with a command keyword (see {@link CommandStart#isCommand}). */
 	public static boolean startsWithKeyword(String newText) {
-		String first = newText.strip().lines().findFirst().orElse("").strip();
-		return Keyword.of(first.split("[\\s:]+", 2)[0].replaceAll("[*_]", "")).isPresent();
+		return CommandStart.isCommand(newText);
+	}
+
+	/** True when the new text starts with a keyword or a near miss of one (see {@link CommandStart#isAttempt}). */
+	public static boolean startsLikeCommand(String newText) {
+		return CommandStart.isAttempt(newText);
 	}
 
 	/** What became of a command mail: the case it applied to (or null), and whether it was refused. */
@@ -79,14 +84,25 @@ public class CommandDesk {
 	/**
 	 * Handles a command mail. {@code named} is the case the mail names (threading), or null. The
 	 * case the commands apply to is that of our mail it answers when it answers one (see
-	 * {@link CommandTrust}); {@code accepted} runs with that case once every line may run and before
-	 * any applies (the intake files the mail on the case there), and never for a refused mail, so a
-	 * refused or untrusted mail never becomes part of a case's thread.
+	 * {@link CommandTrust}); in a mail whose lines start with references, each part's own case (see
+	 * {@link SeveralCases}). {@code accepted} runs with each such case and the part of the new text
+	 * to file on it (null: the whole mail) once every line may run and before any applies (the
+	 * intake files the mail on the case there), and never for a refused mail, so a refused or
+	 * untrusted mail never becomes part of a case's thread.
 	 */
-	public Outcome handle(CommandMail mail, RegisteredComplaint named, Consumer<RegisteredComplaint> accepted) {
-		ParsedCommands parsed = this.parser.parse(mail.newText());
+	public Outcome handle(CommandMail mail, RegisteredComplaint named, BiConsumer<RegisteredComplaint, String> accepted) {
+		String[] lines = CommandParser.lines(mail.newText());
+		CaseParts.Split split = this.caseParts.split(lines);
 		CommandTrust.Verdict verdict = this.trust.verdict(mail);
+		if (split instanceof CaseParts.Split.Parts parts) {
+			return this.severalCases.handle(mail, verdict, lines, parts.parts(), accepted);
+		}
 		RegisteredComplaint complaint = caseOf(verdict, mail, named);
+		if (split instanceof CaseParts.Split.Mixed mixed) {
+			this.answers.answer(mail, complaint, "command-rejected", CommandAnswers.refusalModel(mixed.refusal()));
+			return new Outcome(complaint, true);
+		}
+		ParsedCommands parsed = this.parser.parse(mail.newText());
 		CaseState before = complaint == null ? null : this.changes.state(complaint);
 		Optional<ParsedCommands.Refusal> refusal = parsed instanceof ParsedCommands.Refusal r ? Optional.of(r)
 				: untrusted(verdict, (ParsedCommands.Commands) parsed, complaint)
@@ -96,10 +112,10 @@ public class CommandDesk {
 					parsed instanceof ParsedCommands.Refusal ? "not a command"
 							: verdict instanceof CommandTrust.Verdict.Untrusted ? "not trusted" : "not allowed",
 					mail.messageId());
-			answer(mail, complaint, "command-rejected", refusalModel(refusal.get()));
+			this.answers.answer(mail, complaint, "command-rejected", CommandAnswers.refusalModel(refusal.get()));
 			return new Outcome(complaint, true);
 		}
-		accepted.accept(complaint);
+		accepted.accept(complaint, null);
 		ParsedCommands.Commands commands = (ParsedCommands.Commands) parsed;
 		List<String> done = new ArrayList<>();
 		List<Map<String, Object>> sent = new ArrayList<>();
@@ -116,7 +132,7 @@ public class CommandDesk {
 		model.put("caseFile", has(commands, ChairCommand.Status.class) && complaint != null
 				? CaseFileText.of(this.caseFiles.find(complaint.reference()).orElseThrow()) : "");
 		model.put("help", has(commands, ChairCommand.Help.class) ? Keyword.helpTable() : "");
-		answer(mail, complaint, "command-confirmation", model);
+		this.answers.answer(mail, complaint, "command-confirmation", model);
 		OperatorEvents.commandApplied(reference(complaint), keywords(commands), mail.messageId());
 		return new Outcome(complaint, false);
 	}
@@ -154,14 +170,7 @@ public class CommandDesk {
 		if (!(verdict instanceof CommandTrust.Verdict.Untrusted) && !listedWithoutCase) {
 			return Optional.empty();
 		}
-		return commands.commands()
-			.stream()
-			.filter((line) -> !READ_ONLY.contains(line.keyword()))
-			.findFirst()
-			.map((line) -> new ParsedCommands.Refusal(line.number(), line.line(),
-					"Deze mail is niet als echt herkend: beantwoord een mail van de klachtenverwerking over dit "
-							+ "dossier (zodat de verwijzing naar dat bericht meegaat), of verstuur via de eigen "
-							+ "mailserver met DKIM/DMARC."));
+		return CommandTrust.onlyReadOnly(commands);
 	}
 
 	private static String reference(RegisteredComplaint complaint) {
@@ -174,30 +183,6 @@ public class CommandDesk {
 
 	private static boolean has(ParsedCommands.Commands commands, Class<? extends ChairCommand> type) {
 		return commands.commands().stream().anyMatch((line) -> type.isInstance(line.command()));
-	}
-
-	private static Map<String, Object> refusalModel(ParsedCommands.Refusal refusal) {
-		Map<String, Object> model = new HashMap<>();
-		model.put("lineNumber", refusal.number());
-		model.put("line", refusal.line());
-		model.put("reason", refusal.reason());
-		return model;
-	}
-
-	private void answer(CommandMail mail, RegisteredComplaint complaint, String purpose, Map<String, Object> model) {
-		List<String> references = new ArrayList<>(mail.references());
-		if (mail.messageId() != null) {
-			references.add(mail.messageId());
-		}
-		if (complaint == null) {
-			this.mailer.sendUnfiled(new Letter(purpose, List.of(mail.sender()), null, mail.messageId(), references,
-					model));
-			return;
-		}
-		CaseState current = this.changes.state(complaint);
-		model.put("guidance", Guidance.forCase(current));
-		this.mailer.send(current.complaint(), new Letter(purpose, List.of(mail.sender()), null, mail.messageId(), references,
-				model));
 	}
 
 }

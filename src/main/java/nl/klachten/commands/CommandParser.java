@@ -13,10 +13,11 @@ import nl.klachten.commands.ParsedCommands.Refusal;
 
 /**
  * Reads the command block of CONTRACT §5 from the new text of a reply (quoted history and signature
- * already removed, HTML already text). After any blank lines at the top, every line that starts with a
- * known keyword is a command; the first line that does not, or a blank line, ends the block, and the rest
- * of the mail, stripped, is the text. One bad line refuses the whole mail, naming that line: nothing of a
- * refused mail may be applied.
+ * already removed, HTML already text). After any blank lines at the top and a greeting line
+ * ({@link Greeting}), every line that starts with a known keyword is a command; the first line that does
+ * not, or a blank line, ends the block, and the rest of the mail, stripped, is the text. One bad line
+ * refuses the whole mail, naming that line (with the keyword it nearly is, {@link NearMiss}): nothing of
+ * a refused mail may be applied.
  * <p>
  * A keyword is the line's first token (up to whitespace or a colon), in any letter case, with markdown
  * leftovers such as {@code *GEGROND*} or {@code **NOTITIE:**} tolerated, because HTML mail reaches us
@@ -39,17 +40,32 @@ public final class CommandParser {
 	}
 
 	public ParsedCommands parse(String newText) {
-		String[] lines = (newText == null) ? new String[0] : newText.replace('\u00a0', ' ').split("\\R", -1);
-		int first = 0;
-		while (first < lines.length && lines[first].isBlank()) {
+		String[] lines = lines(newText);
+		return block(lines, Greeting.skip(lines), lines.length);
+	}
+
+	/** The lines of a mail's new text as the parser reads them (a non-breaking space from HTML is a space). */
+	static String[] lines(String newText) {
+		return (newText == null) ? new String[0] : newText.replace('\u00a0', ' ').split("\\R", -1);
+	}
+
+	/**
+	 * The command block that starts at {@code lines[from]} and its text, up to {@code lines[to]}
+	 * (exclusive); line numbers stay those of the whole mail. A first line that is no keyword is
+	 * refused, with the keyword it most likely meant; so is a line in capitals right under the
+	 * block that nearly is one ({@code PRODCT}), because it would otherwise be read as text.
+	 */
+	ParsedCommands block(String[] lines, int from, int to) {
+		int first = from;
+		while (first < to && lines[first].isBlank()) {
 			first++;
 		}
-		if (first == lines.length) {
+		if (first == to) {
 			return new Refusal(0, "", "De mail bevat geen commando; stuur HELP voor de lijst met commando's.");
 		}
 		List<Line> block = new ArrayList<>();
 		int next = first;
-		for (; next < lines.length; next++) {
+		for (; next < to; next++) {
 			Optional<Line> line = commandLine(next + 1, lines[next]);
 			if (line.isEmpty()) {
 				break;
@@ -57,11 +73,27 @@ public final class CommandParser {
 			block.add(line.get());
 		}
 		if (block.isEmpty()) {
-			return new Refusal(first + 1, lines[first].strip(),
-					"Onbekend commando; stuur HELP voor de lijst met commando's.");
+			return new Refusal(first + 1, lines[first].strip(), unknown(NearMiss.suggest(bounded(lines[first]))));
 		}
-		String text = String.join("\n", List.of(lines).subList(next, lines.length)).strip();
+		if (next < to && !lines[next].isBlank()) {
+			List<String> meant = NearMiss.suggestCapitalised(bounded(lines[next]));
+			if (!meant.isEmpty()) {
+				return new Refusal(next + 1, lines[next].strip(), unknown(meant)
+						+ " Zet een lege regel tussen de commando's en de tekst.");
+			}
+		}
+		String text = String.join("\n", List.of(lines).subList(next, to)).strip();
 		return commands(block, text);
+	}
+
+	private static String unknown(List<String> meant) {
+		return meant.isEmpty() ? "Onbekend commando; stuur HELP voor de lijst met commando's."
+				: "Onbekend commando; " + NearMiss.question(meant) + " Stuur HELP voor de lijst met commando's.";
+	}
+
+	/** A line no longer than a command line can be, for the keyword guess. */
+	private static String bounded(String line) {
+		return line.length() > MAX_LINE ? "" : line;
 	}
 
 	private static ParsedCommands commands(List<Line> block, String text) {

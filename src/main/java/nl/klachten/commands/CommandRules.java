@@ -65,8 +65,9 @@ class CommandRules {
 			return Optional.of("U mag " + keyword.dutch() + " niet geven vanaf dit adres.");
 		}
 		if (state == null) {
-			return keyword.needsCase() ? Optional.of("Geen dossier gevonden: noem het referentienummer in het onderwerp "
-					+ "of beantwoord een mail over het dossier.") : Optional.empty();
+			return keyword.needsCase() ? Optional.of("Geen dossier gevonden: beantwoord een mail over het dossier, of "
+					+ "het overzicht met het kenmerk voor het commando (" + keyword.dutch() + " na het kenmerk).")
+					: Optional.empty();
 		}
 		return stateReason(line, state, employeeEmail, text);
 	}

@@ -3,6 +3,7 @@ package nl.klachten.commands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import nl.klachten.committee.Ascii;
 import nl.klachten.register.SentMail;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CommandTrust {
+
+	/** Commands that change nothing: answered to the authorised address without further proof. */
+	private static final Set<Keyword> READ_ONLY = Set.of(Keyword.HELP, Keyword.STATUS, Keyword.OVERZICHT);
 
 	private final SentMail sentMail;
 
@@ -75,6 +79,18 @@ class CommandTrust {
 			return new Verdict.Listed(listed);
 		}
 		return authenticated(mail) ? new Verdict.Authenticated() : new Verdict.Untrusted();
+	}
+
+	/** The first line that changes something, refused as not authentic; empty when every line only asks. */
+	static Optional<ParsedCommands.Refusal> onlyReadOnly(ParsedCommands.Commands commands) {
+		return commands.commands()
+			.stream()
+			.filter((line) -> !READ_ONLY.contains(line.keyword()))
+			.findFirst()
+			.map((line) -> new ParsedCommands.Refusal(line.number(), line.line(),
+					"Deze mail is niet als echt herkend: beantwoord een mail van de klachtenverwerking over dit "
+							+ "dossier of het overzicht (zodat de verwijzing naar dat bericht meegaat), of verstuur "
+							+ "via de eigen mailserver met DKIM/DMARC."));
 	}
 
 	private boolean authenticated(CommandMail mail) {

@@ -61,9 +61,13 @@ public record Digest(LocalDate day, List<Section> sections, int failedLines) {
 	 * @param name the complainant's name, or null if unknown
 	 * @param subject the complaint's subject line
 	 * @param note what is due or waiting, in Dutch
-	 * @param reply the command that moves the case on, or empty for none
+	 * @param reply the command line that moves the case on, built from the case and starting with
+	 * its reference (a reply to the digest may act on several cases), or empty for none
+	 * @param replyText what the chair writes under that line (in Dutch, a description, never a
+	 * made-up name or text), or empty when the command needs none
 	 */
-	public record Line(String reference, LocalDate date, String name, String subject, String note, String reply) {
+	public record Line(String reference, LocalDate date, String name, String subject, String note, String reply,
+			String replyText) {
 	}
 
 	/** A case purged or about to be purged (R20), for the retention hook. */

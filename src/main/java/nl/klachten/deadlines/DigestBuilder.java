@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import nl.klachten.commands.Keyword;
 import nl.klachten.register.DigestData;
 
 /**
@@ -88,7 +87,8 @@ public final class DigestBuilder {
 			return Optional.empty();
 		}
 		String note = -this.policy.daysLeft(due, now) + " dagen over de beslistermijn";
-		return Optional.of(line(c.reference(), due, c.complainantName(), c.subject(), note, decideOrExtend()));
+		return Optional.of(line(c.reference(), due, c.complainantName(), c.subject(), note,
+				SuggestedReply.decide(c.reference())));
 	}
 
 	private Optional<Digest.Line> dueSoon(DigestData.OpenCase c, Instant now) {
@@ -97,7 +97,7 @@ public final class DigestBuilder {
 			return Optional.empty();
 		}
 		return Optional.of(line(c.reference(), due, c.complainantName(), c.subject(), "beslissing " + left(due, now),
-				decideOrExtend()));
+				SuggestedReply.extend(c.reference())));
 	}
 
 	private Optional<Digest.Line> extensionNotice(DigestData.OpenCase c, Instant now) {
@@ -106,20 +106,17 @@ public final class DigestBuilder {
 			return Optional.empty();
 		}
 		String note = "nog niet verlengd; verlengingsbericht uiterlijk " + left(by, now);
-		return Optional.of(line(c.reference(), by, c.complainantName(), c.subject(), note, first(Keyword.VERLENG)));
+		return Optional.of(line(c.reference(), by, c.complainantName(), c.subject(), note,
+				SuggestedReply.extend(c.reference())));
 	}
 
 	private Optional<Digest.Line> waiting(DigestData.Question q, Instant now) {
 		LocalDate asked = this.policy.today(OffsetDateTime.parse(q.askedAt()).toInstant());
 		long days = -this.policy.daysLeft(asked, now);
-		Keyword again = switch (q.kind()) {
-			case "question-employee" -> Keyword.VRAAG_MEDEWERKER;
-			case "question-complainant" -> Keyword.VRAAG_KLAGER;
-			default -> Keyword.DIRECTIE;
-		};
 		String note = "wacht sinds " + PeopleDates.date(asked) + " (" + days + (days == 1 ? " dag" : " dagen") + ") op "
 				+ who(q);
-		return Optional.of(line(q.reference(), asked, q.complainantName(), q.subject(), note, again.usage()));
+		return Optional.of(line(q.reference(), asked, q.complainantName(), q.subject(), note,
+				SuggestedReply.waiting(q.reference(), q.kind())));
 	}
 
 	private static String who(DigestData.Question q) {
@@ -136,9 +133,9 @@ public final class DigestBuilder {
 		boolean late = this.policy.overdue(due, now);
 		String note = (late ? "TERMIJN VERSTREKEN (" + -this.policy.daysLeft(due, now) + " dagen)" : left(due, now))
 				+ "; beroep ingesteld " + PeopleDates.date(filed);
-		String reply = "beroepscommissie: " + Keyword.BEROEP_GEGROND.dutch() + " | " + Keyword.BEROEP_ONGEGROND.usage()
-				+ (late ? " | " + first(Keyword.BEROEP_VERLENG) : "");
-		return Optional.of(line(a.reference(), due, a.complainantName(), a.subject(), note, reply));
+		// the appeals committee decides (BEROEP-GEGROND, BEROEP-ONGEGROND, BEROEP-VERLENG), not the chair
+		return Optional.of(line(a.reference(), due, a.complainantName(), a.subject(),
+				note + "; de beroepscommissie beslist", SuggestedReply.status(a.reference())));
 	}
 
 	private Optional<Digest.Line> registered(DigestData.Registered r, Instant since, Instant now) {
@@ -147,7 +144,7 @@ public final class DigestBuilder {
 			return Optional.empty();
 		}
 		return Optional.of(line(r.reference(), this.policy.today(at), r.complainantName(), r.subject(), "geregistreerd",
-				first(Keyword.MEDEWERKER)));
+				SuggestedReply.status(r.reference())));
 	}
 
 	private Optional<Digest.Line> late(DigestData.OpenCase c) {
@@ -159,7 +156,7 @@ public final class DigestBuilder {
 		String note = "ontstaan " + PeopleDates.date(arose) + ", ingediend " + PeopleDates.date(submitted)
 				+ ": buiten de termijn van twaalf maanden";
 		return Optional.of(line(c.reference(), arose, c.complainantName(), c.subject(), note,
-				first(Keyword.DATUM_ONTSTAAN) + " | " + first(Keyword.NOTITIE)));
+				SuggestedReply.late(c.reference())));
 	}
 
 	private Optional<Digest.Line> measure(DigestData.Handled h, Instant now) {
@@ -169,11 +166,11 @@ public final class DigestBuilder {
 		}
 		String note = "afgehandeld " + -this.policy.daysLeft(decided, now) + " dagen geleden; geen maatregel vastgelegd";
 		return Optional.of(line(h.reference(), decided, h.complainantName(), h.subject(), note,
-				first(Keyword.MAATREGEL) + " | " + Keyword.GEEN_MAATREGEL.usage()));
+				SuggestedReply.measure(h.reference())));
 	}
 
 	private static Digest.Line purge(Digest.Purge p, String what) {
-		return new Digest.Line(p.reference(), p.date(), null, null, what + " op " + PeopleDates.date(p.date()), "");
+		return new Digest.Line(p.reference(), p.date(), null, null, what + " op " + PeopleDates.date(p.date()), "", "");
 	}
 
 	private String left(LocalDate due, Instant now) {
@@ -182,19 +179,8 @@ public final class DigestBuilder {
 	}
 
 	private static Digest.Line line(String reference, LocalDate date, String name, String subject, String note,
-			String reply) {
-		return new Digest.Line(reference, date, name, subject, note, reply);
-	}
-
-	private static String decideOrExtend() {
-		return Keyword.GEGROND.usage() + " | " + first(Keyword.VERLENG);
-	}
-
-	/** The first form of a keyword's usage: {@code VERLENG 2 weken} of {@code VERLENG 2 weken | VERLENG 2026-12-31}. */
-	private static String first(Keyword keyword) {
-		String usage = keyword.usage();
-		int bar = usage.indexOf(" | ");
-		return bar < 0 ? usage : usage.substring(0, bar);
+			SuggestedReply reply) {
+		return new Digest.Line(reference, date, name, subject, note, reply.command(), reply.text());
 	}
 
 }

@@ -200,6 +200,7 @@ public class DigestSender implements DigestRequests {
 		model.put("waitingCount", digest.count(Digest.Kind.WAITING));
 		model.put("newCount", digest.count(Digest.Kind.NEW));
 		model.put("sections", digest.sections().stream().map(DigestSender::section).toList());
+		model.put("example", example(digest));
 		return model;
 	}
 
@@ -210,7 +211,19 @@ public class DigestSender implements DigestRequests {
 	private static Map<String, Object> line(Digest.Line line) {
 		return Map.of("reference", line.reference(), "date", PeopleDates.date(line.date()), "name",
 				Objects.toString(line.name(), ""), "subject", Objects.toString(line.subject(), ""), "note",
-				Objects.toString(line.note(), ""), "reply", Objects.toString(line.reply(), ""));
+				Objects.toString(line.note(), ""), "reply", Objects.toString(line.reply(), ""), "replyText",
+				Objects.toString(line.replyText(), ""));
+	}
+
+	/** The footer's reply example (CONTRACT §5): the digest's first suggestion that takes a text. */
+	private static Map<String, Object> example(Digest digest) {
+		return digest.sections()
+			.stream()
+			.flatMap((section) -> section.lines().stream())
+			.filter((line) -> !line.reply().isEmpty() && !line.replyText().isEmpty())
+			.findFirst()
+			.<Map<String, Object>>map((line) -> Map.of("reply", line.reply(), "text", line.replyText()))
+			.orElse(Map.of());
 	}
 
 }

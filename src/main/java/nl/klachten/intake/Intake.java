@@ -207,7 +207,8 @@ public class Intake {
 			this.followUps.handle(joined, mail, newText);
 			return Filing.Destination.PROCESSED;
 		}
-		if (isOfficial(mail) && CommandDesk.startsWithKeyword(newText)) {
+		if (isOfficial(mail) && (CommandDesk.startsWithKeyword(newText) || (CommandDesk.startsLikeCommand(newText)
+				&& mail.strictSender().filter(this.committee::isCommittee).isPresent()))) {
 			return command(key, mail, raw, fetched, null, officialKind(mail.strictSender().orElseThrow()), newText);
 		}
 		if (mail.strictSender().filter(this.committee::isOwnDomain).isPresent()) {
@@ -241,19 +242,31 @@ public class Intake {
 	/**
 	 * A command mail: filed on the case the commands apply to only when they are accepted; a
 	 * refused or untrusted one is kept in the ignored list (linked to the case it named), so its
-	 * Message-ID never becomes a way into a case's thread (CONTRACT §5).
+	 * Message-ID never becomes a way into a case's thread (CONTRACT §5). A mail about several
+	 * cases (reference lines in a reply to the digest) is read once and filed on each case with
+	 * that case's part only, without its attachments.
 	 */
 	private Filing.Destination command(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
 			RegisteredComplaint named, String kind, String newText) {
-		boolean[] filed = { false };
-		CommandDesk.Outcome outcome = this.commandDesk.handle(commandMail(mail, newText), named, (complaint) -> {
-			if (complaint != null) {
-				long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, "command");
-				addLetter(mail, fetched, complaint.id(), inboundId, kind, newText);
-				filed[0] = true;
+		long[] inboundId = { -1 };
+		CommandDesk.Outcome outcome = this.commandDesk.handle(commandMail(mail, newText), named, (complaint, part) -> {
+			if (complaint == null) {
+				return;
+			}
+			if (inboundId[0] < 0) {
+				inboundId[0] = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, "command");
+			}
+			if (part == null) {
+				addLetter(mail, fetched, complaint.id(), inboundId[0], kind, newText);
+			}
+			else {
+				// one case's lines of a mail about several: the other cases' lines are not this case's file
+				this.correspondence.add(new Correspondence.Letter(complaint.id(), Correspondence.Direction.IN,
+						zoned(fetched.receivedAt()), mail.senderAddress(), String.join(", ", mail.to()), mail.subject(),
+						mail.messageId(), kind, part, part, inboundId[0], null), List.of());
 			}
 		});
-		if (!filed[0]) {
+		if (inboundId[0] < 0) {
 			settle(key, mail, raw, fetched, outcome.complaint() == null ? null : outcome.complaint().id(),
 					Outcome.IGNORED, outcome.refused() ? "command-refused" : "command");
 		}

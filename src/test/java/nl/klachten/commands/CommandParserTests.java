@@ -209,6 +209,11 @@ class CommandParserTests {
 				accepted("note from the text", "NOTITIE\n\nKlant gebeld,\nbelt terug.", "Klant gebeld,\nbelt terug.",
 						new Note("Klant gebeld,\nbelt terug.")),
 				accepted("body begins with blank lines", "\n\n   \n\tSTATUS\n", "", new Status()),
+				accepted("greeting line skipped (CONTRACT §5)", "Beste commissie,\n\nGEGROND\n" + ARGS, ARGS,
+						new Decide(Assessment.GEGROND)),
+				accepted("greeting without blank line", "Hallo\nSTATUS", "", new Status()),
+				accepted("a sentence under a command is text, capitals or not", "GEGROND\nMedewerkers waren te laat.",
+						"Medewerkers waren te laat.", new Decide(Assessment.GEGROND)),
 				accepted("markdown bold decision", "*GEGROND*\n\n" + ARGS, ARGS, new Decide(Assessment.GEGROND)),
 				accepted("markdown bold with colon inside", "**NOTITIE:** klant gebeld", "", new Note("klant gebeld")),
 				accepted("windows line endings", "PRODUCT Koelkast\r\nPRODUCT Oven\r\n\r\nNog iets.\r\n", "Nog iets.",
@@ -223,7 +228,14 @@ class CommandParserTests {
 	}
 
 	static Stream<Arguments> refusals() {
-		return Stream.of(refused("first line not a keyword", "Beste commissie,\nGEGROND\n\n" + ARGS, 1, "onbekend commando"),
+		return Stream.of(refused("first line not a keyword", "Graag uw aandacht\nGEGROND\n\n" + ARGS, 1, "onbekend commando"),
+				refused("a greeting with a keyword in it is no greeting", "Beste klager heeft gelijk GEGROND\n\n" + ARGS, 1,
+						"onbekend commando"),
+				refused("a greeting alone", "Beste commissie,\n\n", 0, "geen commando"),
+				refused("a near miss on the first line", "MEDEWERKR Piet <piet@klikklaar.com>", 1, "bedoelde u MEDEWERKER?"),
+				refused("a near miss after a greeting", "Hallo,\n\nDEELSGEGROND\n\n" + ARGS, 3, "bedoelde u DEELS-GEGROND?"),
+				refused("a near miss in capitals right under a command", "PRODUCT Oven\nPRODCT Koelkast\n\nDank.", 2,
+						"bedoelde u PRODUCT?"),
 				refused("first non-empty line after blanks", "\n\n Graag STATUS", 3, "onbekend commando"),
 				refused("keyword glued to punctuation", "STATUS?", 1, "onbekend commando"),
 				refused("complainant keyword from committee", "BEROEP\nIk ga in beroep.", 1, "onbekend commando"),

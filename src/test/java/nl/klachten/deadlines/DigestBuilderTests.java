@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import nl.klachten.committee.TermsSettings;
+import nl.klachten.commands.CommandParser;
+import nl.klachten.commands.ParsedCommands;
 import nl.klachten.register.DigestData;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,8 @@ class DigestBuilderTests {
 		Digest.Line line = digest.section(Digest.Kind.OVERDUE).lines().get(0);
 		assertThat(line.date()).isEqualTo(LocalDate.of(2026, 3, 9));
 		assertThat(line.note()).contains("1 dagen over");
-		assertThat(line.reply()).contains("GEGROND + argumenten").contains("VERLENG 2 weken");
+		assertThat(line.reply()).isEqualTo("KK-2026-0001 GEGROND");
+		assertThat(line.replyText()).contains("argumenten").contains("ONGEGROND");
 		assertThat(references(digest, Digest.Kind.DUE_SOON)).isEmpty();
 	}
 
@@ -58,7 +61,8 @@ class DigestBuilderTests {
 		assertThat(references(digest, Digest.Kind.EXTENSION_NOTICE)).containsExactly("KK-2026-0011");
 		Digest.Line line = digest.section(Digest.Kind.EXTENSION_NOTICE).lines().get(0);
 		assertThat(line.date()).isEqualTo(LocalDate.of(2026, 3, 12));
-		assertThat(line.reply()).isEqualTo("VERLENG 2 weken");
+		assertThat(line.reply()).isEqualTo("KK-2026-0011 VERLENG 2 weken");
+		assertThat(line.replyText()).contains("reden");
 	}
 
 	@Test
@@ -89,9 +93,9 @@ class DigestBuilderTests {
 		assertThat(lines).extracting(Digest.Line::reference).containsExactly("KK-2026-0030", "KK-2026-0031");
 		assertThat(lines.get(0).date()).isEqualTo(LocalDate.of(2026, 3, 5));
 		assertThat(lines.get(0).note()).contains("piet@example.org").contains("5 dagen");
-		assertThat(lines.get(0).reply()).startsWith("VRAAG-MEDEWERKER");
+		assertThat(lines.get(0).reply()).isEqualTo("KK-2026-0030 VRAAG-MEDEWERKER");
 		assertThat(lines.get(1).note()).contains("de klager").doesNotContain("eva@example.org");
-		assertThat(lines.get(1).reply()).startsWith("VRAAG-KLAGER");
+		assertThat(lines.get(1).reply()).isEqualTo("KK-2026-0031 VRAAG-KLAGER");
 	}
 
 	@Test
@@ -104,7 +108,8 @@ class DigestBuilderTests {
 		List<Digest.Line> lines = digest.section(Digest.Kind.APPEALS).lines();
 		assertThat(lines).extracting(Digest.Line::reference).containsExactly("KK-2026-0040", "KK-2026-0041");
 		assertThat(lines.get(0).note()).contains("TERMIJN VERSTREKEN");
-		assertThat(lines.get(0).reply()).contains("BEROEP-VERLENG");
+		assertThat(lines.get(0).note()).contains("de beroepscommissie beslist");
+		assertThat(lines.get(0).reply()).as("the chair cannot decide an appeal").isEqualTo("KK-2026-0040 STATUS");
 		assertThat(lines.get(1).note()).doesNotContain("VERSTREKEN").contains("over 20 dagen");
 	}
 
@@ -123,8 +128,9 @@ class DigestBuilderTests {
 				new DigestData.Handled("KK-2026-0061", "Jan", "B", "2026-02-10"),
 				new DigestData.Handled("KK-2026-0062", "Kees", "C", "2026-02-11")), CLOCK);
 		assertThat(references(digest, Digest.Kind.MEASURES)).containsExactly("KK-2026-0060");
-		assertThat(digest.section(Digest.Kind.MEASURES).lines().get(0).reply()).contains("MAATREGEL")
-			.contains("GEEN-MAATREGEL");
+		Digest.Line line = digest.section(Digest.Kind.MEASURES).lines().get(0);
+		assertThat(line.reply()).isEqualTo("KK-2026-0060 MAATREGEL");
+		assertThat(line.replyText()).contains("GEEN-MAATREGEL");
 	}
 
 	@Test
@@ -154,6 +160,35 @@ class DigestBuilderTests {
 		assertThat(digest.section(Digest.Kind.PURGES).lines()).extracting(Digest.Line::note)
 			.containsExactly("verwijderd op 9 maart 2026", "wordt verwijderd op 15 maart 2026");
 		assertThat(build(input(), CLOCK).sections()).allSatisfy((s) -> assertThat(s.lines()).isEmpty());
+	}
+
+	/**
+	 * Issue 11: every suggested reply is built from its case (its own reference first, the command
+	 * that fits the section) and is a command as it stands, never the README's placeholder employee
+	 * or any name or address; what goes under it is described, not invented.
+	 */
+	@Test
+	void shouldSuggestAValidReplyForItsOwnCaseWithoutAPlaceholderWhenALineHasOne() {
+		Fixture in = input().open(open("KK-2026-0001", "2026-03-09"), open("KK-2026-0007", "2026-03-17"),
+				new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", "2026-03-01T10:00+01:00", "2026-03-29",
+						"2026-03-15", true, "2024-11-01", false, null))
+			.waiting(new DigestData.Question("KK-2026-0030", "Dirk", "Monteur", "question-employee", "piet@example.org",
+					"2026-03-05T09:00+01:00"), new DigestData.Question("KK-2026-0032", "Els", "Prijs", "question-management",
+							"directie@example.org", "2026-03-05T09:00+01:00"))
+			.appeals(new DigestData.Appeal("KK-2026-0040", "Frank", "Schade", "2026-01-12T10:00+01:00", "2026-03-09", null))
+			.handled(new DigestData.Handled("KK-2026-0060", "Ina", "A", "2026-02-09"))
+			.registered(new DigestData.Registered("KK-2026-0070", "Lia", "A", "2026-03-10T07:30+01:00"));
+		Digest digest = build(in, CLOCK);
+		List<Digest.Line> lines = digest.sections().stream().flatMap((section) -> section.lines().stream()).toList();
+		assertThat(lines).hasSize(8);
+		CommandParser parser = new CommandParser();
+		for (Digest.Line line : lines) {
+			assertThat(line.reply()).as(line.reference()).startsWith(line.reference() + " ");
+			assertThat(line.reply() + " " + line.replyText()).doesNotContain("Piet").doesNotContain("<").doesNotContain("@");
+			String command = line.reply().substring(line.reference().length() + 1);
+			ParsedCommands parsed = parser.parse(command + "\n\n" + (line.replyText().isEmpty() ? "" : "Een tekst."));
+			assertThat(parsed).as(line.reply()).isInstanceOf(ParsedCommands.Commands.class);
+		}
 	}
 
 	private Digest build(Fixture in, Clock clock) {
