@@ -45,7 +45,8 @@ class DigestReplyIntegrationTests extends MailIntegrationTest {
 				replyHeaders(messageId(digest)), TEXT));
 		MimeMessage confirmation = awaitReplyTo(CHAIR, reply);
 		assertThat(subject(confirmation)).startsWith("Verwerkt");
-		assertThat(part(confirmation, "text/plain")).contains(one.reference() + " VERLENG 2 weken: Termijn verlengd")
+		assertThat(part(confirmation, "text/plain").replaceAll("\\s+", " ")).as("wrapped at 76 columns")
+			.contains(one.reference() + " VERLENG 2 weken: Termijn verlengd")
 			.contains(two.reference() + " MEDEWERKER Piet <piet@klikklaar.com>: Medewerker vastgelegd");
 		assertThat(chairMails(greenMail).stream().filter((m) -> subject(m).startsWith("Verwerkt"))
 			.filter((m) -> part(m, "text/plain").contains(one.reference()))).as("one confirmation").hasSize(1);

@@ -160,17 +160,27 @@ class AllTemplatesTests {
 				LONG, "reply", "GEGROND + argumenten als tekst | VERLENG 2 weken | " + TOKEN);
 	}
 
+	/** A case as {@code register/DataAccessView} gives it to the data-access template: text for people. */
 	private static Map<String, Object> caseFile(boolean full) {
-		Map<String, Object> complainant = new HashMap<>(Map.of("name", NAME, "email", "klager@example.org", "address",
-				LONG, "city", LONG));
-		Map<String, Object> file = new HashMap<>(Map.of("reference", "KK-2026-0001", "status", "in_behandeling",
-				"subject", LONG, "submitted_at", "30 november 2026", "complainant", complainant, "products",
-				List.of(LONG, TOKEN), "employee", Map.of("name", NAME), "arose_on", "1 maart 2026", "decision_due",
-				"28 december 2026", "correspondence", List.of(1, 2, 3)));
-		if (full) {
-			complainant.put("representative_of", LONG);
-			file.put("decision", Map.of("assessment", "deels_gegrond"));
-		}
+		Map<String, Object> file = new HashMap<>();
+		file.put("reference", "KK-2026-0001");
+		file.put("subject", LONG);
+		file.put("status", full ? "afgehandeld, beroep ingesteld op 4 december 2026; de beroepscommissie beslist "
+				+ "uiterlijk 29 januari 2027" : "in behandeling");
+		file.put("submittedOn", "30 november 2026 om 08:01");
+		file.put("name", NAME);
+		file.put("email", "maria.theresia.van.den.heuvel-oosterhout@" + "nederhorst".repeat(4) + ".example");
+		file.put("address", LONG);
+		file.put("city", LONG);
+		file.put("representativeOf", full ? LONG : "");
+		file.put("products", LONG + ", " + TOKEN);
+		file.put("employee", NAME);
+		file.put("aroseOn", "1 maart 2026");
+		file.put("decisionDue", "28 december 2026");
+		file.put("assessment", full ? "deels gegrond" : "");
+		file.put("decidedOn", full ? "4 december 2026" : "");
+		file.put("solution", full ? LONG : "");
+		file.put("letters", 3);
 		return file;
 	}
 

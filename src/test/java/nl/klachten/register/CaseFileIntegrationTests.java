@@ -157,7 +157,8 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 		String due = StoredDates.date(file.appeal().due(), ZONE);
 		assertThat(text).startsWith("Geachte Carla Visser,")
 			.doesNotContain("heer/mevrouw")
-			.contains("afgehandeld, beroep ingesteld op " + filed + "; de beroepscommissie beslist uiterlijk " + due)
+			.satisfies((all) -> assertThat(all.replaceAll("\\s+", " ")).as("wrapped at 76 columns")
+				.contains("afgehandeld, beroep ingesteld op " + filed + "; de beroepscommissie beslist uiterlijk " + due))
 			.contains(StoredDates.dateTime(file.submittedAt(), ZONE))
 			.contains("deels gegrond")
 			.contains(SOLUTION)
