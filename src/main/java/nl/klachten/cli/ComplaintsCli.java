@@ -1,21 +1,27 @@
 package nl.klachten.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import nl.klachten.Application;
+import nl.klachten.register.ReadOnlyRegister;
+import nl.klachten.register.RegisterSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2 bad usage.
  * Spring options ({@code --complaints.x=y}) pass through to the application on every command.
+ * The commands that only read open the register read-only without starting the application
+ * ({@link ReadOnlyContext}).
  */
 @Command(name = "complaints", mixinStandardHelpOptions = true,
 		description = "Email-native complaints processor.",
@@ -26,6 +32,15 @@ public class ComplaintsCli implements Callable<Integer> {
 	public static final int KEEP_RUNNING = -1;
 
 	public static int execute(String[] args) {
+		return execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+				new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Runs one command line. Every failure is one line on {@code err}: a usage error (a malformed
+	 * date) exits 2, a failure (no such case, no register) exits 1; no stack trace and no usage text.
+	 */
+	static int execute(String[] args, PrintWriter out, PrintWriter err) {
 		if (args.length == 0 || args[0].startsWith("--complaints.") || args[0].startsWith("--spring.")) {
 			String[] withRun = new String[args.length + 1];
 			withRun[0] = "run";
@@ -33,9 +48,15 @@ public class ComplaintsCli implements Callable<Integer> {
 			args = withRun;
 		}
 		CommandLine cli = new CommandLine(new ComplaintsCli());
+		cli.setOut(out);
+		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, line, parse) -> {
 			line.getErr().println("complaints: " + oneLine(ex));
 			return 1;
+		});
+		cli.setParameterExceptionHandler((ex, arguments) -> {
+			ex.getCommandLine().getErr().println("complaints: " + oneLine(ex));
+			return 2;
 		});
 		return cli.execute(args);
 	}
@@ -54,8 +75,16 @@ public class ComplaintsCli implements Callable<Integer> {
 		return message.lines().findFirst().orElse(message);
 	}
 
-	/** Opens the register without the mail pipeline, for admin commands. */
+	/**
+	 * Opens the register with the whole application but without the mail pipeline, for the admin
+	 * commands that write ({@code purge}, {@code digest} without {@code --dry-run}). The register
+	 * must exist: only the processor creates one. The commands that only read use
+	 * {@link ReadOnlyContext}.
+	 */
 	static ConfigurableApplicationContext register(List<String> springArgs) {
+		ReadOnlyRegister.requireFile(Binder.get(ReadOnlyContext.environment(springArgs))
+			.bindOrCreate("complaints.register", RegisterSettings.class)
+			.file());
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("complaints.pipeline.enabled=false", "logging.level.root=WARN")
