@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import nl.klachten.Application;
@@ -19,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2 bad usage.
- * Spring options ({@code --complaints.x=y}) pass through to the application on every command.
- * The commands that only read open the register read-only without starting the application
- * ({@link ReadOnlyContext}).
+ * Spring settings ({@code --complaints.x=y}, also {@code --spring.}, {@code --logging.},
+ * {@code --management.}, {@code --server.}) pass through on every command; any other unknown
+ * option is named ({@link UnknownArguments}). The commands that only read open the register
+ * read-only without starting the application ({@link ReadOnlyContext}).
  */
 @Command(name = "complaints", mixinStandardHelpOptions = true,
 		description = "Email-native complaints processor.",
@@ -37,11 +39,12 @@ public class ComplaintsCli implements Callable<Integer> {
 	}
 
 	/**
-	 * Runs one command line. Every failure is one line on {@code err}: a usage error (a malformed
-	 * date) exits 2, a failure (no such case, no register) exits 1; no stack trace and no usage text.
+	 * Runs one command line. Every failure is one line on {@code err}: a usage error (an unknown
+	 * option, a malformed date) exits 2, a failure (no such case, no register) exits 1; no stack
+	 * trace and no usage text.
 	 */
 	static int execute(String[] args, PrintWriter out, PrintWriter err) {
-		if (args.length == 0 || args[0].startsWith("--complaints.") || args[0].startsWith("--spring.")) {
+		if (args.length == 0 || UnknownArguments.isSpring(args[0])) {
 			String[] withRun = new String[args.length + 1];
 			withRun[0] = "run";
 			System.arraycopy(args, 0, withRun, 1, args.length);
@@ -58,6 +61,11 @@ public class ComplaintsCli implements Callable<Integer> {
 			ex.getCommandLine().getErr().println("complaints: " + oneLine(ex));
 			return 2;
 		});
+		Optional<String> unknown = UnknownArguments.check(cli, args);
+		if (unknown.isPresent()) {
+			err.println("complaints: " + unknown.get());
+			return 2;
+		}
 		return cli.execute(args);
 	}
 
