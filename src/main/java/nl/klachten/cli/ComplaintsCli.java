@@ -33,6 +33,9 @@ public class ComplaintsCli implements Callable<Integer> {
 	/** Returned by {@code run}: the processor is running and the JVM must stay up. */
 	public static final int KEEP_RUNNING = -1;
 
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
 	public static int execute(String[] args) {
 		return execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
 				new PrintWriter(System.err, true, StandardCharsets.UTF_8));
@@ -71,7 +74,7 @@ public class ComplaintsCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return Run.start(List.of());
+		return Run.start(List.of(), this.spec.commandLine().getErr());
 	}
 
 	static String oneLine(Throwable ex) {
@@ -110,14 +113,38 @@ public class ComplaintsCli implements Callable<Integer> {
 		@CommandLine.Unmatched
 		List<String> springArgs = new ArrayList<>();
 
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
 		@Override
 		public Integer call() {
-			return start(this.springArgs);
+			return start(this.springArgs, this.spec.commandLine().getErr());
 		}
 
-		static int start(List<String> springArgs) {
-			new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-				.run(springArgs.toArray(String[]::new));
+		/**
+		 * Starts the processor, or says in one line why not. A taken embedded port is found before
+		 * anything starts; any other start-up failure is caught here, and Spring Boot's own report
+		 * of it (the "APPLICATION FAILED TO START" block, or the stack trace) is switched off, so
+		 * the operator reads one line. {@code --logging.level.org.springframework.boot.SpringApplication=ERROR}
+		 * brings the full report back.
+		 */
+		static int start(List<String> springArgs, PrintWriter err) {
+			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(springArgs));
+			Optional<String> taken = ports.taken();
+			if (taken.isPresent()) {
+				err.println("complaints: " + taken.get());
+				return 1;
+			}
+			try {
+				new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+					.properties("logging.level.org.springframework.boot.SpringApplication=OFF",
+							"logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
+					.run(springArgs.toArray(String[]::new));
+			}
+			catch (RuntimeException ex) {
+				err.println("complaints: " + ports.explain(ex));
+				return 1;
+			}
 			return KEEP_RUNNING;
 		}
 
