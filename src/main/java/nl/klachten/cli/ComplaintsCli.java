@@ -1,21 +1,29 @@
 package nl.klachten.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import nl.klachten.Application;
+import nl.klachten.register.ReadOnlyRegister;
+import nl.klachten.register.RegisterSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2 bad usage.
- * Spring options ({@code --complaints.x=y}) pass through to the application on every command.
+ * Spring settings ({@code --complaints.x=y}, also {@code --spring.}, {@code --logging.},
+ * {@code --management.}, {@code --server.}) pass through on every command; any other unknown
+ * option is named ({@link UnknownArguments}). The commands that only read open the register
+ * read-only without starting the application ({@link ReadOnlyContext}).
  */
 @Command(name = "complaints", mixinStandardHelpOptions = true,
 		description = "Email-native complaints processor.",
@@ -25,24 +33,48 @@ public class ComplaintsCli implements Callable<Integer> {
 	/** Returned by {@code run}: the processor is running and the JVM must stay up. */
 	public static final int KEEP_RUNNING = -1;
 
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
 	public static int execute(String[] args) {
-		if (args.length == 0 || args[0].startsWith("--complaints.") || args[0].startsWith("--spring.")) {
+		return execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+				new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Runs one command line. Every failure is one line on {@code err}: a usage error (an unknown
+	 * option, a malformed date) exits 2, a failure (no such case, no register) exits 1; no stack
+	 * trace and no usage text.
+	 */
+	static int execute(String[] args, PrintWriter out, PrintWriter err) {
+		if (args.length == 0 || UnknownArguments.isSpring(args[0])) {
 			String[] withRun = new String[args.length + 1];
 			withRun[0] = "run";
 			System.arraycopy(args, 0, withRun, 1, args.length);
 			args = withRun;
 		}
 		CommandLine cli = new CommandLine(new ComplaintsCli());
+		cli.setOut(out);
+		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, line, parse) -> {
 			line.getErr().println("complaints: " + oneLine(ex));
 			return 1;
 		});
+		cli.setParameterExceptionHandler((ex, arguments) -> {
+			ex.getCommandLine().getErr().println("complaints: " + oneLine(ex));
+			return 2;
+		});
+		Optional<String> unknown = UnknownArguments.check(cli, args);
+		if (unknown.isPresent()) {
+			err.println("complaints: " + unknown.get());
+			return 2;
+		}
 		return cli.execute(args);
 	}
 
 	@Override
 	public Integer call() {
-		return Run.start(List.of());
+		return Run.start(List.of(), this.spec.commandLine().getErr());
 	}
 
 	static String oneLine(Throwable ex) {
@@ -54,8 +86,16 @@ public class ComplaintsCli implements Callable<Integer> {
 		return message.lines().findFirst().orElse(message);
 	}
 
-	/** Opens the register without the mail pipeline, for admin commands. */
+	/**
+	 * Opens the register with the whole application but without the mail pipeline, for the admin
+	 * commands that write ({@code purge}, {@code digest} without {@code --dry-run}). The register
+	 * must exist: only the processor creates one. The commands that only read use
+	 * {@link ReadOnlyContext}.
+	 */
 	static ConfigurableApplicationContext register(List<String> springArgs) {
+		ReadOnlyRegister.requireFile(Binder.get(ReadOnlyContext.environment(springArgs))
+			.bindOrCreate("complaints.register", RegisterSettings.class)
+			.file());
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("complaints.pipeline.enabled=false", "logging.level.root=WARN")
@@ -73,14 +113,38 @@ public class ComplaintsCli implements Callable<Integer> {
 		@CommandLine.Unmatched
 		List<String> springArgs = new ArrayList<>();
 
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
 		@Override
 		public Integer call() {
-			return start(this.springArgs);
+			return start(this.springArgs, this.spec.commandLine().getErr());
 		}
 
-		static int start(List<String> springArgs) {
-			new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-				.run(springArgs.toArray(String[]::new));
+		/**
+		 * Starts the processor, or says in one line why not. A taken embedded port is found before
+		 * anything starts; any other start-up failure is caught here, and Spring Boot's own report
+		 * of it (the "APPLICATION FAILED TO START" block, or the stack trace) is switched off, so
+		 * the operator reads one line. {@code --logging.level.org.springframework.boot.SpringApplication=ERROR}
+		 * brings the full report back.
+		 */
+		static int start(List<String> springArgs, PrintWriter err) {
+			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(springArgs));
+			Optional<String> taken = ports.taken();
+			if (taken.isPresent()) {
+				err.println("complaints: " + taken.get());
+				return 1;
+			}
+			try {
+				new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+					.properties("logging.level.org.springframework.boot.SpringApplication=OFF",
+							"logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
+					.run(springArgs.toArray(String[]::new));
+			}
+			catch (RuntimeException ex) {
+				err.println("complaints: " + ports.explain(ex));
+				return 1;
+			}
 			return KEEP_RUNNING;
 		}
 

@@ -15,8 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code digest [--as-of YYYY-MM-DD] [--dry-run]} (CONTRACT §1): the deadline digest as of that day.
- * With {@code --dry-run} its text goes to stdout; otherwise it is queued in the outbox, which the
- * running processor delivers.
+ * With {@code --dry-run} its text goes to stdout, read from the register opened read-only without
+ * starting the application; otherwise it is queued in the outbox, which the running processor
+ * delivers.
  */
 @Command(name = "digest", mixinStandardHelpOptions = true,
 		description = "Builds the deadline digest as of a day and sends it, or prints it with --dry-run.")
@@ -34,7 +35,8 @@ class DigestCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Optional<LocalDate> day = this.asOf.day();
-		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+		try (ConfigurableApplicationContext context = this.asOf.dryRun ? ReadOnlyContext.open(this.springArgs)
+				: ComplaintsCli.register(this.springArgs)) {
 			DigestSender sender = context.getBean(DigestSender.class);
 			LocalDate asOfDay = day.orElseGet(sender::today);
 			if (this.asOf.dryRun) {

@@ -43,7 +43,7 @@ class ExportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
 			RegisterExport export = new RegisterExport(context.getBean(CaseFiles.class).all());
 			byte[] bytes = this.format == Format.json ? export.json() : export.csv();
 			if (this.out == null) {

@@ -54,7 +54,7 @@ class ReportCommand implements Callable<Integer> {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
 					"--year must be four digits (YYYY), not: " + this.year);
 		}
-		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
 			YearReport report = context.getBean(YearFigures.class).of(Integer.parseInt(this.year));
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.print(this.format == Format.csv ? csv(report) : text(report));

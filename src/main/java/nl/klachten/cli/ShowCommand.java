@@ -44,7 +44,7 @@ class ShowCommand implements Callable<Integer> {
 		ReferenceNumber ref = ReferenceNumber.parse(this.reference)
 			.orElseThrow(() -> new CommandLine.ParameterException(this.spec.commandLine(),
 					"not a reference number: " + this.reference));
-		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
 			CaseFile file = context.getBean(CaseFiles.class)
 				.find(ref)
 				.orElseThrow(() -> new IllegalArgumentException("no case " + ref));

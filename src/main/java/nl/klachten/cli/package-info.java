@@ -1,4 +1,6 @@
 /**
- * The command line of CONTRACT §1: run, export, show.
+ * The command line of CONTRACT §1: run, export, show, digest, purge, report. The commands that only
+ * read open the register read-only in a small context ({@link nl.klachten.cli.ReadOnlyContext}),
+ * without starting the application.
  */
 package nl.klachten.cli;

@@ -6,9 +6,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock. Domain code takes it instead of calling {@code now()}, so tests can fix time. */
+/**
+ * The one clock. Domain code takes it instead of calling {@code now()}, so tests can fix time.
+ * Public for the command line's read-only context, which imports it.
+ */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

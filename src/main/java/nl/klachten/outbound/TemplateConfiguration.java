@@ -24,9 +24,10 @@ import org.springframework.context.annotation.Bean;
  * {@code .ftlh} files are HTML with auto-escaping, so complainant input cannot inject markup.
  * Templates are edited on the server, so a template must not become code: {@code ?new} may
  * instantiate no class (not {@code freemarker.template.utility.Execute}) and {@code ?api} is off.
+ * Public for the command line's read-only context ({@code digest --dry-run}), which imports it.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-class TemplateConfiguration {
+public class TemplateConfiguration {
 
 	@Bean
 	Configuration mailTemplates(@Value("${complaints.templates.path:templates}") String path) {

@@ -1,0 +1,88 @@
+package nl.klachten.cli;
+
+import java.util.List;
+
+import nl.klachten.Application;
+import nl.klachten.config.ClockConfiguration;
+import nl.klachten.config.DeadlinesConfiguration;
+import nl.klachten.deadlines.DigestSender;
+import nl.klachten.outbound.CaseMailer;
+import nl.klachten.outbound.MailComposer;
+import nl.klachten.outbound.TemplateConfiguration;
+import nl.klachten.register.ReadOnlyRegister;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The small context of the commands that change nothing ({@code export}, {@code show},
+ * {@code report}, {@code digest --dry-run}): the register read-only ({@link ReadOnlyRegister}),
+ * the settings, and for the digest the composer and the digest itself. No auto-configuration,
+ * Flyway, pool, mail server or pipeline, so a command answers in well under two seconds where the
+ * whole application took ten.
+ * <p>
+ * Configuration is read the Spring Boot way, so the same keys and defaults hold (CONTRACT §3):
+ * {@code --complaints.x=y} arguments, then the environment ({@code COMPLAINTS_REGISTER_PATH}), then
+ * {@code application.yml} and its {@code mailbox-config/} import, bound with Boot's {@link Binder}
+ * into the same settings records, found as {@code @ConfigurationPropertiesScan} finds them (they are
+ * not validated here: that is the processor's start-up check). Beans are made on first use, so
+ * {@code export} never loads the mail classes.
+ */
+final class ReadOnlyContext {
+
+	private ReadOnlyContext() {
+	}
+
+	static AnnotationConfigApplicationContext open(List<String> springArgs) {
+		ConfigurableEnvironment environment = environment(springArgs);
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.setEnvironment(environment);
+		registerSettings(context, Binder.get(environment));
+		context.register(ReadOnlyRegister.class, ClockConfiguration.class, DeadlinesConfiguration.class,
+				TemplateConfiguration.class, MailComposer.class, CaseMailer.class, DigestSender.class);
+		context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
+		context.refresh();
+		return context;
+	}
+
+	/**
+	 * Command-line arguments first, then the environment, then the config files, as Spring Boot
+	 * orders them. Logging is set up first ({@link QuietLogging}), before anything can log.
+	 */
+	static ConfigurableEnvironment environment(List<String> springArgs) {
+		QuietLogging.apply();
+		StandardEnvironment environment = new StandardEnvironment();
+		if (!springArgs.isEmpty()) {
+			environment.getPropertySources()
+				.addFirst(new SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
+		}
+		ConfigDataEnvironmentPostProcessor.applyTo(environment);
+		return environment;
+	}
+
+	/** Every {@code @ConfigurationProperties} record of the application, bound when first asked for. */
+	private static void registerSettings(AnnotationConfigApplicationContext context, Binder binder) {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+		for (BeanDefinition candidate : scanner.findCandidateComponents(Application.class.getPackageName())) {
+			register(context, binder, ClassUtils.resolveClassName(candidate.getBeanClassName(), null));
+		}
+	}
+
+	private static <T> void register(AnnotationConfigApplicationContext context, Binder binder, Class<T> type) {
+		ConfigurationProperties properties = type.getAnnotation(ConfigurationProperties.class);
+		String prefix = properties.prefix().isEmpty() ? properties.value() : properties.prefix();
+		context.registerBean(type, () -> binder.bindOrCreate(prefix, type));
+	}
+
+}
