@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -16,7 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
 import nl.klachten.deadlines.DigestSender;
 import nl.klachten.register.CaseFileJson;
-import nl.klachten.register.CaseFileText;
+import nl.klachten.register.CaseSummary;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.ReferenceNumber;
 import nl.klachten.register.YearFigures;
@@ -106,8 +107,8 @@ class ReadOnlyCommandsIntegrationTests extends MailIntegrationTest {
 			System.setOut(original);
 		}
 		assertThat(exit).isZero();
-		String expected = TerminalText.safe(CaseFileText.of(this.caseFiles.find(ReferenceNumber.parse(decided)
-			.orElseThrow()).orElseThrow()));
+		String expected = TerminalText.safe(CaseSummary.of(this.caseFiles.find(ReferenceNumber.parse(decided)
+			.orElseThrow()).orElseThrow(), ZoneId.of("Europe/Amsterdam")));
 		assertThat(shown.toString(StandardCharsets.UTF_8)).isEqualTo(expected).contains("De storing is bevestigd");
 	}
 
