@@ -26,6 +26,10 @@ public final class PlainText {
 	/** A hanging indent past this column leaves too little room: continuation lines then keep the line's own indent. */
 	private static final int MAX_HANG = 40;
 
+	/** A labelled row: up to three words and a colon ({@code Naam:}, {@code Datum ontstaan:}). */
+	private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern
+		.compile("[^\\s:]{1,30}(?: [^\\s:]{1,30}){0,2}:(?:\\s|$)");
+
 	private PlainText() {
 	}
 
@@ -36,6 +40,7 @@ public final class PlainText {
 
 	public static String wrap(String text, int width) {
 		StringBuilder out = new StringBuilder(text.length() + 64);
+		String carry = null;
 		int start = 0;
 		while (start <= text.length()) {
 			int end = text.indexOf('\n', start);
@@ -43,7 +48,16 @@ public final class PlainText {
 			String line = text.substring(start, last ? text.length() : end);
 			String cr = line.endsWith("\r") ? "\r" : "";
 			line = line.substring(0, line.length() - cr.length());
+			if (carry != null) {
+				line = carry + " " + line;
+				carry = null;
+			}
 			List<String> wrapped = line(line, width);
+			String next = last ? null : nextLine(text, end + 1);
+			if (wrapped.size() > 1 && isProse(line) && next != null && isProse(next)) {
+				carry = wrapped.get(wrapped.size() - 1);
+				wrapped = wrapped.subList(0, wrapped.size() - 1);
+			}
 			for (int i = 0; i < wrapped.size(); i++) {
 				out.append(wrapped.get(i)).append(i < wrapped.size() - 1 ? cr + "\n" : cr);
 			}
@@ -54,6 +68,26 @@ public final class PlainText {
 			start = end + 1;
 		}
 		return out.toString();
+	}
+
+	private static String nextLine(String text, int from) {
+		int end = text.indexOf('\n', from);
+		String line = text.substring(from, end < 0 ? text.length() : end);
+		return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+	}
+
+	/**
+	 * A line of running text: not blank, not indented, not quoted, not a list item, a labelled
+	 * row ({@code Naam: …}) or a signature. When such a line is too long and the next is one too,
+	 * the sender wrapped a paragraph at a wider width: the rest of the broken line goes on at the
+	 * start of the next one, as a paragraph does, instead of standing alone on a short line.
+	 */
+	static boolean isProse(String line) {
+		if (line.isBlank() || line.startsWith(" ") || line.startsWith("\t") || line.startsWith(">")
+				|| line.startsWith("-- ") || line.startsWith("---") || marker(line) > 0) {
+			return false;
+		}
+		return !LABEL.matcher(line).lookingAt();
 	}
 
 	/** One line as one or more lines of at most {@code width} columns (unless a single word is wider). */
