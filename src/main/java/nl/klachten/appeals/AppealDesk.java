@@ -89,8 +89,8 @@ public class AppealDesk {
 
 		Map<String, Object> model = caseModel(file);
 		model.put("grounds", text);
-		model.put("filedOn", PeopleDates.date(now));
-		model.put("due", PeopleDates.date(due));
+		model.put("filedOn", now);
+		model.put("due", due);
 		this.mailer.send(complaint, new Letter("appeal-confirmation", List.of(complaint.complainantEmail()), null,
 				inReplyTo, references, model));
 
@@ -162,7 +162,7 @@ public class AppealDesk {
 		model.put("outcome", outcome);
 		model.put("upheld", upheld);
 		model.put("arguments", arguments == null ? "" : arguments.strip());
-		model.put("decidedOn", PeopleDates.date(now));
+		model.put("decidedOn", now);
 		this.mailer.send(complaint, new Letter("appeal-decision", List.of(complaint.complainantEmail()), null, null,
 				List.of(), model));
 		return "Beroep " + outcome + " vastgelegd; de klager heeft de bindende uitspraak met de argumenten gekregen.";
@@ -179,8 +179,8 @@ public class AppealDesk {
 		String why = reason == null ? "" : reason.strip();
 		this.appeals.extend(complaint.id(), to, why, now);
 		Map<String, Object> model = caseModel(caseFile(complaint));
-		model.put("newDue", PeopleDates.date(to));
-		model.put("previousDue", PeopleDates.date(previous));
+		model.put("newDue", to);
+		model.put("previousDue", previous);
 		model.put("reason", why);
 		this.mailer.send(complaint, new Letter("appeal-extension", List.of(complaint.complainantEmail()), null, null,
 				List.of(), model));
