@@ -10,11 +10,11 @@ import nl.klachten.committee.Language;
 
 /**
  * Whether a complaint is written in Dutch or English, from how often each language's commonest
- * words occur. A library (Lingua) was weighed: its Java release ships the models of all its 75
- * languages in one jar of tens of megabytes, for a choice between two; the maintained
- * alternatives are gone. Function words decide it well for the letters a complaint is: they
- * make up a fifth to a third of any running text and the two lists share none (nor "in", "is",
- * "was", "had", "me", "er", which two of Dutch, English and German share). A text gives no answer when it is short (under
+ * words occur. A library was weighed: Lingua ships the models of all its 75 languages in its one
+ * jar, a large dependency for a choice between two, and Optimaize's detector has not been
+ * released since 2016. Function words decide it well for a letter: they make up a large part of
+ * any running text, and the two lists share none (nor "in", "is", "was", "had", "me" or "er",
+ * which two of Dutch, English and German share). A text gives no answer when it is short (under
  * {@value #MIN_WORDS} words), when neither language's words make up {@value #MIN_SHARE_PERCENT}%
  * of it (German, French), or when the other language has more than a third of the winner's
  * count (a mixed text): the case then gets {@code complaints.language.default}.
