@@ -2,7 +2,7 @@
 <@layout.salutation/>
 We have received your message with APPEAL about complaint ${reference} (${subject}), but we cannot handle the appeal:
 
-${reason}
+${layout.refusal(refusal!"", reason, earlierAppeal!"")}
 
 Your message has been added to the file all the same.
 

@@ -1,11 +1,11 @@
 <#import "/layout_en.ftl" as layout>
 <@layout.salutation/>
-We received an email about your complaint ${reference} with the request: ${request}. That email was not a reply to a message we sent you, so we cannot be sure it comes from you. Nothing has been changed yet.
+We received an email about your complaint ${reference} with the request: ${layout.request(action!"", request)}. That email was not a reply to a message we sent you, so we cannot be sure it comes from you. Nothing has been changed yet.
 <#if shown?has_content>
 
 What would change:
 <#list shown as line>
-  ${line}
+  ${layout.labelled(line)}
 </#list>
 </#if>
 

@@ -73,10 +73,14 @@ public class AppealDesk {
 	 */
 	public void file(RegisteredComplaint complaint, String grounds, String inReplyTo, List<String> references) {
 		CaseFile file = caseFile(complaint);
-		Optional<String> refusal = filingRefusal(complaint, file);
+		Optional<Refusal> refusal = filingRefusal(complaint, file);
 		if (refusal.isPresent()) {
 			Map<String, Object> model = caseModel(file);
-			model.put("reason", refusal.get());
+			model.put("reason", refusal.get().reason());
+			model.put("refusal", refusal.get().code());
+			if (refusal.get().earlier() != null) {
+				model.put("earlierAppeal", refusal.get().earlier());
+			}
 			this.mailer.send(complaint, new Letter("appeal-refused", List.of(complaint.complainantEmail()), null,
 					inReplyTo, references, model));
 			return;
@@ -188,18 +192,27 @@ public class AppealDesk {
 				+ "; de klager is schriftelijk ingelicht.";
 	}
 
-	private Optional<String> filingRefusal(RegisteredComplaint complaint, CaseFile file) {
+	/**
+	 * Why an appeal cannot be lodged: a code the English template words itself ({@code refusal}),
+	 * the Dutch reason, and the day of the earlier appeal when there is one.
+	 */
+	private record Refusal(String code, String reason, OffsetDateTime earlier) {
+	}
+
+	private Optional<Refusal> filingRefusal(RegisteredComplaint complaint, CaseFile file) {
 		Optional<Appeal> existing = this.appeals.find(complaint.id());
 		if (existing.isPresent()) {
-			return Optional.of("U hebt al beroep ingesteld op " + PeopleDates.date(existing.get().filedAt())
-					+ "; per klacht is één beroep mogelijk.");
+			return Optional.of(new Refusal("already-filed", "U hebt al beroep ingesteld op "
+					+ PeopleDates.date(existing.get().filedAt()) + "; per klacht is één beroep mogelijk.",
+					existing.get().filedAt()));
 		}
 		if ("ingetrokken".equals(file.status())) {
-			return Optional.of("U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.");
+			return Optional.of(new Refusal("withdrawn",
+					"U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.", null));
 		}
 		if (file.decision() == null || !"afgehandeld".equals(file.status())) {
-			return Optional.of("Over uw klacht is nog niet beslist. Beroep is mogelijk zodra u ons standpunt hebt "
-					+ "ontvangen, als u het daarmee niet eens bent.");
+			return Optional.of(new Refusal("not-decided", "Over uw klacht is nog niet beslist. Beroep is mogelijk "
+					+ "zodra u ons standpunt hebt ontvangen, als u het daarmee niet eens bent.", null));
 		}
 		return Optional.empty();
 	}

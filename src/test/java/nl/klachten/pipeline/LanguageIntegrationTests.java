@@ -89,6 +89,24 @@ class LanguageIntegrationTests extends MailIntegrationTest {
 			.contains("(before, this was " + ENGLISH_DATE.format(due) + ")");
 	}
 
+	@Test
+	void shouldExplainInEnglishWhenAnEnglishComplainantCannotAppealOrMustConfirm() {
+		String complainant = uniqueSender();
+		deliver(greenMail, aComplaint(complainant, "Washing machine delivered late", ENGLISH, newMessageId()));
+		MimeMessage ack = awaitMailTo(complainant, "Your complaint has been received");
+		String reference = header(ack, "X-Complaint-Reference");
+
+		deliver(greenMail, aMail(complainant, "Re: " + subject(ack), "APPEAL\n\nI do not agree.\n", newMessageId(),
+				replyHeaders(messageId(ack)), "text/plain; charset=UTF-8"));
+		MimeMessage refused = awaitMailTo(complainant, "Your appeal cannot be lodged");
+		assertThat(text(refused)).contains("Your complaint has not been decided yet.").doesNotContain("beslist");
+
+		deliver(greenMail, aMail(complainant, "About [" + reference + "]", "WITHDRAW\n", newMessageId(), "",
+				"text/plain; charset=UTF-8"));
+		MimeMessage request = awaitMailTo(complainant, "Please confirm your request");
+		assertThat(text(request)).contains("with the request: to withdraw the complaint.");
+	}
+
 	private MimeMessage chairCommand(MimeMessage answered, String body) {
 		String commandId = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Re: " + subject(answered), body, commandId, replyHeaders(messageId(answered)),
