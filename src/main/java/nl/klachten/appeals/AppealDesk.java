@@ -73,10 +73,14 @@ public class AppealDesk {
 	 */
 	public void file(RegisteredComplaint complaint, String grounds, String inReplyTo, List<String> references) {
 		CaseFile file = caseFile(complaint);
-		Optional<String> refusal = filingRefusal(complaint, file);
+		Optional<Refusal> refusal = filingRefusal(complaint, file);
 		if (refusal.isPresent()) {
 			Map<String, Object> model = caseModel(file);
-			model.put("reason", refusal.get());
+			model.put("reason", refusal.get().reason());
+			model.put("refusal", refusal.get().code());
+			if (refusal.get().earlier() != null) {
+				model.put("earlierAppeal", refusal.get().earlier());
+			}
 			this.mailer.send(complaint, new Letter("appeal-refused", List.of(complaint.complainantEmail()), null,
 					inReplyTo, references, model));
 			return;
@@ -89,8 +93,8 @@ public class AppealDesk {
 
 		Map<String, Object> model = caseModel(file);
 		model.put("grounds", text);
-		model.put("filedOn", PeopleDates.date(now));
-		model.put("due", PeopleDates.date(due));
+		model.put("filedOn", now);
+		model.put("due", due);
 		this.mailer.send(complaint, new Letter("appeal-confirmation", List.of(complaint.complainantEmail()), null,
 				inReplyTo, references, model));
 
@@ -162,7 +166,7 @@ public class AppealDesk {
 		model.put("outcome", outcome);
 		model.put("upheld", upheld);
 		model.put("arguments", arguments == null ? "" : arguments.strip());
-		model.put("decidedOn", PeopleDates.date(now));
+		model.put("decidedOn", now);
 		this.mailer.send(complaint, new Letter("appeal-decision", List.of(complaint.complainantEmail()), null, null,
 				List.of(), model));
 		return "Beroep " + outcome + " vastgelegd; de klager heeft de bindende uitspraak met de argumenten gekregen.";
@@ -179,8 +183,8 @@ public class AppealDesk {
 		String why = reason == null ? "" : reason.strip();
 		this.appeals.extend(complaint.id(), to, why, now);
 		Map<String, Object> model = caseModel(caseFile(complaint));
-		model.put("newDue", PeopleDates.date(to));
-		model.put("previousDue", PeopleDates.date(previous));
+		model.put("newDue", to);
+		model.put("previousDue", previous);
 		model.put("reason", why);
 		this.mailer.send(complaint, new Letter("appeal-extension", List.of(complaint.complainantEmail()), null, null,
 				List.of(), model));
@@ -188,18 +192,27 @@ public class AppealDesk {
 				+ "; de klager is schriftelijk ingelicht.";
 	}
 
-	private Optional<String> filingRefusal(RegisteredComplaint complaint, CaseFile file) {
+	/**
+	 * Why an appeal cannot be lodged: a code the English template words itself ({@code refusal}),
+	 * the Dutch reason, and the day of the earlier appeal when there is one.
+	 */
+	private record Refusal(String code, String reason, OffsetDateTime earlier) {
+	}
+
+	private Optional<Refusal> filingRefusal(RegisteredComplaint complaint, CaseFile file) {
 		Optional<Appeal> existing = this.appeals.find(complaint.id());
 		if (existing.isPresent()) {
-			return Optional.of("U hebt al beroep ingesteld op " + PeopleDates.date(existing.get().filedAt())
-					+ "; per klacht is één beroep mogelijk.");
+			return Optional.of(new Refusal("already-filed", "U hebt al beroep ingesteld op "
+					+ PeopleDates.date(existing.get().filedAt()) + "; per klacht is één beroep mogelijk.",
+					existing.get().filedAt()));
 		}
 		if ("ingetrokken".equals(file.status())) {
-			return Optional.of("U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.");
+			return Optional.of(new Refusal("withdrawn",
+					"U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.", null));
 		}
 		if (file.decision() == null || !"afgehandeld".equals(file.status())) {
-			return Optional.of("Over uw klacht is nog niet beslist. Beroep is mogelijk zodra u ons standpunt hebt "
-					+ "ontvangen, als u het daarmee niet eens bent.");
+			return Optional.of(new Refusal("not-decided", "Over uw klacht is nog niet beslist. Beroep is mogelijk "
+					+ "zodra u ons standpunt hebt ontvangen, als u het daarmee niet eens bent.", null));
 		}
 		return Optional.empty();
 	}

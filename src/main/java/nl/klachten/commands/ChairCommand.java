@@ -2,6 +2,8 @@ package nl.klachten.commands;
 
 import java.time.LocalDate;
 
+import nl.klachten.committee.Language;
+
 /**
  * One command line of a command mail, one record per keyword of CONTRACT §5. The mail's text (the
  * question, the reason, the argumentation) is not repeated here: it is {@link ParsedCommands.Commands#text()}.
@@ -60,6 +62,10 @@ public sealed interface ChairCommand {
 
 	/** NOTITIE / NOTE: the line's value, else the mail's text. */
 	record Note(String text) implements ChairCommand {
+	}
+
+	/** TAAL / LANGUAGE: the language of the case's mail to the complainant (CONTRACT §4). */
+	record SetLanguage(Language language) implements ChairCommand {
 	}
 
 	/** HEROPEN / REOPEN. */

@@ -21,6 +21,7 @@ import nl.klachten.outbound.Salutation;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFile;
 import nl.klachten.register.CaseFiles;
+import nl.klachten.register.CaseLanguages;
 import nl.klachten.register.CaseState;
 import nl.klachten.register.CaseSummary;
 import nl.klachten.register.Complaints;
@@ -57,10 +58,14 @@ class CommandEffects {
 
 	private final DigestRequests digest;
 
+	private final CaseLanguages languages;
+
 	private final Clock clock;
 
 	CommandEffects(CaseChanges changes, Complaints complaints, CaseFiles caseFiles, CaseMailer mailer,
-			CommitteeSettings committee, TermsSettings terms, DeadlinePolicy deadlines, AppealDesk appeals, DigestRequests digest, Clock clock) {
+			CommitteeSettings committee, TermsSettings terms, DeadlinePolicy deadlines, AppealDesk appeals,
+			DigestRequests digest, CaseLanguages languages, Clock clock) {
+		this.languages = languages;
 		this.appeals = appeals;
 		this.digest = digest;
 		this.deadlines = deadlines;
@@ -143,6 +148,10 @@ class CommandEffects {
 			this.changes.addNote(id, note.text(), sender, now);
 			return "Notitie toegevoegd aan het dossier (intern; niet naar de klager).";
 		}
+		if (command instanceof ChairCommand.SetLanguage set) {
+			this.languages.set(id, set.language());
+			return "Taal van de mail aan de klager: " + set.language().dutchName();
+		}
 		if (command instanceof ChairCommand.Reopen) {
 			this.changes.reopen(id);
 			return "Dossier heropend; status: in behandeling.";
@@ -208,8 +217,8 @@ class CommandEffects {
 		OffsetDateTime now = this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
 		this.changes.extend(state.complaint().id(), to, reason, now);
 		Map<String, Object> model = caseModel(file(state));
-		model.put("newDue", PeopleDates.date(to));
-		model.put("previousDue", PeopleDates.date(state.decisionDue()));
+		model.put("newDue", to);
+		model.put("previousDue", state.decisionDue());
 		model.put("reason", reason);
 		echo(sent, "de klager", this.mailer.send(state.complaint(), new Letter("extension-notice",
 				List.of(state.complaint().complainantEmail()), null, null, List.of(), model)));

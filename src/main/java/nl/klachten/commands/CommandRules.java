@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class CommandRules {
 
 	private static final Set<Keyword> AFTER_DECISION = Set.of(Keyword.MAATREGEL, Keyword.GEEN_MAATREGEL,
-			Keyword.NOTITIE, Keyword.HEROPEN, Keyword.STATUS, Keyword.HELP);
+			Keyword.NOTITIE, Keyword.HEROPEN, Keyword.STATUS, Keyword.HELP, Keyword.TAAL);
 
 	/** A withdrawal can be undone by the committee (a forged or mistaken INTREKKEN), so HEROPEN is allowed. */
 	private static final Set<Keyword> ON_WITHDRAWN = Set.of(Keyword.STATUS, Keyword.HELP, Keyword.NOTITIE,

@@ -19,12 +19,14 @@ import nl.klachten.commands.ChairCommand.Help;
 import nl.klachten.commands.ChairCommand.InvolveManagement;
 import nl.klachten.commands.ChairCommand.NoMeasure;
 import nl.klachten.commands.ChairCommand.Note;
+import nl.klachten.commands.ChairCommand.SetLanguage;
 import nl.klachten.commands.ChairCommand.RecordMeasure;
 import nl.klachten.commands.ChairCommand.Reopen;
 import nl.klachten.commands.ChairCommand.SetAddress;
 import nl.klachten.commands.ChairCommand.SetAroseOn;
 import nl.klachten.commands.ChairCommand.SetCity;
 import nl.klachten.commands.ChairCommand.Status;
+import nl.klachten.committee.Language;
 
 /**
  * Turns one keyword, the value on its line and the mail's text into a {@link ChairCommand}, or into the
@@ -73,6 +75,8 @@ final class CommandValues {
 			case MAATREGEL -> valueOrText(keyword, value, text, "de maatregel", RecordMeasure::new);
 			case GEEN_MAATREGEL -> bare(keyword, value, Built.of(new NoMeasure()));
 			case NOTITIE -> valueOrText(keyword, value, text, "de notitie", Note::new);
+			case TAAL -> Language.parse(value).map((language) -> Built.of(new SetLanguage(language)))
+				.orElseGet(() -> Built.refused("TAAL heeft nl of en nodig, bijvoorbeeld: TAAL en."));
 			case HEROPEN -> bare(keyword, value, Built.of(new Reopen()));
 			case STATUS -> bare(keyword, value, Built.of(new Status()));
 			case OVERZICHT -> bare(keyword, value, Built.of(new Digest()));

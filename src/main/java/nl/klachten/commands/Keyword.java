@@ -45,6 +45,8 @@ public enum Keyword {
 			"legt vast dat geen maatregel nodig is"),
 	NOTITIE("NOTITIE", "NOTE", COMMITTEE, true, "NOTITIE tekst | NOTITIE + tekst",
 			"voegt een interne notitie toe aan het dossier"),
+	TAAL("TAAL", "LANGUAGE", COMMITTEE, true, "TAAL nl | TAAL en",
+			"taal van de mail aan de klager: nl (Nederlands) of en (Engels)"),
 	HEROPEN("HEROPEN", "REOPEN", COMMITTEE, true, "HEROPEN", "heropent een afgehandelde klacht"),
 	STATUS("STATUS", "STATUS", COMMITTEE, true, "STATUS", "antwoordt met het hele dossier"),
 	OVERZICHT("OVERZICHT", "DIGEST", COMMITTEE, false, "OVERZICHT", "stuurt het overzicht nu (geen kenmerk nodig)"),

@@ -20,6 +20,8 @@ public final class PeopleDates {
 
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", DUTCH);
 
+	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", DUTCH);
 
 	private PeopleDates() {
@@ -28,6 +30,14 @@ public final class PeopleDates {
 	/** "1 december 2026"; empty for null. */
 	public static String date(TemporalAccessor day) {
 		return day == null ? "" : DATE.format(day);
+	}
+
+	/** "1 December 2026" in English, else as {@link #date}; empty for null. */
+	public static String date(TemporalAccessor day, Language language) {
+		if (language != Language.EN) {
+			return date(day);
+		}
+		return day == null ? "" : ENGLISH_DATE.format(day);
 	}
 
 	/** "3 dec" (no year, no dot): for the one-line state summary. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.klachten.committee.Language;
 import nl.klachten.committee.PeopleDates;
 import nl.klachten.register.NewComplaint;
 
@@ -24,13 +25,18 @@ final class Acknowledgement {
 
 	private static final int NAME_WORDS = 8;
 
+	private static final Map<String, String> ENGLISH = Map.of("Onderwerp", "Subject", "Ingediend", "Submitted",
+			"Datum ontstaan", "Date of occurrence", "Ook vastgelegd", "Also recorded", "uw naam", "your name",
+			"namens wie u klaagt", "on whose behalf you complain", "uw adres", "your address", "uw woonplaats",
+			"your city", "het product", "the product", "de producten", "the products");
+
 	private Acknowledgement() {
 	}
 
-	static Map<String, Object> model(NewComplaint complaint, String subject, int handlingWeeks) {
+	static Map<String, Object> model(NewComplaint complaint, String subject, int handlingWeeks, Language language) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("complainantName", personName(complaint.complainantName()));
-		model.put("recorded", recorded(complaint, subject));
+		model.put("recorded", recorded(complaint, subject, language));
 		model.put("handlingWeeks", handlingWeeks);
 		return model;
 	}
@@ -41,23 +47,33 @@ final class Acknowledgement {
 	 * the name, and the chair records it.
 	 */
 	static Map<String, String> recorded(NewComplaint complaint, String subject) {
+		return recorded(complaint, subject, Language.NL);
+	}
+
+	/** As {@link #recorded(NewComplaint, String)}, its labels, phrases and dates in the given language. */
+	static Map<String, String> recorded(NewComplaint complaint, String subject, Language language) {
 		Map<String, String> recorded = new LinkedHashMap<>();
-		recorded.put("Onderwerp", subject);
-		recorded.put("Ingediend", PeopleDates.date(complaint.submittedAt()));
+		recorded.put(in(language, "Onderwerp"), subject);
+		recorded.put(in(language, "Ingediend"), PeopleDates.date(complaint.submittedAt(), language));
 		if (complaint.aroseOn() != null) {
-			recorded.put("Datum ontstaan", PeopleDates.date(complaint.aroseOn()));
+			recorded.put(in(language, "Datum ontstaan"), PeopleDates.date(complaint.aroseOn(), language));
 		}
 		List<String> read = new ArrayList<>();
-		add(read, "uw naam", complaint.complainantName());
-		add(read, "namens wie u klaagt", complaint.representativeOf());
-		add(read, "uw adres", complaint.address());
-		add(read, "uw woonplaats", complaint.city());
-		add(read, complaint.products().size() == 1 ? "het product" : "de producten",
+		add(read, in(language, "uw naam"), complaint.complainantName());
+		add(read, in(language, "namens wie u klaagt"), complaint.representativeOf());
+		add(read, in(language, "uw adres"), complaint.address());
+		add(read, in(language, "uw woonplaats"), complaint.city());
+		add(read, in(language, complaint.products().size() == 1 ? "het product" : "de producten"),
 				String.join("", complaint.products()));
 		if (!read.isEmpty()) {
-			recorded.put("Ook vastgelegd", list(read));
+			recorded.put(in(language, "Ook vastgelegd"), list(read, language == Language.EN ? " and " : " en "));
 		}
 		return recorded;
+	}
+
+	/** A label or phrase of the acknowledgement in the complainant's language. */
+	private static String in(Language language, String dutch) {
+		return language == Language.EN ? ENGLISH.getOrDefault(dutch, dutch) : dutch;
 	}
 
 	/** The name if it is only a name, else empty (the template then greets "heer/mevrouw"). */
@@ -100,11 +116,11 @@ final class Acknowledgement {
 	}
 
 	/** "a, b en c". */
-	private static String list(List<String> items) {
+	private static String list(List<String> items, String and) {
 		if (items.size() == 1) {
 			return items.get(0);
 		}
-		return String.join(", ", items.subList(0, items.size() - 1)) + " en " + items.get(items.size() - 1);
+		return String.join(", ", items.subList(0, items.size() - 1)) + and + items.get(items.size() - 1);
 	}
 
 }

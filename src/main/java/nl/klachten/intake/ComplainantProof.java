@@ -62,7 +62,7 @@ class ComplainantProof {
 	void ask(RegisteredComplaint complaint, Action action, String text) {
 		ComposedMail sent = this.mailer.send(complaint, new Letter("confirmation-request",
 				List.of(complaint.complainantEmail()), null, null, List.of(),
-				Map.of("request", REQUESTS.get(action), "shown", shown(action, text))));
+				Map.of("request", REQUESTS.get(action), "action", action.name(), "shown", shown(action, text))));
 		this.requests.request(complaint.id(), sent.messageId(), action, text, this.clock.instant());
 	}
 

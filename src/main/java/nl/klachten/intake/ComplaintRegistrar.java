@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
 
 import nl.klachten.commands.Guidance;
 import nl.klachten.committee.DeadlinePolicy;
+import nl.klachten.committee.Language;
+import nl.klachten.committee.LanguageSettings;
 import nl.klachten.committee.PeopleDates;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.HeaderText;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
+import nl.klachten.register.CaseLanguages;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.NewComplaint;
 import nl.klachten.register.ReferenceSettings;
@@ -45,8 +48,15 @@ class ComplaintRegistrar {
 
 	private final int handlingWeeks;
 
+	private final CaseLanguages languages;
+
+	private final Language fallback;
+
 	ComplaintRegistrar(Complaints complaints, CaseMailer mailer, CaseChanges changes, DeadlinePolicy deadlines,
-			IntakeSettings intake, ReferenceSettings referenceSettings, TermsSettings terms) {
+			IntakeSettings intake, ReferenceSettings referenceSettings, TermsSettings terms, CaseLanguages languages,
+			LanguageSettings language) {
+		this.languages = languages;
+		this.fallback = language.fallback();
 		this.changes = changes;
 		this.handlingWeeks = Acknowledgement.weeks(terms.handling());
 		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
@@ -62,10 +72,13 @@ class ComplaintRegistrar {
 	/** The longest subject the acknowledgement repeats. */
 	static final int ECHO_LENGTH = 80;
 
-	record Registration(RegisteredComplaint complaint, NewComplaint stated, RegisterFields fields) {
+	record Registration(RegisteredComplaint complaint, NewComplaint stated, RegisterFields fields, Language language) {
 	}
 
-	/** Registers the complaint (R6) with the details its mail states (R19) and the late flag (R7). */
+	/**
+	 * Registers the complaint (R6) with the details its mail states (R19), the late flag (R7) and
+	 * the language of its text ({@link TextLanguage}, else {@code complaints.language.default}).
+	 */
 	Registration register(InboundMail mail, Instant receivedAt) {
 		OffsetDateTime submitted = receivedAt.atZone(this.deadlines.zone()).toOffsetDateTime();
 		RegisterFields fields = RegisterFields.from(mail.text());
@@ -75,7 +88,10 @@ class ComplaintRegistrar {
 				fields.city(), fields.representativeOf(), mail.subject(), mail.text(), submitted, fields.aroseOn(), late,
 				fields.employee(), fields.products(), this.deadlines.acknowledgeDue(submitted),
 				this.deadlines.decisionDue(submitted));
-		return new Registration(this.complaints.register(complaint), complaint, fields);
+		RegisteredComplaint registered = this.complaints.register(complaint);
+		Language language = TextLanguage.of(mail.subject() + "\n" + mail.text()).orElse(this.fallback);
+		this.languages.set(registered.id(), language);
+		return new Registration(registered, complaint, fields, language);
 	}
 
 	/**
@@ -104,7 +120,12 @@ class ComplaintRegistrar {
 			// sender's but a short, cleaned subject and a name that is only a name, so it cannot
 			// carry someone's message to a victim
 			toComplainant.put("subject", echo(subject));
-			toComplainant.putAll(Acknowledgement.model(registration.stated(), echo(subject), this.handlingWeeks));
+			toComplainant.putAll(Acknowledgement.model(registration.stated(), echo(subject), this.handlingWeeks,
+					registration.language()));
+			toComplainant.put("decisionDue", registration.stated().decisionDue());
+			if (registration.stated().aroseOn() != null) {
+				toComplainant.put("aroseOn", registration.stated().aroseOn());
+			}
 			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.strictSender().get()), null,
 					mail.messageId(), references, toComplainant));
 		}

@@ -2,6 +2,9 @@ package nl.klachten.outbound;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAccessor;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +13,10 @@ import java.util.stream.Stream;
 
 import nl.klachten.committee.Ascii;
 import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.Language;
+import nl.klachten.committee.PeopleDates;
 import nl.klachten.committee.TermsSettings;
+import nl.klachten.register.CaseLanguages;
 import nl.klachten.register.CaseStandings;
 import nl.klachten.register.CaseStanding;
 import nl.klachten.register.Correspondence;
@@ -28,7 +34,8 @@ import org.springframework.stereotype.Component;
  * correspondence (R19), all in the caller's transaction. Adds what every template may use: the
  * chair, the committee, the provider, the complainant's name for the salutation, the case's
  * threading headers ({@link CaseThreading}) and, in a letter to the committee, management or the
- * appeals committee only, the case's {@link StateLine}. Only strict addresses are recipients: a
+ * appeals committee only, the case's {@link StateLine}; a letter to the complainant is in the
+ * case's language, with its dates (given as {@code LocalDate}) written in it. Only strict addresses are recipients: a
  * letter to a complainant whose address was not read strictly (issue 9) is not queued at all.
  */
 @Component
@@ -52,8 +59,11 @@ public class CaseMailer {
 
 	private final CaseStandings summaries;
 
+	private final CaseLanguages languages;
+
 	CaseMailer(MailComposer composer, Outbox outbox, Correspondence correspondence, CommitteeSettings committee,
-			TermsSettings terms, CaseThreads threads, CaseStandings summaries, Clock clock) {
+			TermsSettings terms, CaseThreads threads, CaseStandings summaries, CaseLanguages languages, Clock clock) {
+		this.languages = languages;
 		this.summaries = summaries;
 		this.composer = composer;
 		this.outbox = outbox;
@@ -98,19 +108,37 @@ public class CaseMailer {
 		return mail;
 	}
 
-	/** The letter with the case's facts every template may show: the name, and for officials the state line. */
+	/**
+	 * The letter with the case's facts every template may show: the name, for officials the state
+	 * line, and for the complainant the case's language (CONTRACT §4; everyone else reads Dutch).
+	 */
 	private Letter about(RegisteredComplaint complaint, Letter letter) {
+		Map<String, Object> model = new HashMap<>(letter.model());
+		if (!letter.to().isEmpty() && letter.to().stream()
+			.allMatch((to) -> Ascii.equalsIgnoreCase(to, complaint.complainantEmail()))) {
+			model.putIfAbsent(MailComposer.LANGUAGE, this.languages.of(complaint.id()).code());
+		}
 		CaseStanding summary = this.summaries.find(complaint.id()).orElse(null);
 		if (summary == null) {
-			return letter;
+			return withModel(letter, model);
 		}
-		Map<String, Object> model = new HashMap<>(letter.model());
 		model.putIfAbsent("complainantName", summary.complainantName());
 		if (!letter.to().isEmpty() && letter.to().stream().allMatch(this.committee::isOfficial)) {
 			model.putIfAbsent("stateLine", StateLine.of(summary, this.clock.instant().atZone(this.zone).toLocalDate()));
 		}
+		return withModel(letter, model);
+	}
+
+	private static Letter withModel(Letter letter, Map<String, Object> model) {
 		return new Letter(letter.purpose(), letter.to(), letter.reference(), letter.inReplyTo(), letter.references(),
 				model, letter.attachments(), letter.answer());
+	}
+
+	/** Days and moments in the model written for people in the letter's language ("1 December 2026"). */
+	private static void writeDates(Map<String, Object> model) {
+		Language language = Language.parse(String.valueOf(model.get(MailComposer.LANGUAGE))).orElse(Language.NL);
+		model.replaceAll((key, value) -> (value instanceof LocalDate || value instanceof OffsetDateTime)
+				? PeopleDates.date((TemporalAccessor) value, language) : value);
 	}
 
 	private ComposedMail compose(Letter letter, String reference) {
@@ -120,6 +148,7 @@ public class CaseMailer {
 		model.putIfAbsent("committee", "Klachtencommissie " + this.committee.provider());
 		model.putIfAbsent("provider", this.committee.provider());
 		model.putIfAbsent("guidance", List.of());
+		writeDates(model);
 		List<String> to = letter.to().stream().filter(EmailAddress::isValid).map(this::spelled).toList();
 		return this.composer.compose(new Letter(letter.purpose(), to, reference, letter.inReplyTo(),
 				letter.references(), model, letter.attachments(), letter.answer()));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import nl.klachten.mailbox.MailboxSettings;
 import nl.klachten.committee.EmailAddress;
+import nl.klachten.committee.Language;
 import nl.klachten.committee.MessageId;
 
 import org.springframework.stereotype.Component;
@@ -37,9 +39,13 @@ import org.springframework.stereotype.Component;
  * Message-ID under the sender's domain, RFC 3834 {@code Auto-Submitted}, and
  * {@code X-Auto-Response-Suppress}. The text part is wrapped at 76 columns after rendering
  * ({@link PlainText}), so templates hold each paragraph on one line and values never break it.
+ * The model's {@value #LANGUAGE} picks English templates ({@code body_en.ftl}) where there are some.
  */
 @Component
 public class MailComposer {
+
+	/** The model key with the letter's language ({@code nl}, {@code en}); Dutch when absent. */
+	public static final String LANGUAGE = "language";
 
 	private final Configuration templates;
 
@@ -58,9 +64,10 @@ public class MailComposer {
 	public ComposedMail compose(Letter letter) {
 		Map<String, Object> model = new HashMap<>(letter.model());
 		model.put("reference", letter.reference() == null ? "" : HeaderText.require("X-Complaint-Reference", letter.reference()));
-		String subject = HeaderText.require("Subject", subject(letter, model));
-		String text = PlainText.wrap(render(letter.purpose() + "/body.ftl", model));
-		String html = render(letter.purpose() + "/body.ftlh", model);
+		Locale locale = Language.parse(String.valueOf(model.get(LANGUAGE))).orElse(Language.NL).locale();
+		String subject = HeaderText.require("Subject", subject(letter, model, locale));
+		String text = PlainText.wrap(render(letter.purpose() + "/body.ftl", model, locale));
+		String html = render(letter.purpose() + "/body.ftlh", model, locale);
 		String messageId = UUID.randomUUID() + "@" + domain();
 		try {
 			MimeMessage message = new FixedIdMessage(this.session, messageId);
@@ -107,8 +114,8 @@ public class MailComposer {
 	 * or other control character inside is left for {@link HeaderText#require} to refuse: mail text
 	 * is cleaned where it is put into the model, so one here means a value that was not.
 	 */
-	private String subject(Letter letter, Map<String, Object> model) {
-		String subject = render(letter.purpose() + "/subject.ftl", model).strip().replaceAll("[ \t]+", " ");
+	private String subject(Letter letter, Map<String, Object> model, Locale locale) {
+		String subject = render(letter.purpose() + "/subject.ftl", model, locale).strip().replaceAll("[ \t]+", " ");
 		if (letter.reference() != null && !subject.contains("[" + letter.reference() + "]")) {
 			subject = subject + " [" + letter.reference() + "]";
 		}
@@ -155,10 +162,14 @@ public class MailComposer {
 		return mixed;
 	}
 
-	private String render(String name, Map<String, Object> model) {
+	/**
+	 * FreeMarker's localized lookup picks the language: for English {@code body_en.ftl} (and
+	 * {@code layout_en.ftl} for its import) when there is one, else the Dutch {@code body.ftl}.
+	 */
+	private String render(String name, Map<String, Object> model, Locale locale) {
 		try {
 			StringWriter out = new StringWriter();
-			this.templates.getTemplate(name).process(model, out);
+			this.templates.getTemplate(name, locale).process(model, out);
 			return out.toString();
 		}
 		catch (IOException ex) {
@@ -171,7 +182,7 @@ public class MailComposer {
 
 	private String domain() {
 		String address = this.mailbox.address();
-		return address.substring(address.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+		return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
 	}
 
 	/** Keeps the Message-ID the outbox already recorded when headers are updated. */

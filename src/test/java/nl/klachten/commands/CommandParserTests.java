@@ -26,7 +26,9 @@ import nl.klachten.commands.ChairCommand.SetAddress;
 import nl.klachten.commands.ChairCommand.SetAroseOn;
 import nl.klachten.commands.ChairCommand.SetCity;
 import nl.klachten.commands.ChairCommand.SetEmployee;
+import nl.klachten.commands.ChairCommand.SetLanguage;
 import nl.klachten.commands.ChairCommand.Status;
+import nl.klachten.committee.Language;
 import nl.klachten.commands.ParsedCommands.Commands;
 import nl.klachten.commands.ParsedCommands.Refusal;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,7 @@ class CommandParserTests {
 
 	@Test
 	void shouldCoverEveryKeywordWhenCountingContractWords() {
-		assertThat(Keyword.values()).hasSize(22);
+		assertThat(Keyword.values()).hasSize(23);
 		assertThat(Arrays.stream(Keyword.values()).filter((k) -> !k.needsCase())).containsExactly(Keyword.OVERZICHT,
 				Keyword.HELP);
 		assertThat(Keyword.MAATREGEL.authority()).isEqualTo(Authority.COMMITTEE_OR_MANAGEMENT);
@@ -172,6 +174,7 @@ class CommandParserTests {
 				{ Keyword.MAATREGEL, "Extra controle bij verzending", "", new RecordMeasure("Extra controle bij verzending") },
 				{ Keyword.GEEN_MAATREGEL, "", "", new NoMeasure() },
 				{ Keyword.NOTITIE, "Klant gebeld", "", new Note("Klant gebeld") },
+				{ Keyword.TAAL, "en", "", new SetLanguage(Language.EN) },
 				{ Keyword.HEROPEN, "", "", new Reopen() },
 				{ Keyword.STATUS, "", "", new Status() },
 				{ Keyword.OVERZICHT, "", "", new Digest() },
@@ -241,6 +244,8 @@ class CommandParserTests {
 				refused("complainant keyword from committee", "BEROEP\nIk ga in beroep.", 1, "onbekend commando"),
 				refused("access keyword from committee", "INZAGE", 1, "onbekend commando"),
 				refused("empty mail", "", 0, "geen commando"), refused("only blank lines", "  \n\n\t\n", 0, "geen commando"),
+				refused("language without a value", "TAAL", 1, "TAAL heeft nl of en nodig"),
+				refused("a language the letters are not written in", "LANGUAGE de", 1, "TAAL heeft nl of en nodig"),
 				refused("employee without name", "MEDEWERKER", 1, "naam"),
 				refused("employee with only an address", "MEDEWERKER <piet@klikklaar.com>", 1, "naam"),
 				refused("employee with a bad address", "MEDEWERKER Piet <piet-at-klikklaar>", 1, "geen geldig e-mailadres"),

@@ -22,6 +22,15 @@ class PeopleDatesTests {
 		assertThat(PeopleDates.shortDate(day)).isEqualTo(brief);
 	}
 
+	/** English mail to a complainant (CONTRACT §4): "1 December 2026"; any other language stays Dutch. */
+	@ParameterizedTest
+	@CsvSource({ "2026-12-01, 1 December 2026", "2027-03-31, 31 March 2027", "2026-05-09, 9 May 2026" })
+	void writesTheDayInEnglishForEnglishMail(LocalDate day, String english) {
+		assertThat(PeopleDates.date(day, Language.EN)).isEqualTo(english);
+		assertThat(PeopleDates.date(day, Language.NL)).isEqualTo(PeopleDates.date(day));
+		assertThat(PeopleDates.date(null, Language.EN)).isEmpty();
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "2026-12-01T21:11:16.086886421+01:00, 1 december 2026 om 21:11",
 			"2026-12-01T23:30:00Z, 2 december 2026 om 00:30", "2026-07-01T10:00:00Z, 1 juli 2026 om 12:00" })

@@ -60,22 +60,31 @@ class AllTemplatesTests {
 	private static final String TEXT = LONG + "\n\n> " + LONG + "\n\n  - " + LONG + "\n\nMet vriendelijke groet,\n"
 			+ NAME;
 
+	/** The purposes of mail to the complainant: each has an English version (CONTRACT §4). */
+	private static final List<String> TO_COMPLAINANT = List.of("acknowledgement", "appeal-confirmation",
+			"appeal-decision", "appeal-extension", "appeal-refused", "confirmation-request", "data-access", "decision",
+			"details-recorded", "extension-notice", "question-complainant", "withdrawal-confirmation");
+
 	static Stream<Arguments> templates() throws IOException {
 		List<Arguments> all = new ArrayList<>();
 		try (Stream<Path> folders = Files.list(TEMPLATES)) {
 			for (Path folder : folders.filter((f) -> Files.isRegularFile(f.resolve("body.ftl"))).sorted().toList()) {
-				all.add(Arguments.of(folder.getFileName().toString(), true));
-				all.add(Arguments.of(folder.getFileName().toString(), false));
+				for (String language : Files.isRegularFile(folder.resolve("body_en.ftl")) ? List.of("nl", "en")
+						: List.of("nl")) {
+					all.add(Arguments.of(folder.getFileName().toString(), true, language));
+					all.add(Arguments.of(folder.getFileName().toString(), false, language));
+				}
 			}
 		}
-		assertThat(all).hasSizeGreaterThan(40);
+		assertThat(all).hasSizeGreaterThan(40 + 2 * TO_COMPLAINANT.size());
 		return all.stream();
 	}
 
-	@ParameterizedTest(name = "{0}, everything present: {1}")
+	@ParameterizedTest(name = "{0}, everything present: {1}, {2}")
 	@MethodSource("templates")
-	void shouldFitSeventySixColumnsWhenValuesAreLong(String purpose, boolean full) {
-		String text = compose(purpose, full).text();
+	void shouldFitSeventySixColumnsWhenValuesAreLong(String purpose, boolean full, String language) {
+		ComposedMail mail = compose(purpose, full, language);
+		String text = mail.text();
 
 		for (String line : text.split("\r?\n", -1)) {
 			if (line.startsWith(">")) {
@@ -88,15 +97,33 @@ class AllTemplatesTests {
 			assertThat(line).as("%s writes dates for people", purpose).doesNotContainPattern(ISO_DATE);
 		}
 		assertThat(text).as("the long values reach the text of %s", purpose).isNotBlank();
+		if (language.equals("en")) {
+			assertThat(text).as("%s greets and signs in English", purpose)
+				.doesNotContain("Geachte", "Referentie:")
+				.contains("Kind regards,", "Reference: KK-2026-0001");
+			assertThat(mail.subject()).as("%s has an English subject", purpose)
+				.doesNotContain(" uw ")
+				.endsWith("[KK-2026-0001]");
+		}
 	}
 
-	private static ComposedMail compose(String purpose, boolean full) {
+	@ParameterizedTest(name = "{0}")
+	@org.junit.jupiter.params.provider.FieldSource("TO_COMPLAINANT")
+	void shouldHaveAnEnglishVersionWhenTheMailGoesToTheComplainant(String purpose) {
+		for (String file : List.of("subject_en.ftl", "body_en.ftl", "body_en.ftlh")) {
+			assertThat(TEMPLATES.resolve(purpose).resolve(file)).isRegularFile();
+		}
+	}
+
+	private static ComposedMail compose(String purpose, boolean full, String language) {
 		Configuration templates = new TemplateConfiguration().mailTemplates(TEMPLATES.toString());
 		MailboxSettings mailbox = new MailboxSettings("klachten@klikklaar.com", "Klachtencommissie KlikKlaar",
 				"Klachten/Verwerkt", "Klachten/Quarantaine", null, null);
 		Clock clock = Clock.fixed(Instant.parse("2026-11-30T07:01:00Z"), ZoneId.of("Europe/Amsterdam"));
+		Map<String, Object> model = model(full);
+		model.put(MailComposer.LANGUAGE, language);
 		return new MailComposer(templates, mailbox, clock).compose(new Letter(purpose, List.of("klager@example.org"),
-				"KK-2026-0001", null, List.of(), model(full)));
+				"KK-2026-0001", null, List.of(), model));
 	}
 
 	/** One model for every template: each key a template uses, with the widest value it can get. */

@@ -1,0 +1,4 @@
+-- The language of the case's mail to the complainant (CONTRACT §4): 'nl' or 'en', recognised from
+-- the complaint's text at registration, else complaints.language.default; TAAL changes it. Cases
+-- registered before this version were all written to in Dutch.
+ALTER TABLE complaint ADD COLUMN language TEXT NOT NULL DEFAULT 'nl' CHECK (language IN ('nl', 'en'));

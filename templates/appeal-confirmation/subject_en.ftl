@@ -1,0 +1,1 @@
+Your appeal has been received [${reference}]

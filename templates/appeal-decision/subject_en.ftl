@@ -1,0 +1,1 @@
+The appeals committee's decision on your appeal [${reference}]

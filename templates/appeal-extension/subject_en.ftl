@@ -1,0 +1,1 @@
+More time needed for the ruling on your appeal [${reference}]

@@ -1,0 +1,1 @@
+Your appeal cannot be lodged [${reference}]

@@ -1,0 +1,1 @@
+Please confirm your request about your complaint [${reference}]

@@ -1,0 +1,1 @@
+Your data in the complaints register [${reference}]

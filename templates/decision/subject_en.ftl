@@ -1,0 +1,1 @@
+Decision on your complaint [${reference}]

@@ -1,0 +1,1 @@
+Your details have been recorded [${reference}]

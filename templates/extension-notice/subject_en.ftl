@@ -1,0 +1,1 @@
+More time needed for your complaint [${reference}]

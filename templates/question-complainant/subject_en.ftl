@@ -1,0 +1,1 @@
+A question about your complaint [${reference}]

@@ -1,0 +1,1 @@
+Your complaint has been withdrawn [${reference}]
