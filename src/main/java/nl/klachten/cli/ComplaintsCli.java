@@ -145,7 +145,9 @@ public class ComplaintsCli implements Callable<Integer> {
 					.run(springArgs.toArray(String[]::new));
 			}
 			catch (RuntimeException ex) {
-				err.println("complaints: " + SettingsProblem.describe(ex).orElseGet(() -> ports.explain(ex)));
+				err.println("complaints: " + SettingsProblem.describe(ex)
+					.map((line) -> "the processor did not start: " + line)
+					.orElseGet(() -> ports.explain(ex)));
 				return 1;
 			}
 			return KEEP_RUNNING;

@@ -31,8 +31,8 @@ class StartupProblemsIntegrationTests {
 	@Test
 	void shouldNameKeyValueAndExpectationWhenAValueIsInvalidAtStart() {
 		String[] err = run("--complaints.terms.handling=banana");
-		assertThat(err).containsExactly(
-				"complaints: complaints.terms.handling=banana is not valid: expected a period such as P14D, P4W or P12M");
+		assertThat(err).containsExactly("complaints: the processor did not start: complaints.terms.handling=banana"
+				+ " is not valid: expected a period such as P14D, P4W or P12M");
 	}
 
 	@Test
