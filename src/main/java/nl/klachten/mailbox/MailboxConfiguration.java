@@ -88,8 +88,8 @@ class MailboxConfiguration {
 	}
 
 	@Bean
-	NoticeFolder noticeFolder(MailEndpoints endpoints, MailboxSettings settings) {
-		return new NoticeFolder(endpoints.imap(), settings.noticesFolder());
+	NoticeFolder noticeFolder(MailEndpoints endpoints, MailboxSettings settings, ProblemLog imapProblems) {
+		return new NoticeFolder(endpoints.imap(), settings.noticesFolder(), imapProblems);
 	}
 
 	@Bean
