@@ -42,8 +42,19 @@ public final class MailProblem {
 	private MailProblem() {
 	}
 
-	/** The line for a failure talking to this server. */
+	/**
+	 * The line for a failure talking to this server. Jakarta Mail refuses an IMAP login without a
+	 * username or password before it connects, with the same exception as a refused login: that is
+	 * told as the missing setting.
+	 */
 	public static String describe(Throwable failure, Service service, MailboxSettings.Server server) {
+		if (find(failure, AuthenticationFailedException.class) != null
+				&& (blank(server.username()) || server.password() == null)) {
+			String k = service.keys();
+			return service + " login to " + server.host() + " needs " + k + ".username and " + k + ".password: set them"
+					+ " (the password in the environment, " + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+					+ "_PASSWORD)";
+		}
 		return describe(failure, service, server.host(), server.port() == null ? 0 : server.port(),
 				server.folder());
 	}
@@ -91,6 +102,10 @@ public final class MailProblem {
 		return find(failure, AuthenticationFailedException.class) != null
 				|| find(failure, UnknownHostException.class) != null || untrusted(failure)
 				|| find(failure, FolderNotFoundException.class) != null;
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private static boolean untrusted(Throwable failure) {

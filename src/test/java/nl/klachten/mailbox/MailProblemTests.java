@@ -82,6 +82,17 @@ class MailProblemTests {
 	}
 
 	@org.junit.jupiter.api.Test
+	void shouldNameTheMissingSettingsWhenNoUsernameIsConfigured() {
+		MailboxSettings.Server anonymous = new MailboxSettings.Server("imap.example.org", 993, null, null, "INBOX",
+				MailboxSettings.Security.tls, true);
+		assertThat(MailProblem.describe(new AuthenticationFailedException("failed to connect, no user name specified?"),
+				MailProblem.Service.IMAP, anonymous))
+			.isEqualTo("IMAP login to imap.example.org needs complaints.mailbox.imap.username and"
+					+ " complaints.mailbox.imap.password: set them (the password in the environment,"
+					+ " COMPLAINTS_MAILBOX_IMAP_PASSWORD)");
+	}
+
+	@org.junit.jupiter.api.Test
 	void shouldNameTheSmtpKeysWhenTheSmtpLoginFails() {
 		MailboxSettings.Server smtp = new MailboxSettings.Server("smtp.example.org", 587, "u", "p", "INBOX",
 				MailboxSettings.Security.starttls, true);
