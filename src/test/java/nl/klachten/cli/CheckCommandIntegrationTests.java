@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import nl.klachten.MailFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +76,24 @@ class CheckCommandIntegrationTests {
 		assertThat(result.lines()).contains("IMAP host no-such-host.invalid is unknown: check"
 				+ " complaints.mailbox.imap.host (a name this machine can resolve)");
 		assertThat(result.exit()).isEqualTo(1);
+	}
+
+	/** GreenMail's IMAPS has a self-signed certificate that no trust store here holds. */
+	@Test
+	void shouldSayTheCertificateIsNotTrustedWhenTheServerIsSelfSigned() {
+		GreenMail imaps = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] { ServerSetupTest.IMAPS }));
+		imaps.start();
+		try {
+			Result result = check("--complaints.mailbox.imap.port=" + imaps.getImaps().getPort(),
+					"--complaints.mailbox.imap.security=tls");
+			assertThat(result.lines()).contains("IMAP server 127.0.0.1:" + imaps.getImaps().getPort()
+					+ " has a certificate this machine does not trust: give its CA in complaints.mailbox.trust-store"
+					+ " (or the JVM trust store), or check complaints.mailbox.imap.host");
+			assertThat(result.exit()).isEqualTo(1);
+		}
+		finally {
+			imaps.stop();
+		}
 	}
 
 	@Test
