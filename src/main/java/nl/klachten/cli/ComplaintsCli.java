@@ -27,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "complaints", mixinStandardHelpOptions = true,
 		description = "Email-native complaints processor.",
-		subcommands = { ComplaintsCli.Run.class, ExportCommand.class, ShowCommand.class, DigestCommand.class, PurgeCommand.class, ReportCommand.class })
+		subcommands = { ComplaintsCli.Run.class, ExportCommand.class, ShowCommand.class, DigestCommand.class, PurgeCommand.class, ReportCommand.class,
+				BackupCommand.class, CheckCommand.class })
 public class ComplaintsCli implements Callable<Integer> {
 
 	/** Returned by {@code run}: the processor is running and the JVM must stay up. */
@@ -125,8 +126,10 @@ public class ComplaintsCli implements Callable<Integer> {
 		 * Starts the processor, or says in one line why not. A taken embedded port is found before
 		 * anything starts; any other start-up failure is caught here, and Spring Boot's own report
 		 * of it (the "APPLICATION FAILED TO START" block, or the stack trace) is switched off, so
-		 * the operator reads one line. {@code --logging.level.org.springframework.boot.SpringApplication=ERROR}
-		 * brings the full report back.
+		 * the operator reads one line: a wrong configuration value as {@link SettingsProblem} words it,
+		 * a mail server that refuses the login or cannot be found as the mailbox's start words it.
+		 * {@code --logging.level.org.springframework.boot.SpringApplication=ERROR} brings the full
+		 * report back.
 		 */
 		static int start(List<String> springArgs, PrintWriter err) {
 			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(springArgs));
@@ -142,7 +145,9 @@ public class ComplaintsCli implements Callable<Integer> {
 					.run(springArgs.toArray(String[]::new));
 			}
 			catch (RuntimeException ex) {
-				err.println("complaints: " + ports.explain(ex));
+				err.println("complaints: " + SettingsProblem.describe(ex)
+					.map((line) -> "the processor did not start: " + line)
+					.orElseGet(() -> ports.explain(ex)));
 				return 1;
 			}
 			return KEEP_RUNNING;

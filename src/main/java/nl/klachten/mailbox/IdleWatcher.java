@@ -48,7 +48,10 @@ public class IdleWatcher implements SmartLifecycle {
 
 	private Thread thread;
 
-	IdleWatcher(MailboxSettings.Server server, MailSignal signal) {
+	private final ProblemLog problems;
+
+	IdleWatcher(MailboxSettings.Server server, MailSignal signal, ProblemLog problems) {
+		this.problems = problems;
 		this.server = server;
 		this.signal = signal;
 	}
@@ -72,6 +75,7 @@ public class IdleWatcher implements SmartLifecycle {
 		while (this.running) {
 			try {
 				connect();
+				this.problems.succeeded();
 				if (!this.store.hasCapability("IDLE")) {
 					this.idleSupported = false;
 					log.info("The IMAP server has no IDLE; polling the inbox");
@@ -86,7 +90,8 @@ public class IdleWatcher implements SmartLifecycle {
 			}
 			catch (MessagingException | RuntimeException ex) {
 				if (this.running) {
-					log.warn("IDLE connection lost ({}); reconnecting in {} ms", ex.getClass().getSimpleName(), backoff);
+					this.problems.failed(ex);
+					log.debug("IDLE connection lost ({}); reconnecting in {} ms", ex.getClass().getSimpleName(), backoff);
 				}
 			}
 			disconnect();

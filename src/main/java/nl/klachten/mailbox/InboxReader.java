@@ -15,13 +15,19 @@ public class InboxReader {
 
 	private final IntakeSettings settings;
 
-	public InboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings settings) {
+	private final ProblemLog problems;
+
+	public InboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings settings, ProblemLog problems) {
+		this.problems = problems;
 		this.mailbox = mailbox;
 		this.signal = signal;
 		this.settings = settings;
 	}
 
-	/** The next batch, or null when there is nothing to read now. */
+	/**
+	 * The next batch, or null when there is nothing to read now. A failing server is not an error
+	 * of the pipeline: it is told once ({@link ProblemLog}) and read again after a backoff.
+	 */
 	public MailBatch nextBatch() {
 		if (!this.signal.take()) {
 			return null;
@@ -33,9 +39,11 @@ public class InboxReader {
 		}
 		catch (MailboxException ex) {
 			this.signal.failed();
-			throw ex;
+			this.problems.failed(ex);
+			return null;
 		}
 		this.signal.succeeded();
+		this.problems.succeeded();
 		if (fetched.more()) {
 			this.signal.raise();
 		}

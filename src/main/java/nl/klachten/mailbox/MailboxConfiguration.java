@@ -1,9 +1,7 @@
 package nl.klachten.mailbox;
 
-
 import nl.klachten.intake.IntakeSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
 class MailboxConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(MailboxConfiguration.class);
 
 	@Bean(destroyMethod = "close")
 	EmbeddedMailServer embeddedMailServer(MailboxSettings settings, EmbeddedSettings embedded) {
@@ -43,16 +39,34 @@ class MailboxConfiguration {
 				settings.smtp().withEndpoint("127.0.0.1", local.smtpPort(), null, null));
 	}
 
+	/** One log of IMAP problems for the intake and the IDLE connection, so a problem is told once. */
+	@Bean
+	ProblemLog imapProblems(MailEndpoints endpoints) {
+		return new ProblemLog(MailProblem.Service.IMAP, endpoints.imap());
+	}
+
+	@Bean
+	ProblemLog smtpProblems(MailEndpoints endpoints) {
+		return new ProblemLog(MailProblem.Service.SMTP, endpoints.smtp());
+	}
+
+	/**
+	 * A problem waiting does not cure (a refused login, an unknown host, an untrusted certificate, a
+	 * missing inbox folder) stops start-up with its one line; a server that is down for a moment is
+	 * retried in the background, where reading retries with backoff and filing creates the folders.
+	 */
 	@Bean(destroyMethod = "close")
-	ImapMailbox imapMailbox(MailEndpoints endpoints, MailboxSettings settings) {
+	ImapMailbox imapMailbox(MailEndpoints endpoints, MailboxSettings settings, ProblemLog imapProblems) {
 		ImapMailbox mailbox = new ImapMailbox(endpoints.imap(), settings);
 		try {
 			mailbox.ensureFolders();
 		}
 		catch (MailboxException ex) {
-			// the server may be down for a moment; reading retries with backoff and filing creates the folders
-			log.warn("Mail server not reachable at start ({}); retrying in the background",
-					ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName());
+			if (MailProblem.permanent(ex)) {
+				mailbox.close();
+				throw new IllegalStateException(MailProblem.describe(ex, MailProblem.Service.IMAP, endpoints.imap()));
+			}
+			imapProblems.failed(ex);
 		}
 		return mailbox;
 	}
@@ -64,23 +78,23 @@ class MailboxConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "complaints.mailbox.imap.idle", havingValue = "true", matchIfMissing = true)
-	IdleWatcher idleWatcher(MailEndpoints endpoints, MailSignal signal) {
-		return new IdleWatcher(endpoints.imap(), signal);
+	IdleWatcher idleWatcher(MailEndpoints endpoints, MailSignal signal, ProblemLog imapProblems) {
+		return new IdleWatcher(endpoints.imap(), signal, imapProblems);
 	}
 
 	@Bean
-	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake) {
-		return new InboxReader(mailbox, signal, intake);
+	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake, ProblemLog imapProblems) {
+		return new InboxReader(mailbox, signal, intake, imapProblems);
 	}
 
 	@Bean
-	NoticeFolder noticeFolder(MailEndpoints endpoints, MailboxSettings settings) {
-		return new NoticeFolder(endpoints.imap(), settings.noticesFolder());
+	NoticeFolder noticeFolder(MailEndpoints endpoints, MailboxSettings settings, ProblemLog imapProblems) {
+		return new NoticeFolder(endpoints.imap(), settings.noticesFolder(), imapProblems);
 	}
 
 	@Bean
-	SmtpTransport smtpTransport(MailEndpoints endpoints, MailboxSettings settings) {
-		return new SmtpTransport(endpoints.smtp(), settings.address());
+	SmtpTransport smtpTransport(MailEndpoints endpoints, MailboxSettings settings, ProblemLog smtpProblems) {
+		return new SmtpTransport(endpoints.smtp(), settings.address(), smtpProblems);
 	}
 
 }

@@ -46,22 +46,30 @@ public class NoticeFolder {
 
 	private final String name;
 
-	NoticeFolder(MailboxSettings.Server server, String name) {
+	private final ProblemLog problems;
+
+	NoticeFolder(MailboxSettings.Server server, String name, ProblemLog problems) {
 		this.server = server;
 		this.name = name;
+		this.problems = problems;
 	}
 
-	/** A connection with the folder open (created when missing); close it when the batch is done. */
+	/**
+	 * A connection with the folder open (created when missing); close it when the batch is done. A
+	 * failure is told once with the intake's IMAP problems ({@link ProblemLog}): it is the same server.
+	 */
 	public Connection open() throws MessagingException {
 		Store store = MailSessions.imap(this.server, 60_000).getStore(MailSessions.imapProtocol(this.server));
 		try {
 			store.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
 			IMAPFolder folder = (IMAPFolder) MailFolders.ensure(store, this.name);
 			folder.open(Folder.READ_ONLY);
+			this.problems.succeeded();
 			return new Connection(store, folder);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			close(store);
+			this.problems.failed(ex);
 			throw ex;
 		}
 	}

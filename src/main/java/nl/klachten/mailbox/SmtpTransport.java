@@ -21,15 +21,25 @@ public class SmtpTransport {
 
 	private final Session session;
 
-	SmtpTransport(MailboxSettings.Server server, String envelopeSender) {
+	private final ProblemLog problems;
+
+	SmtpTransport(MailboxSettings.Server server, String envelopeSender, ProblemLog problems) {
 		this.server = server;
 		this.session = MailSessions.smtp(server, envelopeSender);
+		this.problems = problems;
 	}
 
-	/** An open connection; close it when the batch is done. */
+	/** An open connection; close it when the batch is done. A failure to connect is told once ({@link ProblemLog}). */
 	public Connection open() throws MessagingException {
 		Transport transport = this.session.getTransport(MailSessions.smtpProtocol(this.server));
-		transport.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+		try {
+			transport.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+		}
+		catch (MessagingException ex) {
+			this.problems.failed(ex);
+			throw ex;
+		}
+		this.problems.succeeded();
 		return new Connection(transport);
 	}
 

@@ -60,7 +60,8 @@ class NoticeDelivery {
 			return placed;
 		}
 		catch (MessagingException | IllegalStateException ex) {
-			log.warn("Notices folder unavailable ({}); {} notices wait", ex.getClass().getSimpleName(), notices.size());
+			// told once by the notices folder's problem log, not once per attempt
+			log.debug("Notices folder unavailable ({}); {} notices wait", ex.getClass().getSimpleName(), notices.size());
 			notices.forEach((notice) -> this.retry.defer(notice, ex));
 			return 0;
 		}

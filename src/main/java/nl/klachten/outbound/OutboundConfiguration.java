@@ -43,8 +43,8 @@ class OutboundConfiguration {
 			folder.prepare();
 		}
 		catch (MailboxException ex) {
-			// the server may be down for a moment; the first notice creates the folder
-			log.warn("Notices folder not prepared at start ({}); it is created with the first notice",
+			// the server may be down for a moment (told once by the IMAP problem log); the first notice creates the folder
+			log.debug("Notices folder not prepared at start ({}); it is created with the first notice",
 					ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName());
 		}
 	}

@@ -86,7 +86,8 @@ public class OutboxSender {
 			}
 		}
 		catch (MessagingException ex) {
-			log.warn("SMTP server unavailable ({}); {} mails wait", ex.getClass().getSimpleName(), mails.size());
+			// told once by the transport's problem log, not once per attempt
+			log.debug("SMTP server unavailable ({}); {} mails wait", ex.getClass().getSimpleName(), mails.size());
 			mails.forEach((mail) -> defer(mail, ex));
 		}
 		return sent;

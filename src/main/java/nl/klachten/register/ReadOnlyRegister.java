@@ -119,7 +119,7 @@ public class ReadOnlyRegister {
 		}
 	}
 
-	private static OptionalInt registerVersion(Connection connection) throws SQLException {
+	static OptionalInt registerVersion(Connection connection) throws SQLException {
 		try (var statement = connection.createStatement();
 				var tables = statement.executeQuery(
 						"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
