@@ -1,5 +1,6 @@
 package nl.klachten.mailbox;
 
+import java.time.Clock;
 
 import nl.klachten.intake.IntakeSettings;
 import org.slf4j.Logger;
@@ -69,8 +70,8 @@ class MailboxConfiguration {
 	}
 
 	@Bean
-	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake) {
-		return new InboxReader(mailbox, signal, intake);
+	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake, Clock clock) {
+		return new InboxReader(mailbox, signal, intake, clock);
 	}
 
 	@Bean
