@@ -3,10 +3,9 @@ package nl.klachten.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
-
-import nl.klachten.deadlines.DigestSender;
-import nl.klachten.register.Vitals;
+import java.util.function.Supplier;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -17,28 +16,33 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 class DigestHealth implements HealthIndicator {
 
-	private final DigestSender digest;
+	private final Supplier<Optional<Instant>> dueAndUnsent;
 
-	private final Vitals vitals;
+	private final Supplier<Optional<LocalDate>> lastSentDay;
 
 	private final HealthSettings settings;
 
 	private final Clock clock;
 
-	DigestHealth(DigestSender digest, Vitals vitals, HealthSettings settings, Clock clock) {
-		this.digest = digest;
-		this.vitals = vitals;
+	/**
+	 * {@code dueAndUnsent}: when today's digest fell due if it has not gone
+	 * ({@code DigestSender.dueAndUnsent}); {@code lastSentDay}: the register's last digest day.
+	 */
+	DigestHealth(Supplier<Optional<Instant>> dueAndUnsent, Supplier<Optional<LocalDate>> lastSentDay,
+			HealthSettings settings, Clock clock) {
+		this.dueAndUnsent = dueAndUnsent;
+		this.lastSentDay = lastSentDay;
 		this.settings = settings;
 		this.clock = clock;
 	}
 
 	@Override
 	public Health health() {
-		Optional<Instant> due = this.digest.dueAndUnsent();
+		Optional<Instant> due = this.dueAndUnsent.get();
 		boolean late = due.isPresent()
 				&& Duration.between(due.get(), this.clock.instant()).compareTo(this.settings.digestLate()) > 0;
 		Health.Builder health = late ? Health.down() : Health.up();
-		health.withDetail("lastSentDay", this.vitals.lastDigestDay().map(Object::toString).orElse("none"));
+		health.withDetail("lastSentDay", this.lastSentDay.get().map(Object::toString).orElse("none"));
 		due.ifPresent((at) -> health.withDetail("dueSince", at.toString()));
 		return health.build();
 	}

@@ -23,12 +23,12 @@ class HealthConfiguration {
 
 	@Bean
 	ImapHealth imapHealthIndicator(InboxReader reader, HealthSettings settings) {
-		return new ImapHealth(reader, settings);
+		return new ImapHealth(reader::reads, settings);
 	}
 
 	@Bean
 	SmtpHealth smtpHealthIndicator(Vitals vitals, HealthSettings settings, Clock clock) {
-		return new SmtpHealth(vitals, settings, clock);
+		return new SmtpHealth(vitals::outbox, settings, clock);
 	}
 
 	@Bean
@@ -38,7 +38,7 @@ class HealthConfiguration {
 
 	@Bean
 	DigestHealth digestHealthIndicator(DigestSender digest, Vitals vitals, HealthSettings settings, Clock clock) {
-		return new DigestHealth(digest, vitals, settings, clock);
+		return new DigestHealth(digest::dueAndUnsent, vitals::lastDigestDay, settings, clock);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package nl.klachten.metrics;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import nl.klachten.mailbox.InboxReader;
 
@@ -15,18 +16,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 class ImapHealth implements HealthIndicator {
 
-	private final InboxReader reader;
+	private final Supplier<InboxReader.Reads> reads;
 
 	private final HealthSettings settings;
 
-	ImapHealth(InboxReader reader, HealthSettings settings) {
-		this.reader = reader;
+	ImapHealth(Supplier<InboxReader.Reads> reads, HealthSettings settings) {
+		this.reads = reads;
 		this.settings = settings;
 	}
 
 	@Override
 	public Health health() {
-		InboxReader.Reads reads = this.reader.reads();
+		InboxReader.Reads reads = this.reads.get();
 		boolean stale = reads.nanosSinceSuccess() > this.settings.imapStale().toNanos();
 		boolean failing = reads.failuresInRow() >= this.settings.imapFailures();
 		Health.Builder health = (stale || failing) ? Health.down() : Health.up();

@@ -2,6 +2,7 @@ package nl.klachten.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import nl.klachten.register.Vitals;
 
@@ -15,21 +16,21 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 class SmtpHealth implements HealthIndicator {
 
-	private final Vitals vitals;
+	private final Supplier<Vitals.OutboxFigures> outbox;
 
 	private final HealthSettings settings;
 
 	private final Clock clock;
 
-	SmtpHealth(Vitals vitals, HealthSettings settings, Clock clock) {
-		this.vitals = vitals;
+	SmtpHealth(Supplier<Vitals.OutboxFigures> outbox, HealthSettings settings, Clock clock) {
+		this.outbox = outbox;
 		this.settings = settings;
 		this.clock = clock;
 	}
 
 	@Override
 	public Health health() {
-		Vitals.OutboxFigures outbox = this.vitals.outbox();
+		Vitals.OutboxFigures outbox = this.outbox.get();
 		Duration waited = outbox.oldestWaiting() == null ? Duration.ZERO
 				: Duration.between(outbox.oldestWaiting(), this.clock.instant());
 		Health.Builder health = waited.compareTo(this.settings.outboxStale()) > 0 ? Health.down() : Health.up();
