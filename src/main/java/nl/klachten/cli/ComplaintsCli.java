@@ -111,6 +111,13 @@ public class ComplaintsCli implements Callable<Integer> {
 			description = "Starts the processor (the embedded mail server unless an IMAP host is configured).")
 	static class Run implements Callable<Integer> {
 
+		/**
+		 * Only {@code run} is a web application, for the management server ({@code application.yml}
+		 * says none, for the admin commands and the tests); given as an argument because that
+		 * outranks the file.
+		 */
+		static final String SERVLET = "--spring.main.web-application-type=servlet";
+
 		@CommandLine.Unmatched
 		List<String> springArgs = new ArrayList<>();
 
@@ -129,7 +136,8 @@ public class ComplaintsCli implements Callable<Integer> {
 		 * the operator reads one line: a wrong configuration value as {@link SettingsProblem} words it,
 		 * a mail server that refuses the login or cannot be found as the mailbox's start words it.
 		 * {@code --logging.level.org.springframework.boot.SpringApplication=ERROR} brings the full
-		 * report back.
+		 * report back. The management server (health and metrics) listens on
+		 * {@code management.server.port}, on 127.0.0.1 only.
 		 */
 		static int start(List<String> springArgs, PrintWriter err) {
 			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(springArgs));
@@ -138,11 +146,14 @@ public class ComplaintsCli implements Callable<Integer> {
 				err.println("complaints: " + taken.get());
 				return 1;
 			}
+			List<String> args = new ArrayList<>();
+			args.add(SERVLET);
+			args.addAll(springArgs);
 			try {
-				new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+				new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
 					.properties("logging.level.org.springframework.boot.SpringApplication=OFF",
 							"logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
-					.run(springArgs.toArray(String[]::new));
+					.run(args.toArray(String[]::new));
 			}
 			catch (RuntimeException ex) {
 				err.println("complaints: " + SettingsProblem.describe(ex)

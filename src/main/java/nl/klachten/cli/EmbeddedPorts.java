@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +19,15 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * checked before the processor starts. A second {@code scripts/complaints} used to print a
  * 179-line stack trace ending in GreenMail's "set server startup timeout"; it now says in one line
  * which port is taken and why that probably is. With an external IMAP host there is no embedded
- * server and nothing to check. Port 0 (any free port, as the tests use) cannot be taken.
+ * server; the management port (health and metrics, CONTRACT §3 {@code management.server.port},
+ * default 8081) is checked either way. Port 0 (any free port, as the tests use) cannot be taken.
  */
 final class EmbeddedPorts {
 
 	private static final String HOST = "127.0.0.1";
+
+	/** CONTRACT §3 {@code management.server.port}. */
+	private static final int MANAGEMENT_PORT = 8081;
 
 	record Port(int number, String name) {
 	}
@@ -37,12 +42,15 @@ final class EmbeddedPorts {
 	static EmbeddedPorts of(ConfigurableEnvironment environment) {
 		Binder binder = Binder.get(environment);
 		MailboxSettings mailbox = binder.bindOrCreate("complaints.mailbox", MailboxSettings.class);
-		if (!mailbox.embedded()) {
-			return new EmbeddedPorts(List.of());
+		List<Port> ports = new ArrayList<>();
+		if (mailbox.embedded()) {
+			EmbeddedSettings embedded = binder.bindOrCreate("complaints.embedded", EmbeddedSettings.class);
+			ports.add(new Port(embedded.smtpPort(), "embedded SMTP"));
+			ports.add(new Port(embedded.imapPort(), "embedded IMAP"));
 		}
-		EmbeddedSettings embedded = binder.bindOrCreate("complaints.embedded", EmbeddedSettings.class);
-		return new EmbeddedPorts(List.of(new Port(embedded.smtpPort(), "embedded SMTP"),
-				new Port(embedded.imapPort(), "embedded IMAP")));
+		ports.add(new Port(binder.bind("management.server.port", Integer.class).orElse(MANAGEMENT_PORT),
+				"health and metrics"));
+		return new EmbeddedPorts(ports);
 	}
 
 	/** The first port another process holds, as the line to print; empty when all are free. */

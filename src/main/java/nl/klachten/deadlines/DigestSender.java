@@ -119,6 +119,21 @@ public class DigestSender implements DigestRequests {
 		return sendIfDue(today);
 	}
 
+	/**
+	 * When today's scheduled digest became due, if it has not gone yet though it could have (the
+	 * same conditions as {@link #sendIfDue()}): the health check reports a digest that is late.
+	 */
+	public Optional<Instant> dueAndUnsent() {
+		Instant now = this.clock.instant();
+		LocalDate today = this.schedule.day(now);
+		Optional<Instant> due = this.schedule.dueOn(today);
+		if (due.isEmpty() || due.get().isAfter(now) || !this.register.createdAt().isBefore(due.get())
+				|| this.data.hasRun(today)) {
+			return Optional.empty();
+		}
+		return due;
+	}
+
 	/** OVERZICHT and {@code digest}: queued now, even when the day's digest already went. */
 	@Override
 	public String sendNow(LocalDate day) {

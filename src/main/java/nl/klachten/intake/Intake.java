@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import nl.klachten.commands.CommandDesk;
 import nl.klachten.commands.CommandMail;
+import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.TermsSettings;
@@ -83,10 +84,13 @@ public class Intake {
 
 	private final TransactionTemplate mailSavepoint;
 
+	private final EventCounter counter;
+
 	Intake(ParseWorker parser, AttemptCounter attempts, DataFiles files, InboundLog inbound, Outbox outbox, Correspondence correspondence,
 			ThreadResolver threads, ComplaintRegistrar registrar, FollowUps followUps, CommandDesk commandDesk,
 			CommitteeSettings committee, TermsSettings terms, IntakeSettings settings, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, EventCounter counter) {
+		this.counter = counter;
 		this.parser = parser;
 		this.attempts = attempts;
 		this.files = files;
@@ -115,6 +119,7 @@ public class Intake {
 				}
 			});
 		}
+		this.counter.mailsRead(batch.mails().size());
 		log.info("Intake batch: {} read, {} filed", batch.mails().size(), destinations.size());
 		return new Filing(destinations);
 	}
@@ -224,6 +229,7 @@ public class Intake {
 		addLetter(mail, fetched, complaint.id(), inboundId, "complaint", newText);
 		this.registrar.announce(registration, mail, acknowledge, possibleLink);
 		OperatorEvents.registered(complaint.reference().toString(), key);
+		this.counter.caseRegistered();
 		return Filing.Destination.PROCESSED;
 	}
 
@@ -266,6 +272,7 @@ public class Intake {
 						mail.messageId(), kind, part, part, inboundId[0], null), List.of());
 			}
 		});
+		this.counter.command(outcome.refused());
 		if (inboundId[0] < 0) {
 			settle(key, mail, raw, fetched, outcome.complaint() == null ? null : outcome.complaint().id(),
 					Outcome.IGNORED, outcome.refused() ? "command-refused" : "command");
@@ -323,6 +330,12 @@ public class Intake {
 	private Filing.Destination settle(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
 			Long complaintId, Outcome outcome, String reason) {
 		record(key, mail, raw, fetched, complaintId, outcome, reason);
+		if (outcome == Outcome.IGNORED) {
+			this.counter.ignored(reason);
+		}
+		else if (outcome == Outcome.QUARANTINED) {
+			this.counter.quarantined(reason);
+		}
 		if (outcome != Outcome.CASE) {
 			log.info("Mail {} {}: {}", OperatorEvents.hash(key), outcome.column(), reason);
 		}

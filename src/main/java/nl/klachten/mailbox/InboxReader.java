@@ -1,11 +1,14 @@
 package nl.klachten.mailbox;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import nl.klachten.intake.IntakeSettings;
 
 /**
  * The intake's message source: when the {@link MailSignal} says so, one batch from the inbox;
  * otherwise nothing. A batch cut short (by count or by bytes) raises the signal again, so a backlog
- * is read without waiting.
+ * is read without waiting. It keeps how the last reads went ({@link Reads}) for the health check.
  */
 public class InboxReader {
 
@@ -17,11 +20,36 @@ public class InboxReader {
 
 	private final ProblemLog problems;
 
-	public InboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings settings, ProblemLog problems) {
+	private final Clock clock;
+
+	private volatile Instant lastSuccess;
+
+	/** {@link System#nanoTime} of the last successful read, or of the start when none yet. */
+	private volatile long lastSuccessNanos = System.nanoTime();
+
+	private volatile int failuresInRow;
+
+	private volatile String lastError;
+
+	public InboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings settings, ProblemLog problems,
+			Clock clock) {
 		this.problems = problems;
 		this.mailbox = mailbox;
 		this.signal = signal;
 		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * How the inbox reads went: the time of the last successful one (null when none yet), the
+	 * time elapsed since it (or since the start), the failed reads since and the last error's class.
+	 */
+	public record Reads(Instant lastSuccess, long nanosSinceSuccess, int failuresInRow, String lastError) {
+	}
+
+	public Reads reads() {
+		return new Reads(this.lastSuccess, System.nanoTime() - this.lastSuccessNanos, this.failuresInRow,
+				this.lastError);
 	}
 
 	/**
@@ -39,11 +67,18 @@ public class InboxReader {
 		}
 		catch (MailboxException ex) {
 			this.signal.failed();
+			this.failuresInRow++;
+			this.lastError = ex.getCause() == null ? ex.getClass().getSimpleName()
+					: ex.getCause().getClass().getSimpleName();
 			this.problems.failed(ex);
 			return null;
 		}
 		this.signal.succeeded();
 		this.problems.succeeded();
+		this.lastSuccess = this.clock.instant();
+		this.lastSuccessNanos = System.nanoTime();
+		this.failuresInRow = 0;
+		this.lastError = null;
 		if (fetched.more()) {
 			this.signal.raise();
 		}

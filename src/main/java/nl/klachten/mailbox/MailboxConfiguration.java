@@ -1,5 +1,7 @@
 package nl.klachten.mailbox;
 
+import java.time.Clock;
+
 import nl.klachten.intake.IntakeSettings;
 
 
@@ -83,8 +85,9 @@ class MailboxConfiguration {
 	}
 
 	@Bean
-	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake, ProblemLog imapProblems) {
-		return new InboxReader(mailbox, signal, intake, imapProblems);
+	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake, ProblemLog imapProblems,
+			Clock clock) {
+		return new InboxReader(mailbox, signal, intake, imapProblems, clock);
 	}
 
 	@Bean

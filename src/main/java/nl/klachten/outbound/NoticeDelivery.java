@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
+import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
 import nl.klachten.mailbox.NoticeFolder;
 import nl.klachten.register.Outbox;
@@ -34,7 +35,10 @@ class NoticeDelivery {
 
 	private final Clock clock;
 
-	NoticeDelivery(NoticeFolder folder, Outbox outbox, OutboxRetry retry, Clock clock) {
+	private final EventCounter counter;
+
+	NoticeDelivery(NoticeFolder folder, Outbox outbox, OutboxRetry retry, Clock clock, EventCounter counter) {
+		this.counter = counter;
 		this.folder = folder;
 		this.outbox = outbox;
 		this.retry = retry;
@@ -84,6 +88,7 @@ class NoticeDelivery {
 		}
 		this.outbox.markSent(notice.id(), this.clock.instant());
 		OperatorEvents.mailSent(notice.id(), notice.kind(), notice.reference(), "imap-append");
+		this.counter.noticePlaced(notice.kind());
 		return true;
 	}
 

@@ -3,6 +3,7 @@ package nl.klachten.outbound;
 import java.time.Clock;
 
 import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.EventCounter;
 import nl.klachten.mailbox.MailboxException;
 import nl.klachten.mailbox.MailboxSettings;
 import nl.klachten.mailbox.NoticeFolder;
@@ -11,6 +12,7 @@ import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,14 +30,16 @@ class OutboundConfiguration {
 
 	@Bean
 	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, NoticeFolder noticeFolder, CaseMailer mailer,
-			OutboxSettings settings, CommitteeSettings committee, MailboxSettings mailbox, Clock clock) {
+			OutboxSettings settings, CommitteeSettings committee, MailboxSettings mailbox, Clock clock,
+			ObjectProvider<EventCounter> counter) {
+		EventCounter events = counter.getIfAvailable(() -> EventCounter.NONE);
 		NoticeRoute route = new NoticeRoute(committee.chair().email(), mailbox.address());
 		if (route.enabled()) {
 			prepare(noticeFolder);
 		}
 		OutboxRetry retry = new OutboxRetry(outbox, clock);
-		return new OutboxSender(outbox, smtp, route, new NoticeDelivery(noticeFolder, outbox, retry, clock), retry,
-				new AcknowledgementCeiling(outbox, mailer, settings), clock);
+		return new OutboxSender(outbox, smtp, route, new NoticeDelivery(noticeFolder, outbox, retry, clock, events),
+				retry, new AcknowledgementCeiling(outbox, mailer, settings), clock, events);
 	}
 
 	private static void prepare(NoticeFolder folder) {

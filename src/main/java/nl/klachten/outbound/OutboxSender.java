@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
 import nl.klachten.mailbox.SmtpTransport;
 import nl.klachten.register.Outbox;
@@ -41,8 +42,11 @@ public class OutboxSender {
 
 	private final AcknowledgementCeiling ceiling;
 
+	private final EventCounter counter;
+
 	OutboxSender(Outbox outbox, SmtpTransport smtp, NoticeRoute route, NoticeDelivery notices, OutboxRetry retry,
-			AcknowledgementCeiling ceiling, Clock clock) {
+			AcknowledgementCeiling ceiling, Clock clock, EventCounter counter) {
+		this.counter = counter;
 		this.ceiling = ceiling;
 		this.outbox = outbox;
 		this.smtp = smtp;
@@ -98,6 +102,7 @@ public class OutboxSender {
 			connection.send(mail.raw(), mail.recipients());
 			this.outbox.markSent(mail.id(), this.clock.instant());
 			OperatorEvents.mailSent(mail.id(), mail.kind(), mail.reference(), "smtp");
+			this.counter.mailSent(mail.kind());
 			return true;
 		}
 		catch (SendFailedException ex) {
@@ -105,6 +110,7 @@ public class OutboxSender {
 					&& ex.getInvalidAddresses() != null) {
 				OperatorEvents.mailRefused(mail.id(), mail.kind(), mail.reference(), "every recipient refused");
 				this.outbox.markFailed(mail.id(), "recipient-refused");
+				this.counter.mailRefused(mail.kind());
 				return true;
 			}
 			defer(mail, ex);

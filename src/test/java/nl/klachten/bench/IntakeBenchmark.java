@@ -84,7 +84,7 @@ public final class IntakeBenchmark {
 		Path db = dir.resolve("register.db");
 		Path log = dir.resolve("processor.log");
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--complaints.register.path=" + db,
+				jar.toString(), "--complaints.register.path=" + db, "--management.server.port=0",
 				// a backlog from one machine is what the hourly ceiling on acknowledgements is for:
 				// lift it, the benchmark measures how fast they go, not the ceiling
 				"--complaints.outbox.acknowledgements-per-hour=1000000")

@@ -54,9 +54,27 @@ class SecondInstanceTests {
 	void shouldCheckNoEmbeddedPortWhenAnImapHostIsConfigured() throws IOException {
 		try (ServerSocket running = bound()) {
 			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(List.of(
-					"--complaints.mailbox.imap.host=imap.example.org", "--complaints.embedded.imap-port="
-							+ running.getLocalPort())));
+					"--complaints.mailbox.imap.host=imap.example.org", "--management.server.port=0",
+					"--complaints.embedded.imap-port=" + running.getLocalPort())));
 			assertThat(ports.taken()).isEmpty();
+		}
+	}
+
+	/** The management port (health and metrics) taken: the same one line, before anything starts. */
+	@Test
+	void shouldSayInOneLineWhenTheManagementPortIsInUse() throws IOException {
+		try (ServerSocket running = bound()) {
+			int port = running.getLocalPort();
+			StringWriter out = new StringWriter();
+			StringWriter err = new StringWriter();
+			int exit = ComplaintsCli.execute(new String[] { "run", "--complaints.embedded.smtp-port=0",
+					"--complaints.embedded.imap-port=0", "--management.server.port=" + port,
+					"--complaints.register.path=" + register() }, new PrintWriter(out, true), new PrintWriter(err, true));
+			assertThat(err.toString()).isEqualTo("complaints: port " + port
+					+ " (health and metrics) on 127.0.0.1 is in use \u2014 is the processor already running?"
+					+ System.lineSeparator());
+			assertThat(exit).isEqualTo(1);
+			assertThat(register().getParent()).as("nothing started, no register made").doesNotExist();
 		}
 	}
 
@@ -80,7 +98,8 @@ class SecondInstanceTests {
 	@Test
 	void shouldGiveTheFirstLineOfTheCauseWhenNoPortIsTaken() {
 		EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(
-				List.of("--complaints.embedded.smtp-port=0", "--complaints.embedded.imap-port=0")));
+				List.of("--complaints.embedded.smtp-port=0", "--complaints.embedded.imap-port=0",
+						"--management.server.port=0")));
 		RuntimeException failure = new IllegalStateException("context",
 				new IllegalArgumentException("complaints.mailbox.address must not be blank\n\tand more"));
 		assertThat(ports.explain(failure))
@@ -92,7 +111,8 @@ class SecondInstanceTests {
 	void shouldExitOneWithOneLineWhenProcessStartsOnATakenPort() throws Exception {
 		try (ServerSocket running = bound()) {
 			Process process = java("--complaints.embedded.smtp-port=" + running.getLocalPort(),
-					"--complaints.embedded.imap-port=0", "--complaints.register.path=" + register());
+					"--complaints.embedded.imap-port=0", "--management.server.port=0",
+					"--complaints.register.path=" + register());
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 			String err = stderr();
 			assertThat(err).isEqualTo("complaints: port " + running.getLocalPort()
@@ -108,7 +128,8 @@ class SecondInstanceTests {
 	@Test
 	void shouldEndInOneLineWithoutStackTraceWhenStartUpFails() throws Exception {
 		Process process = java("--complaints.embedded.smtp-port=0", "--complaints.embedded.imap-port=0",
-				"--complaints.register.path=" + register(), "--complaints.mailbox.address=");
+				"--management.server.port=0", "--complaints.register.path=" + register(),
+				"--complaints.mailbox.address=");
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		String err = stderr();
 		List<String> lines = err.lines().toList();

@@ -128,6 +128,8 @@ class CrashRecoveryIT {
 				// the processor runs on the wall clock: a digest that never falls due keeps the
 				// folder counts below the same at any time of day (31 February)
 				"--complaints.digest.cron=0 0 0 31 2 *",
+				// a random management port: the default 8081 may be taken by another processor
+				"--management.server.port=0",
 				// small batches: more commit/file/send boundaries for a kill to fall between
 				"--complaints.intake.batch-size=" + Integer.getInteger("crash.batch", 10));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
