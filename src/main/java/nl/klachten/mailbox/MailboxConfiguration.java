@@ -1,6 +1,8 @@
 package nl.klachten.mailbox;
 
 
+import javax.net.ssl.SSLSocketFactory;
+
 import nl.klachten.intake.IntakeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,9 @@ class MailboxConfiguration {
 			ObjectProvider<EmbeddedMailServer> server) {
 		EmbeddedMailServer local = server.getIfAvailable();
 		if (local == null) {
-			return new MailEndpoints(settings.imap(), settings.smtp());
+			MailboxSecurity.require(settings);
+			SSLSocketFactory trust = TrustStore.socketFactory(settings);
+			return new MailEndpoints(settings.imap().withSocketFactory(trust), settings.smtp().withSocketFactory(trust));
 		}
 		String password = embedded.accounts()
 			.stream()
@@ -51,8 +55,9 @@ class MailboxConfiguration {
 		}
 		catch (MailboxException ex) {
 			// the server may be down for a moment; reading retries with backoff and filing creates the folders
-			log.warn("Mail server not reachable at start ({}); retrying in the background",
-					ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName());
+			ConnectionProblem.certificate(ex, "IMAP", endpoints.imap())
+				.ifPresentOrElse(log::warn, () -> log.warn("Mail server not reachable at start ({}); retrying in the background",
+						ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName()));
 		}
 		return mailbox;
 	}
