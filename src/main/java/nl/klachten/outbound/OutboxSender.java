@@ -1,10 +1,12 @@
 package nl.klachten.outbound;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import nl.klachten.committee.OperatorEvents;
@@ -13,13 +15,15 @@ import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * Drains the outbox: the chair's notices into the notices folder when the chair reads the intake
  * mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over one SMTP connection
  * per batch. Each mail is marked sent right after the server accepted it; when the server cannot
  * be reached the mail waits with exponential backoff ({@link OutboxRetry}), and one server being
  * down never holds up the mail for the other. A permanent refusal of every recipient marks the
- * mail failed, kept in the register.
+ * mail failed, kept in the register, and tells the chair once ({@link RefusalNotice}).
  */
 public class OutboxSender {
 
@@ -41,8 +45,14 @@ public class OutboxSender {
 
 	private final AcknowledgementCeiling ceiling;
 
+	private final RefusalNotice refusals;
+
+	private final TransactionTemplate transactions;
+
 	OutboxSender(Outbox outbox, SmtpTransport smtp, NoticeRoute route, NoticeDelivery notices, OutboxRetry retry,
-			AcknowledgementCeiling ceiling, Clock clock) {
+			AcknowledgementCeiling ceiling, RefusalNotice refusals, TransactionTemplate transactions, Clock clock) {
+		this.refusals = refusals;
+		this.transactions = transactions;
 		this.ceiling = ceiling;
 		this.outbox = outbox;
 		this.smtp = smtp;
@@ -103,7 +113,11 @@ public class OutboxSender {
 			if (ex.getValidSentAddresses() == null && ex.getValidUnsentAddresses() == null
 					&& ex.getInvalidAddresses() != null) {
 				OperatorEvents.mailRefused(mail.id(), mail.kind(), mail.reference(), "every recipient refused");
-				this.outbox.markFailed(mail.id(), "recipient-refused");
+				List<String> refused = Arrays.stream(ex.getInvalidAddresses()).map(Address::toString).toList();
+				this.transactions.executeWithoutResult((status) -> {
+					this.outbox.markFailed(mail.id(), "recipient-refused");
+					this.refusals.tell(mail, refused);
+				});
 				return true;
 			}
 			defer(mail, ex);
