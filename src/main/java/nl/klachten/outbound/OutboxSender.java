@@ -110,8 +110,9 @@ public class OutboxSender {
 			return true;
 		}
 		catch (SendFailedException ex) {
-			if (ex.getValidSentAddresses() == null && ex.getValidUnsentAddresses() == null
-					&& ex.getInvalidAddresses() != null) {
+			// Angus Mail gives empty arrays, not null, for the valid addresses when RCPT refused every one
+			if (none(ex.getValidSentAddresses()) && none(ex.getValidUnsentAddresses())
+					&& !none(ex.getInvalidAddresses())) {
 				OperatorEvents.mailRefused(mail.id(), mail.kind(), mail.reference(), "every recipient refused");
 				List<String> refused = Arrays.stream(ex.getInvalidAddresses()).map(Address::toString).toList();
 				this.transactions.executeWithoutResult((status) -> {
@@ -127,6 +128,10 @@ public class OutboxSender {
 			defer(mail, ex);
 			return false;
 		}
+	}
+
+	private static boolean none(Address[] addresses) {
+		return addresses == null || addresses.length == 0;
 	}
 
 	private void deferFrom(List<Outbox.QueuedMail> mails, Outbox.QueuedMail failed) {
