@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
@@ -56,14 +57,21 @@ public final class RealServers {
 
 	public static final String TRUST_PASSWORD = "realstack-test";
 
+	private static final AtomicBoolean told = new AtomicBoolean();
+
 	private RealServers() {
 	}
 
 	/** Skips the calling test class, in one line, when the servers are not running. */
 	public static void assumeRunning() {
 		boolean up = listening(IMAP) && listening(SMTP) && Files.isReadable(CERTIFICATE);
-		assumeTrue(up, "Dovecot/Postfix not reachable on " + HOST + ":" + IMAP + "/" + SMTP + " (or no " + CERTIFICATE
-				+ "): start them with scripts/realstack start; real-server tests skipped");
+		String why = "Dovecot/Postfix not reachable on " + HOST + ":" + IMAP + "/" + SMTP + " (or no " + CERTIFICATE
+				+ "): start them with scripts/realstack start; real-server tests skipped";
+		if (!up && told.compareAndSet(false, true)) {
+			// a class skipped in @BeforeAll shows no reason in the build output: say it once
+			System.err.println(why);
+		}
+		assumeTrue(up, why);
 	}
 
 	private static boolean listening(int port) {
