@@ -87,6 +87,9 @@ public final class MailFixtures {
 		registry.add("complaints.mailbox.imap.username", () -> CHAIR);
 		registry.add("complaints.mailbox.imap.password", () -> "chair");
 		registry.add("complaints.mailbox.smtp.host", () -> "127.0.0.1");
+		// GreenMail is plain; a loopback host may go without TLS (CONTRACT §3)
+		registry.add("complaints.mailbox.imap.security", () -> "none");
+		registry.add("complaints.mailbox.smtp.security", () -> "none");
 		registry.add("complaints.mailbox.smtp.port", () -> greenMail.getSmtp().getPort());
 		registry.add("complaints.register.path", () -> register.get().resolve("register.db").toString());
 		registry.add("complaints.intake.poll-interval", () -> "500ms");

@@ -6,7 +6,8 @@ import jakarta.mail.Session;
 
 /**
  * Jakarta Mail sessions from typed settings: credentials are never in a URL, {@code mail.debug}
- * is off (it would print mail), and IMAP reads with {@code BODY.PEEK} so nothing is marked
+ * is off (it would print mail), TLS checks the certificate and the host name (against the
+ * configured trust store's socket factory, or the JVM's), and IMAP reads with {@code BODY.PEEK} so nothing is marked
  * {@code \Seen} by reading (STACK.md pitfall 5).
  */
 final class MailSessions {
@@ -53,6 +54,9 @@ final class MailSessions {
 		}
 		if (server.security() != MailboxSettings.Security.none) {
 			props.put(p + "ssl.checkserveridentity", "true");
+			if (server.socketFactory() != null) {
+				props.put(p + "ssl.socketFactory", server.socketFactory());
+			}
 		}
 		return props;
 	}

@@ -2,6 +2,8 @@ package nl.klachten.mailbox;
 
 import java.time.Clock;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import nl.klachten.intake.IntakeSettings;
 
 
@@ -29,7 +31,9 @@ class MailboxConfiguration {
 			ObjectProvider<EmbeddedMailServer> server) {
 		EmbeddedMailServer local = server.getIfAvailable();
 		if (local == null) {
-			return new MailEndpoints(settings.imap(), settings.smtp());
+			MailboxSecurity.require(settings);
+			SSLSocketFactory trust = TrustStore.socketFactory(settings);
+			return new MailEndpoints(settings.imap().withSocketFactory(trust), settings.smtp().withSocketFactory(trust));
 		}
 		String password = embedded.accounts()
 			.stream()
@@ -66,7 +70,8 @@ class MailboxConfiguration {
 		catch (MailboxException ex) {
 			if (MailProblem.permanent(ex)) {
 				mailbox.close();
-				throw new IllegalStateException(MailProblem.describe(ex, MailProblem.Service.IMAP, endpoints.imap()));
+				throw new IllegalStateException(ConnectionProblem.certificate(ex, "IMAP", endpoints.imap())
+					.orElseGet(() -> MailProblem.describe(ex, MailProblem.Service.IMAP, endpoints.imap())));
 			}
 			imapProblems.failed(ex);
 		}

@@ -8,6 +8,7 @@ import nl.klachten.mailbox.MailboxException;
 import nl.klachten.mailbox.MailboxSettings;
 import nl.klachten.mailbox.NoticeFolder;
 import nl.klachten.mailbox.SmtpTransport;
+import nl.klachten.register.Complaints;
 import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox sender exists only where mail is sent: not for admin commands. When the chair reads
@@ -30,8 +33,8 @@ class OutboundConfiguration {
 
 	@Bean
 	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, NoticeFolder noticeFolder, CaseMailer mailer,
-			OutboxSettings settings, CommitteeSettings committee, MailboxSettings mailbox, Clock clock,
-			ObjectProvider<EventCounter> counter) {
+			OutboxSettings settings, CommitteeSettings committee, MailboxSettings mailbox, Complaints complaints,
+			PlatformTransactionManager transactions, Clock clock, ObjectProvider<EventCounter> counter) {
 		EventCounter events = counter.getIfAvailable(() -> EventCounter.NONE);
 		NoticeRoute route = new NoticeRoute(committee.chair().email(), mailbox.address());
 		if (route.enabled()) {
@@ -39,7 +42,8 @@ class OutboundConfiguration {
 		}
 		OutboxRetry retry = new OutboxRetry(outbox, clock);
 		return new OutboxSender(outbox, smtp, route, new NoticeDelivery(noticeFolder, outbox, retry, clock, events),
-				retry, new AcknowledgementCeiling(outbox, mailer, settings), clock, events);
+				retry, new AcknowledgementCeiling(outbox, mailer, settings), new RefusalNotice(mailer, complaints),
+				new TransactionTemplate(transactions), clock, events);
 	}
 
 	private static void prepare(NoticeFolder folder) {

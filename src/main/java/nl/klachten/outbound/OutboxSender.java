@@ -1,10 +1,12 @@
 package nl.klachten.outbound;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import nl.klachten.committee.EventCounter;
@@ -14,13 +16,15 @@ import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * Drains the outbox: the chair's notices into the notices folder when the chair reads the intake
  * mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over one SMTP connection
  * per batch. Each mail is marked sent right after the server accepted it; when the server cannot
  * be reached the mail waits with exponential backoff ({@link OutboxRetry}), and one server being
  * down never holds up the mail for the other. A permanent refusal of every recipient marks the
- * mail failed, kept in the register.
+ * mail failed, kept in the register, and tells the chair once ({@link RefusalNotice}).
  */
 public class OutboxSender {
 
@@ -44,9 +48,16 @@ public class OutboxSender {
 
 	private final EventCounter counter;
 
+	private final RefusalNotice refusals;
+
+	private final TransactionTemplate transactions;
+
 	OutboxSender(Outbox outbox, SmtpTransport smtp, NoticeRoute route, NoticeDelivery notices, OutboxRetry retry,
-			AcknowledgementCeiling ceiling, Clock clock, EventCounter counter) {
+			AcknowledgementCeiling ceiling, RefusalNotice refusals, TransactionTemplate transactions, Clock clock,
+			EventCounter counter) {
 		this.counter = counter;
+		this.refusals = refusals;
+		this.transactions = transactions;
 		this.ceiling = ceiling;
 		this.outbox = outbox;
 		this.smtp = smtp;
@@ -106,10 +117,15 @@ public class OutboxSender {
 			return true;
 		}
 		catch (SendFailedException ex) {
-			if (ex.getValidSentAddresses() == null && ex.getValidUnsentAddresses() == null
-					&& ex.getInvalidAddresses() != null) {
+			// Angus Mail gives empty arrays, not null, for the valid addresses when RCPT refused every one
+			if (none(ex.getValidSentAddresses()) && none(ex.getValidUnsentAddresses())
+					&& !none(ex.getInvalidAddresses())) {
 				OperatorEvents.mailRefused(mail.id(), mail.kind(), mail.reference(), "every recipient refused");
-				this.outbox.markFailed(mail.id(), "recipient-refused");
+				List<String> refused = Arrays.stream(ex.getInvalidAddresses()).map(Address::toString).toList();
+				this.transactions.executeWithoutResult((status) -> {
+					this.outbox.markFailed(mail.id(), "recipient-refused");
+					this.refusals.tell(mail, refused);
+				});
 				this.counter.mailRefused(mail.kind());
 				return true;
 			}
@@ -120,6 +136,10 @@ public class OutboxSender {
 			defer(mail, ex);
 			return false;
 		}
+	}
+
+	private static boolean none(Address[] addresses) {
+		return addresses == null || addresses.length == 0;
 	}
 
 	private void deferFrom(List<Outbox.QueuedMail> mails, Outbox.QueuedMail failed) {

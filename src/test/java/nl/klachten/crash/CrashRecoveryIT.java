@@ -122,7 +122,8 @@ class CrashRecoveryIT {
 				jar.toString(), "--complaints.mailbox.imap.host=127.0.0.1",
 				"--complaints.mailbox.imap.port=" + this.greenMail.getImap().getPort(),
 				"--complaints.mailbox.imap.username=" + CHAIR, "--complaints.mailbox.imap.password=chair",
-				"--complaints.mailbox.smtp.host=127.0.0.1",
+				"--complaints.mailbox.smtp.host=127.0.0.1", "--complaints.mailbox.imap.security=none",
+				"--complaints.mailbox.smtp.security=none",
 				"--complaints.mailbox.smtp.port=" + this.greenMail.getSmtp().getPort(),
 				"--complaints.register.path=" + db, "--complaints.intake.poll-interval=500ms",
 				// the processor runs on the wall clock: a digest that never falls due keeps the

@@ -56,6 +56,8 @@ class ImapOutageIntegrationTests {
 		registry.add("complaints.mailbox.imap.username", () -> CHAIR);
 		registry.add("complaints.mailbox.imap.password", () -> "chair");
 		registry.add("complaints.mailbox.smtp.host", () -> "127.0.0.1");
+		registry.add("complaints.mailbox.imap.security", () -> "none");
+		registry.add("complaints.mailbox.smtp.security", () -> "none");
 		registry.add("complaints.mailbox.smtp.port", () -> smtpPort);
 		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
 		registry.add("complaints.intake.poll-interval", () -> "500ms");

@@ -1,0 +1,52 @@
+package nl.klachten.outbound;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.klachten.register.Complaints;
+import nl.klachten.register.Outbox;
+
+/**
+ * Tells the chair once that a mail was refused for good (CONTRACT §4): which case, which
+ * recipient, which mail. Called in the transaction that marks the mail failed, so the notice is
+ * queued exactly when the refusal is recorded. A refused mail to the chair is not announced to
+ * the chair (it could only be refused again).
+ */
+class RefusalNotice {
+
+	static final String PURPOSE = "delivery-refused";
+
+	private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("acknowledgement", "ontvangstbevestiging"),
+			Map.entry("question-employee", "vraag aan de medewerker"),
+			Map.entry("question-complainant", "vraag aan de klager"), Map.entry("decision", "beslissing"),
+			Map.entry("management-file", "dossier voor de directie"), Map.entry("appeal-file", "beroepsdossier"),
+			Map.entry("measures-request", "verzoek om maatregelen"), Map.entry("extension-notice", "verlengingsbericht"));
+
+	private final CaseMailer mailer;
+
+	private final Complaints complaints;
+
+	RefusalNotice(CaseMailer mailer, Complaints complaints) {
+		this.mailer = mailer;
+		this.complaints = complaints;
+	}
+
+	void tell(Outbox.QueuedMail mail, List<String> refused) {
+		if (PURPOSE.equals(mail.kind()) || mail.recipients().stream().allMatch(this.mailer.chair()::equalsIgnoreCase)) {
+			return;
+		}
+		Map<String, Object> model = Map.of("party", String.join(", ", refused), "reason",
+				KINDS.getOrDefault(mail.kind(), mail.kind()));
+		Letter letter = new Letter(PURPOSE, List.of(this.mailer.chair()), mail.reference(), null, List.of(), model,
+				List.of(), false);
+		if (mail.complaintId() != null) {
+			var complaint = this.complaints.find(mail.complaintId());
+			if (complaint.isPresent()) {
+				this.mailer.send(complaint.get(), letter);
+				return;
+			}
+		}
+		this.mailer.sendUnfiled(letter);
+	}
+
+}

@@ -1,0 +1,1 @@
+Niet bezorgd: mail aan ${party}<#if reference?has_content> [${reference}]</#if>
