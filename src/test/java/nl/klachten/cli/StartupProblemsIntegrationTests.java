@@ -45,7 +45,8 @@ class StartupProblemsIntegrationTests {
 
 	@Test
 	void shouldSayTheHostIsUnknownAtStart() {
-		String[] err = run("--complaints.mailbox.imap.host=no-such-host.invalid");
+		// with TLS: plain text to a host that is not loopback is refused before any lookup (CONTRACT §3)
+		String[] err = run("--complaints.mailbox.imap.host=no-such-host.invalid", "--complaints.mailbox.imap.security=tls");
 		assertThat(err).containsExactly("complaints: the processor did not start: IMAP host no-such-host.invalid is"
 				+ " unknown: check complaints.mailbox.imap.host (a name this machine can resolve)");
 	}
