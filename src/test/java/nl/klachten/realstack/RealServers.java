@@ -114,6 +114,7 @@ public final class RealServers {
 			case "directie@klikklaar.com" -> "directie";
 			case "beroepscommissie@klikklaar.com" -> "beroep";
 			case "medewerker@klikklaar.com" -> "medewerker";
+			case "crashtest@klikklaar.com" -> "crash";
 			default -> throw new IllegalArgumentException("no such realstack user: " + address);
 		};
 	}
