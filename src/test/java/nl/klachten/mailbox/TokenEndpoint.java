@@ -36,6 +36,8 @@ final class TokenEndpoint implements AutoCloseable {
 
 	private volatile int expiresIn = 3600;
 
+	private volatile boolean allRevoked;
+
 	private volatile int refuseStatus;
 
 	private volatile String refuseError;
@@ -69,6 +71,11 @@ final class TokenEndpoint implements AutoCloseable {
 		this.issued.remove(token);
 	}
 
+	/** While set, introspection calls every token inactive, also the ones issued later. */
+	void revokeAll(boolean revoked) {
+		this.allRevoked = revoked;
+	}
+
 	private void token(HttpExchange exchange) throws IOException {
 		Map<String, String> form = form(exchange.getRequestBody());
 		this.requests.add(form);
@@ -89,7 +96,7 @@ final class TokenEndpoint implements AutoCloseable {
 		if (token.isEmpty() && auth != null && auth.startsWith("Bearer ")) {
 			token = auth.substring(7);
 		}
-		answer(exchange, 200, this.issued.contains(token)
+		answer(exchange, 200, !this.allRevoked && this.issued.contains(token)
 				? "{\"active\":true,\"username\":\"" + this.username + "\"}" : "{\"active\":false}");
 	}
 
