@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code auth: xoauth2} against Dovecot's oauth2 passdb (CONTRACT §3): the test is the OAuth2
  * provider, on 127.0.0.1:18080 where {@code scripts/realstack} points Dovecot's introspection. A
- * token from the client-credentials flow logs in over STARTTLS and reads the inbox; a revoked
+ * token from the client-credentials flow logs in over STARTTLS and reads the inbox, and logs in to
+ * Postfix (whose SASL is Dovecot's); a revoked
  * token is refused by Dovecot, and the processor's login fetches a new one; a provider whose
  * tokens Dovecot never accepts is one line.
  */
@@ -83,6 +84,26 @@ class OAuth2RealServerIT {
 				}
 			}
 			assertThat(found).as("the mail sent to " + USER + " is read with the token").isTrue();
+		}
+	}
+
+	@Test
+	void shouldLogInToPostfixWithAnAccessToken() throws Exception {
+		Server smtp = new Server(RealServers.HOST, RealServers.SMTP, USER, null, "INBOX", Security.starttls, false,
+				trusted)
+			.withTokens(tokens());
+		ProblemLog quiet = ProblemLog.silent(MailProblem.Service.SMTP, smtp);
+		try (SmtpTransport.Connection connection = new SmtpTransport(smtp, USER, quiet).open()) {
+			assertThat(connection).isNotNull();
+		}
+		// and the token is what got it in: with every token revoked Postfix refuses the login
+		provider.revokeAll(true);
+		try {
+			assertThatThrownBy(new SmtpTransport(smtp, USER, quiet)::open)
+				.isInstanceOf(AuthenticationFailedException.class);
+		}
+		finally {
+			provider.revokeAll(false);
 		}
 	}
 
