@@ -52,7 +52,7 @@ public class FolderCleaner {
 		Store store = null;
 		try {
 			store = MailSessions.imap(this.server, 120_000).getStore(MailSessions.imapProtocol(this.server));
-			store.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+			MailLogin.connect(store, this.server);
 			char separator = store.getDefaultFolder().getSeparator();
 			boolean uidPlus = ((IMAPStore) store).hasCapability("UIDPLUS");
 			int deleted = 0;

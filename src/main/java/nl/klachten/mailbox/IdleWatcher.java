@@ -102,7 +102,7 @@ public class IdleWatcher implements SmartLifecycle {
 
 	private void connect() throws MessagingException {
 		IMAPStore imap = (IMAPStore) MailSessions.imap(this.server, 0).getStore(MailSessions.imapProtocol(this.server));
-		imap.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+		MailLogin.connect(imap, this.server);
 		IMAPFolder inbox = (IMAPFolder) imap.getFolder(this.server.folder());
 		inbox.open(Folder.READ_ONLY);
 		inbox.addMessageCountListener(new MessageCountAdapter() {

@@ -240,7 +240,7 @@ public class ImapMailbox implements AutoCloseable {
 		}
 		disconnect();
 		this.store = MailSessions.imap(this.server, 120_000).getStore(MailSessions.imapProtocol(this.server));
-		this.store.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+		MailLogin.connect(this.store, this.server);
 		this.inbox = (IMAPFolder) this.store.getFolder(this.server.folder());
 		this.inbox.open(Folder.READ_WRITE);
 		log.info("Connected to the inbox on {}:{}", this.server.host(), this.server.port());

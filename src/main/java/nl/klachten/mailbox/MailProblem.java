@@ -48,6 +48,15 @@ public final class MailProblem {
 	 * told as the missing setting.
 	 */
 	public static String describe(Throwable failure, Service service, MailboxSettings.Server server) {
+		OAuth2Exception oauth2 = find(failure, OAuth2Exception.class);
+		if (oauth2 != null) {
+			return oauth2.getMessage();
+		}
+		if (find(failure, AuthenticationFailedException.class) != null && server.oauth2()) {
+			String k = service.keys();
+			return service + " login refused by " + server.host() + ":" + server.port() + " for the OAuth2 token: check "
+					+ k + ".username (the mailbox the token is for) and complaints.mailbox.oauth2.scope";
+		}
 		if (find(failure, AuthenticationFailedException.class) != null
 				&& (blank(server.username()) || server.password() == null)) {
 			String k = service.keys();
@@ -99,6 +108,10 @@ public final class MailProblem {
 	 * retried with backoff.
 	 */
 	public static boolean permanent(Throwable failure) {
+		OAuth2Exception oauth2 = find(failure, OAuth2Exception.class);
+		if (oauth2 != null) {
+			return oauth2.permanent();
+		}
 		return find(failure, AuthenticationFailedException.class) != null
 				|| find(failure, UnknownHostException.class) != null || untrusted(failure)
 				|| find(failure, FolderNotFoundException.class) != null;

@@ -36,7 +36,8 @@ final class MailSessions {
 		String p = "mail." + smtpProtocol(server) + ".";
 		Properties props = common(p, server, 60_000);
 		props.put(p + "from", envelopeSender);
-		props.put(p + "auth", String.valueOf(server.username() != null && !server.username().isBlank()));
+		props.put(p + "auth",
+				String.valueOf(server.oauth2() || server.username() != null && !server.username().isBlank()));
 		return Session.getInstance(props);
 	}
 
@@ -48,6 +49,11 @@ final class MailSessions {
 		props.put(p + "connectiontimeout", "10000");
 		props.put(p + "timeout", String.valueOf(readTimeoutMillis));
 		props.put(p + "writetimeout", "60000");
+		if (server.oauth2()) {
+			// the access token goes where the password would; XOAUTH2 is the only mechanism tried
+			props.put(p + "auth.mechanisms", "XOAUTH2");
+			props.put(p + "auth.xoauth2.disable", "false");
+		}
 		if (server.security() == MailboxSettings.Security.starttls) {
 			props.put(p + "starttls.enable", "true");
 			props.put(p + "starttls.required", "true");

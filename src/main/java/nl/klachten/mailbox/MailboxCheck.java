@@ -1,5 +1,8 @@
 package nl.klachten.mailbox;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,16 +28,24 @@ public final class MailboxCheck {
 		if (settings.embedded()) {
 			return List.of("ok imap: embedded server (starts with run)", "ok smtp: embedded server (starts with run)");
 		}
-		List<String> lines = new ArrayList<>(imap(settings));
-		lines.add(smtp(settings));
+		MailEndpoints endpoints;
+		try {
+			// one check, one token: it never lives long enough to need renewing
+			endpoints = AccessTokens.attach(settings, settings.imap(), settings.smtp(),
+					Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+		}
+		catch (MailboxSettingsException ex) {
+			return List.of(ex.getMessage());
+		}
+		List<String> lines = new ArrayList<>(imap(settings, endpoints.imap()));
+		lines.add(smtp(settings, endpoints.smtp()));
 		return lines;
 	}
 
-	static List<String> imap(MailboxSettings settings) {
-		MailboxSettings.Server server = settings.imap();
+	static List<String> imap(MailboxSettings settings, MailboxSettings.Server server) {
 		List<String> lines = new ArrayList<>();
 		try (Store store = MailSessions.imap(server, 30_000).getStore(MailSessions.imapProtocol(server))) {
-			store.connect(server.host(), server.port() == null ? -1 : server.port(), server.username(), server.password());
+			MailLogin.connect(store, server);
 			lines.add("ok imap: logged in to " + server.host() + ":" + server.port() + " (" + server.security() + ")");
 			char separator = store.getDefaultFolder().getSeparator();
 			if (!store.getFolder(server.folder()).exists()) {
@@ -57,15 +68,14 @@ public final class MailboxCheck {
 		return lines;
 	}
 
-	static String smtp(MailboxSettings settings) {
-		MailboxSettings.Server server = settings.smtp();
+	static String smtp(MailboxSettings settings, MailboxSettings.Server server) {
 		if (server.host() == null || server.host().isBlank()) {
 			return "complaints.mailbox.smtp.host is not set while complaints.mailbox.imap.host is:"
 					+ " set it to the server that sends the committee's mail";
 		}
 		ProblemLog quiet = ProblemLog.silent(MailProblem.Service.SMTP, server);
 		try (SmtpTransport.Connection connection = new SmtpTransport(server, settings.address(), quiet).open()) {
-			boolean auth = server.username() != null && !server.username().isBlank();
+			boolean auth = server.oauth2() || server.username() != null && !server.username().isBlank();
 			return "ok smtp: " + (auth ? "logged in to " : "connected to ") + server.host() + ":" + server.port() + " ("
 					+ server.security() + ")";
 		}

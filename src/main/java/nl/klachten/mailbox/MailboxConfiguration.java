@@ -28,12 +28,13 @@ class MailboxConfiguration {
 
 	@Bean
 	MailEndpoints mailEndpoints(MailboxSettings settings, EmbeddedSettings embedded,
-			ObjectProvider<EmbeddedMailServer> server) {
+			ObjectProvider<EmbeddedMailServer> server, Clock clock) {
 		EmbeddedMailServer local = server.getIfAvailable();
 		if (local == null) {
 			MailboxSecurity.require(settings);
 			SSLSocketFactory trust = TrustStore.socketFactory(settings);
-			return new MailEndpoints(settings.imap().withSocketFactory(trust), settings.smtp().withSocketFactory(trust));
+			return AccessTokens.attach(settings, settings.imap().withSocketFactory(trust),
+					settings.smtp().withSocketFactory(trust), clock);
 		}
 		String password = embedded.accounts()
 			.stream()

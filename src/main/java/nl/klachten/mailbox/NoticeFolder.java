@@ -61,7 +61,7 @@ public class NoticeFolder {
 	public Connection open() throws MessagingException {
 		Store store = MailSessions.imap(this.server, 60_000).getStore(MailSessions.imapProtocol(this.server));
 		try {
-			store.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+			MailLogin.connect(store, this.server);
 			IMAPFolder folder = (IMAPFolder) MailFolders.ensure(store, this.name);
 			folder.open(Folder.READ_ONLY);
 			this.problems.succeeded();

@@ -33,7 +33,7 @@ public class SmtpTransport {
 	public Connection open() throws MessagingException {
 		Transport transport = this.session.getTransport(MailSessions.smtpProtocol(this.server));
 		try {
-			transport.connect(this.server.host(), this.server.port(), this.server.username(), this.server.password());
+			MailLogin.connect(transport, this.server);
 		}
 		catch (MessagingException ex) {
 			this.problems.failed(ex);
