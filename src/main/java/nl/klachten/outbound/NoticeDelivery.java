@@ -18,10 +18,13 @@ import org.slf4j.LoggerFactory;
  * notice that cannot be placed waits with the same backoff as mail that cannot be sent, and never
  * holds up the SMTP mail of the same batch.
  *
- * <p>Exactly once: before appending, the folder is asked which of the batch's Message-IDs it
- * already holds (see {@link NoticeFolder}). A notice found there was appended by a try whose
- * {@code markSent} never happened (a crash, a dropped connection); it is marked sent, not
- * appended again. This is better than SMTP can do, where the same mail may then go twice.
+ * <p>Exactly once: a notice's first try is recorded in the register before its {@code APPEND}
+ * (one small write), so a notice that may already be in the folder is one with a try on record.
+ * For those only, the folder is asked first which it already holds (see {@link NoticeFolder}): a
+ * notice found there was appended by a try whose {@code markSent} never happened (a crash, a
+ * dropped connection); it is marked sent, not appended again. This is better than SMTP can do,
+ * where the same mail may then go twice. Asking for every notice instead cost a search of the whole
+ * folder per batch, growing with the folder.
  */
 class NoticeDelivery {
 
@@ -51,7 +54,10 @@ class NoticeDelivery {
 			return 0;
 		}
 		try (NoticeFolder.Connection connection = this.folder.open()) {
-			Set<String> held = connection.holding(notices.stream().map(Outbox.QueuedMail::messageId).toList());
+			Set<String> held = connection.holding(notices.stream()
+				.filter((notice) -> notice.attempts() > 0)
+				.map(Outbox.QueuedMail::messageId)
+				.toList());
 			int placed = 0;
 			for (Outbox.QueuedMail notice : notices) {
 				if (!placeOne(connection, notice, held)) {
@@ -77,6 +83,9 @@ class NoticeDelivery {
 		}
 		else {
 			try {
+				if (notice.attempts() == 0) {
+					this.outbox.markTrying(notice.id());
+				}
 				connection.append(notice.raw());
 			}
 			catch (MessagingException ex) {

@@ -74,6 +74,16 @@ public class Outbox {
 			.update();
 	}
 
+	/**
+	 * Records a try before it is made, for a delivery that can be asked afterwards whether it
+	 * happened (the notices folder): a crash during the try then leaves a mail with a try on record.
+	 */
+	public void markTrying(long id) {
+		this.jdbc.sql("UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND status = 'pending'")
+			.param(id)
+			.update();
+	}
+
 	public void markRetry(long id, Instant next, String error) {
 		this.jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt = ?, last_error = ? WHERE id = ?")
 			.params(next.toEpochMilli(), error, id)

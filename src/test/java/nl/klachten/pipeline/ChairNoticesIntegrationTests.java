@@ -77,8 +77,9 @@ class ChairNoticesIntegrationTests extends MailIntegrationTest {
 		String id = messageId(notification);
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus("<" + id + ">")).isEqualTo("sent"));
 
-		// as after a crash between the APPEND and the outbox's record of it: untried, due now
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', attempts = 0, sent_at = NULL, next_attempt = 0 "
+		// as after a crash between the APPEND and the outbox's record of it: pending and due now, with
+		// the one try recorded before the APPEND
+		this.jdbc.sql("UPDATE outbox SET status = 'pending', attempts = 1, sent_at = NULL, next_attempt = 0 "
 				+ "WHERE message_id = ?").param(id).update();
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus("<" + id + ">")).isEqualTo("sent"));
 		Thread.sleep(500);
