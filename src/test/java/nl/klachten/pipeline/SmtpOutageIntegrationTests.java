@@ -102,9 +102,10 @@ class SmtpOutageIntegrationTests {
 		});
 
 		// the chair's notification needs no SMTP: it is in the notices folder already (CONTRACT §4)
-		assertThat(outboxOf(id)).filteredOn((row) -> "chair-notification".equals(row.get("kind")))
-			.singleElement()
-			.satisfies((row) -> assertThat(row.get("status")).isEqualTo("sent"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(outboxOf(id)).filteredOn((row) -> "chair-notification".equals(row.get("kind")))
+				.singleElement()
+				.satisfies((row) -> assertThat(row.get("status")).isEqualTo("sent")));
 		assertThat(chairFolder(greenMail, NOTICES)).hasSize(1);
 
 		smtp.start();
