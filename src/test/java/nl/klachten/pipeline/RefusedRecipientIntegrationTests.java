@@ -64,21 +64,14 @@ class RefusedRecipientIntegrationTests {
 	/** GreenMail behind a server that refuses {@link #NOBODY} at RCPT (GreenMail accepts everyone). */
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
-		registry.add("complaints.mailbox.imap.host", () -> "127.0.0.1");
-		registry.add("complaints.mailbox.imap.port", () -> greenMail.getImap().getPort());
-		registry.add("complaints.mailbox.imap.username", () -> CHAIR);
-		registry.add("complaints.mailbox.imap.password", () -> "chair");
-		registry.add("complaints.mailbox.smtp.host", () -> "127.0.0.1");
-		registry.add("complaints.mailbox.imap.security", () -> "none");
-		registry.add("complaints.mailbox.smtp.security", () -> "none");
+		// the usual external GreenMail, then mail sent elsewhere (the last value of a key counts)
+		MailFixtures.properties(registry, greenMail, register);
 		registry.add("complaints.mailbox.smtp.port", () -> {
 			if (smtp == null) {
 				smtp = new RefusingSmtpServer(NOBODY, greenMail.getSmtp().getPort());
 			}
 			return smtp.port();
 		});
-		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
-		registry.add("complaints.intake.poll-interval", () -> "500ms");
 	}
 
 	private MimeMessage awaitChairMail(String reference, String subjectStart) {

@@ -56,16 +56,9 @@ class SmtpOutageIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
-		registry.add("complaints.mailbox.imap.host", () -> "127.0.0.1");
-		registry.add("complaints.mailbox.imap.port", () -> greenMail.getImap().getPort());
-		registry.add("complaints.mailbox.imap.username", () -> CHAIR);
-		registry.add("complaints.mailbox.imap.password", () -> "chair");
-		registry.add("complaints.mailbox.smtp.host", () -> "127.0.0.1");
-		registry.add("complaints.mailbox.imap.security", () -> "none");
-		registry.add("complaints.mailbox.smtp.security", () -> "none");
+		// the usual external GreenMail, then mail sent elsewhere (the last value of a key counts)
+		MailFixtures.properties(registry, greenMail, register);
 		registry.add("complaints.mailbox.smtp.port", () -> smtpPort);
-		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
-		registry.add("complaints.intake.poll-interval", () -> "500ms");
 	}
 
 	@AfterAll
