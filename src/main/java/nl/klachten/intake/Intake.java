@@ -115,13 +115,30 @@ public class Intake {
 		try (AttemptCounter.Batch attempts = this.attempts.startBatch()) {
 			this.batchTransaction.executeWithoutResult((status) -> {
 				for (FetchedMail mail : batch.mails()) {
-					takeOne(mail, attempts).ifPresent((destination) -> destinations.put(mail.uid(), destination));
+					Optional<Filing.Destination> filed = mail.bodyMissing()
+							? Optional.of(withoutBody(mail, batch.uidValidity())) : takeOne(mail, attempts);
+					filed.ifPresent((destination) -> destinations.put(mail.uid(), destination));
 				}
 			});
 		}
 		this.counter.mailsRead(batch.mails().size());
 		log.info("Intake batch: {} read, {} filed", batch.mails().size(), destinations.size());
-		return new Filing(destinations);
+		return new Filing(destinations, batch.uidValidity());
+	}
+
+	/**
+	 * A mail the server sent without its body (BODY[] missing or NIL): quarantined with reason
+	 * {@code no-body} and what the server gave (nothing), never skipped. There is no content to key
+	 * it by, so its key is its place in the inbox (UIDVALIDITY and UID), which a re-read finds again.
+	 */
+	private Filing.Destination withoutBody(FetchedMail read, long uidValidity) {
+		String key = "no-body:" + uidValidity + ":" + read.uid();
+		Optional<Outcome> known = this.inbound.outcomeOf(key);
+		if (known.isPresent()) {
+			return destination(known.get());
+		}
+		FetchedMail fetched = withReceipt(read);
+		return settle(key, null, this.files.storeMail(fetched.raw()), fetched, null, Outcome.QUARANTINED, "no-body");
 	}
 
 	/**
@@ -135,7 +152,7 @@ public class Intake {
 				: this.files.storeMail(fetched.raw());
 		String rawKey = "sha:" + raw.sha256();
 		if (fetched.oversize()) {
-			return Optional.of(settle(rawKey, null, raw, fetched, null, Outcome.QUARANTINED, "oversize"));
+			return Optional.of(settleOnce(rawKey, raw, fetched, "oversize"));
 		}
 		long started = System.nanoTime();
 		ParseResult parsed;
@@ -146,7 +163,7 @@ public class Intake {
 			return failed(rawKey, null, raw, fetched, ex, attempts);
 		}
 		if (parsed instanceof ParseResult.Unparseable unparseable) {
-			return Optional.of(settle(rawKey, null, raw, fetched, null, Outcome.QUARANTINED, unparseable.reason()));
+			return Optional.of(settleOnce(rawKey, raw, fetched, unparseable.reason()));
 		}
 		InboundMail mail = ((ParseResult.Parsed) parsed).mail();
 		String key = mail.optionalMessageId().map((id) -> "mid:" + id).orElse(rawKey);
@@ -242,7 +259,8 @@ public class Intake {
 		if (fetched.receivedAt() != null && !fetched.receivedAt().isAfter(now)) {
 			return fetched;
 		}
-		return new FetchedMail(fetched.uid(), now, fetched.size(), fetched.raw(), fetched.spool());
+		return new FetchedMail(fetched.uid(), now, fetched.size(), fetched.raw(), fetched.spool(),
+				fetched.bodyMissing());
 	}
 
 	/**
@@ -325,6 +343,18 @@ public class Intake {
 		this.correspondence.add(new Correspondence.Letter(complaintId, Correspondence.Direction.IN, zoned(fetched.receivedAt()),
 				mail.senderAddress(), String.join(", ", mail.to()), mail.subject(), mail.messageId(), kind, mail.text(),
 				newText, inboundId, null), attachments);
+	}
+
+	/**
+	 * Quarantines a mail keyed by its bytes, unless it was read before (a re-read after its filing
+	 * failed or the inbox's UIDVALIDITY changed): then it is filed where it went, not recorded twice.
+	 */
+	private Filing.Destination settleOnce(String rawKey, DataFiles.Stored raw, FetchedMail fetched, String reason) {
+		Optional<Outcome> known = this.inbound.outcomeOf(rawKey);
+		if (known.isPresent()) {
+			return destination(known.get());
+		}
+		return settle(rawKey, null, raw, fetched, null, Outcome.QUARANTINED, reason);
 	}
 
 	private Filing.Destination settle(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -16,7 +17,9 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
@@ -31,13 +34,21 @@ import org.slf4j.LoggerFactory;
  * mail is moved out; so a batch is simply the N oldest messages. Reading costs two round trips
  * however large the batch (UIDs and sizes, then every body with {@code BODY.PEEK[]}), and filing
  * one {@code UID MOVE} per destination folder (STACK.md pitfall 12). Everything goes by UID, never
- * by the client's message cache. Used by one thread at a time.
+ * by the client's message cache, and every read records the inbox's UIDVALIDITY: a filing for
+ * UIDs of another UIDVALIDITY is refused ({@link UidValidityChanged}). Without {@code MOVE} a mail
+ * is copied, flagged {@code \Deleted} and {@value #FILED_KEYWORD}, and expunged by UID only where
+ * the server has UIDPLUS; never by a plain {@code EXPUNGE}, which would also remove what the
+ * chair's own client marked deleted. Mail with that keyword is not read again. Used by one thread
+ * at a time.
  */
 public class ImapMailbox implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
 	private static final long MAX_BYTES_PER_FETCH = 32L * 1024 * 1024;
+
+	/** Our keyword on a mail filed by copy that could not be expunged: it is not read again. */
+	public static final String FILED_KEYWORD = "$KlachtenFiled";
 
 	private final MailboxSettings.Server server;
 
@@ -53,8 +64,17 @@ public class ImapMailbox implements AutoCloseable {
 		this.folders.put(Filing.Destination.QUARANTINE, settings.quarantineFolder());
 	}
 
-	/** What one read gave, and whether the inbox holds more mail than was read. */
-	public record Fetched(List<FetchedMail> mails, boolean more) {
+	/** What one read gave, whether the inbox holds more mail than was read, and its UIDVALIDITY. */
+	public record Fetched(List<FetchedMail> mails, boolean more, long uidValidity) {
+	}
+
+	/** The inbox's UIDVALIDITY is not the one a filing's UIDs were read with: they may name other mails. */
+	public static class UidValidityChanged extends MailboxException {
+
+		UidValidityChanged(long read, long now) {
+			super("The inbox's UIDVALIDITY changed from " + read + " to " + now + " since the read", null);
+		}
+
 	}
 
 	/**
@@ -63,14 +83,26 @@ public class ImapMailbox implements AutoCloseable {
 	 * count, since they are never held in memory.
 	 */
 	public synchronized Fetched fetch(int max, long maxSize, long maxBytes) {
+		return fetch(max, maxSize, maxBytes, null);
+	}
+
+	/**
+	 * As {@link #fetch(int, long, long)}, leaving out the UIDs of {@code skip} (mails settled in the
+	 * register but waiting to be filed) when the inbox still has the UIDVALIDITY they were read with.
+	 */
+	public synchronized Fetched fetch(int max, long maxSize, long maxBytes, Filing skip) {
 		try {
 			IMAPFolder folder = open();
+			long validity = folder.getUIDValidity();
 			List<long[]> all = sizes(folder);
+			if (skip != null && skip.uidValidity() == validity) {
+				all.removeIf((entry) -> skip.destinations().containsKey(entry[0]));
+			}
 			List<long[]> batch = batch(all, max, maxSize, maxBytes);
 			if (batch.isEmpty()) {
-				return new Fetched(List.of(), false);
+				return new Fetched(List.of(), false, validity);
 			}
-			return new Fetched(bodies(folder, batch, maxSize), batch.size() < all.size());
+			return new Fetched(bodies(folder, batch, maxSize), batch.size() < all.size(), validity);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			disconnect();
@@ -78,13 +110,21 @@ public class ImapMailbox implements AutoCloseable {
 		}
 	}
 
-	/** Moves each mail to its folder, one command per folder. UIDs no longer in the inbox are skipped. */
+	/**
+	 * Moves each mail to its folder, one command per folder. UIDs no longer in the inbox are skipped.
+	 * Refused with {@link UidValidityChanged}, before any command, when the inbox's UIDVALIDITY is not
+	 * the filing's.
+	 */
 	public synchronized void file(Filing filing) {
 		if (filing.destinations().isEmpty()) {
 			return;
 		}
 		try {
 			IMAPFolder folder = open();
+			long validity = folder.getUIDValidity();
+			if (filing.uidValidity() >= 0 && validity != filing.uidValidity()) {
+				throw new UidValidityChanged(filing.uidValidity(), validity);
+			}
 			for (Filing.Destination destination : Filing.Destination.values()) {
 				long[] uids = filing.destinations()
 					.entrySet()
@@ -96,6 +136,9 @@ public class ImapMailbox implements AutoCloseable {
 					move(folder, uids, target(destination));
 				}
 			}
+		}
+		catch (UidValidityChanged ex) {
+			throw ex;
 		}
 		catch (MessagingException | RuntimeException ex) {
 			disconnect();
@@ -119,13 +162,18 @@ public class ImapMailbox implements AutoCloseable {
 
 	/**
 	 * UIDs and sizes of all mails, oldest first, asked of the server by UID range rather than
-	 * computed from the client's cached message count, which can lag behind the server.
+	 * computed from the client's cached message count, which can lag behind the server. Mails with
+	 * {@value #FILED_KEYWORD} were filed already and are left out.
 	 */
 	private List<long[]> sizes(IMAPFolder folder) throws MessagingException {
-		Response[] responses = command(folder, "UID FETCH 1:* (UID RFC822.SIZE)", null);
+		Response[] responses = command(folder, "UID FETCH 1:* (UID RFC822.SIZE FLAGS)", null);
 		List<long[]> sizes = new ArrayList<>();
 		for (Response response : responses) {
 			if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
+				FLAGS flags = fetch.getItem(FLAGS.class);
+				if (flags != null && flags.contains(FILED_KEYWORD)) {
+					continue;
+				}
 				RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
 				sizes.add(new long[] { fetch.getItem(UID.class).uid, size == null ? 0 : size.size });
 			}
@@ -158,21 +206,39 @@ public class ImapMailbox implements AutoCloseable {
 		return mails;
 	}
 
+	/**
+	 * The bodies of these UIDs. A UID the server answers for without a body, or with NIL, is kept as
+	 * a mail without body (intake quarantines it); a UID it does not answer for at all is gone from
+	 * the inbox and left out.
+	 */
 	private List<FetchedMail> fetchBodies(IMAPFolder folder, List<Long> uids) throws MessagingException {
 		String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
 		Response[] responses = command(folder, "UID FETCH " + set + " (UID INTERNALDATE BODY.PEEK[])", null);
-		List<FetchedMail> mails = new ArrayList<>();
+		Map<Long, FetchedMail> mails = new TreeMap<>();
 		for (Response response : responses) {
-			if (response instanceof FetchResponse fetch && fetch.getItem(BODY.class) != null) {
+			if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null
+					&& uids.contains(fetch.getItem(UID.class).uid)) {
 				long uid = fetch.getItem(UID.class).uid;
 				INTERNALDATE date = fetch.getItem(INTERNALDATE.class);
-				byte[] raw = fetch.getItem(BODY.class).getByteArray().getNewBytes();
-				mails.add(new FetchedMail(uid, date == null ? null : date.getDate().toInstant(), raw.length,
-						raw, null));
+				Instant received = date == null ? null : date.getDate().toInstant();
+				BODY body = fetch.getItem(BODY.class);
+				ByteArray bytes = body == null ? null : body.getByteArray();
+				if (bytes != null) {
+					byte[] raw = bytes.getNewBytes();
+					mails.put(uid, new FetchedMail(uid, received, raw.length, raw, null));
+				}
+				else {
+					mails.putIfAbsent(uid, FetchedMail.withoutBody(uid, received));
+				}
 			}
 		}
-		mails.sort((a, b) -> Long.compare(a.uid(), b.uid()));
-		return mails;
+		List<FetchedMail> read = new ArrayList<>(mails.values());
+		for (FetchedMail mail : read) {
+			if (mail.bodyMissing()) {
+				log.warn("The server sent mail uid {} without its body", mail.uid());
+			}
+		}
+		return read;
 	}
 
 	private FetchedMail oversize(IMAPFolder folder, long uid, long size) throws MessagingException {
@@ -210,10 +276,34 @@ public class ImapMailbox implements AutoCloseable {
 			command(folder, "UID MOVE " + set, mailbox);
 		}
 		else {
-			command(folder, "UID COPY " + set, mailbox);
-			command(folder, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
-			command(folder, imap.hasCapability("UIDPLUS") ? "UID EXPUNGE " + set : "EXPUNGE", null);
+			long[] uncopied = uncopied(folder, set);
+			if (uncopied.length > 0) {
+				String copy = UIDSet.toString(UIDSet.createUIDSets(uncopied));
+				command(folder, "UID COPY " + copy, mailbox);
+				command(folder, "UID STORE " + copy + " +FLAGS.SILENT (\\Deleted " + FILED_KEYWORD + ")", null);
+			}
+			if (imap.hasCapability("UIDPLUS")) {
+				command(folder, "UID EXPUNGE " + set, null);
+			}
 		}
+	}
+
+	/**
+	 * The UIDs of the set still in the inbox without {@value #FILED_KEYWORD}: a filing tried again
+	 * after its expunge failed copies nothing twice.
+	 */
+	private static long[] uncopied(IMAPFolder folder, String set) throws MessagingException {
+		Response[] responses = command(folder, "UID FETCH " + set + " (UID FLAGS)", null);
+		List<Long> uids = new ArrayList<>();
+		for (Response response : responses) {
+			if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
+				FLAGS flags = fetch.getItem(FLAGS.class);
+				if (flags == null || !flags.contains(FILED_KEYWORD)) {
+					uids.add(fetch.getItem(UID.class).uid);
+				}
+			}
+		}
+		return uids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
 	}
 
 	private Folder target(Filing.Destination destination) throws MessagingException {

@@ -1,16 +1,23 @@
 package nl.klachten.mailbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import nl.klachten.intake.IntakeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The intake's message source: when the {@link MailSignal} says so, one batch from the inbox;
  * otherwise nothing. A batch cut short (by count or by bytes) raises the signal again, so a backlog
  * is read without waiting. It keeps how the last reads went ({@link Reads}) for the health check.
+ * It also files what the register settled: a filing that fails waits in {@link PendingFilings},
+ * is tried again after its backoff before a read, and its mails are left out of the reads meanwhile.
  */
 public class InboxReader {
+
+	private static final Logger log = LoggerFactory.getLogger(InboxReader.class);
 
 	private final ImapMailbox mailbox;
 
@@ -21,6 +28,8 @@ public class InboxReader {
 	private final ProblemLog problems;
 
 	private final Clock clock;
+
+	private final PendingFilings pending;
 
 	private volatile Instant lastSuccess;
 
@@ -38,6 +47,7 @@ public class InboxReader {
 		this.signal = signal;
 		this.settings = settings;
 		this.clock = clock;
+		this.pending = new PendingFilings(clock);
 	}
 
 	/**
@@ -52,18 +62,55 @@ public class InboxReader {
 				this.lastError);
 	}
 
+	/** How filing goes: the mails waiting to be filed, since when, and the last error. */
+	public PendingFilings.State filings() {
+		return this.pending.state();
+	}
+
+	/**
+	 * Files what the register settled. A refusal because the inbox's UIDVALIDITY changed is not
+	 * carried out: the mails are read again (the dedupe key makes that a no-op) and filed under their
+	 * new UIDs. Any other failure waits for its backoff; newer mail is read meanwhile.
+	 */
+	public void file(Filing filing) {
+		if (filing.destinations().isEmpty()) {
+			return;
+		}
+		try {
+			this.mailbox.file(filing);
+			this.pending.filed(filing);
+		}
+		catch (ImapMailbox.UidValidityChanged ex) {
+			int forgotten = this.pending.forgetAll();
+			log.warn("Not filing {} mails: {}; they are read again", filing.destinations().size() + forgotten,
+					ex.getMessage());
+			this.signal.raise();
+		}
+		catch (MailboxException ex) {
+			Duration backoff = this.pending.failed(filing, ex);
+			PendingFilings.State state = this.pending.state();
+			log.warn("Filing {} mails failed ({}); {} waiting, tried again in {} s", filing.destinations().size(),
+					state.lastError(), state.waiting(), backoff.toSeconds());
+			this.signal.raise();
+		}
+	}
+
 	/**
 	 * The next batch, or null when there is nothing to read now. A failing server is not an error
 	 * of the pipeline: it is told once ({@link ProblemLog}) and read again after a backoff.
 	 */
 	public MailBatch nextBatch() {
+		Filing due = this.pending.due();
+		if (due != null) {
+			file(due);
+		}
 		if (!this.signal.take()) {
 			return null;
 		}
 		ImapMailbox.Fetched fetched;
 		try {
 			fetched = this.mailbox.fetch(this.settings.batchSize(), this.settings.maxMessageSize().toBytes(),
-					this.settings.batchBytes().toBytes());
+					this.settings.batchBytes().toBytes(), this.pending.waiting());
 		}
 		catch (MailboxException ex) {
 			this.signal.failed();
@@ -79,10 +126,14 @@ public class InboxReader {
 		this.lastSuccessNanos = System.nanoTime();
 		this.failuresInRow = 0;
 		this.lastError = null;
+		int forgotten = this.pending.uidValidityIs(fetched.uidValidity());
+		if (forgotten > 0) {
+			log.warn("The inbox's UIDVALIDITY changed; {} mails waiting to be filed are read again", forgotten);
+		}
 		if (fetched.more()) {
 			this.signal.raise();
 		}
-		return fetched.mails().isEmpty() ? null : new MailBatch(fetched.mails());
+		return fetched.mails().isEmpty() ? null : new MailBatch(fetched.mails(), fetched.uidValidity());
 	}
 
 }

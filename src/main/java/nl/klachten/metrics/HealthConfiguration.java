@@ -23,7 +23,7 @@ class HealthConfiguration {
 
 	@Bean
 	ImapHealth imapHealthIndicator(InboxReader reader, HealthSettings settings) {
-		return new ImapHealth(reader::reads, settings);
+		return new ImapHealth(reader::reads, reader::filings, settings);
 	}
 
 	@Bean

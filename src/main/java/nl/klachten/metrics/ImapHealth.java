@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import nl.klachten.mailbox.InboxReader;
+import nl.klachten.mailbox.PendingFilings;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -11,17 +12,26 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The inbox: DOWN after {@code imap-failures} failed reads in a row, or when nothing was read for
  * {@code imap-stale} (the inbox is looked at every poll interval, so silence means the poller is
- * stuck). Details: the time of the last successful read, the failures since and the last error's
- * class; no host, no user name.
+ * stuck), or after {@code imap-failures} failed filings in a row (mail is still read, but it
+ * stays in the inbox). Details: the time of the last successful read, the failures since and the
+ * last error's class, and while mail waits to be filed how many, since when and the last filing
+ * error's class; no host, no user name.
  */
 class ImapHealth implements HealthIndicator {
 
 	private final Supplier<InboxReader.Reads> reads;
 
+	private final Supplier<PendingFilings.State> filings;
+
 	private final HealthSettings settings;
 
 	ImapHealth(Supplier<InboxReader.Reads> reads, HealthSettings settings) {
+		this(reads, () -> new PendingFilings.State(0, null, 0, null), settings);
+	}
+
+	ImapHealth(Supplier<InboxReader.Reads> reads, Supplier<PendingFilings.State> filings, HealthSettings settings) {
 		this.reads = reads;
+		this.filings = filings;
 		this.settings = settings;
 	}
 
@@ -30,12 +40,20 @@ class ImapHealth implements HealthIndicator {
 		InboxReader.Reads reads = this.reads.get();
 		boolean stale = reads.nanosSinceSuccess() > this.settings.imapStale().toNanos();
 		boolean failing = reads.failuresInRow() >= this.settings.imapFailures();
-		Health.Builder health = (stale || failing) ? Health.down() : Health.up();
+		PendingFilings.State filings = this.filings.get();
+		boolean notFiling = filings.failuresInRow() >= this.settings.imapFailures();
+		Health.Builder health = (stale || failing || notFiling) ? Health.down() : Health.up();
 		health.withDetail("lastSuccessfulRead", reads.lastSuccess() == null ? "none" : reads.lastSuccess().toString())
 			.withDetail("secondsSinceSuccessfulRead", Duration.ofNanos(reads.nanosSinceSuccess()).toSeconds())
 			.withDetail("failedReadsInRow", reads.failuresInRow());
 		if (reads.lastError() != null) {
 			health.withDetail("lastError", reads.lastError());
+		}
+		if (filings.waiting() > 0) {
+			health.withDetail("mailsWaitingToBeFiled", filings.waiting())
+				.withDetail("filingFailingSince", String.valueOf(filings.since()))
+				.withDetail("failedFilingsInRow", filings.failuresInRow())
+				.withDetail("lastFilingError", String.valueOf(filings.lastError()));
 		}
 		return health.build();
 	}

@@ -7,7 +7,6 @@ import nl.klachten.deadlines.DigestSender;
 import nl.klachten.deadlines.RetentionJob;
 import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.Filing;
-import nl.klachten.mailbox.ImapMailbox;
 import nl.klachten.mailbox.InboxReader;
 import nl.klachten.mailbox.MailBatch;
 import nl.klachten.outbound.OutboxSender;
@@ -38,6 +37,8 @@ import org.springframework.messaging.MessagingException;
  *
  *  errorChannel ──────────────────────▶ failureFlow: log the failure by class name (no content); the
  *                                        batch stays in the inbox, the outbox row keeps its backoff
+ *                                        (a failed filing is not an error here: InboxReader keeps it
+ *                                        waiting with a backoff and reads newer mail meanwhile)
  * </pre>
  *
  * The daily jobs ask the application's {@code Clock} every few seconds whether their time has come
@@ -59,12 +60,12 @@ class ComplaintsPipeline {
 	private static final Duration DAILY_CHECK = Duration.ofSeconds(5);
 
 	@Bean
-	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake, ImapMailbox mailbox) {
+	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake) {
 		return IntegrationFlow
 			.fromSupplier(inbox::nextBatch, (e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(MailBatch.class, (batch, headers) -> intake.take(batch), (e) -> e.id("register"))
 			.handle(Filing.class, (filing, headers) -> {
-				mailbox.file(filing);
+				inbox.file(filing);
 				return null;
 			}, (e) -> e.id("file"))
 			.get();
