@@ -4,6 +4,10 @@ Dagoverzicht klachten ${date}
 
 Let op: ${failedLines?c} regels konden niet worden opgebouwd; de rest van het overzicht is compleet.
 </#if>
+<#if unfiled?has_content>
+
+Let op: ${unfiled}
+</#if>
 <#list sections as section>
 
 ${section.title} (${section.lines?size})

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.committee.PeopleDates;
@@ -20,6 +21,9 @@ import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
 import nl.klachten.outbound.MailComposer;
 import nl.klachten.commands.DigestRequests;
+import nl.klachten.mailbox.InboxReader;
+import nl.klachten.mailbox.MailboxSettings;
+import nl.klachten.mailbox.PendingFilings;
 import nl.klachten.register.DigestData;
 import nl.klachten.register.RegisterCreation;
 import nl.klachten.register.SentMail;
@@ -27,6 +31,7 @@ import nl.klachten.register.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,6 +72,11 @@ public class DigestSender implements DigestRequests {
 	private final DailySchedule schedule;
 
 	private final Clock clock;
+
+	/** Mail read but waiting to be filed, told in the digest; none without a running intake. */
+	private volatile Supplier<PendingFilings.State> unfiled = () -> new PendingFilings.State(0, null, 0, null);
+
+	private volatile String processedFolder = "";
 
 	DigestSender(DigestData data, Retention retention, DeadlinePolicy policy, CaseMailer mailer, MailComposer composer,
 			CommitteeSettings committee, DigestSettings settings, RegisterCreation register, SentMail sentMail,
@@ -134,6 +144,17 @@ public class DigestSender implements DigestRequests {
 		return due;
 	}
 
+	/** In the running processor: the digest tells the chair about mail the server would not let us file. */
+	@Autowired(required = false)
+	void unfiledMail(InboxReader reader, MailboxSettings mailbox) {
+		unfiledMail(reader::filings, mailbox.processedFolder());
+	}
+
+	void unfiledMail(Supplier<PendingFilings.State> filings, String processedFolder) {
+		this.unfiled = filings;
+		this.processedFolder = processedFolder;
+	}
+
 	/** OVERZICHT and {@code digest}: queued now, even when the day's digest already went. */
 	@Override
 	public String sendNow(LocalDate day) {
@@ -142,14 +163,14 @@ public class DigestSender implements DigestRequests {
 
 	/** The text of the digest as of {@code asOf}, for {@code digest --dry-run}; nothing is queued. */
 	public String render(LocalDate asOf) {
-		Letter letter = new Letter(PURPOSE, recipients(), null, null, List.of(), model(build(asOf)));
+		Letter letter = new Letter(PURPOSE, recipients(), null, null, List.of(), withUnfiled(model(build(asOf))));
 		return this.composer.compose(letter).text();
 	}
 
 	private String queue(LocalDate day) {
 		Digest digest = build(day);
 		ComposedMail mail = this.mailer.sendUnfiled(new Letter(PURPOSE, recipients(), null, null, List.of(),
-				model(digest)));
+				withUnfiled(model(digest))));
 		this.sentMail.listed(mail.messageId(), digest.sections()
 			.stream()
 			.flatMap((section) -> section.lines().stream())
@@ -216,6 +237,21 @@ public class DigestSender implements DigestRequests {
 		model.put("newCount", digest.count(Digest.Kind.NEW));
 		model.put("sections", digest.sections().stream().map(DigestSender::section).toList());
 		model.put("example", example(digest));
+		return model;
+	}
+
+	/**
+	 * One line when mail waits to be filed: how many, since when, and the folder; they are in the
+	 * register already, they only stay in the inbox.
+	 */
+	private Map<String, Object> withUnfiled(Map<String, Object> model) {
+		PendingFilings.State state = this.unfiled.get();
+		if (state.waiting() > 0 && state.since() != null) {
+			model.put("unfiled", state.waiting() + (state.waiting() == 1 ? " mail kon" : " mails konden")
+					+ " sinds " + PeopleDates.date(state.since().atZone(this.settings.zone())) + " niet in "
+					+ this.processedFolder + " worden opgeborgen; ze zijn wel verwerkt en blijven in de inbox"
+					+ " tot de mailserver het toelaat.");
+		}
 		return model;
 	}
 

@@ -174,6 +174,21 @@ class DigestSenderTests {
 		assertThat(digestRows()).isZero();
 	}
 
+	/** Issue 13: mail read but refused filing by the server is told in the digest, once, with count and date. */
+	@Test
+	void shouldTellMailWaitingToBeFiled() {
+		assertThat(this.sender.render(DAY)).doesNotContain("opgeborgen");
+		this.sender.unfiledMail(() -> new nl.klachten.mailbox.PendingFilings.State(3,
+				Instant.parse("2026-03-09T09:00:00Z"), 5, "CommandFailedException"), "Klachten/Verwerkt");
+		try {
+			assertThat(this.sender.render(DAY).replaceAll("\\s+", " "))
+				.contains("Let op: 3 mails konden sinds 9 maart 2026 niet in Klachten/Verwerkt worden opgeborgen");
+		}
+		finally {
+			this.sender.unfiledMail(() -> new nl.klachten.mailbox.PendingFilings.State(0, null, 0, null), "");
+		}
+	}
+
 	@Test
 	void shouldKeepComplaintTextOutOfTheQueuedMail() {
 		this.sender.sendNow(DAY);

@@ -47,6 +47,26 @@ class HealthRulesTests {
 		assertThat(imap(0, Duration.ofMinutes(11)).getStatus()).isEqualTo(Status.DOWN);
 	}
 
+	/** Issue 13: reads go on, but mail the server will not let us file keeps the inbox full. */
+	@Test
+	void shouldReportImapDownWhenThreeFilingsInARowFailed() {
+		InboxReader.Reads reads = new InboxReader.Reads(NOW, 0, 0, null);
+		Health two = new ImapHealth(() -> reads,
+				() -> new nl.klachten.mailbox.PendingFilings.State(4, NOW.minusSeconds(60), 2, "CommandFailedException"),
+				SETTINGS)
+			.health();
+		assertThat(two.getStatus()).isEqualTo(Status.UP);
+		assertThat(two.getDetails()).containsEntry("mailsWaitingToBeFiled", 4)
+			.containsEntry("lastFilingError", "CommandFailedException")
+			.containsEntry("filingFailingSince", "2026-12-01T09:29:00Z");
+		Health three = new ImapHealth(() -> reads,
+				() -> new nl.klachten.mailbox.PendingFilings.State(4, NOW.minusSeconds(60), 3, "CommandFailedException"),
+				SETTINGS)
+			.health();
+		assertThat(three.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(imap(0, Duration.ofSeconds(5)).getDetails()).doesNotContainKey("mailsWaitingToBeFiled");
+	}
+
 	@Test
 	void shouldReportSmtpDownWhenAMailWaitedOverAnHour() {
 		assertThat(smtp(NOW.minus(Duration.ofMinutes(59))).getStatus()).isEqualTo(Status.UP);
