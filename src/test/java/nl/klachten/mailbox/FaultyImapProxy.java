@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * port, for the server-fault tests of issue 13. It passes bytes through unchanged until a test
  * scripts a fault: refuse connections, cut a connection in the middle of a body literal, cut or
  * refuse ({@code NO [OVERQUOTA]}) a {@code UID MOVE}, strip {@code MOVE}/{@code UIDPLUS} from the
- * capabilities, answer a body as {@code NIL}, shift the UIDVALIDITY in what the server says, or run
+ * capabilities, answer a body as {@code NIL} or leave it out, shift the UIDVALIDITY in what the server says, or run
  * an action once a body fetch is done. Server responses are read line by line with their literals,
  * so a fault hits an exact place in the protocol. It logs the commands of every connection (their
  * first line) for the tests to check what the processor sent, and counts connection attempts.
@@ -78,6 +78,8 @@ public final class FaultyImapProxy implements AutoCloseable {
 	private volatile long uidValidityShift;
 
 	private volatile String nilBodyMarker;
+
+	private volatile String droppedBodyMarker;
 
 	private final AtomicReference<String> cutInBodyMarker = new AtomicReference<>();
 
@@ -151,6 +153,11 @@ public final class FaultyImapProxy implements AutoCloseable {
 	/** A body literal containing this text is answered as NIL instead. */
 	public void nilBodyOf(String marker) {
 		this.nilBodyMarker = marker;
+	}
+
+	/** A body literal containing this text is left out of the FETCH answer altogether. */
+	public void dropBodyOf(String marker) {
+		this.droppedBodyMarker = marker;
 	}
 
 	/** Once: the connection is cut after this many bytes of the body literal that contains the marker. */
@@ -362,6 +369,12 @@ public final class FaultyImapProxy implements AutoCloseable {
 						if (nil != null && contentText.contains(nil)) {
 							FaultyImapProxy.this.faults.incrementAndGet();
 							reply(rewrite(response.substring(0, body.start()) + "BODY[] NIL"));
+							continue;
+						}
+						String dropped = FaultyImapProxy.this.droppedBodyMarker;
+						if (dropped != null && contentText.contains(dropped)) {
+							FaultyImapProxy.this.faults.incrementAndGet();
+							reply(rewrite(response.substring(0, body.start()).stripTrailing()));
 							continue;
 						}
 						String after = FaultyImapProxy.this.afterFetchMarker.get();

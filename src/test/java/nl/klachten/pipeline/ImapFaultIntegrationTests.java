@@ -172,13 +172,38 @@ class ImapFaultIntegrationTests extends ImapProxyTest {
 
 		await().atMost(WAIT).until(() -> copiesIn(QUARANTINE, messageId) == 1);
 		awaitOneComplaintFrom(after);
-		assertThat(this.jdbc.sql("SELECT outcome, reason, size FROM inbound_mail WHERE reason = 'no-body'")
+		assertNoBodyQuarantine(sender, messageId);
+		assertThat(proxy().faults()).as("answered NIL").isGreaterThan(0);
+	}
+
+	/** A FETCH answer without the body asked for: quarantined with reason {@code no-body} as well. */
+	@Test
+	void shouldQuarantineMailWhoseBodyTheServerLeavesOut() throws Exception {
+		String sender = uniqueSender();
+		String messageId = newMessageId();
+		String marker = "NO-BODY-" + messageId;
+		int faults = proxy().faults();
+		proxy().dropBodyOf(marker);
+		deliver(greenMail, aComplaint(sender, "Zonder inhoud", marker + "\nDe server laat de inhoud weg.", messageId));
+		String after = uniqueSender();
+		deliver(greenMail, aComplaint(after, "Erna", "Deze komt gewoon aan.", newMessageId()));
+
+		await().atMost(WAIT).until(() -> copiesIn(QUARANTINE, messageId) == 1);
+		awaitOneComplaintFrom(after);
+		assertNoBodyQuarantine(sender, messageId);
+		assertThat(proxy().faults()).as("body left out").isGreaterThan(faults);
+	}
+
+	private void assertNoBodyQuarantine(String sender, String messageId) {
+		List<Map<String, Object>> rows = this.jdbc
+			.sql("SELECT outcome, reason, size FROM inbound_mail WHERE reason = 'no-body' ORDER BY id DESC")
 			.query()
-			.singleRow()).containsEntry("outcome", "quarantined").containsEntry("size", 0);
+			.listOfRows();
+		assertThat(rows).isNotEmpty();
+		assertThat(rows.get(0)).containsEntry("outcome", "quarantined").containsEntry("size", 0);
 		assertThat(complaintsFrom(sender)).isZero();
 		assertThat(repliesTo(sender, messageId)).isEmpty();
 		assertThat(copiesIn("INBOX", messageId)).isZero();
-		assertThat(proxy().faults()).as("answered NIL").isGreaterThan(0);
 	}
 
 	/**

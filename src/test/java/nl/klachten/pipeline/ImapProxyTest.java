@@ -82,6 +82,7 @@ abstract class ImapProxyTest {
 		proxy().moveFault(FaultyImapProxy.MoveFault.NONE);
 		proxy().refuseConnections(false);
 		proxy().nilBodyOf(null);
+		proxy().dropBodyOf(null);
 	}
 
 	@AfterAll
