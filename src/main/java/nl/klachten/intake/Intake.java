@@ -264,13 +264,18 @@ public class Intake {
 
 	/**
 	 * A mail settled outside its routing (oversize, unparseable, failed), in a transaction of its
-	 * own, unless it was settled before under that key (read again after a crash before filing).
+	 * own, unless it was settled before under that key (read again after a crash before filing). A
+	 * quarantined mail that reused a Message-ID is told to the chair as a routed one would be.
 	 */
 	private Filing.Destination settleOnce(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
 			Outcome outcome, String reason, String digest) {
-		return inTransaction(() -> this.inbound.outcomeOf(key)
-			.map(Intake::destination)
-			.orElseGet(() -> settle(key, mail, raw, fetched, null, outcome, reason, digest)));
+		return inTransaction(() -> this.inbound.outcomeOf(key).map(Intake::destination).orElseGet(() -> {
+			Filing.Destination destination = settle(key, mail, raw, fetched, null, outcome, reason, digest);
+			if (mail != null && digest != null && key.equals("mid:" + mail.messageId() + "#" + digest)) {
+				this.reuse.tell(mail.messageId(), false);
+			}
+			return destination;
+		}));
 	}
 
 	private Filing.Destination inTransaction(java.util.function.Supplier<Filing.Destination> work) {
