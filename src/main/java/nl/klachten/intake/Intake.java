@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 import nl.klachten.commands.CommandDesk;
 import nl.klachten.commands.CommandMail;
+import nl.klachten.committee.Ascii;
 import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
 import nl.klachten.committee.CommitteeSettings;
@@ -24,6 +26,7 @@ import nl.klachten.register.InboundLog;
 import nl.klachten.register.InboundRecord;
 import nl.klachten.register.InboundRecord.Outcome;
 import nl.klachten.register.Outbox;
+import nl.klachten.register.RegisterFaults;
 import nl.klachten.register.RegisteredComplaint;
 import nl.klachten.threading.MailThread;
 import nl.klachten.threading.Party;
@@ -35,17 +38,26 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a batch of fetched mail into the register in one transaction and says where each mail
- * is to be filed. Every mail ends in exactly one of: a case, the ignored list, or quarantine,
- * with its raw bytes kept (CONTRACT §4). Each mail runs in a savepoint: one that fails
+ * Takes a batch of fetched mail into the register and says where each mail is to be filed. Every
+ * mail ends in exactly one of: a case, the ignored list, or quarantine, with its raw bytes kept
+ * (CONTRACT §4). Each mail is a transaction of its own: its raw bytes are stored and it is parsed
+ * before the transaction begins, so SQLite's write lock is held only for the mail's routing writes
+ * and an admin command or the outbox sender never waits for a whole batch. A mail that fails
  * unexpectedly (any {@link Throwable}, a {@link StackOverflowError} or {@link OutOfMemoryError}
- * included) is rolled back alone, counted in a transaction of its own, left in the inbox to be
- * tried again, and after {@code max-attempts} tries quarantined, so it never blocks the mails
- * behind it. A mail over {@link MailLimits} or its time budget is quarantined at once.
+ * included) is rolled back alone, counted, left in the inbox to be tried again, and after
+ * {@code max-attempts} tries quarantined, so it never blocks the mails behind it. A mail over
+ * {@link MailLimits} or its time budget is quarantined at once. A fault of the register's machine
+ * ({@link RegisterFaults}: the lock held past the busy timeout, a full disk) is no mail's failure:
+ * the batch stops there, the mails taken so far are filed, the rest stay in the inbox, and the
+ * intake pauses ({@link IntakePause}) before it reads again.
+ * <p>
+ * "The same mail" is the same Message-ID from the same sender with the same content
+ * ({@link ContentDigest}): read again, it is only filed; a different mail that reuses a Message-ID
+ * (read before, or one of the processor's own) is routed on its own merits under a key of its own
+ * and the chair is told ({@link ReusedMessageIdNotice}).
  */
 @Component
 public class Intake {
@@ -80,17 +92,22 @@ public class Intake {
 
 	private final Clock clock;
 
-	private final TransactionTemplate batchTransaction;
-
-	private final TransactionTemplate mailSavepoint;
+	private final TransactionTemplate mailTransaction;
 
 	private final EventCounter counter;
+
+	private final IntakePause pause;
+
+	private final ReusedMessageIdNotice reuse;
 
 	Intake(ParseWorker parser, AttemptCounter attempts, DataFiles files, InboundLog inbound, Outbox outbox, Correspondence correspondence,
 			ThreadResolver threads, ComplaintRegistrar registrar, FollowUps followUps, CommandDesk commandDesk,
 			CommitteeSettings committee, TermsSettings terms, IntakeSettings settings, Clock clock,
-			PlatformTransactionManager transactions, EventCounter counter) {
+			PlatformTransactionManager transactions, EventCounter counter, IntakePause pause,
+			ReusedMessageIdNotice reuse) {
 		this.counter = counter;
+		this.pause = pause;
+		this.reuse = reuse;
 		this.parser = parser;
 		this.attempts = attempts;
 		this.files = files;
@@ -105,24 +122,42 @@ public class Intake {
 		this.terms = terms;
 		this.settings = settings;
 		this.clock = clock;
-		this.batchTransaction = new TransactionTemplate(transactions);
-		this.mailSavepoint = new TransactionTemplate(transactions);
-		this.mailSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.mailTransaction = new TransactionTemplate(transactions);
+	}
+
+	/** False while the intake pauses after a fault of the register's machine: do not read the inbox now. */
+	public boolean ready() {
+		return this.pause.ready();
 	}
 
 	public Filing take(MailBatch batch) {
 		Map<Long, Filing.Destination> destinations = new LinkedHashMap<>();
+		int read = 0;
+		boolean stopped = false;
 		try (AttemptCounter.Batch attempts = this.attempts.startBatch()) {
-			this.batchTransaction.executeWithoutResult((status) -> {
-				for (FetchedMail mail : batch.mails()) {
+			for (FetchedMail mail : batch.mails()) {
+				try {
 					Optional<Filing.Destination> filed = mail.bodyMissing()
 							? Optional.of(withoutBody(mail, batch.uidValidity())) : takeOne(mail, attempts);
 					filed.ifPresent((destination) -> destinations.put(mail.uid(), destination));
 				}
-			});
+				catch (RuntimeException ex) {
+					if (!RegisterFaults.isMachine(ex)) {
+						throw ex;
+					}
+					this.pause.failed(ex);
+					stopped = true;
+					break;
+				}
+				read++;
+			}
 		}
-		this.counter.mailsRead(batch.mails().size());
-		log.info("Intake batch: {} read, {} filed", batch.mails().size(), destinations.size());
+		if (!stopped) {
+			this.pause.succeeded();
+		}
+		this.counter.mailsRead(read);
+		log.info("Intake batch: {} read, {} filed{}", read, destinations.size(),
+				stopped ? ", " + (batch.mails().size() - read) + " left in the inbox" : "");
 		return new Filing(destinations, batch.uidValidity());
 	}
 
@@ -132,19 +167,16 @@ public class Intake {
 	 * it by, so its key is its place in the inbox (UIDVALIDITY and UID), which a re-read finds again.
 	 */
 	private Filing.Destination withoutBody(FetchedMail read, long uidValidity) {
-		String key = "no-body:" + uidValidity + ":" + read.uid();
-		Optional<Outcome> known = this.inbound.outcomeOf(key);
-		if (known.isPresent()) {
-			return destination(known.get());
-		}
 		FetchedMail fetched = withReceipt(read);
-		return settle(key, null, this.files.storeMail(fetched.raw()), fetched, null, Outcome.QUARANTINED, "no-body");
+		return settleOnce("no-body:" + uidValidity + ":" + read.uid(), null, this.files.storeMail(fetched.raw()),
+				fetched, Outcome.QUARANTINED, "no-body", null);
 	}
 
 	/**
 	 * One mail: stored, parsed under its time budget on a worker ({@link ParseWorker}), then routed in
-	 * its savepoint on this thread, where the rest of the budget is checked as work done
-	 * ({@link WorkTime}). Whatever the parse or the route throws is this mail's failure alone.
+	 * its own transaction on this thread, where the rest of the budget is checked as work done
+	 * ({@link WorkTime}). Whatever the parse or the route throws is this mail's failure alone, but
+	 * for a fault of the register's machine, which goes up to {@link #take}.
 	 */
 	private Optional<Filing.Destination> takeOne(FetchedMail read, AttemptCounter.Batch attempts) {
 		FetchedMail fetched = withReceipt(read);
@@ -152,7 +184,7 @@ public class Intake {
 				: this.files.storeMail(fetched.raw());
 		String rawKey = "sha:" + raw.sha256();
 		if (fetched.oversize()) {
-			return Optional.of(settleOnce(rawKey, raw, fetched, "oversize"));
+			return Optional.of(settleOnce(rawKey, null, raw, fetched, Outcome.QUARANTINED, "oversize", null));
 		}
 		long started = System.nanoTime();
 		ParseResult parsed;
@@ -160,22 +192,26 @@ public class Intake {
 			parsed = this.parser.parse(fetched.raw(), this.settings.maxMailTime());
 		}
 		catch (Throwable ex) {
-			return failed(rawKey, null, raw, fetched, ex, attempts);
+			return failed(rawKey, null, raw, fetched, null, ex, attempts);
 		}
 		if (parsed instanceof ParseResult.Unparseable unparseable) {
-			return Optional.of(settleOnce(rawKey, raw, fetched, unparseable.reason()));
+			return Optional.of(settleOnce(rawKey, null, raw, fetched, Outcome.QUARANTINED, unparseable.reason(), null));
 		}
 		InboundMail mail = ((ParseResult.Parsed) parsed).mail();
-		String key = mail.optionalMessageId().map((id) -> "mid:" + id).orElse(rawKey);
-		Optional<Outcome> known = this.inbound.outcomeOf(key);
-		if (known.isPresent()) {
-			return Optional.of(destination(known.get()));
+		String digest = ContentDigest.of(mail, fetched.raw());
+		Identity identity = identify(mail, rawKey, digest);
+		if (identity.known() != null) {
+			return Optional.of(destination(identity.known()));
 		}
+		String key = identity.key();
 		long budget = this.settings.maxMailTime().toNanos() - (System.nanoTime() - started);
 		try {
-			return Optional.of(this.mailSavepoint.execute((status) -> {
+			return Optional.of(this.mailTransaction.execute((status) -> {
 				long before = WorkTime.nanos();
-				Filing.Destination destination = route(key, mail, raw, fetched);
+				Filing.Destination destination = route(key, mail, raw, fetched, digest);
+				if (identity.reused()) {
+					this.reuse.tell(mail.messageId(), false);
+				}
 				if (WorkTime.nanos() - before > budget) {
 					throw new TimeLimitExceeded();
 				}
@@ -183,8 +219,35 @@ public class Intake {
 			}));
 		}
 		catch (Throwable ex) {
-			return failed(key, mail, raw, fetched, ex, attempts);
+			return failed(key, mail, raw, fetched, digest, ex, attempts);
 		}
+	}
+
+	/**
+	 * What a parsed mail is to the register: the same mail as one read before ({@code known}: its
+	 * outcome), or a mail to take under {@code key}, {@code reused} when another mail was read under
+	 * its Message-ID. Same means the same content digest, or a row read before digests were kept
+	 * (it matches any mail with its Message-ID, so a re-read right after the upgrade still dedupes).
+	 * A mail without a Message-ID is keyed by its digest; the raw hash it was keyed by before is
+	 * looked up too.
+	 */
+	private record Identity(Outcome known, String key, boolean reused) {
+	}
+
+	private Identity identify(InboundMail mail, String rawKey, String digest) {
+		if (mail.messageId() == null) {
+			String key = "sha:" + digest;
+			Optional<Outcome> known = this.inbound.outcomeOf(rawKey).or(() -> this.inbound.outcomeOf(key));
+			return new Identity(known.orElse(null), key, false);
+		}
+		List<InboundRecord.Seen> seen = this.inbound.withMessageId(mail.messageId());
+		for (InboundRecord.Seen earlier : seen) {
+			if (earlier.contentDigest() == null || earlier.contentDigest().equals(digest)) {
+				return new Identity(earlier.outcome(), earlier.dedupeKey(), false);
+			}
+		}
+		String key = "mid:" + mail.messageId();
+		return seen.isEmpty() ? new Identity(null, key, false) : new Identity(null, key + "#" + digest, true);
 	}
 
 	/**
@@ -193,10 +256,13 @@ public class Intake {
 	 * mail's ({@link AttemptCounter#rethrowIfNotTheMails}) goes on up and fails the batch.
 	 */
 	private Optional<Filing.Destination> failed(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
-			Throwable ex, AttemptCounter.Batch attempts) {
+			String digest, Throwable ex, AttemptCounter.Batch attempts) {
 		AttemptCounter.rethrowIfNotTheMails(ex);
+		if (ex instanceof RuntimeException runtime && RegisterFaults.isMachine(runtime)) {
+			throw runtime;
+		}
 		if (ex instanceof TimeLimitExceeded) {
-			return Optional.of(settle(key, mail, raw, fetched, null, Outcome.QUARANTINED, "time-limit"));
+			return Optional.of(settleOnce(key, mail, raw, fetched, Outcome.QUARANTINED, "time-limit", digest));
 		}
 		String error = ex.getClass().getSimpleName();
 		int attempt = attempts.failed(key, error);
@@ -205,36 +271,80 @@ public class Intake {
 		if (attempt < this.settings.maxAttempts()) {
 			return Optional.empty();
 		}
-		return Optional.of(settle(key, mail, raw, fetched, null, Outcome.QUARANTINED, "processing-failed:" + error));
+		return Optional.of(settleOnce(key, mail, raw, fetched, Outcome.QUARANTINED, "processing-failed:" + error,
+				digest));
 	}
 
-	private Filing.Destination route(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched) {
-		if (this.outbox.sentByUs(mail.messageId())) {
-			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-mail");
+	/**
+	 * A mail settled outside its routing (oversize, unparseable, failed), in a transaction of its
+	 * own, unless it was settled before under that key (read again after a crash before filing). A
+	 * quarantined mail that reused a Message-ID is told to the chair as a routed one would be.
+	 */
+	private Filing.Destination settleOnce(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
+			Outcome outcome, String reason, String digest) {
+		return inTransaction(() -> this.inbound.outcomeOf(key).map(Intake::destination).orElseGet(() -> {
+			Filing.Destination destination = settle(key, mail, raw, fetched, null, outcome, reason, digest);
+			if (mail != null && digest != null && key.equals("mid:" + mail.messageId() + "#" + digest)) {
+				this.reuse.tell(mail.messageId(), false);
+			}
+			return destination;
+		}));
+	}
+
+	private Filing.Destination inTransaction(java.util.function.Supplier<Filing.Destination> work) {
+		return this.mailTransaction.execute((status) -> work.get());
+	}
+
+	/**
+	 * The processor's own mail read back is ignored; a mail that only carries one of its Message-IDs
+	 * (another sender, another body) is routed on its merits and the chair is told.
+	 */
+	private Filing.Destination route(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
+			String digest) {
+		Optional<Outbox.Written> own = this.outbox.written(mail.messageId());
+		if (own.isPresent() && isOurs(own.get(), mail, fetched.raw())) {
+			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-mail", digest);
 		}
+		Filing.Destination destination = routeOnMerits(key, mail, raw, fetched, digest);
+		if (own.isPresent()) {
+			log.warn("Mail {} carries one of our Message-IDs but is not our mail", OperatorEvents.hash(key));
+			this.reuse.tell(mail.messageId(), true);
+		}
+		return destination;
+	}
+
+	/** Our mail: from the address we sent it from, with the body we wrote (trace headers aside). */
+	private static boolean isOurs(Outbox.Written written, InboundMail mail, byte[] raw) {
+		return mail.strictSender().filter((sender) -> Ascii.equalsIgnoreCase(sender, written.sender())).isPresent()
+				&& Arrays.equals(ContentDigest.body(raw), ContentDigest.body(written.raw()));
+	}
+
+	private Filing.Destination routeOnMerits(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
+			String digest) {
 		Optional<String> ignored = IgnoreRules.reason(mail);
 		if (ignored.isPresent()) {
-			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, ignored.get());
+			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, ignored.get(), digest);
 		}
 		String newText = ReplyText.split(mail.text()).newText();
 		MailThread thread = this.threads.resolve(new ThreadClues(mail.strictSender().orElse(""), mail.references(),
 				mail.subject(), mail.text()));
 		if (thread instanceof MailThread.Joined joined) {
 			if (isCommand(joined.party(), newText)) {
-				return command(key, mail, raw, fetched, joined.complaint(), joined.party().letterKind(), newText);
+				return command(key, mail, raw, fetched, joined.complaint(), joined.party().letterKind(), newText, digest);
 			}
 			long complaintId = joined.complaint().id();
-			long inboundId = record(key, mail, raw, fetched, complaintId, Outcome.CASE, "correspondence");
+			long inboundId = record(key, mail, raw, fetched, complaintId, Outcome.CASE, "correspondence", digest);
 			addLetter(mail, fetched, complaintId, inboundId, joined.party().letterKind(), newText);
 			this.followUps.handle(joined, mail, newText);
 			return Filing.Destination.PROCESSED;
 		}
 		if (isOfficial(mail) && (CommandDesk.startsWithKeyword(newText) || (CommandDesk.startsLikeCommand(newText)
 				&& mail.strictSender().filter(this.committee::isCommittee).isPresent()))) {
-			return command(key, mail, raw, fetched, null, officialKind(mail.strictSender().orElseThrow()), newText);
+			return command(key, mail, raw, fetched, null, officialKind(mail.strictSender().orElseThrow()), newText,
+					digest);
 		}
 		if (mail.strictSender().filter(this.committee::isOwnDomain).isPresent()) {
-			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-domain");
+			return settle(key, mail, raw, fetched, null, Outcome.IGNORED, "own-domain", digest);
 		}
 		RegisteredComplaint possibleLink = thread instanceof MailThread.Foreign foreign ? foreign.referenced() : null;
 		boolean acknowledge = withinRateLimit(mail, fetched.receivedAt());
@@ -242,7 +352,7 @@ public class Intake {
 				: acknowledge ? "new-complaint" : "new-complaint-rate-limited";
 		ComplaintRegistrar.Registration registration = this.registrar.register(mail, fetched.receivedAt());
 		RegisteredComplaint complaint = registration.complaint();
-		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, reason);
+		long inboundId = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, reason, digest);
 		addLetter(mail, fetched, complaint.id(), inboundId, "complaint", newText);
 		this.registrar.announce(registration, mail, acknowledge, possibleLink);
 		OperatorEvents.registered(complaint.reference().toString(), key);
@@ -271,14 +381,14 @@ public class Intake {
 	 * that case's part only, without its attachments.
 	 */
 	private Filing.Destination command(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
-			RegisteredComplaint named, String kind, String newText) {
+			RegisteredComplaint named, String kind, String newText, String digest) {
 		long[] inboundId = { -1 };
 		CommandDesk.Outcome outcome = this.commandDesk.handle(commandMail(mail, newText), named, (complaint, part) -> {
 			if (complaint == null) {
 				return;
 			}
 			if (inboundId[0] < 0) {
-				inboundId[0] = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, "command");
+				inboundId[0] = record(key, mail, raw, fetched, complaint.id(), Outcome.CASE, "command", digest);
 			}
 			if (part == null) {
 				addLetter(mail, fetched, complaint.id(), inboundId[0], kind, newText);
@@ -293,7 +403,7 @@ public class Intake {
 		this.counter.command(outcome.refused());
 		if (inboundId[0] < 0) {
 			settle(key, mail, raw, fetched, outcome.complaint() == null ? null : outcome.complaint().id(),
-					Outcome.IGNORED, outcome.refused() ? "command-refused" : "command");
+					Outcome.IGNORED, outcome.refused() ? "command-refused" : "command", digest);
 		}
 		return Filing.Destination.PROCESSED;
 	}
@@ -345,21 +455,9 @@ public class Intake {
 				newText, inboundId, null), attachments);
 	}
 
-	/**
-	 * Quarantines a mail keyed by its bytes, unless it was read before (a re-read after its filing
-	 * failed or the inbox's UIDVALIDITY changed): then it is filed where it went, not recorded twice.
-	 */
-	private Filing.Destination settleOnce(String rawKey, DataFiles.Stored raw, FetchedMail fetched, String reason) {
-		Optional<Outcome> known = this.inbound.outcomeOf(rawKey);
-		if (known.isPresent()) {
-			return destination(known.get());
-		}
-		return settle(rawKey, null, raw, fetched, null, Outcome.QUARANTINED, reason);
-	}
-
 	private Filing.Destination settle(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched,
-			Long complaintId, Outcome outcome, String reason) {
-		record(key, mail, raw, fetched, complaintId, outcome, reason);
+			Long complaintId, Outcome outcome, String reason, String digest) {
+		record(key, mail, raw, fetched, complaintId, outcome, reason, digest);
 		if (outcome == Outcome.IGNORED) {
 			this.counter.ignored(reason);
 		}
@@ -373,10 +471,10 @@ public class Intake {
 	}
 
 	private long record(String key, InboundMail mail, DataFiles.Stored raw, FetchedMail fetched, Long complaintId,
-			Outcome outcome, String reason) {
+			Outcome outcome, String reason, String digest) {
 		return this.inbound.record(new InboundRecord(key, mail == null ? null : mail.messageId(), raw,
 				zoned(fetched.receivedAt()), zoned(this.clock.instant()), mail == null ? null : mail.senderAddress(),
-				mail == null ? null : mail.subject(), outcome, reason, complaintId));
+				mail == null ? null : mail.subject(), outcome, reason, complaintId, digest));
 	}
 
 	private static Filing.Destination destination(Outcome outcome) {

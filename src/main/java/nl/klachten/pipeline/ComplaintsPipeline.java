@@ -26,9 +26,9 @@ import org.springframework.messaging.MessagingException;
  * The whole mail pipeline, in one place.
  *
  * <pre>
- *  IMAP inbox ──(IDLE signal / poll)──▶ intakeFlow: read batch ─▶ register (one transaction) ─▶ file (UID MOVE)
+ *  IMAP inbox ──(IDLE signal / poll)──▶ intakeFlow: read batch ─▶ register (a transaction per mail) ─▶ file (UID MOVE)
  *                                                        │ writes cases, ignored list, quarantine
- *                                                        ▼ and the outbox, in the same transaction
+ *                                                        ▼ and the outbox, in the mail's transaction
  *  outbox table ──(poll)──────────────▶ outboundFlow: due mail ─▶ send over one SMTP connection ─▶ mark sent
  *                                                                 or APPEND to the chair's folder (mail for the chair alone)
  *
@@ -46,7 +46,8 @@ import org.springframework.messaging.MessagingException;
  * scheduled one are the same step, and tests decide time by fixing the clock.
  *
  * Mail is filed only after the register committed, so a crash anywhere replays the batch, and the
- * dedupe key (Message-ID or hash of the raw bytes) turns the replay into a no-op.
+ * dedupe key (Message-ID with the content digest, or the digest alone) turns the replay into a
+ * no-op. While the register cannot be written (busy, disk full) the intake pauses and reads nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
@@ -62,7 +63,7 @@ class ComplaintsPipeline {
 	@Bean
 	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake) {
 		return IntegrationFlow
-			.fromSupplier(inbox::nextBatch, (e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
+			.fromSupplier(() -> intake.ready() ? inbox.nextBatch() : null, (e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(MailBatch.class, (batch, headers) -> intake.take(batch), (e) -> e.id("register"))
 			.handle(Filing.class, (filing, headers) -> {
 				inbox.file(filing);

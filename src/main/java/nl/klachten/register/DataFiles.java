@@ -1,14 +1,18 @@
 package nl.klachten.register;
 
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -18,7 +22,10 @@ import java.util.HexFormat;
 /**
  * Raw mail and attachments on disk, content-addressed by SHA-256 under the data directory: a name
  * never comes from a mail, writing the same bytes twice is a no-op, and a crash leaves at most an
- * unreferenced file. Files and folders are readable by the service user only (R8).
+ * unreferenced file. A file is written to a temporary name, forced to disk and then renamed, so a
+ * stored name always holds the whole content; a write that fails (a full disk) removes its
+ * temporary file and throws {@link StorageFailure}. Files and folders are readable by the service
+ * user only (R8).
  */
 public class DataFiles {
 
@@ -57,6 +64,18 @@ public class DataFiles {
 		}
 	}
 
+	/**
+	 * The data directory could not be written (a full disk, a read-only mount): a fault of the
+	 * machine, never of the mail being stored.
+	 */
+	public static final class StorageFailure extends UncheckedIOException {
+
+		StorageFailure(String message, IOException cause) {
+			super(message, cause);
+		}
+
+	}
+
 	/** Writes content to a stream. */
 	@FunctionalInterface
 	public interface Writer {
@@ -70,22 +89,41 @@ public class DataFiles {
 			Path dir = this.root.resolve(kind);
 			ensurePrivateDirectory(dir);
 			Path temp = Files.createTempFile(dir, "incoming-", ".tmp");
-			MessageDigest digest = sha256();
-			long size;
-			try (OutputStream file = Files.newOutputStream(temp);
-					CountingOutputStream counting = new CountingOutputStream(new DigestOutputStream(file, digest))) {
-				writer.writeTo(counting);
-				size = counting.count();
+			try {
+				MessageDigest digest = sha256();
+				long size;
+				try (FileOutputStream file = new FileOutputStream(temp.toFile());
+						CountingOutputStream counting = new CountingOutputStream(
+								new DigestOutputStream(new BufferedOutputStream(file), digest))) {
+					writer.writeTo(counting);
+					counting.flush();
+					file.getFD().sync();
+					size = counting.count();
+				}
+				String hash = HexFormat.of().formatHex(digest.digest());
+				Path shard = this.root.resolve(kind).resolve(hash.substring(0, 2));
+				ensurePrivateDirectory(shard);
+				Path target = shard.resolve(hash + suffix);
+				moveInPlace(temp, target);
+				syncDirectory(shard);
+				return new Stored(this.root.relativize(target).toString(), hash, size);
 			}
-			String hash = HexFormat.of().formatHex(digest.digest());
-			Path shard = this.root.resolve(kind).resolve(hash.substring(0, 2));
-			ensurePrivateDirectory(shard);
-			Path target = shard.resolve(hash + suffix);
-			moveInPlace(temp, target);
-			return new Stored(this.root.relativize(target).toString(), hash, size);
+			finally {
+				Files.deleteIfExists(temp);
+			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot store " + kind + " file", ex);
+			throw new StorageFailure("Cannot store " + kind + " file", ex);
+		}
+	}
+
+	/** Forces a rename to disk too, where the platform allows opening a directory. */
+	private static void syncDirectory(Path dir) {
+		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// not every file system syncs a directory; the file itself is on disk
 		}
 	}
 

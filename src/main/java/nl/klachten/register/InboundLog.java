@@ -1,14 +1,17 @@
 package nl.klachten.register;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every mail read, keyed by its dedupe key (Message-ID, or a hash of the raw bytes): the record
- * that makes reading a mail twice a no-op, and the ignored list and quarantine of CONTRACT §4.
+ * Every mail read, keyed by its dedupe key (Message-ID, or a hash of the content when there is
+ * none): the record that makes reading a mail twice a no-op, and the ignored list and quarantine of
+ * CONTRACT §4. The mails read under one Message-ID ({@link #withMessageId}) with their content
+ * digests tell the same mail read again from a different mail that reuses the Message-ID.
  */
 @Repository
 public class InboundLog {
@@ -26,12 +29,24 @@ public class InboundLog {
 			.optional();
 	}
 
+	/** The mails read so far with this Message-ID, oldest first. */
+	public List<InboundRecord.Seen> withMessageId(String messageId) {
+		return this.jdbc.sql("""
+				SELECT i.dedupe_key, i.content_digest, i.sender, i.outcome, c.reference
+				FROM inbound_mail i LEFT JOIN complaint c ON c.id = i.complaint_id
+				WHERE i.message_id = ? ORDER BY i.id""")
+			.param(messageId)
+			.query((rs, n) -> new InboundRecord.Seen(rs.getString(1), rs.getString(2), rs.getString(3),
+					InboundRecord.Outcome.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5)))
+			.list();
+	}
+
 	public long record(InboundRecord mail) {
 		return this.jdbc.sql("""
 				INSERT INTO inbound_mail (dedupe_key, message_id, sha256, raw_path, size, received_at, received_epoch,
-				    read_at, sender, subject, outcome, reason, complaint_id)
+				    read_at, sender, subject, outcome, reason, complaint_id, content_digest)
 				VALUES (:key, :messageId, :sha, :path, :size, :receivedAt, :epoch, :readAt, :sender, :subject,
-				    :outcome, :reason, :complaintId)
+				    :outcome, :reason, :complaintId, :digest)
 				RETURNING id""")
 			.param("key", mail.dedupeKey())
 			.param("messageId", mail.messageId())
@@ -46,6 +61,7 @@ public class InboundLog {
 			.param("outcome", mail.outcome().column())
 			.param("reason", mail.reason())
 			.param("complaintId", mail.complaintId())
+			.param("digest", mail.contentDigest())
 			.query(Long.class)
 			.single();
 	}

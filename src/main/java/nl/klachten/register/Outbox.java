@@ -3,6 +3,7 @@ package nl.klachten.register;
 import nl.klachten.committee.EmailAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -95,6 +96,27 @@ public class Outbox {
 		this.jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?")
 			.params(error, id)
 			.update();
+	}
+
+	/** The sender and raw bytes of the processor's own mail with this Message-ID, if it wrote one. */
+	public Optional<Written> written(String messageId) {
+		if (messageId == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT sender, raw FROM outbox WHERE message_id = ?")
+			.param(messageId)
+			.query((rs, n) -> new Written(rs.getString(1), rs.getBytes(2)))
+			.optional();
+	}
+
+	/** A mail the processor wrote: its sender and raw bytes. */
+	public record Written(String sender, byte[] raw) {
+
+		@Override
+		public String toString() {
+			return "Written[" + this.raw.length + " bytes]";
+		}
+
 	}
 
 	public boolean sentByUs(String messageId) {

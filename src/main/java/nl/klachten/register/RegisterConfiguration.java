@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The SQLite register. Pragmas go in the URL so every pooled connection has them (STACK.md
  * pitfall 4); {@code transaction_mode=IMMEDIATE} takes the write lock at BEGIN, so concurrent
- * writers (the processor and an admin command) queue instead of failing on a lock upgrade.
+ * writers (the processor and an admin command) queue instead of failing on a lock upgrade. The
+ * busy timeout is {@code complaints.register.busy-timeout}; a BEGIN that fails on it leaves the
+ * pooled connection as it was ({@link BeginGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 class RegisterConfiguration {
@@ -23,13 +25,14 @@ class RegisterConfiguration {
 		Path file = settings.file();
 		OwnerOnlyDirectory.ensure(file.getParent());
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=30000&synchronous=NORMAL"
+		config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + settings.busyTimeout().toMillis()
+				+ "&synchronous=NORMAL"
 				+ "&foreign_keys=true&transaction_mode=IMMEDIATE");
 		config.setMaximumPoolSize(4);
 		config.setPoolName("register");
 		HikariDataSource dataSource = new HikariDataSource(config);
 		DataFiles.restrictIfPresent(file);
-		return dataSource;
+		return new BeginGuard(dataSource);
 	}
 
 	@Bean

@@ -149,7 +149,7 @@ class AllTemplatesTests {
 		model.put("question", full ? "Beste mevrouw Van den Heuvel,\n\n" + TEXT : TEXT);
 		model.put("status", full ? "afgehandeld" : "in_behandeling");
 		model.put("line", full ? LONG : "");
-		for (String key : List.of("late", "acknowledged", "unanswerable", "byMail", "ownGreeting", "upheld")) {
+		for (String key : List.of("late", "acknowledged", "unanswerable", "byMail", "ownGreeting", "upheld", "own")) {
 			model.put(key, full);
 		}
 		for (String key : List.of("perHour", "waiting", "held", "rateLimit", "appealWeeks", "handlingWeeks",
@@ -170,6 +170,9 @@ class AllTemplatesTests {
 		model.put("help", full ? Keyword.helpTable() : "");
 		model.put("sections", List.of(Map.of("title", LONG, "lines", full ? List.of(digestLine()) : List.of())));
 		model.put("cases", List.of(caseFile(full)));
+		model.put("messageId", full ? TOKEN + "@" + "nederhorst".repeat(4) + ".example" : "a@b");
+		model.put("mails", List.of(Map.of("sender", full ? NAME.replace(' ', '.') + "@example.org" : "",
+				"place", full ? "klacht KK-2026-0001" : "genegeerd")));
 		return model;
 	}
 

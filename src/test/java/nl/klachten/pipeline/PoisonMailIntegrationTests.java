@@ -77,6 +77,33 @@ class PoisonMailIntegrationTests extends MailIntegrationTest {
 			.noneMatch((m) -> ("<" + poisonId + ">").equals(header(m, "Message-ID")));
 	}
 
+	/**
+	 * A different mail that reuses a Message-ID already read and then keeps failing is quarantined on
+	 * its own, not taken for the earlier mail, and the chair is told (CONTRACT §4, issue 13).
+	 */
+	@Test
+	void shouldQuarantineAndTellTheChairWhenAMailReusingAMessageIdKeepsFailing() {
+		String first = uniqueSender();
+		String messageId = newMessageId();
+		deliver(greenMail, aComplaint(first, "Gewone klacht", "De eerste mail met deze Message-ID.", messageId));
+		await().atMost(WAIT)
+			.until(() -> count("SELECT count(*) FROM complaint WHERE complainant_email = ?", first) == 1);
+		String second = uniqueSender();
+		deliver(greenMail, aComplaint(second, POISON, "Een andere mail, dezelfde Message-ID.", messageId));
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.jdbc.sql("SELECT outcome FROM inbound_mail WHERE message_id = ? AND sender = ?")
+				.params(messageId, second)
+				.query(String.class)
+				.list()).containsExactly("quarantined"));
+		await().atMost(WAIT)
+			.until(() -> nl.klachten.MailFixtures.chairMails(greenMail)
+				.stream()
+				.filter((m) -> nl.klachten.MailFixtures.subject(m).startsWith("Andere mail met een bekende Message-ID"))
+				.filter((m) -> nl.klachten.MailFixtures.allText(m).contains(messageId))
+				.count() == 1);
+	}
+
 	private int count(String sql, String param) {
 		return this.jdbc.sql(sql).param(param).query(Integer.class).single();
 	}

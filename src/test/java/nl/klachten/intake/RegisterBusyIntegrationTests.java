@@ -1,0 +1,77 @@
+package nl.klachten.intake;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import nl.klachten.Application;
+import nl.klachten.MailIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static nl.klachten.MailFixtures.aComplaint;
+import static nl.klachten.MailFixtures.chairFolder;
+import static nl.klachten.MailFixtures.deliver;
+import static nl.klachten.MailFixtures.header;
+import static nl.klachten.MailFixtures.inboxOf;
+import static nl.klachten.MailFixtures.newMessageId;
+import static nl.klachten.MailFixtures.uniqueSender;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SQLite busy on intake (issue 13): another connection holds the register's write lock longer than
+ * {@code complaints.register.busy-timeout}. That is no fault of the mail: it is not counted as a
+ * failed try (so never quarantined for it), stays in the inbox, the intake backs off
+ * ({@link IntakePause}) and takes it once the lock is free: one case, one acknowledgement.
+ */
+@SpringBootTest(classes = Application.class, properties = "complaints.register.busy-timeout=500ms")
+class RegisterBusyIntegrationTests extends MailIntegrationTest {
+
+	@Autowired
+	private IntakePause pause;
+
+	@Test
+	void shouldLeaveTheMailUncountedInTheInboxAndTakeItOnceTheLockIsFree() throws Exception {
+		String sender = uniqueSender();
+		String messageId = newMessageId();
+		String url = "jdbc:sqlite:" + register().resolve("register.db") + "?busy_timeout=5000";
+		try (Connection holder = DriverManager.getConnection(url); Statement statement = holder.createStatement()) {
+			statement.execute("BEGIN IMMEDIATE");
+			deliver(greenMail, aComplaint(sender, "Klacht tijdens een lange schrijfactie", "Het register is bezet.",
+					messageId));
+
+			await().atMost(WAIT).until(() -> this.pause.faultsInRow() >= 2);
+			assertThat(count(statement, "SELECT count(*) FROM intake_failure")).as("counted as the mail's failure").isZero();
+			assertThat(count(statement, "SELECT count(*) FROM inbound_mail WHERE message_id = '" + messageId + "'")).isZero();
+			assertThat(chairFolder(greenMail, "INBOX")).anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+			statement.execute("ROLLBACK");
+		}
+
+		awaitComplaintFrom(sender);
+		awaitMailTo(sender, "Ontvangstbevestiging");
+		await().atMost(WAIT).until(() -> this.pause.faultsInRow() == 0);
+		await().atMost(WAIT)
+			.until(() -> chairFolder(greenMail, "INBOX").stream()
+				.noneMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID"))));
+		Thread.sleep(1000);
+		assertThat(inboxOf(greenMail, sender)).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM complaint WHERE complainant_email = ?")
+			.param(sender)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM intake_failure").query(Integer.class).single()).isZero();
+	}
+
+	private static int count(Statement statement, String sql) throws SQLException {
+		try (ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getInt(1);
+		}
+	}
+
+}
