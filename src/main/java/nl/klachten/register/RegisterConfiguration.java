@@ -23,7 +23,8 @@ class RegisterConfiguration {
 		Path file = settings.file();
 		OwnerOnlyDirectory.ensure(file.getParent());
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=30000&synchronous=NORMAL"
+		config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + settings.busyTimeout().toMillis()
+				+ "&synchronous=NORMAL"
 				+ "&foreign_keys=true&transaction_mode=IMMEDIATE");
 		config.setMaximumPoolSize(4);
 		config.setPoolName("register");
