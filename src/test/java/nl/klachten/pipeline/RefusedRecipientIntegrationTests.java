@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A recipient the SMTP server refuses for good (550 at RCPT, as Postfix answers for an unknown
  * user): the mail is marked failed, not retried, and the chair is told once, naming the case and
- * the refused address (CONTRACT §4). Other mail still goes.
+ * the refused address and the server's reply (CONTRACT §4, issue 13). Other mail still goes.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -137,7 +137,9 @@ class RefusedRecipientIntegrationTests {
 		assertThat(part(refused, "text/plain").replaceAll("\\s+", " ")).contains(NOBODY)
 			.contains("vraag aan de medewerker")
 			.contains("klacht " + reference)
-			.contains("niet opnieuw verstuurd");
+			.contains("niet opnieuw verstuurd")
+			// the server's own reply, as Postfix gave it (issue 13)
+			.contains("550 5.1.1 <" + NOBODY + ">: Recipient address rejected: User unknown");
 		assertThat(header(refused, "X-Complaint-Reference")).isEqualTo(reference);
 		List<Map<String, Object>> outbox = this.jdbc
 			.sql("SELECT status, attempts, last_error FROM outbox WHERE kind = 'question-employee'")
@@ -148,6 +150,8 @@ class RefusedRecipientIntegrationTests {
 			assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
 			assertThat(row.get("last_error")).isEqualTo("recipient-refused");
 		});
+
+		assertThat(this.jdbc.sql("SELECT recipient FROM outbox_refusal").query(String.class).list()).containsExactly(NOBODY);
 
 		// time passes (the outbox's first retry would be due after 5 s): nothing is sent again
 		this.clock.advance(Duration.ofHours(1));
