@@ -138,7 +138,10 @@ public class OutboxSender {
 			waiting = new ArrayList<>(this.unrecorded.entrySet());
 		}
 		for (Map.Entry<Long, Runnable> entry : waiting) {
-			entry.getValue().run();
+			// SQLite's driver starts the next transaction inside commit: a commit reported failed may have been made
+			if (!List.of("sent", "failed").contains(this.outbox.status(entry.getKey()))) {
+				entry.getValue().run();
+			}
 			synchronized (this.unrecorded) {
 				this.unrecorded.remove(entry.getKey());
 			}
@@ -241,10 +244,16 @@ public class OutboxSender {
 		return true;
 	}
 
+	/** Idempotent: the driver may report a commit failed that was made, and it is then written again. */
 	private void write(Outbox.QueuedMail mail, SmtpOutcome outcome, Instant at) {
-		outcome.refused().forEach((recipient, reply) -> this.outbox.refuse(mail.id(), recipient, reply, at));
-		if (!outcome.refused().isEmpty()) {
-			this.refusals.tell(mail, outcome.refused());
+		Map<String, String> refused = new LinkedHashMap<>();
+		outcome.refused().forEach((recipient, reply) -> {
+			if (this.outbox.refuse(mail.id(), recipient, reply, at)) {
+				refused.put(recipient, reply);
+			}
+		});
+		if (!refused.isEmpty()) {
+			this.refusals.tell(mail, refused);
 		}
 		if (!outcome.deferred().isEmpty()) {
 			this.outbox.settle(mail.id(), outcome.accepted());

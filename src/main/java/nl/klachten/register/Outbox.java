@@ -157,16 +157,34 @@ public class Outbox {
 			.update();
 	}
 
-	/** A recipient refused for good, with the server's reply (one printable line, already cleaned). */
-	public void refuse(long id, String recipient, String reply, Instant at) {
-		this.jdbc.sql("INSERT INTO outbox_refusal (outbox_id, recipient, reply, at) VALUES (?, ?, ?, ?)")
-			.params(id, recipient, reply, at.toString())
-			.update();
+	/**
+	 * A recipient refused for good, with the server's reply (one printable line, already cleaned);
+	 * false when that refusal was on record already.
+	 */
+	public boolean refuse(long id, String recipient, String reply, Instant at) {
+		return this.jdbc.sql("""
+				INSERT INTO outbox_refusal (outbox_id, recipient, reply, at)
+				SELECT :id, :recipient, :reply, :at
+				WHERE NOT EXISTS (SELECT 1 FROM outbox_refusal WHERE outbox_id = :id AND lower(recipient) = lower(:recipient))""")
+			.param("id", id)
+			.param("recipient", recipient)
+			.param("reply", reply)
+			.param("at", at.toString())
+			.update() > 0;
 	}
 
+	/** The mail's status now ({@code pending}, {@code sending}, {@code sent}, {@code failed}, ...). */
+	public String status(long id) {
+		return this.jdbc.sql("SELECT status FROM outbox WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	/**
+	 * Marks the mail sent; a second call changes nothing (a commit the driver reported failed may
+	 * have been made, and the sender then records again).
+	 */
 	public void markSent(long id, Instant at) {
 		this.jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = NULL"
-				+ " WHERE id = ?")
+				+ " WHERE id = ? AND status IN ('pending', 'sending')")
 			.params(at.toString(), id)
 			.update();
 	}
@@ -191,7 +209,7 @@ public class Outbox {
 	/** A permanent refusal (e.g. the recipient does not exist): kept, not retried. */
 	public void markFailed(long id, String error) {
 		this.jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL"
-				+ " WHERE id = ?")
+				+ " WHERE id = ? AND status IN ('pending', 'sending')")
 			.params(error, id)
 			.update();
 	}

@@ -208,8 +208,12 @@ class SmtpRepliesIntegrationTests {
 		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
 	}
 
-	/** The mails GreenMail delivered to this envelope recipient (headers name every recipient). */
-	static List<MimeMessage> inbox(String address) {
+	private static List<MimeMessage> inbox(String address) {
+		return inbox(greenMail, address);
+	}
+
+	/** The mails this GreenMail delivered to this envelope recipient (headers may name several). */
+	static List<MimeMessage> inbox(GreenMailExtension greenMail, String address) {
 		GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
 		if (user == null) {
 			return List.of();
