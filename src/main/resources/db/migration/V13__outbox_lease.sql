@@ -6,14 +6,13 @@ ALTER TABLE outbox ADD COLUMN lease_until INTEGER;
 ALTER TABLE outbox ADD COLUMN settled TEXT;
 
 -- A recipient the server refused for good (5xx), with the server's reply made one printable
--- line; listed_at is when a daily digest listed it (null: not yet).
+-- line; the daily digest lists those refused since the previous digest.
 CREATE TABLE outbox_refusal (
     id         INTEGER PRIMARY KEY,
     outbox_id  INTEGER NOT NULL REFERENCES outbox (id),
     recipient  TEXT    NOT NULL,
     reply      TEXT    NOT NULL,
-    at         TEXT    NOT NULL,
-    listed_at  TEXT
+    at         TEXT    NOT NULL
 );
 CREATE INDEX outbox_refusal_outbox ON outbox_refusal (outbox_id);
-CREATE INDEX outbox_refusal_listed ON outbox_refusal (listed_at);
+CREATE INDEX outbox_refusal_at ON outbox_refusal (at);

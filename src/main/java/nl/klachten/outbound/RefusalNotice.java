@@ -17,12 +17,6 @@ class RefusalNotice {
 
 	static final String PURPOSE = "delivery-refused";
 
-	private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("acknowledgement", "ontvangstbevestiging"),
-			Map.entry("question-employee", "vraag aan de medewerker"),
-			Map.entry("question-complainant", "vraag aan de klager"), Map.entry("decision", "beslissing"),
-			Map.entry("management-file", "dossier voor de directie"), Map.entry("appeal-file", "beroepsdossier"),
-			Map.entry("measures-request", "verzoek om maatregelen"), Map.entry("extension-notice", "verlengingsbericht"));
-
 	private final CaseMailer mailer;
 
 	private final Complaints complaints;
@@ -43,7 +37,7 @@ class RefusalNotice {
 					.map((entry) -> entry.getKey() + ": " + entry.getValue())
 					.collect(Collectors.joining("; "));
 		Map<String, Object> model = Map.of("party", String.join(", ", refused.keySet()), "reason",
-				KINDS.getOrDefault(mail.kind(), mail.kind()), "reply", reply);
+				MailKinds.dutch(mail.kind()), "reply", reply);
 		Letter letter = new Letter(PURPOSE, List.of(this.mailer.chair()), mail.reference(), null, List.of(), model,
 				List.of(), false);
 		if (mail.complaintId() != null) {
