@@ -174,6 +174,29 @@ class SmtpRepliesIntegrationTests {
 		assertThat(inbox(spam)).isEmpty();
 	}
 
+	@Test
+	void shouldRetryTheMailOnceTheServerNoLongerDefersItsData() {
+		String later = address("later");
+		String good = address("goed");
+		smtp.atData(later, "451 4.3.0 Temporary failure, try again later");
+		long[] ids = new long[2];
+		this.transactions.executeWithoutResult((status) -> {
+			ids[0] = queue("decision", List.of(later));
+			ids[1] = queue("acknowledgement", List.of(good));
+		});
+
+		await().atMost(WAIT).until(() -> inbox(good).size() == 1);
+		await().atMost(WAIT).until(() -> "smtp 451".equals(row(ids[0]).get("last_error")));
+		assertThat(row(ids[0]).get("status")).isEqualTo("pending");
+		assertThat(refusals(ids[0])).isEmpty();
+
+		smtp.atData(later, null);
+		this.clock.advance(Duration.ofMinutes(1));
+		await().atMost(WAIT).until(() -> "sent".equals(row(ids[0]).get("status")));
+		assertThat(inbox(later)).hasSize(1);
+		assertThat(inbox(good)).hasSize(1);
+	}
+
 	private long queue(String kind, List<String> to) {
 		String messageId = UUID.randomUUID() + "@klachten.example.org";
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + String.join(", ", to)
