@@ -107,7 +107,7 @@ public class OutboxSender {
 			if (due.stream().anyMatch((mail) -> AcknowledgementCeiling.KIND.equals(mail.kind()))) {
 				due = this.ceiling.admit(due, this.clock.instant(), BATCH);
 			}
-			this.pause.succeeded();
+			// reads go on while writes fail (WAL): only a write ends the pause
 			return due.isEmpty() ? null : due;
 		}
 		catch (RuntimeException ex) {
@@ -124,7 +124,14 @@ public class OutboxSender {
 		try {
 			Map<Boolean, List<Outbox.QueuedMail>> isNotice = mails.stream()
 				.collect(Collectors.partitioningBy((mail) -> this.route.isNotice(mail.recipients())));
-			return sendSmtp(isNotice.get(false)) + this.notices.place(isNotice.get(true));
+			int sent = sendSmtp(isNotice.get(false));
+			if (this.pause.active()) {
+				// the register could not record a mail: the notices wait too
+				return sent;
+			}
+			sent += this.notices.place(isNotice.get(true));
+			this.pause.succeeded();
+			return sent;
 		}
 		catch (RuntimeException ex) {
 			registerFailed(ex);
@@ -142,6 +149,7 @@ public class OutboxSender {
 			if (!List.of("sent", "failed").contains(this.outbox.status(entry.getKey()))) {
 				entry.getValue().run();
 			}
+			this.pause.succeeded();
 			synchronized (this.unrecorded) {
 				this.unrecorded.remove(entry.getKey());
 			}
