@@ -72,7 +72,8 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 			}
 			else {
 				deferred.add(recipient);
-				reason = mailCode > 0 ? "smtp " + mailCode : failure.getClass().getSimpleName();
+				// -1: the connection closed before the server answered (Angus reads "[EOF]")
+				reason = mailCode > 0 ? "smtp " + mailCode : mailCode == -1 ? "smtp no reply" : failure.getClass().getSimpleName();
 			}
 		}
 		return new SmtpOutcome(List.copyOf(accepted), Collections.unmodifiableMap(refused), List.copyOf(deferred), reason,

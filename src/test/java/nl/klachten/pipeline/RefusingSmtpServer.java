@@ -33,6 +33,9 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
+	/** An {@link #atData} reply that closes the connection instead of answering. */
+	static final String DROP = "DROP";
+
 	private final ServerSocket socket;
 
 	private final int next;
@@ -152,6 +155,10 @@ final class RefusingSmtpServer implements AutoCloseable {
 						.filter((r) -> r != null)
 						.findFirst()
 						.orElse(null);
+					if (DROP.equals(refusal)) {
+						// the connection breaks before the server answers the data
+						return;
+					}
 					if (refusal != null || to.isEmpty()) {
 						reply(out, refusal != null ? refusal : "554 5.5.1 No valid recipients");
 					}

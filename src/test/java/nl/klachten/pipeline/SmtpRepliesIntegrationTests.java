@@ -197,6 +197,34 @@ class SmtpRepliesIntegrationTests {
 		assertThat(inbox(good)).hasSize(1);
 	}
 
+	/**
+	 * The connection breaks after a mail's data, before the server answers: that mail is neither
+	 * sent nor refused but tried again, the next one goes at once over a new connection, and each
+	 * arrives once.
+	 */
+	@Test
+	void shouldRetryTheMailAndGoOnOverANewConnectionWhenTheConnectionBreaksAtData() {
+		String broken = address("breuk");
+		String after = address("daarna");
+		smtp.atData(broken, RefusingSmtpServer.DROP);
+		long[] ids = new long[2];
+		this.transactions.executeWithoutResult((status) -> {
+			ids[0] = queue("decision", List.of(broken));
+			ids[1] = queue("acknowledgement", List.of(after));
+		});
+
+		await().atMost(WAIT).until(() -> inbox(after).size() == 1);
+		assertThat(row(ids[0])).containsEntry("status", "pending").containsEntry("last_error", "smtp no reply");
+		assertThat(refusals(ids[0])).isEmpty();
+		assertThat(inbox(broken)).isEmpty();
+
+		smtp.atData(broken, null);
+		this.clock.advance(Duration.ofMinutes(1));
+		await().atMost(WAIT).until(() -> "sent".equals(row(ids[0]).get("status")));
+		assertThat(inbox(broken)).hasSize(1);
+		assertThat(inbox(after)).hasSize(1);
+	}
+
 	private long queue(String kind, List<String> to) {
 		String messageId = UUID.randomUUID() + "@klachten.example.org";
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + String.join(", ", to)
