@@ -26,7 +26,7 @@ public record Digest(LocalDate day, List<Section> sections, int failedLines) {
 		EXTENSION_NOTICE("Verlengingsbericht nodig vóór einde vier weken"), WAITING("Wacht op antwoord"),
 		APPEALS("Beroepen en hun termijn"), NEW("Nieuw sinds het vorige overzicht"),
 		LATE("Buiten termijn ingediend"), MEASURES("Maatregel nog niet vastgelegd"),
-		PURGES("Verwijderd en binnenkort te verwijderen");
+		PURGES("Verwijderd en binnenkort te verwijderen"), UNDELIVERED("Niet bezorgd sinds het vorige overzicht");
 
 		private final String title;
 

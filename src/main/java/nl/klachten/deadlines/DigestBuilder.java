@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import nl.klachten.outbound.MailKinds;
 import nl.klachten.register.DigestData;
 
 /**
@@ -40,11 +41,21 @@ public final class DigestBuilder {
 	 * @param lastDigest when the previous day's digest went; empty means "the last 24 hours"
 	 * @param purgedRecently cases the retention rule purged lately (R20)
 	 * @param purgeDueSoon cases it will purge soon (R20)
+	 * @param undelivered recipients the SMTP server refused for good lately (issue 13); those since
+	 * the previous digest are listed, so each refusal is listed once
 	 */
 	public record Input(List<DigestData.OpenCase> open, List<DigestData.Question> waiting,
 			List<DigestData.Appeal> appeals, List<DigestData.Handled> handledWithoutMeasure,
 			List<DigestData.Registered> registered, Optional<Instant> lastDigest, List<Digest.Purge> purgedRecently,
-			List<Digest.Purge> purgeDueSoon) {
+			List<Digest.Purge> purgeDueSoon, List<DigestData.Undelivered> undelivered) {
+
+		public Input(List<DigestData.OpenCase> open, List<DigestData.Question> waiting, List<DigestData.Appeal> appeals,
+				List<DigestData.Handled> handledWithoutMeasure, List<DigestData.Registered> registered,
+				Optional<Instant> lastDigest, List<Digest.Purge> purgedRecently, List<Digest.Purge> purgeDueSoon) {
+			this(open, waiting, appeals, handledWithoutMeasure, registered, lastDigest, purgedRecently, purgeDueSoon,
+					List.of());
+		}
+
 	}
 
 	public Digest build(Input in, Instant now) {
@@ -63,6 +74,7 @@ public final class DigestBuilder {
 		in.purgedRecently().forEach((p) -> purges.add(purge(p, "verwijderd")));
 		in.purgeDueSoon().forEach((p) -> purges.add(purge(p, "wordt verwijderd")));
 		sections.add(new Digest.Section(Digest.Kind.PURGES, purges));
+		sections.add(section(Digest.Kind.UNDELIVERED, in.undelivered(), (u) -> undelivered(u, since, now), failed));
 		return new Digest(this.policy.today(now), sections, failed[0]);
 	}
 
@@ -167,6 +179,19 @@ public final class DigestBuilder {
 		String note = "afgehandeld " + -this.policy.daysLeft(decided, now) + " dagen geleden; geen maatregel vastgelegd";
 		return Optional.of(line(h.reference(), decided, h.complainantName(), h.subject(), note,
 				SuggestedReply.measure(h.reference())));
+	}
+
+	private Optional<Digest.Line> undelivered(DigestData.Undelivered u, Instant since, Instant now) {
+		Instant at = Instant.parse(u.at());
+		if (!at.isAfter(since) || at.isAfter(now)) {
+			return Optional.empty();
+		}
+		String note = MailKinds.dutch(u.kind()) + " aan " + u.recipient() + " blijvend geweigerd: " + u.reply();
+		if (u.reference() == null) {
+			return Optional.of(new Digest.Line("", this.policy.today(at), null, null, note, "", ""));
+		}
+		return Optional.of(line(u.reference(), this.policy.today(at), u.complainantName(), u.subject(), note,
+				SuggestedReply.status(u.reference())));
 	}
 
 	private static Digest.Line purge(Digest.Purge p, String what) {

@@ -175,6 +175,7 @@ public class DigestSender implements DigestRequests {
 			.stream()
 			.flatMap((section) -> section.lines().stream())
 			.map(Digest.Line::reference)
+			.filter((reference) -> !reference.isEmpty())
 			.toList());
 		if (digest.failedLines() > 0) {
 			log.warn("Digest for {} queued with {} lines that could not be built", day, digest.failedLines());
@@ -199,7 +200,7 @@ public class DigestSender implements DigestRequests {
 			.toList();
 		DigestBuilder.Input input = new DigestBuilder.Input(this.data.openCases(), this.data.waitingForAnswer(),
 				this.data.openAppeals(), this.data.handledWithoutMeasure(), this.data.registeredFrom(from), last,
-				purged, coming);
+				purged, coming, this.data.undeliveredFrom(from));
 		return this.builder.build(input, now);
 	}
 

@@ -36,6 +36,9 @@ final class MailSessions {
 		String p = "mail." + smtpProtocol(server) + ".";
 		Properties props = common(p, server, 60_000);
 		props.put(p + "from", envelopeSender);
+		// one refused recipient must not keep the mail from the others: the valid ones get it, and
+		// the refusal of each other one comes back with its own reply (issue 13)
+		props.put(p + "sendpartial", "true");
 		props.put(p + "auth",
 				String.valueOf(server.oauth2() || server.username() != null && !server.username().isBlank()));
 		return Session.getInstance(props);

@@ -53,8 +53,9 @@ public class SmtpTransport {
 		}
 
 		/**
-		 * Sends one mail. A {@link SendFailedException} with no valid recipient left is permanent;
-		 * any other {@link MessagingException} is worth another try.
+		 * Sends one mail. A {@link SendFailedException} carries the server's reply for the mail or
+		 * for each recipient it did not take (partial sending is on); any other
+		 * {@link MessagingException} means the connection failed.
 		 */
 		public void send(byte[] raw, List<String> recipients) throws MessagingException {
 			MimeMessage message = new MimeMessage(SmtpTransport.this.session, new ByteArrayInputStream(raw));
@@ -63,6 +64,11 @@ public class SmtpTransport {
 				to[i] = new InternetAddress(recipients.get(i));
 			}
 			this.transport.sendMessage(message, to);
+		}
+
+		/** False when the server or Angus closed it (after a 421, or a broken connection). */
+		public boolean isConnected() {
+			return this.transport.isConnected();
 		}
 
 		@Override

@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.deadlines.DigestSender;
 import nl.klachten.mailbox.InboxReader;
+import nl.klachten.outbound.SmtpServerState;
 import nl.klachten.register.Vitals;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +29,11 @@ class HealthConfiguration {
 	}
 
 	@Bean
-	SmtpHealth smtpHealthIndicator(Vitals vitals, HealthSettings settings, Clock clock) {
-		return new SmtpHealth(vitals::outbox, settings, clock);
+	SmtpHealth smtpHealthIndicator(Vitals vitals, ObjectProvider<SmtpServerState> server, HealthSettings settings,
+			Clock clock) {
+		SmtpServerState.Figures up = new SmtpServerState.Figures(null, null, 0);
+		return new SmtpHealth(vitals::outbox,
+				() -> server.getIfAvailable() == null ? up : server.getIfAvailable().figures(), settings, clock);
 	}
 
 	@Bean

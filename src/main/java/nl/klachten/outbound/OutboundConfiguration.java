@@ -34,16 +34,25 @@ class OutboundConfiguration {
 	@Bean
 	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, NoticeFolder noticeFolder, CaseMailer mailer,
 			OutboxSettings settings, CommitteeSettings committee, MailboxSettings mailbox, Complaints complaints,
-			PlatformTransactionManager transactions, Clock clock, ObjectProvider<EventCounter> counter) {
+			PlatformTransactionManager transactions, Clock clock, ObjectProvider<EventCounter> counter,
+			SmtpServerState server) {
 		EventCounter events = counter.getIfAvailable(() -> EventCounter.NONE);
 		NoticeRoute route = new NoticeRoute(committee.chair().email(), mailbox.address());
 		if (route.enabled()) {
 			prepare(noticeFolder);
 		}
 		OutboxRetry retry = new OutboxRetry(outbox, clock);
-		return new OutboxSender(outbox, smtp, route, new NoticeDelivery(noticeFolder, outbox, retry, clock, events),
-				retry, new AcknowledgementCeiling(outbox, mailer, settings), new RefusalNotice(mailer, complaints),
-				new TransactionTemplate(transactions), clock, events);
+		OutboxSender sender = new OutboxSender(outbox, smtp, route,
+				new NoticeDelivery(noticeFolder, outbox, retry, clock, events), retry,
+				new AcknowledgementCeiling(outbox, mailer, settings), new RefusalNotice(mailer, complaints),
+				new TransactionTemplate(transactions), clock, events, server);
+		sender.releaseLeftLeases();
+		return sender;
+	}
+
+	@Bean
+	SmtpServerState smtpServerState(Clock clock) {
+		return new SmtpServerState(clock);
 	}
 
 	private static void prepare(NoticeFolder folder) {

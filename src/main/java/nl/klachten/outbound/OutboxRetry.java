@@ -30,13 +30,18 @@ final class OutboxRetry {
 
 	/** The mail waits; {@code cause} null means it was not tried because an earlier one failed. */
 	void defer(Outbox.QueuedMail mail, Exception cause) {
+		deferBecause(mail, cause == null ? "deferred" : cause.getClass().getSimpleName());
+	}
+
+	/** The mail waits, {@code error} saying why (a reply code or an exception's class name). */
+	void deferBecause(Outbox.QueuedMail mail, String error) {
 		BackOffExecution execution = this.backOff.start();
 		long wait = execution.nextBackOff();
 		for (int i = 0; i < mail.attempts(); i++) {
 			wait = execution.nextBackOff();
 		}
 		Instant next = this.clock.instant().plusMillis(wait);
-		this.outbox.markRetry(mail.id(), next, cause == null ? "deferred" : cause.getClass().getSimpleName());
+		this.outbox.markRetry(mail.id(), next, error == null ? "deferred" : error);
 	}
 
 }

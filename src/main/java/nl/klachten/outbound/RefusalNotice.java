@@ -2,25 +2,20 @@ package nl.klachten.outbound;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import nl.klachten.register.Complaints;
 import nl.klachten.register.Outbox;
 
 /**
  * Tells the chair once that a mail was refused for good (CONTRACT §4): which case, which
- * recipient, which mail. Called in the transaction that marks the mail failed, so the notice is
+ * recipient, which mail, and what the server answered (issue 13). Called in the transaction that marks the mail failed, so the notice is
  * queued exactly when the refusal is recorded. A refused mail to the chair is not announced to
  * the chair (it could only be refused again).
  */
 class RefusalNotice {
 
 	static final String PURPOSE = "delivery-refused";
-
-	private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("acknowledgement", "ontvangstbevestiging"),
-			Map.entry("question-employee", "vraag aan de medewerker"),
-			Map.entry("question-complainant", "vraag aan de klager"), Map.entry("decision", "beslissing"),
-			Map.entry("management-file", "dossier voor de directie"), Map.entry("appeal-file", "beroepsdossier"),
-			Map.entry("measures-request", "verzoek om maatregelen"), Map.entry("extension-notice", "verlengingsbericht"));
 
 	private final CaseMailer mailer;
 
@@ -31,12 +26,18 @@ class RefusalNotice {
 		this.complaints = complaints;
 	}
 
-	void tell(Outbox.QueuedMail mail, List<String> refused) {
+	/** {@code refused}: each refused recipient with the server's reply, already one clean line. */
+	void tell(Outbox.QueuedMail mail, Map<String, String> refused) {
 		if (PURPOSE.equals(mail.kind()) || mail.recipients().stream().allMatch(this.mailer.chair()::equalsIgnoreCase)) {
 			return;
 		}
-		Map<String, Object> model = Map.of("party", String.join(", ", refused), "reason",
-				KINDS.getOrDefault(mail.kind(), mail.kind()));
+		String reply = refused.size() == 1 ? refused.values().iterator().next()
+				: refused.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + ": " + entry.getValue())
+					.collect(Collectors.joining("; "));
+		Map<String, Object> model = Map.of("party", String.join(", ", refused.keySet()), "reason",
+				MailKinds.dutch(mail.kind()), "reply", reply);
 		Letter letter = new Letter(PURPOSE, List.of(this.mailer.chair()), mail.reference(), null, List.of(), model,
 				List.of(), false);
 		if (mail.complaintId() != null) {

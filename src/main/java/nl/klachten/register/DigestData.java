@@ -104,6 +104,26 @@ public class DigestData {
 	 * Cases whose stored submission date is on or after {@code from}: a coarse cut that the caller
 	 * narrows to the exact instant (offsets differ, so a day of margin belongs in {@code from}).
 	 */
+	/**
+	 * A recipient the SMTP server refused for good (issue 13): the case (null fields for mail not
+	 * filed with a case), the mail's kind, the address, the server's reply (one clean line) and when.
+	 */
+	public record Undelivered(String reference, String complainantName, String subject, String kind, String recipient,
+			String reply, String at) {
+	}
+
+	/** Refused recipients from {@code from} (a UTC date, a day early is fine: the digest filters). */
+	public List<Undelivered> undeliveredFrom(LocalDate from) {
+		return this.jdbc.sql("""
+				SELECT c.reference, c.complainant_name, c.subject, o.kind, r.recipient, r.reply, r.at
+				FROM outbox_refusal r JOIN outbox o ON o.id = r.outbox_id LEFT JOIN complaint c ON c.id = o.complaint_id
+				WHERE r.at >= ? AND (c.id IS NULL OR c.purged = 0) ORDER BY r.id""")
+			.param(from.minusDays(1).toString())
+			.query((rs, n) -> new Undelivered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
 	public List<Registered> registeredFrom(LocalDate from) {
 		return this.jdbc.sql("""
 				SELECT reference, complainant_name, subject, submitted_at FROM complaint

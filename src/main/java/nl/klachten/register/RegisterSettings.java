@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param path the SQLite file
  * @param busyTimeout how long a write waits for another writer's lock before it fails with
- * {@code SQLITE_BUSY} (the intake then backs off and tries the mail again later)
+ * {@code SQLITE_BUSY}: the intake then backs off and tries the mail again later, the sender backs
+ * off and retries the record, never the mail
  */
 @Validated
 @ConfigurationProperties("complaints.register")

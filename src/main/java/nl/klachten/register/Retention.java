@@ -307,8 +307,13 @@ public class Retention {
 				    message_id = NULL
 				WHERE complaint_id = ?""").param(id).update();
 		this.jdbc.sql("""
-				UPDATE outbox SET raw = X'', recipients = '', last_error = NULL,
-				    status = CASE WHEN status = 'pending' THEN 'purged' ELSE status END
+				DELETE FROM outbox_refusal WHERE outbox_id IN (SELECT id FROM outbox WHERE complaint_id = :id
+				    OR id IN (SELECT outbox_id FROM correspondence WHERE complaint_id = :id))""")
+			.param("id", id)
+			.update();
+		this.jdbc.sql("""
+				UPDATE outbox SET raw = X'', recipients = '', settled = NULL, last_error = NULL,
+				    status = CASE WHEN status IN ('pending', 'sending') THEN 'purged' ELSE status END
 				WHERE complaint_id = :id OR id IN (SELECT outbox_id FROM correspondence WHERE complaint_id = :id)""")
 			.param("id", id)
 			.update();
@@ -342,7 +347,7 @@ public class Retention {
 		Instant start = startOf(asOf);
 		List<Long> due = this.jdbc.sql("""
 				SELECT id, created_at FROM outbox
-				WHERE complaint_id IS NULL AND status <> 'pending' AND length(raw) > 0""")
+				WHERE complaint_id IS NULL AND status NOT IN ('pending', 'sending') AND length(raw) > 0""")
 			.query((rs, n) -> {
 				OffsetDateTime created = timestamp(rs.getString(2));
 				return created != null && this.policy.purgeDue(created, start) ? rs.getLong(1) : null;

@@ -39,9 +39,11 @@ public class Vitals {
 
 	public OutboxFigures outbox() {
 		return this.jdbc.sql("""
-				SELECT (SELECT count(*) FROM outbox WHERE status = 'pending'),
-				       (SELECT min(created_at) FROM outbox WHERE status = 'pending'),
-				       (SELECT count(*) FROM outbox WHERE status = 'failed'),
+				SELECT (SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')),
+				       (SELECT min(created_at) FROM outbox WHERE status IN ('pending', 'sending')),
+				       (SELECT count(*) FROM outbox_refusal)
+				         + (SELECT count(*) FROM outbox o WHERE o.status = 'failed'
+				            AND NOT EXISTS (SELECT 1 FROM outbox_refusal r WHERE r.outbox_id = o.id)),
 				       (SELECT max(sent_at) FROM outbox WHERE status = 'sent')""")
 			.query((rs, n) -> new OutboxFigures(rs.getLong(1), instant(rs.getString(2)), rs.getLong(3),
 					instant(rs.getString(4))))

@@ -193,11 +193,35 @@ class DigestBuilderTests {
 
 	private Digest build(Fixture in, Clock clock) {
 		return this.builder.build(new DigestBuilder.Input(in.open, in.waiting, in.appeals, in.handled, in.registered,
-				Optional.ofNullable(in.last), in.purged, in.purgeSoon), clock.instant());
+				Optional.ofNullable(in.last), in.purged, in.purgeSoon, in.undelivered), clock.instant());
 	}
 
 	private static List<String> references(Digest digest, Digest.Kind kind) {
 		return digest.section(kind).lines().stream().map(Digest.Line::reference).toList();
+	}
+
+	/**
+	 * Issue 13: a recipient the SMTP server refused for good since the previous digest is listed
+	 * once, with the case, the address and the server's reply; one refused before it is not listed
+	 * again. A mail not filed with a case is listed without a reference or a reply to suggest.
+	 */
+	@Test
+	void shouldListRecipientsRefusedSinceThePreviousDigestWithTheServersReply() {
+		Fixture in = input().lastDigest(Instant.parse("2026-03-09T07:00:00Z"))
+			.undelivered(new DigestData.Undelivered("KK-2026-0021", "Gert", "Monteur", "question-employee",
+					"piet@example.org", "550 5.1.1 User unknown", "2026-03-09T15:30:00Z"),
+					new DigestData.Undelivered("KK-2026-0020", "Hanna", "Oud", "decision", "oud@example.org",
+							"550 5.1.1 User unknown", "2026-03-08T15:30:00Z"),
+					new DigestData.Undelivered(null, null, null, "daily-digest", "lid@example.org",
+							"554 5.7.1 Rejected", "2026-03-10T06:00:00Z"));
+		Digest digest = build(in, CLOCK);
+		assertThat(references(digest, Digest.Kind.UNDELIVERED)).containsExactly("KK-2026-0021", "");
+		Digest.Line line = digest.section(Digest.Kind.UNDELIVERED).lines().get(0);
+		assertThat(line.note()).isEqualTo("vraag aan de medewerker aan piet@example.org blijvend geweigerd: "
+				+ "550 5.1.1 User unknown");
+		assertThat(line.reply()).isEqualTo("KK-2026-0021 STATUS");
+		assertThat(digest.section(Digest.Kind.UNDELIVERED).lines().get(1).reply()).isEmpty();
+		assertThat(digest.section(Digest.Kind.UNDELIVERED).title()).isEqualTo("Niet bezorgd sinds het vorige overzicht");
 	}
 
 	/** An open case, submitted four weeks before its (unextended) due date. */
@@ -227,6 +251,13 @@ class DigestBuilderTests {
 		List<Digest.Purge> purged = List.of();
 
 		List<Digest.Purge> purgeSoon = List.of();
+
+		List<DigestData.Undelivered> undelivered = List.of();
+
+		Fixture undelivered(DigestData.Undelivered... rows) {
+			this.undelivered = List.of(rows);
+			return this;
+		}
 
 		Fixture open(DigestData.OpenCase... cases) {
 			this.open = List.of(cases);

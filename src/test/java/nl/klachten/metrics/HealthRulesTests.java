@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import nl.klachten.mailbox.InboxReader;
+import nl.klachten.outbound.SmtpServerState;
 import nl.klachten.register.Vitals;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,23 @@ class HealthRulesTests {
 		Health health = new SmtpHealth(() -> new Vitals.OutboxFigures(0, null, 0, null), SETTINGS, CLOCK).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("lastSent", "none").containsEntry("oldestWaitingSeconds", 0L);
+	}
+
+	/** Issue 13: an unreachable SMTP server with mail waiting is DOWN at once, with since when and the next try. */
+	@Test
+	void shouldReportSmtpDownWhileTheServerCannotBeReachedAndMailWaits() {
+		SmtpServerState.Figures down = new SmtpServerState.Figures(NOW.minusSeconds(60), NOW.plusSeconds(20), 3);
+		Health health = new SmtpHealth(() -> new Vitals.OutboxFigures(2, NOW.minusSeconds(60), 0, null), () -> down,
+				SETTINGS, CLOCK)
+			.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("server", "unreachable")
+			.containsEntry("unreachableSince", NOW.minusSeconds(60).toString())
+			.containsEntry("nextTry", NOW.plusSeconds(20).toString())
+			.containsEntry("failedTries", 3);
+		Health idle = new SmtpHealth(() -> new Vitals.OutboxFigures(0, null, 0, null), () -> down, SETTINGS, CLOCK)
+			.health();
+		assertThat(idle.getStatus()).as("nothing waits for it").isEqualTo(Status.UP);
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package nl.klachten.pipeline;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
 import nl.klachten.TestClock;
+import nl.klachten.deadlines.DigestSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A recipient the SMTP server refuses for good (550 at RCPT, as Postfix answers for an unknown
  * user): the mail is marked failed, not retried, and the chair is told once, naming the case and
- * the refused address (CONTRACT §4). Other mail still goes.
+ * the refused address and the server's reply (CONTRACT §4, issue 13), and the digest lists it. Other
+ * mail still goes.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -60,6 +64,9 @@ class RefusedRecipientIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	DigestSender digest;
 
 	/** GreenMail behind a server that refuses {@link #NOBODY} at RCPT (GreenMail accepts everyone). */
 	@DynamicPropertySource
@@ -137,7 +144,9 @@ class RefusedRecipientIntegrationTests {
 		assertThat(part(refused, "text/plain").replaceAll("\\s+", " ")).contains(NOBODY)
 			.contains("vraag aan de medewerker")
 			.contains("klacht " + reference)
-			.contains("niet opnieuw verstuurd");
+			.contains("niet opnieuw verstuurd")
+			// the server's own reply, as Postfix gave it (issue 13)
+			.contains("550 5.1.1 <" + NOBODY + ">: Recipient address rejected: User unknown");
 		assertThat(header(refused, "X-Complaint-Reference")).isEqualTo(reference);
 		List<Map<String, Object>> outbox = this.jdbc
 			.sql("SELECT status, attempts, last_error FROM outbox WHERE kind = 'question-employee'")
@@ -148,6 +157,14 @@ class RefusedRecipientIntegrationTests {
 			assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
 			assertThat(row.get("last_error")).isEqualTo("recipient-refused");
 		});
+
+		assertThat(this.jdbc.sql("SELECT recipient FROM outbox_refusal").query(String.class).list()).containsExactly(NOBODY);
+		// and the day's digest lists it, with the case and the reply
+		String digest = this.digest.render(LocalDate.ofInstant(this.clock.instant(), ZoneId.of("Europe/Amsterdam")))
+			.replaceAll("\\s+", " ");
+		assertThat(digest).contains("Niet bezorgd sinds het vorige overzicht (1)")
+			.contains("- " + reference)
+			.contains("vraag aan de medewerker aan " + NOBODY + " blijvend geweigerd: 550 5.1.1");
 
 		// time passes (the outbox's first retry would be due after 5 s): nothing is sent again
 		this.clock.advance(Duration.ofHours(1));

@@ -12,7 +12,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.mail.Address;
 import jakarta.mail.Session;
@@ -23,18 +26,35 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A minimal SMTP server on 127.0.0.1 that refuses one address at RCPT with {@code 550 5.1.1}, as
  * Postfix does for an unknown user of its own domain, and hands everything else on unchanged to
- * another SMTP server (GreenMail). GreenMail itself accepts every recipient.
+ * another SMTP server (GreenMail). GreenMail itself accepts every recipient. A test can script
+ * more (issue 13): a reply per recipient at RCPT ({@link #atRcpt}), a reply at the end of DATA for
+ * mail to an address ({@link #atData}), the whole server refusing connections ({@link #down}), and
+ * a hook run when a mail's data has arrived, before it is accepted ({@link #beforeAccept}).
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
-	private final ServerSocket socket;
+	/** An {@link #atData} reply that closes the connection instead of answering. */
+	static final String DROP = "DROP";
 
-	private final String refused;
+	private final ServerSocket socket;
 
 	private final int next;
 
+	private final Map<String, String> rcpt = new ConcurrentHashMap<>();
+
+	private final Map<String, String> data = new ConcurrentHashMap<>();
+
+	private volatile boolean down;
+
+	private volatile Consumer<String> beforeAccept = (raw) -> {
+	};
+
 	RefusingSmtpServer(String refused, int next) {
-		this.refused = refused;
+		this(next);
+		atRcpt(refused, "550 5.1.1 <" + refused + ">: Recipient address rejected: User unknown");
+	}
+
+	RefusingSmtpServer(int next) {
 		this.next = next;
 		try {
 			this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -51,6 +71,38 @@ final class RefusingSmtpServer implements AutoCloseable {
 		return this.socket.getLocalPort();
 	}
 
+	/** The reply to RCPT for this address from now on; null: accepted again. */
+	RefusingSmtpServer atRcpt(String address, String reply) {
+		if (reply == null) {
+			this.rcpt.remove(address.toLowerCase());
+		}
+		else {
+			this.rcpt.put(address.toLowerCase(), reply);
+		}
+		return this;
+	}
+
+	/** The reply at the end of DATA (instead of accepting) for mail to this address; null: accepted. */
+	RefusingSmtpServer atData(String address, String reply) {
+		if (reply == null) {
+			this.data.remove(address.toLowerCase());
+		}
+		else {
+			this.data.put(address.toLowerCase(), reply);
+		}
+		return this;
+	}
+
+	/** While down, every connection is answered {@code 421} and closed. */
+	void down(boolean down) {
+		this.down = down;
+	}
+
+	/** Runs with the mail's text when its data has arrived, before the server forwards and accepts it. */
+	void beforeAccept(Consumer<String> hook) {
+		this.beforeAccept = hook;
+	}
+
 	private void serve() {
 		while (!this.socket.isClosed()) {
 			try (Socket client = this.socket.accept()) {
@@ -65,6 +117,10 @@ final class RefusingSmtpServer implements AutoCloseable {
 	private void talk(Socket client) throws IOException {
 		BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
 		OutputStream out = client.getOutputStream();
+		if (this.down) {
+			reply(out, "421 4.3.2 Service not available, closing transmission channel");
+			return;
+		}
 		reply(out, "220 refusing ESMTP");
 		String from = null;
 		List<String> to = new ArrayList<>();
@@ -79,8 +135,9 @@ final class RefusingSmtpServer implements AutoCloseable {
 				}
 				case "RCPT" -> {
 					String rcpt = address(line);
-					if (rcpt.equalsIgnoreCase(this.refused)) {
-						reply(out, "550 5.1.1 <" + rcpt + ">: Recipient address rejected: User unknown");
+					String scripted = this.rcpt.get(rcpt.toLowerCase());
+					if (scripted != null) {
+						reply(out, scripted);
 					}
 					else {
 						to.add(rcpt);
@@ -93,12 +150,31 @@ final class RefusingSmtpServer implements AutoCloseable {
 					for (String l = in.readLine(); l != null && !l.equals("."); l = in.readLine()) {
 						data.append(l.startsWith("..") ? l.substring(1) : l).append("\r\n");
 					}
-					forward(from, to, data.toString().getBytes(StandardCharsets.ISO_8859_1));
-					reply(out, "250 2.0.0 Ok: queued");
+					String refusal = to.stream()
+						.map((r) -> this.data.get(r.toLowerCase()))
+						.filter((r) -> r != null)
+						.findFirst()
+						.orElse(null);
+					if (DROP.equals(refusal)) {
+						// the connection breaks before the server answers the data
+						return;
+					}
+					if (refusal != null || to.isEmpty()) {
+						reply(out, refusal != null ? refusal : "554 5.5.1 No valid recipients");
+					}
+					else {
+						this.beforeAccept.accept(data.toString());
+						forward(from, to, data.toString().getBytes(StandardCharsets.ISO_8859_1));
+						reply(out, "250 2.0.0 Ok: queued");
+					}
 				}
 				case "QUIT" -> {
 					reply(out, "221 2.0.0 Bye");
 					return;
+				}
+				case "RSET" -> {
+					to.clear();
+					reply(out, "250 2.0.0 Ok");
 				}
 				default -> reply(out, "250 2.0.0 Ok");
 			}

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * ({@link IntakePause}) and takes it once the lock is free: one case, one acknowledgement.
  */
 @SpringBootTest(classes = Application.class, properties = "complaints.register.busy-timeout=500ms")
-class RegisterBusyIntegrationTests extends MailIntegrationTest {
+class IntakeRegisterBusyIntegrationTests extends MailIntegrationTest {
 
 	@Autowired
 	private IntakePause pause;
