@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
+import nl.klachten.committee.RealTimeBackoff;
+
 /**
  * Tells the intake poller that the inbox is worth a look: raised by IDLE when mail arrives, after
  * every (re)connect (the catch-up search), and when a batch came back full. Without a signal the
@@ -13,8 +15,6 @@ import java.util.function.LongSupplier;
  */
 public class MailSignal {
 
-	private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-
 	private final AtomicBoolean raised = new AtomicBoolean(true);
 
 	private final LongSupplier ticker;
@@ -23,9 +23,7 @@ public class MailSignal {
 
 	private volatile long lastCheck;
 
-	private volatile long notBefore;
-
-	private volatile Duration backoff = Duration.ZERO;
+	private final RealTimeBackoff backoff;
 
 	public MailSignal(Duration interval) {
 		this(interval, System::nanoTime);
@@ -35,7 +33,7 @@ public class MailSignal {
 		this.ticker = ticker;
 		this.interval = interval.toNanos();
 		this.lastCheck = ticker.getAsLong() - this.interval;
-		this.notBefore = ticker.getAsLong();
+		this.backoff = new RealTimeBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60), ticker);
 	}
 
 	public void raise() {
@@ -44,10 +42,10 @@ public class MailSignal {
 
 	/** True when the inbox should be checked now; resets the signal. */
 	public boolean take() {
-		long now = this.ticker.getAsLong();
-		if (now - this.notBefore < 0) {
+		if (!this.backoff.ready()) {
 			return false;
 		}
+		long now = this.ticker.getAsLong();
 		boolean due = this.raised.getAndSet(false) || now - this.lastCheck >= this.interval;
 		if (due) {
 			this.lastCheck = now;
@@ -57,18 +55,13 @@ public class MailSignal {
 
 	/** The server failed: look again after a backoff of 1 s doubling to 60 s, not at every tick. */
 	public void failed() {
-		this.backoff = this.backoff.isZero() ? Duration.ofSeconds(1) : min(this.backoff.multipliedBy(2), MAX_BACKOFF);
-		this.notBefore = this.ticker.getAsLong() + this.backoff.toNanos();
+		this.backoff.failed();
 		this.raised.set(true);
 	}
 
 	/** The server answered: no backoff. */
 	public void succeeded() {
-		this.backoff = Duration.ZERO;
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return a.compareTo(b) <= 0 ? a : b;
+		this.backoff.succeeded();
 	}
 
 }

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import nl.klachten.committee.Failures;
+import nl.klachten.committee.RealTimeBackoff;
+
 /**
  * Mails the register has settled but the server would not let us file (a {@code MOVE} refused
  * over quota, a connection cut during it). They stay in the inbox, are tried again after a backoff
@@ -17,11 +20,9 @@ import java.util.function.LongSupplier;
  */
 public class PendingFilings {
 
-	private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-
 	private final Clock clock;
 
-	private final LongSupplier ticker;
+	private final RealTimeBackoff backoff;
 
 	private final Map<Long, Filing.Destination> waiting = new LinkedHashMap<>();
 
@@ -29,13 +30,7 @@ public class PendingFilings {
 
 	private Instant since;
 
-	private int failuresInRow;
-
 	private String lastError;
-
-	private Duration backoff = Duration.ZERO;
-
-	private long notBefore;
 
 	public PendingFilings(Clock clock) {
 		this(clock, System::nanoTime);
@@ -43,7 +38,7 @@ public class PendingFilings {
 
 	PendingFilings(Clock clock, LongSupplier ticker) {
 		this.clock = clock;
-		this.ticker = ticker;
+		this.backoff = new RealTimeBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5), ticker);
 	}
 
 	/** How filing goes: the mails waiting, since when (null when none), the failures in a row, the last error's class. */
@@ -51,7 +46,7 @@ public class PendingFilings {
 	}
 
 	public synchronized State state() {
-		return new State(this.waiting.size(), this.since, this.failuresInRow, this.lastError);
+		return new State(this.waiting.size(), this.since, this.backoff.failuresInRow(), this.lastError);
 	}
 
 	/** This filing failed with this error (its root cause's class name is kept, not its message): wait and try again. */
@@ -64,12 +59,8 @@ public class PendingFilings {
 			this.since = this.clock.instant();
 		}
 		this.waiting.putAll(filing.destinations());
-		this.failuresInRow++;
-		this.lastError = rootCause(error).getClass().getSimpleName();
-		this.backoff = this.backoff.isZero() ? Duration.ofSeconds(1)
-				: (this.backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : this.backoff.multipliedBy(2));
-		this.notBefore = this.ticker.getAsLong() + this.backoff.toNanos();
-		return this.backoff;
+		this.lastError = Failures.rootCause(error).getClass().getSimpleName();
+		return this.backoff.failed();
 	}
 
 	/** This filing went through: its mails wait no more, and any others are tried at once. */
@@ -77,7 +68,7 @@ public class PendingFilings {
 		if (filing.uidValidity() == this.uidValidity) {
 			filing.destinations().keySet().forEach(this.waiting::remove);
 		}
-		this.notBefore = this.ticker.getAsLong();
+		this.backoff.tryNow();
 		if (this.waiting.isEmpty()) {
 			reset();
 		}
@@ -90,7 +81,7 @@ public class PendingFilings {
 
 	/** The mails waiting when their next try is due, else null. */
 	public synchronized Filing due() {
-		if (this.waiting.isEmpty() || this.ticker.getAsLong() - this.notBefore < 0) {
+		if (this.waiting.isEmpty() || !this.backoff.ready()) {
 			return null;
 		}
 		return new Filing(this.waiting, this.uidValidity);
@@ -116,20 +107,11 @@ public class PendingFilings {
 		return forgotten;
 	}
 
-	private static Throwable rootCause(Throwable error) {
-		Throwable cause = error;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
-	}
-
 	private void reset() {
 		this.waiting.clear();
 		this.since = null;
-		this.failuresInRow = 0;
 		this.lastError = null;
-		this.backoff = Duration.ZERO;
+		this.backoff.succeeded();
 	}
 
 }

@@ -3,6 +3,7 @@ package nl.klachten.pipeline;
 import java.time.Duration;
 import java.util.List;
 
+import nl.klachten.committee.Failures;
 import nl.klachten.deadlines.DigestSender;
 import nl.klachten.deadlines.RetentionJob;
 import nl.klachten.intake.Intake;
@@ -109,7 +110,10 @@ class ComplaintsPipeline {
 	@Bean
 	IntegrationFlow failureFlow() {
 		return IntegrationFlow.from("errorChannel").handle((payload, headers) -> {
-			log.warn("Pipeline step failed: {}", rootCause((Throwable) payload));
+			Throwable failure = (Throwable) payload;
+			// the step's own failure, not Spring Integration's wrapper around it
+			log.warn("Pipeline step failed: {}", Failures.causes(
+					failure instanceof MessagingException && failure.getCause() != null ? failure.getCause() : failure));
 			return null;
 		}).get();
 	}
@@ -117,16 +121,6 @@ class ComplaintsPipeline {
 	@SuppressWarnings("unchecked")
 	private static List<Outbox.QueuedMail> queued(List<?> mails) {
 		return (List<Outbox.QueuedMail>) mails;
-	}
-
-	private static String rootCause(Throwable failure) {
-		Throwable cause = failure instanceof MessagingException && failure.getCause() != null ? failure.getCause()
-				: failure;
-		StringBuilder chain = new StringBuilder(cause.getClass().getSimpleName());
-		for (Throwable c = cause.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-			chain.append(" <- ").append(c.getClass().getSimpleName());
-		}
-		return chain.toString();
 	}
 
 }
