@@ -25,7 +25,11 @@ final class TextLanguage {
 
 	static final int MIN_SHARE_PERCENT = 12;
 
-	private static final Pattern WORD = Pattern.compile("\\p{L}+(?:'\\p{L}+)?");
+	/**
+	 * A word is letters only, not touching a digit: the letters inside a code, a UUID or an order
+	 * number ({@code 3fa8-b2e1}, {@code A123}) are no words of any language ("a", "be", "de").
+	 */
+	private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}+(?:'\\p{L}+)?(?![\\p{L}\\p{N}])");
 
 	private static final Set<String> DUTCH = Set.of("de", "het", "een", "en", "van", "ik", "te", "dat", "niet", "op",
 			"aan", "met", "voor", "maar", "om", "zijn", "heb", "mijn", "ook", "naar", "dan", "wat", "bij", "nog",

@@ -22,6 +22,8 @@ class TextLanguageTests {
 			empty | '' | none
 			mixed half and half | Ik heb een oven gekocht en die doet het niet. I bought an oven and it does not work at all. | none
 			German | Ich habe am Montag ein Paket bestellt, aber es ist nie angekommen. Der Kundendienst hat auf meine Nachricht nicht geantwortet. | none
+			Dutch with a UUID whose hex holds English words | Mijn modem knippert rood sinds dinsdag. geheim-3a4be1a2-9a0b-4be7-a5a1-0be2a3a4a5a6 | none
+			Dutch with order codes | Mijn bestelling A123 en a12b be34 de56 is niet gekomen en ik heb geen antwoord van u gehad. | NL
 			French | J'ai commandé une machine à laver le mois dernier mais elle est arrivée cassée et personne ne répond à mes messages. | none
 			""")
 	void shouldRecogniseTheLanguageWhenTheTextSaysEnough(String name, String text, Language expected) {
