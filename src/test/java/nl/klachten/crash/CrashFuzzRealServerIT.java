@@ -66,39 +66,50 @@ class CrashFuzzRealServerIT {
 
 	private static final Duration DRAIN = Duration.parse(System.getProperty("crashfuzz.drain", "PT10M"));
 
+	/** {@code dovecot} (the default: skipped when they are not running) or {@code greenmail} (in this JVM). */
+	private static final String SERVERS = System.getProperty("crashfuzz.servers", "dovecot");
+
 	private CrashHarness harness;
+
+	private FuzzServers servers;
 
 	@AfterEach
 	void stop() {
 		if (this.harness != null) {
 			this.harness.close();
 		}
+		if (this.servers != null) {
+			this.servers.close();
+		}
 	}
 
 	@Test
 	void sigkillAtRandomMomentsUnderABurstOfMixedMailLosesAndDuplicatesNothing() throws Exception {
-		RealServers.assumeRunning();
-		System.out.println("[crashfuzz] servers: Dovecot + Postfix (scripts/realstack) on " + RealServers.HOST);
-		RealServers.empty(MAILBOX, "INBOX", PROCESSED, NOTICES, QUARANTINE);
-		for (String mailbox : CrashPlan.complainantMailboxes()) {
-			RealServers.empty(mailbox, "INBOX");
+		if ("greenmail".equals(SERVERS)) {
+			this.servers = new FuzzServers.InJvm(MAILBOX);
+			System.out.println("[crashfuzz] servers: GreenMail in the test JVM (crashfuzz.servers=greenmail), not Dovecot/Postfix");
 		}
-		this.harness = new CrashHarness(List.of("--complaints.mailbox.imap.host=" + RealServers.HOST,
-				"--complaints.mailbox.imap.port=" + RealServers.IMAP, "--complaints.mailbox.imap.security=starttls",
-				"--complaints.mailbox.imap.username=" + MAILBOX, "--complaints.mailbox.imap.password=crash",
-				"--complaints.mailbox.smtp.host=" + RealServers.HOST, "--complaints.mailbox.smtp.port=" + RealServers.SMTP,
-				"--complaints.mailbox.smtp.security=starttls", "--complaints.mailbox.smtp.username=" + MAILBOX,
-				"--complaints.mailbox.smtp.password=crash",
-				"--complaints.mailbox.trust-store=" + RealServers.trustStore(),
-				"--complaints.mailbox.trust-store-password=" + RealServers.TRUST_PASSWORD,
-				// the oversize mails of the plan are quarantined, the rest is far smaller
-				"--complaints.intake.max-message-size=" + CrashPlan.MAX_SIZE_KB + "KB"));
+		else {
+			RealServers.assumeRunning();
+			this.servers = new FuzzServers.RealStack();
+			System.out.println("[crashfuzz] servers: Dovecot + Postfix (scripts/realstack) on " + RealServers.HOST);
+		}
+		this.servers.empty(MAILBOX, "INBOX", PROCESSED, NOTICES, QUARANTINE);
+		for (String mailbox : CrashPlan.complainantMailboxes()) {
+			this.servers.empty(mailbox, "INBOX");
+		}
+		List<String> arguments = new ArrayList<>(this.servers.processorArguments(MAILBOX));
+		// the oversize mails of the plan are quarantined, the rest is far smaller
+		arguments.add("--complaints.intake.max-message-size=" + CrashPlan.MAX_SIZE_KB + "KB");
+		// the circuit breaker on acknowledgements (200 an hour) would hold most of a burst for hours
+		arguments.add("--complaints.outbox.acknowledgements-per-hour=100000");
+		this.harness = new CrashHarness(arguments);
 		CrashPlan plan = new CrashPlan(new Random(this.harness.seed ^ 0x5DEECE66DL), MAILS, WAVES);
 		System.out.println("[crashfuzz] plan: " + plan.summary() + " in " + WAVES + " waves, " + KILLS + " kills");
 
 		// wave 0 waits in the inbox before the first start; each later one goes out while the
 		// processor is killed and restarted, once its share of the kills is done
-		send(plan, 0);
+		send(this.servers, plan, 0);
 		AtomicReference<Throwable> senderFailure = new AtomicReference<>();
 		Thread sender = new Thread(() -> {
 			try {
@@ -107,7 +118,7 @@ class CrashFuzzRealServerIT {
 					while (this.harness.kills() < due) {
 						Thread.sleep(100);
 					}
-					send(plan, w);
+					send(this.servers, plan, w);
 				}
 			}
 			catch (Throwable ex) {
@@ -116,48 +127,48 @@ class CrashFuzzRealServerIT {
 		}, "crashfuzz-sender");
 		sender.setDaemon(true);
 		sender.start();
-		this.harness.killRandomly(KILLS, () -> RealServers.folder(MAILBOX, "INBOX").size());
+		this.harness.killRandomly(KILLS, () -> this.servers.folder(MAILBOX, "INBOX").size());
 		sender.join();
 		assertThat(senderFailure.get()).as("the sender handed every wave to Postfix").isNull();
 
 		int expected = plan.mails().size();
 		this.harness.drain(() -> Long.parseLong(this.harness.scalar("SELECT count(*) FROM inbound_mail")) >= expected
 				&& "0".equals(this.harness.scalar("SELECT count(*) FROM outbox WHERE status<>'sent'"))
-				&& RealServers.folder(MAILBOX, "INBOX").isEmpty(), DRAIN,
+				&& this.servers.folder(MAILBOX, "INBOX").isEmpty(), DRAIN,
 				() -> System.out.printf("[crashfuzz]   INBOX holds %d, inbound entries %s of %d%n",
-						RealServers.folder(MAILBOX, "INBOX").size(),
+						this.servers.folder(MAILBOX, "INBOX").size(),
 						this.harness.scalar("SELECT count(*) FROM inbound_mail"), expected));
 
-		CrashAudit audit = new CrashAudit(this.harness, plan);
+		CrashAudit audit = new CrashAudit(this.harness, this.servers, plan);
 		Map<String, Object> result = audit.run();
 		result.put("kills", KILLS);
 		result.put("seed", this.harness.seed);
-		result.put("servers", "dovecot+postfix");
+		result.put("servers", this.servers.name());
 		result.put("elapsed_s", Math.round(this.harness.elapsedSeconds()));
 		report(result);
 		audit.assertClean();
 	}
 
 	/** Hands one wave to Postfix, then waits until Dovecot holds all mail sent so far, in whichever folder. */
-	private static void send(CrashPlan plan, int wave) {
+	private static void send(FuzzServers servers, CrashPlan plan, int wave) {
 		List<CrashPlan.Mail> mails = plan.wave(wave);
 		for (CrashPlan.Mail mail : mails) {
-			RealServers.send(mail.envelopeFrom(), MAILBOX, mail.raw());
+			servers.send(mail.envelopeFrom(), MAILBOX, mail.raw());
 		}
 		int sent = plan.sentUpTo(wave);
 		// a follow-up of the next wave must come after its complaint in the inbox (UID order)
-		await("Postfix delivers wave " + wave).atMost(Duration.ofSeconds(120))
+		await("the server delivers wave " + wave).atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(500))
 			.ignoreExceptions()
-			.until(() -> delivered() >= sent);
-		System.out.printf("[crashfuzz] wave %d: %d mails handed to Postfix and delivered (%d so far)%n", wave,
+			.until(() -> delivered(servers) >= sent);
+		System.out.printf("[crashfuzz] wave %d: %d mails handed to SMTP and delivered (%d so far)%n", wave,
 				mails.size(), sent);
 	}
 
 	/** Mail in the processor's mailbox, wherever the processor filed it. */
-	private static int delivered() {
-		return RealServers.folder(MAILBOX, "INBOX").size() + RealServers.folder(MAILBOX, PROCESSED).size()
-				+ RealServers.folder(MAILBOX, QUARANTINE).size();
+	private static int delivered(FuzzServers servers) {
+		return servers.folder(MAILBOX, "INBOX").size() + servers.folder(MAILBOX, PROCESSED).size()
+				+ servers.folder(MAILBOX, QUARANTINE).size();
 	}
 
 	/** One line per figure, and the figures as JSON under target/crashfuzz/. */
@@ -283,13 +294,6 @@ class CrashFuzzRealServerIT {
 			return boxes;
 		}
 
-		/** The mailbox that receives mail for this (plus-)address. */
-		static String mailboxOf(String address) {
-			String a = address.toLowerCase(Locale.ROOT);
-			int plus = a.indexOf('+');
-			return plus < 0 ? a : a.substring(0, plus) + a.substring(a.indexOf('@'));
-		}
-
 		private static String sender(int k) {
 			return "klager" + (FIRST + (k % (LAST - FIRST + 1))) + "+f" + k + "@example.org";
 		}
@@ -352,14 +356,17 @@ class CrashFuzzRealServerIT {
 
 		private final CrashHarness harness;
 
+		private final FuzzServers servers;
+
 		private final CrashPlan plan;
 
 		private final Map<String, Object> figures = new LinkedHashMap<>();
 
 		private final List<String> problems = new ArrayList<>();
 
-		CrashAudit(CrashHarness harness, CrashPlan plan) {
+		CrashAudit(CrashHarness harness, FuzzServers servers, CrashPlan plan) {
 			this.harness = harness;
+			this.servers = servers;
 			this.plan = plan;
 		}
 
@@ -513,7 +520,7 @@ class CrashFuzzRealServerIT {
 				}
 				for (String r : recipients.split("[,\\s]+")) {
 					if (!r.isBlank()) {
-						idsByMailbox.computeIfAbsent(CrashPlan.mailboxOf(r), (k) -> new ArrayList<>())
+						idsByMailbox.computeIfAbsent(this.servers.mailboxOf(r), (k) -> new ArrayList<>())
 							.add(strip((String) row.get(0)));
 					}
 				}
@@ -526,7 +533,7 @@ class CrashFuzzRealServerIT {
 				.until(() -> {
 					copies.clear();
 					for (String mailbox : idsByMailbox.keySet()) {
-						copies.put(mailbox, messageIds(RealServers.folder(mailbox, "INBOX")));
+						copies.put(mailbox, messageIds(this.servers.folder(mailbox, "INBOX")));
 					}
 					return idsByMailbox.entrySet()
 						.stream()
@@ -546,8 +553,12 @@ class CrashFuzzRealServerIT {
 			long casesWithOtherThanOneAck = count("SELECT count(*) FROM complaint c WHERE (SELECT count(*) FROM outbox o "
 					+ "WHERE o.complaint_id = c.id AND o.kind='acknowledgement') <> 1");
 			Map<String, Set<String>> ackIdsByComplaint = new HashMap<>();
-			for (String mailbox : CrashPlan.complainantMailboxes()) {
-				for (MimeMessage m : RealServers.folder(mailbox, "INBOX")) {
+			Set<String> complainantMailboxes = new TreeSet<>();
+			for (CrashPlan.Mail complaint : this.plan.of(CrashPlan.Kind.COMPLAINT)) {
+				complainantMailboxes.add(this.servers.mailboxOf(complaint.from()));
+			}
+			for (String mailbox : complainantMailboxes) {
+				for (MimeMessage m : this.servers.folder(mailbox, "INBOX")) {
 					String inReplyTo = m.getHeader("In-Reply-To", ",");
 					if (inReplyTo != null && m.getSubject() != null) {
 						ackIdsByComplaint.computeIfAbsent(strip(inReplyTo), (k) -> new HashSet<>()).add(strip(m.getMessageID()));
@@ -580,7 +591,7 @@ class CrashFuzzRealServerIT {
 			}
 
 			// the processor's own folders against the register
-			Map<String, Integer> notices = messageIds(RealServers.folder(MAILBOX, NOTICES));
+			Map<String, Integer> notices = messageIds(this.servers.folder(MAILBOX, NOTICES));
 			int noticesRaw = notices.values().stream().mapToInt(Integer::intValue).sum();
 			long noticeProblems = noticeIds.stream().filter((id) -> notices.getOrDefault(id, 0) != 1).count()
 					+ notices.keySet().stream().filter((id) -> !noticeIds.contains(id)).count();
@@ -591,9 +602,9 @@ class CrashFuzzRealServerIT {
 			}
 			long processed = count("SELECT count(*) FROM inbound_mail WHERE outcome IN ('case', 'ignored')");
 			long quarantined = count("SELECT count(*) FROM inbound_mail WHERE outcome='quarantined'");
-			int processedFolder = RealServers.folder(MAILBOX, PROCESSED).size();
-			int quarantineFolder = RealServers.folder(MAILBOX, QUARANTINE).size();
-			int inbox = RealServers.folder(MAILBOX, "INBOX").size();
+			int processedFolder = this.servers.folder(MAILBOX, PROCESSED).size();
+			int quarantineFolder = this.servers.folder(MAILBOX, QUARANTINE).size();
+			int inbox = this.servers.folder(MAILBOX, "INBOX").size();
 			this.figures.put("processed_folder", processedFolder + "/" + processed);
 			this.figures.put("quarantine_folder", quarantineFolder + "/" + quarantined);
 			this.figures.put("inbox_left", inbox);

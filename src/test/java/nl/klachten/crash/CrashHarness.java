@@ -84,8 +84,9 @@ final class CrashHarness implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the processor and SIGKILLs it a random 0.3 to 2.5 s after it started working, this
-	 * many times; {@code inbox} describes the chair's inbox after each kill for the report.
+	 * Starts the processor and SIGKILLs it a random 0.3 to 2.5 s (up to {@code -Dcrash.kill.max-ms})
+	 * after it started working, this many times; {@code inbox} describes the chair's inbox after
+	 * each kill for the report.
 	 */
 	void killRandomly(int kills, Supplier<Integer> inbox) throws IOException, InterruptedException {
 		for (int k = 1; k <= kills; k++) {
@@ -97,7 +98,7 @@ final class CrashHarness implements AutoCloseable {
 				.dontCatchUncaughtExceptions()
 				.pollInterval(Duration.ofMillis(20))
 				.until(() -> starts() > startsBefore || !this.process.isAlive());
-			long delay = 300 + this.random.nextInt(2201);
+			long delay = 300 + this.random.nextInt(Integer.getInteger("crash.kill.max-ms", 2500) - 299);
 			Thread.sleep(delay);
 			this.process.destroyForcibly();
 			this.process.waitFor();
