@@ -135,7 +135,7 @@ class CrashFuzzRealServerIT {
 		}, "crashfuzz-sender");
 		sender.setDaemon(true);
 		sender.start();
-		this.harness.killRandomly(KILLS, () -> this.servers.folder(MAILBOX, "INBOX").size());
+		this.harness.killRandomly(KILLS, () -> this.servers.count(MAILBOX, "INBOX"));
 		sender.join();
 		assertThat(senderFailure.get()).as("the sender handed every wave to Postfix").isNull();
 
@@ -144,7 +144,7 @@ class CrashFuzzRealServerIT {
 		try {
 			this.harness.drain(new Idle(this.harness, this.servers, expected), DRAIN,
 					() -> System.out.printf("[crashfuzz]   INBOX holds %d, inbound entries %s of %d%n",
-							this.servers.folder(MAILBOX, "INBOX").size(),
+							this.servers.count(MAILBOX, "INBOX"),
 							this.harness.scalar("SELECT count(*) FROM inbound_mail"), expected));
 		}
 		catch (ConditionTimeoutException ex) {
@@ -196,7 +196,7 @@ class CrashFuzzRealServerIT {
 				this.last = inbound + "/" + unsent;
 				this.since = System.nanoTime();
 			}
-			if (!"0".equals(unsent) || !this.servers.folder(MAILBOX, "INBOX").isEmpty()) {
+			if (!"0".equals(unsent) || this.servers.count(MAILBOX, "INBOX") != 0) {
 				return false;
 			}
 			return Long.parseLong(inbound) >= this.expected
@@ -223,8 +223,8 @@ class CrashFuzzRealServerIT {
 
 	/** Mail in the processor's mailbox, wherever the processor filed it. */
 	private static int delivered(FuzzServers servers) {
-		return servers.folder(MAILBOX, "INBOX").size() + servers.folder(MAILBOX, PROCESSED).size()
-				+ servers.folder(MAILBOX, QUARANTINE).size();
+		return servers.count(MAILBOX, "INBOX") + servers.count(MAILBOX, PROCESSED)
+				+ servers.count(MAILBOX, QUARANTINE);
 	}
 
 	/** One line per figure, and the figures as JSON under target/crashfuzz/. */
@@ -670,9 +670,9 @@ class CrashFuzzRealServerIT {
 			}
 			long processed = count("SELECT count(*) FROM inbound_mail WHERE outcome IN ('case', 'ignored')");
 			long quarantined = count("SELECT count(*) FROM inbound_mail WHERE outcome='quarantined'");
-			int processedFolder = this.servers.folder(MAILBOX, PROCESSED).size();
-			int quarantineFolder = this.servers.folder(MAILBOX, QUARANTINE).size();
-			int inbox = this.servers.folder(MAILBOX, "INBOX").size();
+			int processedFolder = this.servers.count(MAILBOX, PROCESSED);
+			int quarantineFolder = this.servers.count(MAILBOX, QUARANTINE);
+			int inbox = this.servers.count(MAILBOX, "INBOX");
 			this.figures.put("processed_folder", processedFolder + "/" + processed);
 			this.figures.put("quarantine_folder", quarantineFolder + "/" + quarantined);
 			this.figures.put("inbox_left", inbox);

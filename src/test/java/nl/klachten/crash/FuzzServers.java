@@ -41,6 +41,11 @@ interface FuzzServers extends AutoCloseable {
 	/** Copies of the messages in one folder of the mailbox that receives mail for {@code address}. */
 	List<MimeMessage> folder(String address, String folder);
 
+	/** How many messages that folder holds (0 when it does not exist), without fetching them. */
+	default int count(String address, String folder) {
+		return folder(address, folder).size();
+	}
+
 	/** Empties these folders of a mailbox before a run. */
 	void empty(String address, String... folders);
 
@@ -96,6 +101,11 @@ interface FuzzServers extends AutoCloseable {
 		@Override
 		public List<MimeMessage> folder(String address, String folder) {
 			return RealServers.folder(mailboxOf(address), folder);
+		}
+
+		@Override
+		public int count(String address, String folder) {
+			return RealServers.count(mailboxOf(address), folder);
 		}
 
 		@Override
