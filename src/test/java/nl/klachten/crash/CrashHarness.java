@@ -53,6 +53,8 @@ final class CrashHarness implements AutoCloseable {
 
 	private Process process;
 
+	private volatile int killed;
+
 	/**
 	 * A harness for the jar with these mailbox arguments (host, ports, users, security) added to
 	 * the ones every crash run needs.
@@ -82,8 +84,9 @@ final class CrashHarness implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the processor and SIGKILLs it a random 0.3 to 2.5 s after it started working, this
-	 * many times; {@code inbox} describes the chair's inbox after each kill for the report.
+	 * Starts the processor and SIGKILLs it a random 0.3 to 2.5 s (up to {@code -Dcrash.kill.max-ms})
+	 * after it started working, this many times; {@code inbox} describes the chair's inbox after
+	 * each kill for the report.
 	 */
 	void killRandomly(int kills, Supplier<Integer> inbox) throws IOException, InterruptedException {
 		for (int k = 1; k <= kills; k++) {
@@ -95,10 +98,11 @@ final class CrashHarness implements AutoCloseable {
 				.dontCatchUncaughtExceptions()
 				.pollInterval(Duration.ofMillis(20))
 				.until(() -> starts() > startsBefore || !this.process.isAlive());
-			long delay = 300 + this.random.nextInt(2201);
+			long delay = 300 + this.random.nextInt(Integer.getInteger("crash.kill.max-ms", 2500) - 299);
 			Thread.sleep(delay);
 			this.process.destroyForcibly();
 			this.process.waitFor();
+			this.killed = k;
 			System.out.printf("[crash] kill %d at %d ms after 'Started Application': inbox=%d complaints=%s outbox(pending/sent)=%s%n",
 					k, delay, inbox.get(), scalar("SELECT count(*) FROM complaint"),
 					scalar("SELECT count(*) FROM outbox WHERE status='pending'") + "/"
@@ -112,22 +116,32 @@ final class CrashHarness implements AutoCloseable {
 	 * onTimeout} tells what is stuck before the wait fails.
 	 */
 	void drain(int n, Callable<Boolean> inboxEmpty, Runnable onTimeout) throws IOException, InterruptedException {
+		drain(() -> {
+			long complaints = Long.parseLong(scalar("SELECT count(*) FROM complaint"));
+			long pending = Long.parseLong(scalar("SELECT count(*) FROM outbox WHERE status='pending'"));
+			return complaints == n && pending == 0 && inboxEmpty.call();
+		}, Duration.ofSeconds(75), onTimeout);
+	}
+
+	/**
+	 * Starts the processor a last time, waits at most {@code atMost} until {@code done} holds, then
+	 * stops it gracefully; {@code onTimeout} tells what is stuck before the wait fails.
+	 */
+	void drain(Callable<Boolean> done, Duration atMost, Runnable onTimeout) throws IOException, InterruptedException {
 		this.process = this.builder.start();
 		try {
-			await("processor drains the inbox and the outbox").atMost(Duration.ofSeconds(75))
+			await("processor drains the inbox and the outbox").atMost(atMost)
 				.dontCatchUncaughtExceptions()
 				.pollInterval(Duration.ofMillis(250))
 				.ignoreExceptions()
 				.until(() -> {
 					assertThat(this.process.isAlive()).as("processor alive, see " + this.log).isTrue();
-					long complaints = Long.parseLong(scalar("SELECT count(*) FROM complaint"));
-					long pending = Long.parseLong(scalar("SELECT count(*) FROM outbox WHERE status='pending'"));
-					return complaints == n && pending == 0 && inboxEmpty.call();
+					return done.call();
 				});
 		}
 		catch (ConditionTimeoutException ex) {
 			System.out.printf("[crash] TIMEOUT: complaints=%s pending=%s%n", scalar("SELECT count(*) FROM complaint"),
-					scalar("SELECT count(*) FROM outbox WHERE status='pending'"));
+					scalar("SELECT count(*) FROM outbox WHERE status<>'sent'"));
 			onTimeout.run();
 			throw ex;
 		}
@@ -135,6 +149,33 @@ final class CrashHarness implements AutoCloseable {
 		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly().waitFor();
 		}
+	}
+
+	/** How many kills {@link #killRandomly} has done so far (read by a thread that sends mail meanwhile). */
+	int kills() {
+		return this.killed;
+	}
+
+	/** Seconds since this harness was made. */
+	double elapsedSeconds() {
+		return (System.nanoTime() - this.started) / 1e9;
+	}
+
+	/** The rows of a query on the register after the last stop (read-only), as lists of column values. */
+	List<List<Object>> rows(String sql) throws SQLException {
+		List<List<Object>> rows = new ArrayList<>();
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + this.db + "?mode=ro");
+				Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				List<Object> row = new ArrayList<>(columns);
+				for (int i = 1; i <= columns; i++) {
+					row.add(rs.getObject(i));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
 	}
 
 	@Override

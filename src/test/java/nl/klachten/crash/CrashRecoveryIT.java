@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a GreenMail server in this JVM; the packaged jar is started against it as a subprocess and
  * killed with SIGKILL at random moments, restarted, and finally left to finish ({@link
  * CrashHarness}). The register and the mailboxes must then hold exactly N cases, N
- * acknowledgements and N notifications. {@code CrashRecoveryRealServerIT} is the same on Dovecot
- * and Postfix.
+ * acknowledgements and N notifications. {@code CrashFuzzRealServerIT} does this on Dovecot
+ * and Postfix, with mixed mail and many more kills.
  *
  * <p>One window is real and is not asserted away: the outbox marks a mail sent only after the
  * SMTP server accepted it ({@code OutboxSender.sendOne}: {@code send} then {@code markSent}). A

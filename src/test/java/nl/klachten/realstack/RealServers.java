@@ -161,6 +161,17 @@ public final class RealServers {
 		}
 	}
 
+	/** How many messages one folder of a user's mailbox holds (0 when it does not exist), fetching none. */
+	public static int count(String address, String name) {
+		try (Store store = store(address)) {
+			Folder folder = store.getFolder(name);
+			return folder.exists() ? folder.getMessageCount() : 0;
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("cannot count " + name + " of " + address, ex);
+		}
+	}
+
 	/** Empties these folders of a user's mailbox, so a test class starts from nothing. */
 	public static void empty(String address, String... folders) {
 		try (Store store = store(address)) {
