@@ -105,7 +105,7 @@ final class CrashHarness implements AutoCloseable {
 			this.killed = k;
 			System.out.printf("[crash] kill %d at %d ms after 'Started Application': inbox=%d complaints=%s outbox(pending/sent)=%s%n",
 					k, delay, inbox.get(), scalar("SELECT count(*) FROM complaint"),
-					scalar("SELECT count(*) FROM outbox WHERE status='pending'") + "/"
+					scalar("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')") + "/"
 							+ scalar("SELECT count(*) FROM outbox WHERE status='sent'"));
 		}
 	}
@@ -118,7 +118,7 @@ final class CrashHarness implements AutoCloseable {
 	void drain(int n, Callable<Boolean> inboxEmpty, Runnable onTimeout) throws IOException, InterruptedException {
 		drain(() -> {
 			long complaints = Long.parseLong(scalar("SELECT count(*) FROM complaint"));
-			long pending = Long.parseLong(scalar("SELECT count(*) FROM outbox WHERE status='pending'"));
+			long pending = Long.parseLong(scalar("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"));
 			return complaints == n && pending == 0 && inboxEmpty.call();
 		}, Duration.ofSeconds(75), onTimeout);
 	}
@@ -204,7 +204,7 @@ final class CrashHarness implements AutoCloseable {
 			assertThat(count(s, "SELECT count(*) FROM inbound_mail WHERE outcome='case'")).as("inbound case rows")
 				.isEqualTo(n);
 			assertThat(count(s, "SELECT count(DISTINCT complainant_email) FROM complaint")).isEqualTo(n);
-			assertThat(count(s, "SELECT count(*) FROM outbox WHERE status='pending'")).as("outbox pending").isZero();
+			assertThat(count(s, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')")).as("outbox pending").isZero();
 			assertThat(count(s, "SELECT count(*) FROM outbox WHERE status='failed'")).as("outbox failed").isZero();
 			assertThat(count(s, "SELECT count(*) FROM outbox")).as("outbox rows (ack + notification per case)")
 				.isEqualTo(2L * n);
