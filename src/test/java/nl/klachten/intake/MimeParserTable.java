@@ -182,7 +182,7 @@ final class MimeParserTable {
 
 	private static List<MimeExpectation> headerRows() {
 		return List.of(
-				// CONTRACT §4: no Message-ID means dedupe by a hash of the raw bytes, so null, not ""
+				// CONTRACT §4: no Message-ID means dedupe by the content's digest, so null, not ""
 				mail("headers/missing-date-and-message-id.eml", "Geen Date en geen Message-ID",
 						"anouk.vink@example.com", "Anouk Vink", null)
 					.contains("onbeleefd tegen mijn vader"),

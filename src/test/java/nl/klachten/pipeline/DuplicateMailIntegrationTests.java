@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The same mail read twice makes one case and one acknowledgement (CONTRACT §4, R6): idempotent by
- * Message-ID, or by a hash of the raw bytes when there is none.
+ * Message-ID with the same sender and content, or by the content's digest when there is none
+ * ({@code MessageIdReuseIntegrationTests} has the different mails that reuse a Message-ID).
  */
 class DuplicateMailIntegrationTests extends MailIntegrationTest {
 
