@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package rules of STYLE.md §2: capabilities depend on the register, not the other way round;
@@ -37,6 +38,26 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("nl.klachten.pipeline..", "nl.klachten.cli..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * No cycle between the top-level packages (issue 14): the last one, intake → commands → appeals
+	 * → outbound → mailbox → intake, was closed by the mailbox reading intake's settings.
+	 */
+	@Test
+	void shouldKeepPackagesFreeOfCycles() {
+		slices().matching("nl.klachten.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void shouldKeepMailboxFreeOfIntake() {
+		noClasses().that()
+			.resideInAPackage("nl.klachten.mailbox..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("nl.klachten.intake..", "nl.klachten.commands..", "nl.klachten.appeals..",
+					"nl.klachten.outbound..", "nl.klachten.threading..")
 			.check(CLASSES);
 	}
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import nl.klachten.intake.IntakeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +22,7 @@ public class InboxReader {
 
 	private final MailSignal signal;
 
-	private final IntakeSettings settings;
+	private final ReadLimits limits;
 
 	private final ProblemLog problems;
 
@@ -40,12 +39,12 @@ public class InboxReader {
 
 	private volatile String lastError;
 
-	public InboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings settings, ProblemLog problems,
+	public InboxReader(ImapMailbox mailbox, MailSignal signal, ReadLimits limits, ProblemLog problems,
 			Clock clock) {
 		this.problems = problems;
 		this.mailbox = mailbox;
 		this.signal = signal;
-		this.settings = settings;
+		this.limits = limits;
 		this.clock = clock;
 		this.pending = new PendingFilings(clock);
 	}
@@ -109,8 +108,8 @@ public class InboxReader {
 		}
 		ImapMailbox.Fetched fetched;
 		try {
-			fetched = this.mailbox.fetch(this.settings.batchSize(), this.settings.maxMessageSize().toBytes(),
-					this.settings.batchBytes().toBytes(), this.pending.waiting());
+			fetched = this.mailbox.fetch(this.limits.batchSize(), this.limits.maxMessageBytes(),
+					this.limits.batchBytes(), this.pending.waiting());
 		}
 		catch (MailboxException ex) {
 			this.signal.failed();

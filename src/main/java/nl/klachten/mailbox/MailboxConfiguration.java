@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import nl.klachten.intake.IntakeSettings;
 
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,8 +79,8 @@ class MailboxConfiguration {
 	}
 
 	@Bean
-	MailSignal mailSignal(IntakeSettings intake) {
-		return new MailSignal(intake.pollInterval());
+	MailSignal mailSignal(ReadLimits limits) {
+		return new MailSignal(limits.pollInterval());
 	}
 
 	@Bean
@@ -91,9 +90,9 @@ class MailboxConfiguration {
 	}
 
 	@Bean
-	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, IntakeSettings intake, ProblemLog imapProblems,
+	InboxReader inboxReader(ImapMailbox mailbox, MailSignal signal, ReadLimits limits, ProblemLog imapProblems,
 			Clock clock) {
-		return new InboxReader(mailbox, signal, intake, imapProblems, clock);
+		return new InboxReader(mailbox, signal, limits, imapProblems, clock);
 	}
 
 	@Bean
