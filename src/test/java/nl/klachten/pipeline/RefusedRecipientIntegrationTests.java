@@ -57,7 +57,7 @@ class RefusedRecipientIntegrationTests {
 
 	private static final Path register = MailFixtures.registerDirectory();
 
-	private static RefusingSmtpServer smtp;
+	private static final RefusingSmtpServer.Slot smtp = new RefusingSmtpServer.Slot((next) -> new RefusingSmtpServer(NOBODY, next));
 
 	@Autowired
 	JdbcClient jdbc;
@@ -73,12 +73,7 @@ class RefusedRecipientIntegrationTests {
 	static void mailbox(DynamicPropertyRegistry registry) {
 		// the usual external GreenMail, then mail sent elsewhere (the last value of a key counts)
 		MailFixtures.properties(registry, greenMail, register);
-		registry.add("complaints.mailbox.smtp.port", () -> {
-			if (smtp == null) {
-				smtp = new RefusingSmtpServer(NOBODY, greenMail.getSmtp().getPort());
-			}
-			return smtp.port();
-		});
+		smtp.register(registry, greenMail);
 	}
 
 	private MimeMessage awaitChairMail(String reference, String subjectStart) {
@@ -104,10 +99,7 @@ class RefusedRecipientIntegrationTests {
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (smtp != null) {
-			smtp.close();
-			smtp = null;
-		}
+		smtp.close();
 	}
 
 	private MimeMessage command(MimeMessage answered, String body) {

@@ -16,12 +16,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Address;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A minimal SMTP server on 127.0.0.1 that refuses one address at RCPT with {@code 550 5.1.1}, as
@@ -214,6 +218,45 @@ final class RefusingSmtpServer implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.socket.close();
+	}
+
+	/**
+	 * The one server of a test class, in front of the class's GreenMail: started when Spring first
+	 * asks for the processor's SMTP port (before the context starts), closed after the class.
+	 */
+	static final class Slot {
+
+		private final IntFunction<RefusingSmtpServer> start;
+
+		private RefusingSmtpServer server;
+
+		private GreenMailExtension greenMail;
+
+		/** {@code start} makes the server from GreenMail's SMTP port, where it passes mail on to. */
+		Slot(IntFunction<RefusingSmtpServer> start) {
+			this.start = start;
+		}
+
+		/** Points the processor's SMTP at this server; after {@code MailFixtures.properties}, whose port it overrides. */
+		void register(DynamicPropertyRegistry registry, GreenMailExtension greenMail) {
+			this.greenMail = greenMail;
+			registry.add("complaints.mailbox.smtp.port", () -> get().port());
+		}
+
+		synchronized RefusingSmtpServer get() {
+			if (this.server == null) {
+				this.server = this.start.apply(this.greenMail.getSmtp().getPort());
+			}
+			return this.server;
+		}
+
+		synchronized void close() throws IOException {
+			if (this.server != null) {
+				this.server.close();
+				this.server = null;
+			}
+		}
+
 	}
 
 }

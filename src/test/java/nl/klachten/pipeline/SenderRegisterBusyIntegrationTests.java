@@ -54,7 +54,7 @@ class SenderRegisterBusyIntegrationTests {
 
 	private static final Path register = MailFixtures.registerDirectory();
 
-	private static RefusingSmtpServer smtp;
+	private static final RefusingSmtpServer.Slot smtp = new RefusingSmtpServer.Slot(RefusingSmtpServer::new);
 
 	@Autowired
 	Outbox outbox;
@@ -69,20 +69,12 @@ class SenderRegisterBusyIntegrationTests {
 	static void mailbox(DynamicPropertyRegistry registry) {
 		MailFixtures.properties(registry, greenMail, register);
 		registry.add("complaints.register.busy-timeout", () -> "300ms");
-		registry.add("complaints.mailbox.smtp.port", () -> {
-			if (smtp == null) {
-				smtp = new RefusingSmtpServer(greenMail.getSmtp().getPort());
-			}
-			return smtp.port();
-		});
+		smtp.register(registry, greenMail);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (smtp != null) {
-			smtp.close();
-			smtp = null;
-		}
+		smtp.close();
 	}
 
 	@Test
@@ -91,7 +83,7 @@ class SenderRegisterBusyIntegrationTests {
 		AtomicBoolean locked = new AtomicBoolean();
 		AtomicInteger accepted = new AtomicInteger();
 		AtomicBoolean released = new AtomicBoolean();
-		smtp.beforeAccept((raw) -> {
+		smtp.get().beforeAccept((raw) -> {
 			if (!raw.contains("To: " + to)) {
 				return;
 			}

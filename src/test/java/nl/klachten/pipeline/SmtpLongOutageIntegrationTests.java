@@ -58,7 +58,15 @@ class SmtpLongOutageIntegrationTests {
 
 	private static final Path register = MailFixtures.registerDirectory();
 
-	private static RefusingSmtpServer smtp;
+	private static final RefusingSmtpServer.Slot smtp = new RefusingSmtpServer.Slot((next) -> {
+		RefusingSmtpServer server = new RefusingSmtpServer(next);
+		server.down(true);
+		server.beforeAccept((raw) -> {
+			Matcher id = SmtpLongOutageIntegrationTests.MESSAGE_ID.matcher(raw);
+			SmtpLongOutageIntegrationTests.accepted.add(id.find() ? id.group(1) : "?");
+		});
+		return server;
+	});
 
 	/** The Message-IDs the server accepted, in the order it accepted them. */
 	private static final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -79,25 +87,12 @@ class SmtpLongOutageIntegrationTests {
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
 		MailFixtures.properties(registry, greenMail, register);
-		registry.add("complaints.mailbox.smtp.port", () -> {
-			if (smtp == null) {
-				smtp = new RefusingSmtpServer(greenMail.getSmtp().getPort());
-				smtp.down(true);
-				smtp.beforeAccept((raw) -> {
-					Matcher id = MESSAGE_ID.matcher(raw);
-					accepted.add(id.find() ? id.group(1) : "?");
-				});
-			}
-			return smtp.port();
-		});
+		smtp.register(registry, greenMail);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (smtp != null) {
-			smtp.close();
-			smtp = null;
-		}
+		smtp.close();
 	}
 
 	@Test
@@ -128,7 +123,7 @@ class SmtpLongOutageIntegrationTests {
 		assertThat(this.health.health().getDetails()).containsEntry("server", "unreachable")
 			.containsEntry("outboxDepth", 6L);
 
-		smtp.down(false);
+		smtp.get().down(false);
 		// time passes in steps of a minute until the next server try: then all go, in the order queued
 		for (int i = 0; i < 40 && smtpRows().stream().anyMatch((row) -> !"sent".equals(row.get("status"))); i++) {
 			step(Duration.ofMinutes(1), 1);

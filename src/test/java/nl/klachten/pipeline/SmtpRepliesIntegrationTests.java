@@ -54,7 +54,7 @@ class SmtpRepliesIntegrationTests {
 
 	private static final Path register = MailFixtures.registerDirectory();
 
-	private static RefusingSmtpServer smtp;
+	private static final RefusingSmtpServer.Slot smtp = new RefusingSmtpServer.Slot(RefusingSmtpServer::new);
 
 	@Autowired
 	Outbox outbox;
@@ -71,27 +71,19 @@ class SmtpRepliesIntegrationTests {
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
 		MailFixtures.properties(registry, greenMail, register);
-		registry.add("complaints.mailbox.smtp.port", () -> {
-			if (smtp == null) {
-				smtp = new RefusingSmtpServer(greenMail.getSmtp().getPort());
-			}
-			return smtp.port();
-		});
+		smtp.register(registry, greenMail);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (smtp != null) {
-			smtp.close();
-			smtp = null;
-		}
+		smtp.close();
 	}
 
 	@Test
 	void shouldSendTheNextMailAtOnceWhenOneIsDeferredWith450() {
 		String busy = address("bezet");
 		String good = address("goed");
-		smtp.atRcpt(busy, "450 4.2.1 <" + busy + ">: Mailbox temporarily unavailable");
+		smtp.get().atRcpt(busy, "450 4.2.1 <" + busy + ">: Mailbox temporarily unavailable");
 		long[] ids = new long[2];
 		this.transactions.executeWithoutResult((status) -> {
 			ids[0] = queue("question-employee", List.of(busy));
@@ -109,7 +101,7 @@ class SmtpRepliesIntegrationTests {
 		assertThat(inbox(busy)).isEmpty();
 
 		// the mailbox frees up: the deferred mail goes after its backoff, once, and the other is not sent again
-		smtp.atRcpt(busy, null);
+		smtp.get().atRcpt(busy, null);
 		this.clock.advance(Duration.ofMinutes(1));
 		await().atMost(WAIT).until(() -> "sent".equals(row(ids[0]).get("status")));
 		assertThat(inbox(busy)).hasSize(1);
@@ -122,9 +114,9 @@ class SmtpRepliesIntegrationTests {
 		String good = address("goed");
 		String busy = address("bezet");
 		String gone = address("weg");
-		smtp.atRcpt(busy, "451 4.3.0 <" + busy + ">: Temporary lookup failure");
+		smtp.get().atRcpt(busy, "451 4.3.0 <" + busy + ">: Temporary lookup failure");
 		// a reply over two lines, with mark-up in it: it reaches the register and the chair as one plain line
-		smtp.atRcpt(gone, "550-5.1.1 <" + gone + ">: Recipient address rejected\r\n550 5.1.1 <b>User unknown</b>");
+		smtp.get().atRcpt(gone, "550-5.1.1 <" + gone + ">: Recipient address rejected\r\n550 5.1.1 <b>User unknown</b>");
 		long id = queue("management-file", List.of(good, busy, gone));
 
 		await().atMost(WAIT).until(() -> inbox(good).size() == 1);
@@ -143,7 +135,7 @@ class SmtpRepliesIntegrationTests {
 		assertThat(inbox(busy)).isEmpty();
 		assertThat(inbox(gone)).isEmpty();
 
-		smtp.atRcpt(busy, null);
+		smtp.get().atRcpt(busy, null);
 		this.clock.advance(Duration.ofMinutes(1));
 		await().atMost(WAIT).until(() -> "sent".equals(row(id).get("status")));
 		assertThat(inbox(busy)).hasSize(1);
@@ -157,7 +149,7 @@ class SmtpRepliesIntegrationTests {
 	@Test
 	void shouldFailTheMailAndTellTheChairWhenTheServerRefusesItsDataForGood() {
 		String spam = address("filter");
-		smtp.atData(spam, "554 5.7.1 Message rejected as spam");
+		smtp.get().atData(spam, "554 5.7.1 Message rejected as spam");
 		long id = queue("decision", List.of(spam));
 
 		await().atMost(WAIT).until(() -> "failed".equals(row(id).get("status")));
@@ -178,7 +170,7 @@ class SmtpRepliesIntegrationTests {
 	void shouldRetryTheMailOnceTheServerNoLongerDefersItsData() {
 		String later = address("later");
 		String good = address("goed");
-		smtp.atData(later, "451 4.3.0 Temporary failure, try again later");
+		smtp.get().atData(later, "451 4.3.0 Temporary failure, try again later");
 		long[] ids = new long[2];
 		this.transactions.executeWithoutResult((status) -> {
 			ids[0] = queue("decision", List.of(later));
@@ -190,7 +182,7 @@ class SmtpRepliesIntegrationTests {
 		assertThat(row(ids[0]).get("status")).isEqualTo("pending");
 		assertThat(refusals(ids[0])).isEmpty();
 
-		smtp.atData(later, null);
+		smtp.get().atData(later, null);
 		this.clock.advance(Duration.ofMinutes(1));
 		await().atMost(WAIT).until(() -> "sent".equals(row(ids[0]).get("status")));
 		assertThat(inbox(later)).hasSize(1);
@@ -206,7 +198,7 @@ class SmtpRepliesIntegrationTests {
 	void shouldRetryTheMailAndGoOnOverANewConnectionWhenTheConnectionBreaksAtData() {
 		String broken = address("breuk");
 		String after = address("daarna");
-		smtp.atData(broken, RefusingSmtpServer.DROP);
+		smtp.get().atData(broken, RefusingSmtpServer.DROP);
 		long[] ids = new long[2];
 		this.transactions.executeWithoutResult((status) -> {
 			ids[0] = queue("decision", List.of(broken));
@@ -218,7 +210,7 @@ class SmtpRepliesIntegrationTests {
 		assertThat(refusals(ids[0])).isEmpty();
 		assertThat(inbox(broken)).isEmpty();
 
-		smtp.atData(broken, null);
+		smtp.get().atData(broken, null);
 		this.clock.advance(Duration.ofMinutes(1));
 		await().atMost(WAIT).until(() -> "sent".equals(row(ids[0]).get("status")));
 		assertThat(inbox(broken)).hasSize(1);
