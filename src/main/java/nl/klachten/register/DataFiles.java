@@ -91,15 +91,7 @@ public class DataFiles {
 			Path temp = Files.createTempFile(dir, "incoming-", ".tmp");
 			try {
 				MessageDigest digest = sha256();
-				long size;
-				try (FileOutputStream file = new FileOutputStream(temp.toFile());
-						CountingOutputStream counting = new CountingOutputStream(
-								new DigestOutputStream(new BufferedOutputStream(file), digest))) {
-					writer.writeTo(counting);
-					counting.flush();
-					file.getFD().sync();
-					size = counting.count();
-				}
+				long size = writeSynced(temp, writer, digest);
 				String hash = HexFormat.of().formatHex(digest.digest());
 				Path shard = this.root.resolve(kind).resolve(hash.substring(0, 2));
 				ensurePrivateDirectory(shard);
@@ -114,6 +106,18 @@ public class DataFiles {
 		}
 		catch (IOException ex) {
 			throw new StorageFailure("Cannot store " + kind + " file", ex);
+		}
+	}
+
+	/** Writes the content to {@code temp}, through {@code digest}, forced to disk; its size. */
+	private static long writeSynced(Path temp, Writer writer, MessageDigest digest) throws IOException {
+		try (FileOutputStream file = new FileOutputStream(temp.toFile());
+				CountingOutputStream counting = new CountingOutputStream(
+						new DigestOutputStream(new BufferedOutputStream(file), digest))) {
+			writer.writeTo(counting);
+			counting.flush();
+			file.getFD().sync();
+			return counting.count();
 		}
 	}
 
@@ -174,32 +178,6 @@ public class DataFiles {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static final class CountingOutputStream extends java.io.FilterOutputStream {
-
-		private long count;
-
-		CountingOutputStream(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			this.out.write(b);
-			this.count++;
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) throws IOException {
-			this.out.write(b, off, len);
-			this.count += len;
-		}
-
-		long count() {
-			return this.count;
-		}
-
 	}
 
 }

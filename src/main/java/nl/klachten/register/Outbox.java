@@ -19,8 +19,14 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final OutboxDrain drain;
+
+	private final OutboxQueries queries;
+
+	Outbox(JdbcClient jdbc, OutboxDrain drain, OutboxQueries queries) {
 		this.jdbc = jdbc;
+		this.drain = drain;
+		this.queries = queries;
 	}
 
 	/**
@@ -70,31 +76,7 @@ public class Outbox {
 	 * whose next try has come, and those left {@code sending} whose lease ran out.
 	 */
 	public List<QueuedMail> due(Instant now, int limit, String held) {
-		return this.jdbc.sql("""
-				SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipients, o.raw, o.attempts, c.reference,
-				    o.settled, (SELECT group_concat(r.recipient, char(10)) FROM outbox_refusal r WHERE r.outbox_id = o.id)
-				FROM outbox o LEFT JOIN complaint c ON c.id = o.complaint_id
-				WHERE (o.status = 'pending' AND o.next_attempt <= :now OR o.status = 'sending' AND o.lease_until <= :now)
-				  AND o.kind <> :held ORDER BY o.id LIMIT :limit""")
-			.param("now", now.toEpochMilli())
-			.param("held", held)
-			.param("limit", limit)
-			.query((rs, n) -> {
-				List<String> settled = lines(rs.getString(10));
-				List<String> refused = lines(rs.getString(11));
-				List<String> open = lines(rs.getString(6)).stream()
-					.filter((r) -> settled.stream().noneMatch(r::equalsIgnoreCase))
-					.filter((r) -> refused.stream().noneMatch(r::equalsIgnoreCase))
-					.toList();
-				return new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
-						rs.getString(4), rs.getString(5), open, rs.getBytes(7), rs.getInt(8), rs.getString(9),
-						!settled.isEmpty());
-			})
-			.list();
-	}
-
-	private static List<String> lines(String text) {
-		return text == null ? List.of() : text.lines().filter((r) -> !r.isEmpty()).toList();
+		return this.drain.due(now, limit, held);
 	}
 
 	/**
@@ -103,30 +85,17 @@ public class Outbox {
 	 * released at the next start ({@link #releaseLeases()}).
 	 */
 	public void lease(List<Long> ids, Instant until) {
-		if (ids.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("UPDATE outbox SET status = 'sending', lease_until = :until WHERE id IN (:ids)"
-				+ " AND status IN ('pending', 'sending')")
-			.param("until", until.toEpochMilli())
-			.param("ids", ids)
-			.update();
+		this.drain.lease(ids, until);
 	}
 
 	/** Mails left {@code sending} (by a killed process, single instance) are pending again; how many. */
 	public int releaseLeases() {
-		return this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE status = 'sending'")
-			.update();
+		return this.drain.releaseLeases();
 	}
 
 	/** Mails not tried after all (the batch stopped) are pending again, due at once. */
 	public void release(List<Long> ids) {
-		if (ids.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE id IN (:ids) AND status = 'sending'")
-			.param("ids", ids)
-			.update();
+		this.drain.release(ids);
 	}
 
 	/**
@@ -135,27 +104,12 @@ public class Outbox {
 	 * queued when it answers again.
 	 */
 	public void holdUntil(List<Long> ids, Instant next, String error, boolean tried) {
-		if (ids.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, next_attempt = :next,"
-				+ " attempts = attempts + :tried, last_error = coalesce(:error, last_error)"
-				+ " WHERE id IN (:ids) AND status IN ('pending', 'sending')")
-			.param("next", next.toEpochMilli())
-			.param("tried", tried ? 1 : 0)
-			.param("error", error)
-			.param("ids", ids)
-			.update();
+		this.drain.holdUntil(ids, next, error, tried);
 	}
 
 	/** Recipients done with in a partial delivery (accepted): left out of the next try. */
 	public void settle(long id, List<String> accepted) {
-		if (accepted.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("UPDATE outbox SET settled = coalesce(settled || char(10), '') || ? WHERE id = ?")
-			.params(String.join("\n", accepted), id)
-			.update();
+		this.drain.settle(id, accepted);
 	}
 
 	/**
@@ -163,20 +117,12 @@ public class Outbox {
 	 * false when that refusal was on record already.
 	 */
 	public boolean refuse(long id, String recipient, String reply, Instant at) {
-		return this.jdbc.sql("""
-				INSERT INTO outbox_refusal (outbox_id, recipient, reply, at)
-				SELECT :id, :recipient, :reply, :at
-				WHERE NOT EXISTS (SELECT 1 FROM outbox_refusal WHERE outbox_id = :id AND lower(recipient) = lower(:recipient))""")
-			.param("id", id)
-			.param("recipient", recipient)
-			.param("reply", reply)
-			.param("at", at.toString())
-			.update() > 0;
+		return this.drain.refuse(id, recipient, reply, at);
 	}
 
 	/** The mail's status now ({@code pending}, {@code sending}, {@code sent}, {@code failed}, ...). */
 	public String status(long id) {
-		return this.jdbc.sql("SELECT status FROM outbox WHERE id = ?").param(id).query(String.class).single();
+		return this.queries.status(id);
 	}
 
 	/**
@@ -184,10 +130,7 @@ public class Outbox {
 	 * have been made, and the sender then records again).
 	 */
 	public void markSent(long id, Instant at) {
-		this.jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = NULL"
-				+ " WHERE id = ? AND status IN ('pending', 'sending')")
-			.params(at.toString(), id)
-			.update();
+		this.drain.markSent(id, at);
 	}
 
 	/**
@@ -195,35 +138,21 @@ public class Outbox {
 	 * happened (the notices folder): a crash during the try then leaves a mail with a try on record.
 	 */
 	public void markTrying(long id) {
-		this.jdbc.sql("UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND status IN ('pending', 'sending')")
-			.param(id)
-			.update();
+		this.drain.markTrying(id);
 	}
 
 	public void markRetry(long id, Instant next, String error) {
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, attempts = attempts + 1,"
-				+ " next_attempt = ?, last_error = ? WHERE id = ? AND status IN ('pending', 'sending')")
-			.params(next.toEpochMilli(), error, id)
-			.update();
+		this.drain.markRetry(id, next, error);
 	}
 
 	/** A permanent refusal (e.g. the recipient does not exist): kept, not retried. */
 	public void markFailed(long id, String error) {
-		this.jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL"
-				+ " WHERE id = ? AND status IN ('pending', 'sending')")
-			.params(error, id)
-			.update();
+		this.drain.markFailed(id, error);
 	}
 
 	/** The sender and raw bytes of the processor's own mail with this Message-ID, if it wrote one. */
 	public Optional<Written> written(String messageId) {
-		if (messageId == null) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("SELECT sender, raw FROM outbox WHERE message_id = ?")
-			.param(messageId)
-			.query((rs, n) -> new Written(rs.getString(1), rs.getBytes(2)))
-			.optional();
+		return this.queries.written(messageId);
 	}
 
 	/** A mail the processor wrote: its sender and raw bytes. */
@@ -237,10 +166,7 @@ public class Outbox {
 	}
 
 	public boolean sentByUs(String messageId) {
-		return messageId != null && this.jdbc.sql("SELECT count(*) FROM outbox WHERE message_id = ?")
-			.param(messageId)
-			.query(Integer.class)
-			.single() > 0;
+		return this.queries.sentByUs(messageId);
 	}
 
 	/** One strict address a line; anything else is refused before it can reach SMTP or a header. */
@@ -251,45 +177,23 @@ public class Outbox {
 		return String.join("\n", recipients);
 	}
 
-	/**
-	 * How many mails of this kind went out at or after {@code since}. Times are stored as ISO
-	 * instants, which sort as text to the second; the database keeps to that second, the last
-	 * fraction is compared here.
-	 */
+	/** How many mails of this kind went out at or after {@code since}. */
 	public int sentSince(String kind, Instant since) {
-		return (int) this.jdbc.sql("SELECT sent_at FROM outbox WHERE kind = ? AND status = 'sent' AND sent_at >= ?")
-			.params(kind, secondBefore(since))
-			.query(String.class)
-			.list()
-			.stream()
-			.filter((at) -> !Instant.parse(at).isBefore(since))
-			.count();
+		return this.queries.sentSince(kind, since);
 	}
 
 	/** How many mails of this kind wait to be sent. */
 	public int pending(String kind) {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE kind = ? AND status IN ('pending', 'sending')")
-			.param(kind)
-			.query(Integer.class)
-			.single();
+		return this.queries.pending(kind);
 	}
 
 	/** True when a mail of this kind was queued at or after {@code since}. */
 	public boolean queuedSince(String kind, Instant since) {
-		return this.jdbc.sql("SELECT created_at FROM outbox WHERE kind = ? AND created_at >= ?")
-			.params(kind, secondBefore(since))
-			.query(String.class)
-			.list()
-			.stream()
-			.anyMatch((at) -> !Instant.parse(at).isBefore(since));
-	}
-
-	private static String secondBefore(Instant instant) {
-		return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1).toString();
+		return this.queries.queuedSince(kind, since);
 	}
 
 	public long countPending() {
-		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')").query(Long.class).single();
+		return this.queries.countPending();
 	}
 
 }

@@ -1,0 +1,52 @@
+package nl.klachten.register;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Message-IDs of purged mail whose copies in the IMAP folders are still to be deleted
+ * ({@code imap_purge_pending}): written in the purge's transaction, drained by the processor after
+ * it, so a crash in between deletes them at the next run instead of never.
+ */
+@Component
+class ImapPurgeQueue {
+
+	private final JdbcClient jdbc;
+
+	ImapPurgeQueue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Queues those of {@code messageIds} no kept mail still carries (a copy under another key stays
+	 * in the folders); returns the ones queued.
+	 */
+	List<String> queue(Collection<String> messageIds) {
+		List<String> toDelete = messageIds.stream().filter((id) -> !stillKept(id)).toList();
+		for (String id : toDelete) {
+			this.jdbc.sql("INSERT OR IGNORE INTO imap_purge_pending (message_id) VALUES (?)").param(id).update();
+		}
+		return toDelete;
+	}
+
+	List<String> pending() {
+		return this.jdbc.sql("SELECT message_id FROM imap_purge_pending ORDER BY message_id").query(String.class).list();
+	}
+
+	void deleted(Collection<String> messageIds) {
+		for (String id : messageIds) {
+			this.jdbc.sql("DELETE FROM imap_purge_pending WHERE message_id = ?").param(id).update();
+		}
+	}
+
+	private boolean stillKept(String messageId) {
+		return this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE message_id = ?")
+			.param(messageId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+}

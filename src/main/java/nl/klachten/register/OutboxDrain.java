@@ -1,0 +1,145 @@
+package nl.klachten.register;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import nl.klachten.register.Outbox.QueuedMail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sender's side of the outbox: the rows due, and their hand-over to SMTP. A row is leased ({@code sending}) in a statement of its own
+ * before it is tried, and released or held when the try does not happen, so a process killed
+ * mid-hand-over leaves rows that the next start makes pending again. Times here are epoch
+ * milliseconds ({@code lease_until}, {@code next_attempt}), the columns SQL compares.
+ */
+@Component
+class OutboxDrain {
+
+	private final JdbcClient jdbc;
+
+	OutboxDrain(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<QueuedMail> due(Instant now, int limit, String held) {
+		return this.jdbc.sql("""
+				SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipients, o.raw, o.attempts, c.reference,
+				    o.settled, (SELECT group_concat(r.recipient, char(10)) FROM outbox_refusal r WHERE r.outbox_id = o.id)
+				FROM outbox o LEFT JOIN complaint c ON c.id = o.complaint_id
+				WHERE (o.status = 'pending' AND o.next_attempt <= :now OR o.status = 'sending' AND o.lease_until <= :now)
+				  AND o.kind <> :held ORDER BY o.id LIMIT :limit""")
+			.param("now", now.toEpochMilli())
+			.param("held", held)
+			.param("limit", limit)
+			.query((rs, n) -> queued(rs))
+			.list();
+	}
+
+	/** A row of {@link #due}: the recipients still open are those neither settled nor refused. */
+	private static QueuedMail queued(ResultSet rs) throws SQLException {
+		List<String> settled = lines(rs.getString(10));
+		List<String> refused = lines(rs.getString(11));
+		List<String> open = lines(rs.getString(6)).stream()
+			.filter((r) -> settled.stream().noneMatch(r::equalsIgnoreCase))
+			.filter((r) -> refused.stream().noneMatch(r::equalsIgnoreCase))
+			.toList();
+		return new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
+				rs.getString(4), rs.getString(5), open, rs.getBytes(7), rs.getInt(8), rs.getString(9), !settled.isEmpty());
+	}
+
+	private static List<String> lines(String text) {
+		return text == null ? List.of() : text.lines().filter((r) -> !r.isEmpty()).toList();
+	}
+
+	void lease(List<Long> ids, Instant until) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE outbox SET status = 'sending', lease_until = :until WHERE id IN (:ids)"
+				+ " AND status IN ('pending', 'sending')")
+			.param("until", until.toEpochMilli())
+			.param("ids", ids)
+			.update();
+	}
+
+	int releaseLeases() {
+		return this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE status = 'sending'")
+			.update();
+	}
+
+	void release(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE id IN (:ids) AND status = 'sending'")
+			.param("ids", ids)
+			.update();
+	}
+
+	void holdUntil(List<Long> ids, Instant next, String error, boolean tried) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, next_attempt = :next,"
+				+ " attempts = attempts + :tried, last_error = coalesce(:error, last_error)"
+				+ " WHERE id IN (:ids) AND status IN ('pending', 'sending')")
+			.param("next", next.toEpochMilli())
+			.param("tried", tried ? 1 : 0)
+			.param("error", error)
+			.param("ids", ids)
+			.update();
+	}
+
+	void settle(long id, List<String> accepted) {
+		if (accepted.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE outbox SET settled = coalesce(settled || char(10), '') || ? WHERE id = ?")
+			.params(String.join("\n", accepted), id)
+			.update();
+	}
+
+	boolean refuse(long id, String recipient, String reply, Instant at) {
+		return this.jdbc.sql("""
+				INSERT INTO outbox_refusal (outbox_id, recipient, reply, at)
+				SELECT :id, :recipient, :reply, :at
+				WHERE NOT EXISTS (SELECT 1 FROM outbox_refusal WHERE outbox_id = :id AND lower(recipient) = lower(:recipient))""")
+			.param("id", id)
+			.param("recipient", recipient)
+			.param("reply", reply)
+			.param("at", at.toString())
+			.update() > 0;
+	}
+
+	void markSent(long id, Instant at) {
+		this.jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = NULL"
+				+ " WHERE id = ? AND status IN ('pending', 'sending')")
+			.params(at.toString(), id)
+			.update();
+	}
+
+	void markTrying(long id) {
+		this.jdbc.sql("UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND status IN ('pending', 'sending')")
+			.param(id)
+			.update();
+	}
+
+	void markRetry(long id, Instant next, String error) {
+		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, attempts = attempts + 1,"
+				+ " next_attempt = ?, last_error = ? WHERE id = ? AND status IN ('pending', 'sending')")
+			.params(next.toEpochMilli(), error, id)
+			.update();
+	}
+
+	void markFailed(long id, String error) {
+		this.jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL"
+				+ " WHERE id = ? AND status IN ('pending', 'sending')")
+			.params(error, id)
+			.update();
+	}
+
+}

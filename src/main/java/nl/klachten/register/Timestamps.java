@@ -1,0 +1,75 @@
+package nl.klachten.register;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The one stored form of a moment: an ISO-8601 instant in UTC with exactly nine fraction digits,
+ * {@code 2026-12-01T20:11:00.000000000Z}. The width never varies, so text order is time order and
+ * SQL can compare and sort the column as it stands (an {@link Instant#toString()} drops zero
+ * fractions, and {@code 20:11:00Z} sorts after {@code 20:11:00.5Z}); and nine digits hold every
+ * {@link Instant} the clock gives, so nothing read back differs from what was written. Dates stay
+ * {@code YYYY-MM-DD}. Before V15 three forms were stored (an offset timestamp, an instant of any
+ * width, a bare date); {@link #readLegacy} reads those, for the migration and for a row it had to
+ * leave as it was.
+ */
+public final class Timestamps {
+
+	private static final DateTimeFormatter STORED = DateTimeFormatter
+		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private Timestamps() {
+	}
+
+	/** The stored form of {@code instant}; null for null. */
+	public static String write(Instant instant) {
+		return instant == null ? null : STORED.format(instant);
+	}
+
+	/**
+	 * The moment a stored value stands for; null for null, blank or a value that is not a
+	 * timestamp (a hand-edited row the migration left as it was).
+	 */
+	public static Instant read(String value) {
+		return readLegacy(value, ZoneOffset.UTC, false);
+	}
+
+	/**
+	 * A stored value in any form the register ever wrote: an ISO timestamp with offset, an instant,
+	 * or (when {@code dates} is true) a bare date, read as the start of that day in {@code zone}.
+	 * Null for null, blank or anything else.
+	 */
+	public static Instant readLegacy(String value, ZoneId zone, boolean dates) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// an offset is the common form; an instant is the other
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			// perhaps a date
+		}
+		if (!dates) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}
