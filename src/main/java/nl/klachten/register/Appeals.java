@@ -2,7 +2,10 @@ package nl.klachten.register;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Optional;
+
+import nl.klachten.committee.TermsSettings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,8 +19,11 @@ public class Appeals {
 
 	private final JdbcClient jdbc;
 
-	Appeals(JdbcClient jdbc) {
+	private final ZoneId zone;
+
+	Appeals(JdbcClient jdbc, TermsSettings terms) {
 		this.jdbc = jdbc;
+		this.zone = terms.zone();
 	}
 
 	/** An appeal as the register holds it; {@code outcome} and {@code decidedAt} are null until decided. */
@@ -38,14 +44,14 @@ public class Appeals {
 	/** R22: records the appeal; its term runs to {@code due}. */
 	public void file(long complaintId, OffsetDateTime filedAt, LocalDate due, String grounds) {
 		this.jdbc.sql("INSERT INTO appeal (complaint_id, filed_at, due, grounds) VALUES (?, ?, ?, ?)")
-			.params(complaintId, filedAt.toString(), due.toString(), grounds)
+			.params(complaintId, Timestamps.write(filedAt.toInstant()), due.toString(), grounds)
 			.update();
 	}
 
 	public Optional<Appeal> find(long complaintId) {
 		return this.jdbc.sql("SELECT filed_at, due, grounds, outcome, decided_at FROM appeal WHERE complaint_id = ?")
 			.param(complaintId)
-			.query((rs, n) -> new Appeal(complaintId, OffsetDateTime.parse(rs.getString(1)),
+			.query((rs, n) -> new Appeal(complaintId, Timestamps.readAt(rs.getString(1), this.zone),
 					LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
 					rs.getString(5) == null ? null : LocalDate.parse(rs.getString(5))))
 			.optional();
@@ -62,14 +68,14 @@ public class Appeals {
 	public void extend(long complaintId, LocalDate to, String reason, OffsetDateTime notifiedAt) {
 		this.jdbc.sql("UPDATE appeal SET due = ? WHERE complaint_id = ?").params(to.toString(), complaintId).update();
 		this.jdbc.sql("INSERT INTO appeal_extension (complaint_id, to_date, reason, notified_at) VALUES (?, ?, ?, ?)")
-			.params(complaintId, to.toString(), reason, notifiedAt.toString())
+			.params(complaintId, to.toString(), reason, Timestamps.write(notifiedAt.toInstant()))
 			.update();
 	}
 
 	/** R22, R19: the printable letter to the appeals committee, kept in the register. */
 	public long storeLetter(long complaintId, byte[] pdf, OffsetDateTime at) {
 		return this.jdbc.sql("INSERT INTO appeal_letter (complaint_id, created_at, pdf) VALUES (?, ?, ?) RETURNING id")
-			.params(complaintId, at.toString(), pdf)
+			.params(complaintId, Timestamps.write(at.toInstant()), pdf)
 			.query(Long.class)
 			.single();
 	}

@@ -44,7 +44,7 @@ public class CaseChanges {
 	public void extend(long id, LocalDate to, String reason, OffsetDateTime notifiedAt) {
 		this.jdbc.sql("UPDATE complaint SET decision_due = ? WHERE id = ?").params(to.toString(), id).update();
 		this.jdbc.sql("INSERT INTO extension (complaint_id, to_date, reason, notified_at) VALUES (?, ?, ?, ?)")
-			.params(id, to.toString(), reason, notifiedAt.toString())
+			.params(id, to.toString(), reason, Timestamps.write(notifiedAt.toInstant()))
 			.update();
 	}
 
@@ -68,7 +68,7 @@ public class CaseChanges {
 				    handled_at = ?, status = 'afgehandeld'
 				WHERE id = ?""")
 			.params(assessment, arguments, solution == null || solution.isBlank() ? null : solution.strip(), manner,
-					at.toLocalDate().toString(), at.toString(), id)
+					at.toLocalDate().toString(), Timestamps.write(at.toInstant()), id)
 			.update();
 	}
 
@@ -84,13 +84,13 @@ public class CaseChanges {
 	/** R24: a structural measure, or (text null) that none is taken. */
 	public void recordMeasure(long id, String text, String by, Instant at) {
 		this.jdbc.sql("INSERT INTO measure (complaint_id, text, recorded_at, recorded_by) VALUES (?, ?, ?, ?)")
-			.params(id, text, at.toString(), by)
+			.params(id, text, Timestamps.write(at), by)
 			.update();
 	}
 
 	public void addNote(long id, String text, String by, Instant at) {
 		this.jdbc.sql("INSERT INTO note (complaint_id, text, written_at, written_by) VALUES (?, ?, ?, ?)")
-			.params(id, text, at.toString(), by)
+			.params(id, text, Timestamps.write(at), by)
 			.update();
 	}
 

@@ -1,9 +1,11 @@
 package nl.klachten.register;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+
+import nl.klachten.committee.TermsSettings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,10 +22,13 @@ public class CaseStandings {
 
 	private final JdbcClient jdbc;
 
+	private final ZoneId zone;
+
 	private final Appeals appeals;
 
-	CaseStandings(JdbcClient jdbc, Appeals appeals) {
+	CaseStandings(JdbcClient jdbc, Appeals appeals, TermsSettings terms) {
 		this.jdbc = jdbc;
+		this.zone = terms.zone();
 		this.appeals = appeals;
 	}
 
@@ -59,7 +64,7 @@ public class CaseStandings {
 				                    AND instr(lower(q.recipients), lower(a.sender)) > 0)""".formatted(QUESTION_KINDS,
 				QUESTION_KINDS))
 			.param("id", id)
-			.query((rs, n) -> new CaseStanding.Waiting(rs.getString(1), OffsetDateTime.parse(rs.getString(2))))
+			.query((rs, n) -> new CaseStanding.Waiting(rs.getString(1), Timestamps.readAt(rs.getString(2), this.zone)))
 			.list()
 			.stream()
 			.findFirst()

@@ -1,8 +1,11 @@
 package nl.klachten.register;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import nl.klachten.committee.TermsSettings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,8 +18,11 @@ public class Complaints {
 
 	private final ReferenceNumbers references;
 
-	Complaints(JdbcClient jdbc, ReferenceNumbers references) {
+	private final ZoneId zone;
+
+	Complaints(JdbcClient jdbc, ReferenceNumbers references, TermsSettings terms) {
 		this.jdbc = jdbc;
+		this.zone = terms.zone();
 		this.references = references;
 	}
 
@@ -38,7 +44,7 @@ public class Complaints {
 			.param("representativeOf", complaint.representativeOf())
 			.param("subject", complaint.subject())
 			.param("description", complaint.description())
-			.param("submittedAt", complaint.submittedAt().toString())
+			.param("submittedAt", Timestamps.write(complaint.submittedAt().toInstant()))
 			.param("aroseOn", complaint.aroseOn() == null ? null : complaint.aroseOn().toString())
 			.param("late", complaint.late())
 			.param("employee", complaint.employeeName())
@@ -117,8 +123,9 @@ public class Complaints {
 	}
 
 	public java.time.OffsetDateTime submittedAt(long id) {
-		return java.time.OffsetDateTime.parse(
-				this.jdbc.sql("SELECT submitted_at FROM complaint WHERE id = ?").param(id).query(String.class).single());
+		return Timestamps.readAt(
+				this.jdbc.sql("SELECT submitted_at FROM complaint WHERE id = ?").param(id).query(String.class).single(),
+				this.zone);
 	}
 
 	private void setIfChanged(long id, String column, String value, String label, List<String> changed) {
@@ -144,7 +151,7 @@ public class Complaints {
 	public void addParticipant(long id, String email, String role, java.time.Instant at) {
 		this.jdbc.sql("INSERT INTO participant (complaint_id, email, role, added_at) VALUES (?, ?, ?, ?) "
 				+ "ON CONFLICT (complaint_id, email) DO NOTHING")
-			.params(id, email.toLowerCase(java.util.Locale.ROOT), role, at.toString())
+			.params(id, email.toLowerCase(java.util.Locale.ROOT), role, Timestamps.write(at))
 			.update();
 	}
 

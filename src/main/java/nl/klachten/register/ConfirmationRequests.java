@@ -50,7 +50,7 @@ public class ConfirmationRequests {
 		this.jdbc.sql("""
 				INSERT INTO confirmation_request (complaint_id, message_id, action, text, requested_at)
 				VALUES (?, ?, ?, ?, ?)""")
-			.params(complaintId, messageId, action.column(), text, at.toString())
+			.params(complaintId, messageId, action.column(), text, Timestamps.write(at))
 			.update();
 	}
 
@@ -72,7 +72,9 @@ public class ConfirmationRequests {
 	}
 
 	public void confirmed(long id, Instant at) {
-		this.jdbc.sql("UPDATE confirmation_request SET confirmed_at = ? WHERE id = ?").params(at.toString(), id).update();
+		this.jdbc.sql("UPDATE confirmation_request SET confirmed_at = ? WHERE id = ?")
+			.params(Timestamps.write(at), id)
+			.update();
 	}
 
 }

@@ -58,7 +58,7 @@ public class Correspondence {
 				RETURNING id""")
 			.param("complaintId", letter.complaintId())
 			.param("direction", letter.direction().column())
-			.param("at", letter.at().toString())
+			.param("at", Timestamps.write(letter.at().toInstant()))
 			.param("sender", letter.sender())
 			.param("recipients", letter.recipients())
 			.param("subject", letter.subject())
@@ -85,7 +85,7 @@ public class Correspondence {
 	public List<java.time.Instant> times(long complaintId, String kind) {
 		return this.jdbc.sql("SELECT at FROM correspondence WHERE complaint_id = ? AND kind = ? ORDER BY id")
 			.params(complaintId, kind)
-			.query((rs, n) -> OffsetDateTime.parse(rs.getString(1)).toInstant())
+			.query((rs, n) -> Timestamps.read(rs.getString(1)))
 			.list();
 	}
 

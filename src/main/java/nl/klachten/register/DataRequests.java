@@ -17,7 +17,7 @@ public class DataRequests {
 
 	public void answered(long complaintId, Instant requestedAt, Instant answeredAt, String messageId) {
 		this.jdbc.sql("INSERT INTO data_request (complaint_id, requested_at, answered_at, message_id) VALUES (?, ?, ?, ?)")
-			.params(complaintId, requestedAt.toString(), answeredAt.toString(), messageId)
+			.params(complaintId, Timestamps.write(requestedAt), Timestamps.write(answeredAt), messageId)
 			.update();
 	}
 
@@ -28,7 +28,7 @@ public class DataRequests {
 			.query(String.class)
 			.list()
 			.stream()
-			.anyMatch((at) -> !Instant.parse(at).isBefore(since));
+			.anyMatch((at) -> !Timestamps.read(at).isBefore(since));
 	}
 
 	public int count(long complaintId) {

@@ -139,7 +139,7 @@ public class DigestData {
 			.param(day.toString())
 			.query(String.class)
 			.optional()
-			.map(Instant::parse);
+			.map(Timestamps::read);
 	}
 
 	public boolean hasRun(LocalDate day) {
@@ -152,7 +152,7 @@ public class DigestData {
 	/** Records the day's digest; false when that day already had one (the row is left as it was). */
 	public boolean recordRun(LocalDate day, Instant sentAt, String outboxMessageId) {
 		return this.jdbc.sql("INSERT OR IGNORE INTO digest_run (day, sent_at, outbox_message_id) VALUES (?, ?, ?)")
-			.params(day.toString(), sentAt.toString(), outboxMessageId)
+			.params(day.toString(), Timestamps.write(sentAt), outboxMessageId)
 			.update() > 0;
 	}
 

@@ -53,9 +53,9 @@ public class InboundLog {
 			.param("sha", mail.raw().sha256())
 			.param("path", mail.raw().path())
 			.param("size", mail.raw().size())
-			.param("receivedAt", mail.receivedAt().toString())
+			.param("receivedAt", Timestamps.write(mail.receivedAt().toInstant()))
 			.param("epoch", mail.receivedAt().toInstant().toEpochMilli())
-			.param("readAt", mail.readAt().toString())
+			.param("readAt", Timestamps.write(mail.readAt().toInstant()))
 			.param("sender", mail.sender())
 			.param("subject", mail.subject())
 			.param("outcome", mail.outcome().column())
@@ -98,7 +98,7 @@ public class InboundLog {
 				RETURNING attempts""")
 			.param("key", dedupeKey)
 			.param("error", errorClass)
-			.param("at", at.toString())
+			.param("at", Timestamps.write(at))
 			.query(Integer.class)
 			.single();
 	}

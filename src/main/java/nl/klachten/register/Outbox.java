@@ -61,7 +61,7 @@ public class Outbox {
 			.param("sender", sender)
 			.param("recipients", recipientLines(recipients))
 			.param("raw", raw)
-			.param("createdAt", now.toString())
+			.param("createdAt", Timestamps.write(now))
 			.param("next", now.toEpochMilli())
 			.query(Long.class)
 			.single();

@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The sender's side of the outbox: the rows due, and their hand-over to SMTP. A row is leased ({@code sending}) in a statement of its own
- * before it is tried, and released or held when the try does not happen, so a process killed
- * mid-hand-over leaves rows that the next start makes pending again. Times here are epoch
- * milliseconds ({@code lease_until}, {@code next_attempt}), the columns SQL compares.
+ * The sender's side of the outbox: the rows due, their hand-over to SMTP and the outcome of each
+ * try. A row is leased ({@code sending}) in a statement of its own before it is tried, and released
+ * or held when the try does not happen, so a process killed mid-hand-over leaves rows that the next
+ * start makes pending again. {@code lease_until} and {@code next_attempt} are epoch milliseconds,
+ * the columns SQL compares.
  */
 @Component
 class OutboxDrain {
@@ -111,14 +112,14 @@ class OutboxDrain {
 			.param("id", id)
 			.param("recipient", recipient)
 			.param("reply", reply)
-			.param("at", at.toString())
+			.param("at", Timestamps.write(at))
 			.update() > 0;
 	}
 
 	void markSent(long id, Instant at) {
 		this.jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = NULL"
 				+ " WHERE id = ? AND status IN ('pending', 'sending')")
-			.params(at.toString(), id)
+			.params(Timestamps.write(at), id)
 			.update();
 	}
 

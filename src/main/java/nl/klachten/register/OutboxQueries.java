@@ -1,7 +1,6 @@
 package nl.klachten.register;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import nl.klachten.register.Outbox.Written;
@@ -23,18 +22,12 @@ class OutboxQueries {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Times are stored as ISO instants, which sort as text to the second; the database keeps to that
-	 * second, the last fraction is compared here.
-	 */
+	/** Stored times have one fixed width ({@link Timestamps}), so SQL compares them as they are. */
 	int sentSince(String kind, Instant since) {
-		return (int) this.jdbc.sql("SELECT sent_at FROM outbox WHERE kind = ? AND status = 'sent' AND sent_at >= ?")
-			.params(kind, secondBefore(since))
-			.query(String.class)
-			.list()
-			.stream()
-			.filter((at) -> !Instant.parse(at).isBefore(since))
-			.count();
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE kind = ? AND status = 'sent' AND sent_at >= ?")
+			.params(kind, Timestamps.write(since))
+			.query(Integer.class)
+			.single();
 	}
 
 	int pending(String kind) {
@@ -45,12 +38,10 @@ class OutboxQueries {
 	}
 
 	boolean queuedSince(String kind, Instant since) {
-		return this.jdbc.sql("SELECT created_at FROM outbox WHERE kind = ? AND created_at >= ?")
-			.params(kind, secondBefore(since))
-			.query(String.class)
-			.list()
-			.stream()
-			.anyMatch((at) -> !Instant.parse(at).isBefore(since));
+		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE kind = ? AND created_at >= ?")
+			.params(kind, Timestamps.write(since))
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	long countPending() {
@@ -78,10 +69,6 @@ class OutboxQueries {
 			.param(messageId)
 			.query(Integer.class)
 			.single() > 0;
-	}
-
-	private static String secondBefore(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1).toString();
 	}
 
 }

@@ -44,7 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 		excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = RegisterConfiguration.class))
 public class ReadOnlyRegister {
 
-	private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.*\\.sql");
+	private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__[^$]*\\.(sql|class)");
 
 	@Bean(destroyMethod = "destroy")
 	SingleConnectionDataSource readOnlyDataSource(RegisterSettings settings) {
@@ -140,11 +140,14 @@ public class ReadOnlyRegister {
 		}
 	}
 
-	/** The highest migration this code carries ({@code spring.flyway.locations}, {@code application.yml}). */
+	/**
+	 * The highest migration this code carries ({@code spring.flyway.locations}, {@code application.yml}):
+	 * SQL scripts and Java migrations ({@code db.migration.V15__utc_timestamps}) alike.
+	 */
 	static int codeVersion() {
 		try {
 			Resource[] scripts = new PathMatchingResourcePatternResolver(ReadOnlyRegister.class.getClassLoader())
-				.getResources("classpath*:db/migration/V*__*.sql");
+				.getResources("classpath*:db/migration/V*__*");
 			return Arrays.stream(scripts)
 				.map(Resource::getFilename)
 				.filter((name) -> name != null)

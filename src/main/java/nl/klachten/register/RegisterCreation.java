@@ -42,12 +42,12 @@ public class RegisterCreation implements ApplicationRunner {
 			.query(String.class)
 			.optional();
 		if (known.isPresent()) {
-			return Instant.parse(known.get());
+			return Timestamps.read(known.get());
 		}
 		this.jdbc.sql("INSERT INTO register_meta (name, value) VALUES ('created_at', ?) ON CONFLICT (name) DO NOTHING")
-			.param(this.clock.instant().toString())
+			.param(Timestamps.write(this.clock.instant()))
 			.update();
-		return Instant.parse(this.jdbc.sql("SELECT value FROM register_meta WHERE name = 'created_at'")
+		return Timestamps.read(this.jdbc.sql("SELECT value FROM register_meta WHERE name = 'created_at'")
 			.query(String.class)
 			.single());
 	}

@@ -2,11 +2,9 @@ package nl.klachten.register;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
-import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.register.RetentionCandidates.Handled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,18 +46,15 @@ public class Retention {
 
 	private final TransactionTemplate transactions;
 
-	private final DeadlinePolicy policy;
-
 	private final Clock clock;
 
 	Retention(RetentionCandidates candidates, PurgeRun run, ImapPurgeQueue imap, PurgedFiles files,
-			PlatformTransactionManager transactions, DeadlinePolicy policy, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock) {
 		this.candidates = candidates;
 		this.run = run;
 		this.imap = imap;
 		this.files = files;
 		this.transactions = new TransactionTemplate(transactions);
-		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -111,7 +106,7 @@ public class Retention {
 		if (dryRun) {
 			return new PurgeResult(asOf, true, references, this.run.mailCount(caseIds, orphans), 0, List.of());
 		}
-		String now = OffsetDateTime.ofInstant(this.clock.instant(), this.policy.zone()).toString();
+		String now = Timestamps.write(this.clock.instant());
 		PurgeRun.Outcome outcome = this.transactions.execute((status) -> this.run.purge(asOf, now, caseIds, orphans));
 		int deleted = this.files.delete(outcome.files());
 		log.info("Retention purge as of {}: {} case(s), {} mail(s), {} file(s) deleted", asOf, references.size(),

@@ -36,7 +36,7 @@ public class SentMail {
 					SELECT complaint_id, recipients, created_at FROM outbox
 					WHERE message_id = ? AND complaint_id IS NOT NULL""")
 				.param(messageId)
-				.query((rs, n) -> sentTo(rs.getString(2), address) && !Instant.parse(rs.getString(3)).isBefore(notBefore)
+				.query((rs, n) -> sentTo(rs.getString(2), address) && !Timestamps.read(rs.getString(3)).isBefore(notBefore)
 						? rs.getLong(1) : null)
 				.list()
 				.stream()
@@ -59,7 +59,7 @@ public class SentMail {
 			boolean ours = this.jdbc.sql("""
 					SELECT recipients, created_at FROM outbox WHERE message_id = ? AND complaint_id IS NULL""")
 				.param(messageId)
-				.query((rs, n) -> sentTo(rs.getString(1), address) && !Instant.parse(rs.getString(2)).isBefore(notBefore))
+				.query((rs, n) -> sentTo(rs.getString(1), address) && !Timestamps.read(rs.getString(2)).isBefore(notBefore))
 				.list()
 				.contains(true);
 			if (ours) {

@@ -34,10 +34,26 @@ public final class Timestamps {
 
 	/**
 	 * The moment a stored value stands for; null for null, blank or a value that is not a
-	 * timestamp (a hand-edited row the migration left as it was).
+	 * timestamp (a hand-edited row the migration left as it was). An ISO timestamp with another
+	 * offset reads as the same moment, as any ISO-8601 reader would.
 	 */
 	public static Instant read(String value) {
 		return readLegacy(value, ZoneOffset.UTC, false);
+	}
+
+	/** The stored moment as a time in {@code zone}, the committee's; null as {@link #read}. */
+	public static OffsetDateTime readAt(String value, ZoneId zone) {
+		Instant at = read(value);
+		return at == null ? null : at.atZone(zone).toOffsetDateTime();
+	}
+
+	/**
+	 * A stored value as the case file shows it: a timestamp as ISO-8601 with the offset of
+	 * {@code zone} (CONTRACT §6), anything else (a date, a value left as it was) as stored.
+	 */
+	public static String shown(String value, ZoneId zone) {
+		OffsetDateTime at = readAt(value, zone);
+		return at == null ? value : at.toString();
 	}
 
 	/**

@@ -81,7 +81,7 @@ public class Vitals {
 	}
 
 	private static Instant instant(String value) {
-		return value == null ? null : Instant.parse(value);
+		return value == null ? null : Timestamps.read(value);
 	}
 
 }

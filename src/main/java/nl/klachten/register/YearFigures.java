@@ -1,8 +1,6 @@
 package nl.klachten.register;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +20,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The yearly report's figures (CONTRACT §1 {@code report --year}). A year is the submission year
- * as stored, in the zone's local time ({@code substr(submitted_at, 1, 4)}). Terms are recomputed
+ * in the zone's local time: the stored instants from its first local midnight up to the next
+ * year's. Terms are recomputed
  * from the submission's local date and {@link TermsSettings}, because {@code decision_due} holds
  * the term after extensions, not the original one.
  */
@@ -63,9 +62,9 @@ public class YearFigures {
 				    EXISTS (SELECT 1 FROM measure m WHERE m.complaint_id = c.id AND m.text IS NOT NULL) AS measure,
 				    EXISTS (SELECT 1 FROM measure m WHERE m.complaint_id = c.id AND m.text IS NULL) AS no_measure
 				FROM complaint c LEFT JOIN appeal a ON a.complaint_id = c.id
-				WHERE substr(c.submitted_at, 1, 4) = ?
+				WHERE c.submitted_at >= ? AND c.submitted_at < ?
 				ORDER BY c.id""")
-			.param(String.format("%04d", year))
+			.params(startOf(year), startOf(year + 1))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("status"), rs.getString("assessment"),
 					localDate(rs.getString("submitted_at")), date(rs.getString("decided_at")),
 					date(rs.getString("decision_due")), rs.getInt("extensions"), rs.getString("handled_at") != null,
@@ -112,8 +111,8 @@ public class YearFigures {
 		this.jdbc.sql("""
 				SELECT complaint_id, at FROM correspondence
 				WHERE direction = 'out' AND kind = 'acknowledgement'
-				  AND complaint_id IN (SELECT id FROM complaint WHERE substr(submitted_at, 1, 4) = ?)""")
-			.param(String.format("%04d", year))
+				  AND complaint_id IN (SELECT id FROM complaint WHERE submitted_at >= ? AND submitted_at < ?)""")
+			.params(startOf(year), startOf(year + 1))
 			.query((rs) -> {
 				first.merge(rs.getLong(1), localDate(rs.getString(2)), (a, b) -> a.isBefore(b) ? a : b);
 			});
@@ -160,9 +159,13 @@ public class YearFigures {
 				rows.stream().filter(noMeasure).count(), rows.stream().filter(neither).count());
 	}
 
-	private LocalDate localDate(String offsetDateTime) {
-		ZoneId zone = this.terms.zone();
-		return OffsetDateTime.parse(offsetDateTime).atZoneSameInstant(zone).toLocalDate();
+	private LocalDate localDate(String timestamp) {
+		return Timestamps.read(timestamp).atZone(this.terms.zone()).toLocalDate();
+	}
+
+	/** The stored form of the year's first local midnight. */
+	private String startOf(int year) {
+		return Timestamps.write(LocalDate.of(year, 1, 1).atStartOfDay(this.terms.zone()).toInstant());
 	}
 
 	private static LocalDate date(String value) {

@@ -22,12 +22,17 @@ public final class ConstructedYear {
 		this.jdbc = jdbc;
 	}
 
-	/** Migrates a fresh register file and fills it; returns its data source. */
+	/**
+	 * Migrates a fresh register file and fills it; returns its data source. The rows are written
+	 * as the register stored them up to V14 (timestamps with their offset), then the register is
+	 * migrated on, so the figures are also read from timestamps V15 converted.
+	 */
 	public static DataSource build(Path file) {
 		SQLiteDataSource dataSource = new SQLiteDataSource();
 		dataSource.setUrl("jdbc:sqlite:" + file);
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("14").load().migrate();
 		new ConstructedYear(JdbcClient.create(dataSource)).fill();
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		return dataSource;
 	}
 
