@@ -121,7 +121,7 @@ public final class AppealLetter {
 			.append(",\n\n");
 		text.append(complainant).append(" stelt beroep in tegen de afhandeling van klacht ").append(file.reference());
 		if (file.decision() != null) {
-			text.append(", die de klachtencommissie op ").append(StoredDates.date(file.decision().decidedAt(), zone))
+			text.append(", die de klachtencommissie op ").append(StoredDates.date(file.decision().decidedAt()))
 				.append(" ").append(file.decision().assessment().replace('_', ' ')).append(" heeft verklaard");
 		}
 		text.append(".");
@@ -129,7 +129,7 @@ public final class AppealLetter {
 			text.append(" Het beroep is ontvangen op ").append(StoredDates.date(file.appeal().filedAt(), zone))
 				.append(". Volgens de klachtenregeling beslist de beroepscommissie in de regel binnen acht weken na "
 						+ "ontvangst, dus uiterlijk op ")
-				.append(StoredDates.date(file.appeal().due(), zone)).append('.');
+				.append(StoredDates.date(file.appeal().due())).append('.');
 		}
 		if (file.decision() != null && file.decision().solution() != null) {
 			text.append(" De klachtencommissie stelde als oplossing voor: ").append(file.decision().solution().strip())

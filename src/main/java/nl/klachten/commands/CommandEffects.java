@@ -262,7 +262,7 @@ class CommandEffects {
 		model.put("complainantName", file.complainantName() == null ? "" : file.complainantName());
 		model.put("subject", file.subject());
 		model.put("complaintText", file.description());
-		model.put("submittedOn", PeopleDates.date(OffsetDateTime.parse(file.submittedAt())));
+		model.put("submittedOn", PeopleDates.date(file.submittedAt()));
 		return model;
 	}
 

@@ -1,5 +1,6 @@
 package nl.klachten.register;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 final class CaseExchanges {
 
 	/** One question, answer or message: when, who to whom, the text as written. */
-	record Exchange(String at, String label, String text, List<String> attachments) {
+	record Exchange(OffsetDateTime at, String label, String text, List<String> attachments) {
 
 		@Override
 		public String toString() {

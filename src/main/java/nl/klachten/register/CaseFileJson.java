@@ -75,16 +75,16 @@ public final class CaseFileJson {
 		json.put("complainant", complainant);
 		json.put("subject", c.subject());
 		json.put("description", c.description());
-		json.put("submitted_at", c.submittedAt());
-		json.put("arose_on", c.aroseOn());
+		json.put("submitted_at", iso(c.submittedAt()));
+		json.put("arose_on", iso(c.aroseOn()));
 		json.put("late", c.late());
 		Map<String, Object> employee = new LinkedHashMap<>();
 		employee.put("name", c.employeeName());
 		employee.put("email", c.employeeEmail());
 		json.put("employee", employee);
 		json.put("products", c.products());
-		json.put("acknowledge_due", c.acknowledgeDue());
-		json.put("decision_due", c.decisionDue());
+		json.put("acknowledge_due", iso(c.acknowledgeDue()));
+		json.put("decision_due", iso(c.decisionDue()));
 		json.put("extensions", c.extensions().stream().map(CaseFileJson::extension).toList());
 		json.put("management_involved", c.managementInvolved());
 		json.put("decision", c.decision() == null ? null : decision(c.decision()));
@@ -97,16 +97,16 @@ public final class CaseFileJson {
 
 	private static Map<String, Object> extension(CaseFile.Extension e) {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("to", e.to());
+		json.put("to", iso(e.to()));
 		json.put("reason", e.reason());
-		json.put("notified_at", e.notifiedAt());
+		json.put("notified_at", iso(e.notifiedAt()));
 		return json;
 	}
 
 	private static Map<String, Object> decision(CaseFile.Decision d) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("assessment", d.assessment());
-		json.put("decided_at", d.decidedAt());
+		json.put("decided_at", iso(d.decidedAt()));
 		json.put("manner", d.manner());
 		json.put("arguments", d.arguments());
 		json.put("solution", d.solution());
@@ -115,19 +115,19 @@ public final class CaseFileJson {
 
 	private static Map<String, Object> appeal(CaseFile.Appeal a) {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("filed_at", a.filedAt());
-		json.put("due", a.due());
+		json.put("filed_at", iso(a.filedAt()));
+		json.put("due", iso(a.due()));
 		json.put("outcome", a.outcome());
-		json.put("decided_at", a.decidedAt());
+		json.put("decided_at", iso(a.decidedAt()));
 		return json;
 	}
 
 	private static Map<String, Object> entry(CaseFile.Entry e) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("direction", e.direction());
-		json.put("at", e.at());
+		json.put("at", iso(e.at()));
 		json.put("from", e.from());
-		json.put("to", e.to());
+		json.put("to", iso(e.to()));
 		json.put("subject", e.subject());
 		json.put("message_id", e.messageId());
 		json.put("kind", e.kind());
@@ -135,6 +135,14 @@ public final class CaseFileJson {
 		json.put("body", e.body());
 		json.put("attachments", e.attachments());
 		return json;
+	}
+
+	/**
+	 * A time or date as the export writes it: ISO-8601 as {@code toString} gives it, a time with the
+	 * committee's offset ({@code 2026-12-01T21:11+01:00}), as the stored text read before V15.
+	 */
+	public static String iso(Object value) {
+		return value == null ? null : value.toString();
 	}
 
 }

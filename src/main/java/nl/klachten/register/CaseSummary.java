@@ -64,7 +64,7 @@ public final class CaseSummary {
 	 */
 	public static String status(CaseFile c, ZoneId zone) {
 		if ("in_behandeling".equals(c.status())) {
-			return "in behandeling; beslissing uiterlijk " + StoredDates.date(c.decisionDue(), zone);
+			return "in behandeling; beslissing uiterlijk " + StoredDates.date(c.decisionDue());
 		}
 		if (!"afgehandeld".equals(c.status())) {
 			return c.status() == null ? "" : c.status().replace('_', ' ');
@@ -72,13 +72,13 @@ public final class CaseSummary {
 		CaseFile.Appeal appeal = c.appeal();
 		if (appeal != null && appeal.outcome() == null) {
 			return "afgehandeld, beroep ingesteld op " + StoredDates.date(appeal.filedAt(), zone)
-					+ "; de beroepscommissie beslist uiterlijk " + StoredDates.date(appeal.due(), zone);
+					+ "; de beroepscommissie beslist uiterlijk " + StoredDates.date(appeal.due());
 		}
 		if (appeal != null) {
-			return "afgehandeld; beroep " + appeal.outcome() + " verklaard op " + StoredDates.date(appeal.decidedAt(), zone);
+			return "afgehandeld; beroep " + appeal.outcome() + " verklaard op " + StoredDates.date(appeal.decidedAt());
 		}
 		CaseFile.Decision decision = c.decision();
-		return decision == null ? "afgehandeld" : "afgehandeld op " + StoredDates.date(decision.decidedAt(), zone) + " ("
+		return decision == null ? "afgehandeld" : "afgehandeld op " + StoredDates.date(decision.decidedAt()) + " ("
 				+ decision.assessment().replace('_', ' ') + ")";
 	}
 
@@ -90,13 +90,13 @@ public final class CaseSummary {
 		field(out, "Woonplaats", c.city());
 		field(out, "Onderwerp", c.subject());
 		field(out, "Ingediend", StoredDates.dateTime(c.submittedAt(), zone));
-		field(out, "Datum ontstaan", StoredDates.date(c.aroseOn(), zone));
+		field(out, "Datum ontstaan", StoredDates.date(c.aroseOn()));
 		field(out, "Buiten termijn", c.late() ? "ja, ingediend meer dan twaalf maanden na het ontstaan" : null);
 		field(out, "Medewerker", c.employeeName() == null ? null
 				: c.employeeName() + (c.employeeEmail() == null ? "" : " <" + c.employeeEmail() + ">"));
 		field(out, "Producten", c.products().isEmpty() ? null : String.join(", ", c.products()));
-		field(out, "Ontvangst uiterlijk", StoredDates.date(c.acknowledgeDue(), zone));
-		field(out, "Beslissing uiterlijk", StoredDates.date(c.decisionDue(), zone)
+		field(out, "Ontvangst uiterlijk", StoredDates.date(c.acknowledgeDue()));
+		field(out, "Beslissing uiterlijk", StoredDates.date(c.decisionDue())
 				+ (c.extensions().isEmpty() ? "" : " (verlengd)"));
 		field(out, "Directie betrokken", c.managementInvolved() ? "ja" : null);
 	}
@@ -107,7 +107,7 @@ public final class CaseSummary {
 			return;
 		}
 		section(out, "Beslissing");
-		out.append(assessment(d)).append(", ").append(StoredDates.date(d.decidedAt(), zone))
+		out.append(assessment(d)).append(", ").append(StoredDates.date(d.decidedAt()))
 			.append(d.manner() == null ? "" : " (" + d.manner() + ")").append('\n');
 		out.append("Argumenten:\n");
 		text(out, d.arguments(), "  ");
@@ -124,18 +124,18 @@ public final class CaseSummary {
 		}
 		section(out, "Beroep");
 		out.append("Ingesteld op ").append(StoredDates.dateTime(a.filedAt(), zone)).append("; uitspraak uiterlijk ")
-			.append(StoredDates.date(a.due(), zone)).append('\n');
+			.append(StoredDates.date(a.due())).append('\n');
 		out.append("Gronden:\n");
 		text(out, a.grounds() == null || a.grounds().isBlank() ? "(geen nadere gronden genoemd)" : a.grounds(), "  ");
 		a.extensions().forEach((e) -> extension(out, e, zone));
 		if (a.outcome() != null) {
-			out.append("Uitspraak: beroep ").append(a.outcome()).append(", ").append(StoredDates.date(a.decidedAt(), zone))
+			out.append("Uitspraak: beroep ").append(a.outcome()).append(", ").append(StoredDates.date(a.decidedAt()))
 				.append('\n');
 		}
 	}
 
 	private static void extension(StringBuilder out, CaseFile.Extension e, ZoneId zone) {
-		out.append("Verlengd tot ").append(StoredDates.date(e.to(), zone));
+		out.append("Verlengd tot ").append(StoredDates.date(e.to()));
 		if (e.notifiedAt() != null) {
 			out.append(" (klager ingelicht op ").append(StoredDates.date(e.notifiedAt(), zone)).append(')');
 		}

@@ -1,5 +1,6 @@
 package nl.klachten.register;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,7 +171,7 @@ final class CaseTimeline {
 		return GREETING.matcher(line).matches() && (line.endsWith(",") || !line.contains(" "));
 	}
 
-	private static String line(String at, String summary, ZoneId zone) {
+	private static String line(OffsetDateTime at, String summary, ZoneId zone) {
 		String stamp = StoredDates.stamp(at, zone);
 		return String.format("%-" + STAMP + "s  %s", stamp, fit(summary, ""));
 	}

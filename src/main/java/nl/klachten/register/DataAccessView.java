@@ -44,11 +44,11 @@ public final class DataAccessView {
 		view.put("representativeOf", c.representativeOf() == null ? "" : c.representativeOf());
 		view.put("products", c.products().isEmpty() ? "geen opgegeven" : String.join(", ", c.products()));
 		view.put("employee", orUnknown(c.employeeName()));
-		view.put("aroseOn", c.aroseOn() == null ? UNKNOWN : StoredDates.date(c.aroseOn(), zone));
-		view.put("decisionDue", StoredDates.date(c.decisionDue(), zone));
+		view.put("aroseOn", c.aroseOn() == null ? UNKNOWN : StoredDates.date(c.aroseOn()));
+		view.put("decisionDue", StoredDates.date(c.decisionDue()));
 		CaseFile.Decision decision = c.decision();
 		view.put("assessment", decision == null ? "" : decision.assessment().replace('_', ' '));
-		view.put("decidedOn", decision == null ? "" : StoredDates.date(decision.decidedAt(), zone));
+		view.put("decidedOn", decision == null ? "" : StoredDates.date(decision.decidedAt()));
 		view.put("solution", decision == null || decision.solution() == null ? "" : decision.solution());
 		view.put("letters", ((List<?>) CaseFileJson.forComplainant(c).get("correspondence")).size());
 		return view;

@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the daily digest (D7) reads, as plain records with the values as stored (dates ISO-8601),
- * and the log of digests sent ({@code digest_run}). Only references, names and subjects leave
- * here, never complaint text (R8). Dates stay strings so that one bad row costs one digest line,
- * not the whole digest.
+ * What the daily digest (D7) reads, as plain records with instants and dates, and the log of
+ * digests sent ({@code digest_run}). Only references, names and subjects leave here, never
+ * complaint text (R8). A value that does not read as a date or a timestamp (a hand-edited row) is
+ * null, so that one bad row costs one digest line, not the whole digest.
  */
 @Repository
 public class DigestData {
@@ -26,28 +26,28 @@ public class DigestData {
 		this.jdbc = jdbc;
 	}
 
-	/** An open case: submittedAt is ISO with offset; decisionDue, acknowledgeDue and aroseOn are dates. */
-	public record OpenCase(String reference, String complainantName, String subject, String submittedAt,
-			String decisionDue, String acknowledgeDue, boolean late, String aroseOn, boolean extended,
+	/** An open case; aroseOn is null when not known. */
+	public record OpenCase(String reference, String complainantName, String subject, Instant submittedAt,
+			LocalDate decisionDue, LocalDate acknowledgeDue, boolean late, LocalDate aroseOn, boolean extended,
 			String employeeName) {
 	}
 
 	/** The last question sent on an open case that its recipient has not answered yet. */
 	public record Question(String reference, String complainantName, String subject, String kind, String recipients,
-			String askedAt) {
+			Instant askedAt) {
 	}
 
-	/** An appeal without an outcome: filedAt ISO with offset, due a date. */
-	public record Appeal(String reference, String complainantName, String subject, String filedAt, String due,
+	/** An appeal without an outcome. */
+	public record Appeal(String reference, String complainantName, String subject, Instant filedAt, LocalDate due,
 			String outcome) {
 	}
 
-	/** A handled case without any measure row (R24); decidedAt a date. */
-	public record Handled(String reference, String complainantName, String subject, String decidedAt) {
+	/** A handled case without any measure row (R24). */
+	public record Handled(String reference, String complainantName, String subject, LocalDate decidedAt) {
 	}
 
 	/** A case registered lately, whatever its status. */
-	public record Registered(String reference, String complainantName, String subject, String submittedAt) {
+	public record Registered(String reference, String complainantName, String subject, Instant submittedAt) {
 	}
 
 	public List<OpenCase> openCases() {
@@ -56,9 +56,9 @@ public class DigestData {
 				    c.late, c.arose_on, EXISTS (SELECT 1 FROM extension e WHERE e.complaint_id = c.id) AS extended,
 				    c.employee_name
 				FROM complaint c WHERE c.status = 'in_behandeling' AND c.purged = 0 ORDER BY c.id""")
-			.query((rs, n) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getBoolean(9),
-					rs.getString(10)))
+			.query((rs, n) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3),
+					Timestamps.read(rs.getString(4)), Timestamps.date(rs.getString(5)), Timestamps.date(rs.getString(6)),
+					rs.getBoolean(7), Timestamps.date(rs.getString(8)), rs.getBoolean(9), rs.getString(10)))
 			.list();
 	}
 
@@ -76,7 +76,7 @@ public class DigestData {
 				                    AND instr(lower(q.recipients), lower(a.sender)) > 0)
 				ORDER BY q.id""".formatted(QUESTION_KINDS, QUESTION_KINDS))
 			.query((rs, n) -> new Question(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
+					rs.getString(5), Timestamps.read(rs.getString(6))))
 			.list();
 	}
 
@@ -85,8 +85,8 @@ public class DigestData {
 				SELECT c.reference, c.complainant_name, c.subject, a.filed_at, a.due, a.outcome
 				FROM appeal a JOIN complaint c ON c.id = a.complaint_id
 				WHERE a.outcome IS NULL AND c.purged = 0 ORDER BY a.due, c.id""")
-			.query((rs, n) -> new Appeal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
+			.query((rs, n) -> new Appeal(rs.getString(1), rs.getString(2), rs.getString(3),
+					Timestamps.read(rs.getString(4)), Timestamps.date(rs.getString(5)), rs.getString(6)))
 			.list();
 	}
 
@@ -96,20 +96,17 @@ public class DigestData {
 				WHERE c.status = 'afgehandeld' AND c.purged = 0 AND c.decided_at IS NOT NULL
 				  AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.complaint_id = c.id)
 				ORDER BY c.decided_at, c.id""")
-			.query((rs, n) -> new Handled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new Handled(rs.getString(1), rs.getString(2), rs.getString(3),
+					Timestamps.date(rs.getString(4))))
 			.list();
 	}
 
-	/**
-	 * Cases whose stored submission date is on or after {@code from}: a coarse cut that the caller
-	 * narrows to the exact instant (offsets differ, so a day of margin belongs in {@code from}).
-	 */
 	/**
 	 * A recipient the SMTP server refused for good (issue 13): the case (null fields for mail not
 	 * filed with a case), the mail's kind, the address, the server's reply (one clean line) and when.
 	 */
 	public record Undelivered(String reference, String complainantName, String subject, String kind, String recipient,
-			String reply, String at) {
+			String reply, Instant at) {
 	}
 
 	/** Refused recipients from {@code from} (a UTC date, a day early is fine: the digest filters). */
@@ -120,16 +117,21 @@ public class DigestData {
 				WHERE r.at >= ? AND (c.id IS NULL OR c.purged = 0) ORDER BY r.id""")
 			.param(from.minusDays(1).toString())
 			.query((rs, n) -> new Undelivered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7)))
+					rs.getString(5), rs.getString(6), Timestamps.read(rs.getString(7))))
 			.list();
 	}
 
+	/**
+	 * Cases submitted on or after {@code from} as a UTC date: a coarse cut that the caller narrows
+	 * to the exact instant (the committee's day differs, so a day of margin belongs in {@code from}).
+	 */
 	public List<Registered> registeredFrom(LocalDate from) {
 		return this.jdbc.sql("""
 				SELECT reference, complainant_name, subject, submitted_at FROM complaint
 				WHERE purged = 0 AND substr(submitted_at, 1, 10) >= ? ORDER BY id""")
 			.param(from.toString())
-			.query((rs, n) -> new Registered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new Registered(rs.getString(1), rs.getString(2), rs.getString(3),
+					Timestamps.read(rs.getString(4))))
 			.list();
 	}
 

@@ -41,19 +41,26 @@ public final class Timestamps {
 		return readLegacy(value, ZoneOffset.UTC, false);
 	}
 
+	/**
+	 * A stored date ({@code YYYY-MM-DD}); a timestamp with offset in a date column (an older
+	 * register's) as its date there; null for null or anything else (a hand-edited row).
+	 */
+	public static LocalDate date(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return value.length() <= 10 ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
 	/** The stored moment as a time in {@code zone}, the committee's; null as {@link #read}. */
 	public static OffsetDateTime readAt(String value, ZoneId zone) {
 		Instant at = read(value);
 		return at == null ? null : at.atZone(zone).toOffsetDateTime();
-	}
-
-	/**
-	 * A stored value as the case file shows it: a timestamp as ISO-8601 with the offset of
-	 * {@code zone} (CONTRACT §6), anything else (a date, a value left as it was) as stored.
-	 */
-	public static String shown(String value, ZoneId zone) {
-		OffsetDateTime at = readAt(value, zone);
-		return at == null ? value : at.toString();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package nl.klachten.appeals;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class AppealLetterTests {
 	static CaseFile aFile(int letters) {
 		List<CaseFile.Entry> entries = new java.util.ArrayList<>();
 		for (int i = 0; i < letters; i++) {
-			entries.add(new CaseFile.Entry("in", "2026-01-05T10:00:00+01:00", "anna@example.org",
+			entries.add(new CaseFile.Entry("in", OffsetDateTime.parse("2026-01-05T10:00:00+01:00"), "anna@example.org",
 					"NCJansen@klikklaar.com", "Brief " + i, "m" + i + "@example.org", "follow-up",
 					"Regel " + i + " met één ë en een tab\tnaar de storing.\n".repeat(5), null, List.of()));
 		}
@@ -40,11 +41,12 @@ class AppealLetterTests {
 	static CaseFile aFile(List<CaseFile.Entry> entries) {
 		return new CaseFile("KK-2026-0007", "afgehandeld", "Anna de Boer", "anna@example.org", "Dorpsstraat 1",
 				"Huissen", null, "Storing glasvezel", "Mijn glasvezel valt elke avond uit.",
-				"2026-01-05T10:00:00+01:00", null, false, null, null, List.of(), "2026-01-19", "2026-02-02", List.of(),
-				false, new CaseFile.Decision("ongegrond", "2026-01-20", "schriftelijk per e-mail", "Geen storing gemeten.",
-						"Wij sturen kosteloos een monteur."),
-				new CaseFile.Appeal("2026-01-25T09:00:00.086886421+01:00", "2026-03-22", null, null,
-						"De storing is er nog elke avond.", List.of()),
+				OffsetDateTime.parse("2026-01-05T10:00:00+01:00"), null, false, null, null, List.of(),
+				LocalDate.parse("2026-01-19"), LocalDate.parse("2026-02-02"), List.of(), false,
+				new CaseFile.Decision("ongegrond", LocalDate.parse("2026-01-20"), "schriftelijk per e-mail",
+						"Geen storing gemeten.", "Wij sturen kosteloos een monteur."),
+				new CaseFile.Appeal(OffsetDateTime.parse("2026-01-25T09:00:00.086886421+01:00"),
+						LocalDate.parse("2026-03-22"), null, null, "De storing is er nog elke avond.", List.of()),
 				List.of(), entries, List.of(), false);
 	}
 
@@ -97,7 +99,8 @@ class AppealLetterTests {
 		String traffic = ("Uw commando's zijn uitgevoerd.\n\nWat nu? Beantwoord deze e-mail met een of meer "
 				+ "commando's bovenaan, een per regel:\n  VRAAG-KLAGER\n  GEGROND\n").repeat(12);
 		for (int i = 0; i < 12; i++) {
-			String at = "2026-01-0" + (5 + i % 4) + "T1" + i % 10 + ":15:16.086886421+01:00";
+			OffsetDateTime at = OffsetDateTime
+				.parse("2026-01-0" + (5 + i % 4) + "T1" + i % 10 + ":15:16.086886421+01:00");
 			entries.add(new CaseFile.Entry("in", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com", "Re: x",
 					"c" + i + "@example.org", "committee", "NOTITIE\n\nNotitie " + i, null, List.of()));
 			entries.add(new CaseFile.Entry("out", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com",

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import nl.klachten.register.CaseFile;
@@ -63,8 +65,9 @@ class CliOutputSafetyTests {
 
 	private static CaseFile aFile(String subject, String name, String description) {
 		return new CaseFile("KK-2026-0007", "in_behandeling", name, "anna@example.org", "Dorpsstraat 1", "Huissen",
-				null, subject, description, "2026-01-05T10:00:00+01:00", null, false, null, null, List.of(),
-				"2026-01-19", "2026-02-02", List.of(), false, null, null, List.of(), List.of(), List.of(), false);
+				null, subject, description, OffsetDateTime.parse("2026-01-05T10:00:00+01:00"), null, false, null,
+				null, List.of(), LocalDate.parse("2026-01-19"), LocalDate.parse("2026-02-02"), List.of(), false, null,
+				null, List.of(), List.of(), List.of(), false);
 	}
 
 }

@@ -1,6 +1,8 @@
 package nl.klachten.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import nl.klachten.register.CaseFile;
@@ -25,9 +27,11 @@ class RegisterExportTests {
 
 	private static CaseFile aFile(String solution) {
 		return new CaseFile("KK-2026-0007", "afgehandeld", "Anna de Boer", "anna@example.org", null, null, null,
-				"Storing", "Mijn glasvezel valt uit.", "2026-11-30T08:01:00+01:00", null, false, null, null, List.of(),
-				"2026-12-14", "2026-12-28", List.of(), false,
-				new CaseFile.Decision("gegrond", "2026-12-03", "schriftelijk per e-mail", "Argumenten.", solution), null,
+				"Storing", "Mijn glasvezel valt uit.", OffsetDateTime.parse("2026-11-30T08:01:00+01:00"), null,
+				false, null, null, List.of(), LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-28"), List.of(),
+				false, new CaseFile.Decision("gegrond", LocalDate.parse("2026-12-03"), "schriftelijk per e-mail",
+						"Argumenten.", solution),
+				null,
 				List.of(), List.of(), List.of(), false);
 	}
 

@@ -4,8 +4,10 @@ import nl.klachten.committee.DeadlinePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,9 +56,9 @@ class DigestBuilderTests {
 	@Test
 	void shouldWarnForExtensionNoticeWhenFourWeeksEndWithinSevenDaysAndNoExtensionYet() {
 		DigestData.OpenCase notExtended = new DigestData.OpenCase("KK-2026-0011", "Anna", "Storing",
-				"2026-02-12T10:00+01:00", "2026-03-12", "2026-02-26", false, null, false, null);
+				at("2026-02-12T10:00+01:00"), day("2026-03-12"), day("2026-02-26"), false, null, false, null);
 		DigestData.OpenCase extended = new DigestData.OpenCase("KK-2026-0012", "Bert", "Factuur",
-				"2026-02-12T10:00+01:00", "2026-03-26", "2026-02-26", false, null, true, null);
+				at("2026-02-12T10:00+01:00"), day("2026-03-26"), day("2026-02-26"), false, null, true, null);
 		Digest digest = build(input().open(notExtended, extended), CLOCK);
 		assertThat(references(digest, Digest.Kind.EXTENSION_NOTICE)).containsExactly("KK-2026-0011");
 		Digest.Line line = digest.section(Digest.Kind.EXTENSION_NOTICE).lines().get(0);
@@ -69,7 +71,7 @@ class DigestBuilderTests {
 	void shouldCountCalendarDaysWhenWeekCrossesAutumnDstChange() {
 		Clock beforeChange = Clock.fixed(Instant.parse("2026-10-20T06:00:00Z"), AMSTERDAM);
 		DigestData.OpenCase acrossDst = new DigestData.OpenCase("KK-2026-0020", "Carla", "Levering",
-				"2026-09-29T10:00+02:00", "2026-10-27", "2026-10-13", false, null, false, null);
+				at("2026-09-29T10:00+02:00"), day("2026-10-27"), day("2026-10-13"), false, null, false, null);
 		Digest digest = build(input().open(acrossDst), beforeChange);
 		assertThat(references(digest, Digest.Kind.DUE_SOON)).containsExactly("KK-2026-0020");
 		assertThat(references(digest, Digest.Kind.EXTENSION_NOTICE)).containsExactly("KK-2026-0020");
@@ -85,9 +87,9 @@ class DigestBuilderTests {
 	@Test
 	void shouldShowWhoAndSinceWhenWhenQuestionIsUnanswered() {
 		DigestData.Question question = new DigestData.Question("KK-2026-0030", "Dirk", "Monteur", "question-employee",
-				"piet@example.org", "2026-03-05T09:00+01:00");
+				"piet@example.org", at("2026-03-05T09:00+01:00"));
 		DigestData.Question toComplainant = new DigestData.Question("KK-2026-0031", "Eva", "Retour",
-				"question-complainant", "eva@example.org", "2026-03-08T09:00+01:00");
+				"question-complainant", "eva@example.org", at("2026-03-08T09:00+01:00"));
 		Digest digest = build(input().waiting(question, toComplainant), CLOCK);
 		List<Digest.Line> lines = digest.section(Digest.Kind.WAITING).lines();
 		assertThat(lines).extracting(Digest.Line::reference).containsExactly("KK-2026-0030", "KK-2026-0031");
@@ -100,10 +102,10 @@ class DigestBuilderTests {
 
 	@Test
 	void shouldFlagAppealWhenItsTermHasPassed() {
-		DigestData.Appeal overdue = new DigestData.Appeal("KK-2026-0040", "Frank", "Schade", "2026-01-12T10:00+01:00",
-				"2026-03-09", null);
-		DigestData.Appeal running = new DigestData.Appeal("KK-2026-0041", "Gerda", "Schade", "2026-02-02T10:00+01:00",
-				"2026-03-30", null);
+		DigestData.Appeal overdue = new DigestData.Appeal("KK-2026-0040", "Frank", "Schade",
+				at("2026-01-12T10:00+01:00"), day("2026-03-09"), null);
+		DigestData.Appeal running = new DigestData.Appeal("KK-2026-0041", "Gerda", "Schade",
+				at("2026-02-02T10:00+01:00"), day("2026-03-30"), null);
 		Digest digest = build(input().appeals(overdue, running), CLOCK);
 		List<Digest.Line> lines = digest.section(Digest.Kind.APPEALS).lines();
 		assertThat(lines).extracting(Digest.Line::reference).containsExactly("KK-2026-0040", "KK-2026-0041");
@@ -115,8 +117,8 @@ class DigestBuilderTests {
 
 	@Test
 	void shouldListLateComplaintWhenOpenAndFiledAfterTwelveMonths() {
-		DigestData.OpenCase late = new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", "2026-03-01T10:00+01:00",
-				"2026-03-29", "2026-03-15", true, "2024-11-01", false, null);
+		DigestData.OpenCase late = new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", at("2026-03-01T10:00+01:00"),
+				day("2026-03-29"), day("2026-03-15"), true, day("2024-11-01"), false, null);
 		Digest digest = build(input().open(late, open("KK-2026-0051", "2026-03-29")), CLOCK);
 		assertThat(references(digest, Digest.Kind.LATE)).containsExactly("KK-2026-0050");
 		assertThat(digest.section(Digest.Kind.LATE).lines().get(0).date()).isEqualTo(LocalDate.of(2024, 11, 1));
@@ -124,9 +126,9 @@ class DigestBuilderTests {
 
 	@Test
 	void shouldRemindOfMeasuresAfterTwentyNineDaysButNotAfterTwentySeven() {
-		Digest digest = build(input().handled(new DigestData.Handled("KK-2026-0060", "Ina", "A", "2026-02-09"),
-				new DigestData.Handled("KK-2026-0061", "Jan", "B", "2026-02-10"),
-				new DigestData.Handled("KK-2026-0062", "Kees", "C", "2026-02-11")), CLOCK);
+		Digest digest = build(input().handled(new DigestData.Handled("KK-2026-0060", "Ina", "A", day("2026-02-09")),
+				new DigestData.Handled("KK-2026-0061", "Jan", "B", day("2026-02-10")),
+				new DigestData.Handled("KK-2026-0062", "Kees", "C", day("2026-02-11"))), CLOCK);
 		assertThat(references(digest, Digest.Kind.MEASURES)).containsExactly("KK-2026-0060");
 		Digest.Line line = digest.section(Digest.Kind.MEASURES).lines().get(0);
 		assertThat(line.reply()).isEqualTo("KK-2026-0060 MAATREGEL");
@@ -135,8 +137,9 @@ class DigestBuilderTests {
 
 	@Test
 	void shouldListOnlyCasesRegisteredSinceLastDigestWhenOneWent() {
-		Fixture in = input().registered(new DigestData.Registered("KK-2026-0070", "Lia", "A", "2026-03-09T07:59+01:00"),
-				new DigestData.Registered("KK-2026-0071", "Mo", "B", "2026-03-09T12:00+01:00"));
+		Fixture in = input().registered(
+				new DigestData.Registered("KK-2026-0070", "Lia", "A", at("2026-03-09T07:59+01:00")),
+				new DigestData.Registered("KK-2026-0071", "Mo", "B", at("2026-03-09T12:00+01:00")));
 		Digest digest = build(in.lastDigest(Instant.parse("2026-03-09T07:00:00Z")), CLOCK);
 		assertThat(references(digest, Digest.Kind.NEW)).containsExactly("KK-2026-0071");
 		Digest firstEver = build(in.lastDigest(null), CLOCK);
@@ -170,14 +173,16 @@ class DigestBuilderTests {
 	@Test
 	void shouldSuggestAValidReplyForItsOwnCaseWithoutAPlaceholderWhenALineHasOne() {
 		Fixture in = input().open(open("KK-2026-0001", "2026-03-09"), open("KK-2026-0007", "2026-03-17"),
-				new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", "2026-03-01T10:00+01:00", "2026-03-29",
-						"2026-03-15", true, "2024-11-01", false, null))
+				new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", at("2026-03-01T10:00+01:00"), day("2026-03-29"),
+						day("2026-03-15"), true, day("2024-11-01"), false, null))
 			.waiting(new DigestData.Question("KK-2026-0030", "Dirk", "Monteur", "question-employee", "piet@example.org",
-					"2026-03-05T09:00+01:00"), new DigestData.Question("KK-2026-0032", "Els", "Prijs", "question-management",
-							"directie@example.org", "2026-03-05T09:00+01:00"))
-			.appeals(new DigestData.Appeal("KK-2026-0040", "Frank", "Schade", "2026-01-12T10:00+01:00", "2026-03-09", null))
-			.handled(new DigestData.Handled("KK-2026-0060", "Ina", "A", "2026-02-09"))
-			.registered(new DigestData.Registered("KK-2026-0070", "Lia", "A", "2026-03-10T07:30+01:00"));
+					at("2026-03-05T09:00+01:00")),
+					new DigestData.Question("KK-2026-0032", "Els", "Prijs", "question-management",
+							"directie@example.org", at("2026-03-05T09:00+01:00")))
+			.appeals(new DigestData.Appeal("KK-2026-0040", "Frank", "Schade", at("2026-01-12T10:00+01:00"),
+					day("2026-03-09"), null))
+			.handled(new DigestData.Handled("KK-2026-0060", "Ina", "A", day("2026-02-09")))
+			.registered(new DigestData.Registered("KK-2026-0070", "Lia", "A", at("2026-03-10T07:30+01:00")));
 		Digest digest = build(in, CLOCK);
 		List<Digest.Line> lines = digest.sections().stream().flatMap((section) -> section.lines().stream()).toList();
 		assertThat(lines).hasSize(8);
@@ -209,11 +214,11 @@ class DigestBuilderTests {
 	void shouldListRecipientsRefusedSinceThePreviousDigestWithTheServersReply() {
 		Fixture in = input().lastDigest(Instant.parse("2026-03-09T07:00:00Z"))
 			.undelivered(new DigestData.Undelivered("KK-2026-0021", "Gert", "Monteur", "question-employee",
-					"piet@example.org", "550 5.1.1 User unknown", "2026-03-09T15:30:00Z"),
+					"piet@example.org", "550 5.1.1 User unknown", at("2026-03-09T15:30:00Z")),
 					new DigestData.Undelivered("KK-2026-0020", "Hanna", "Oud", "decision", "oud@example.org",
-							"550 5.1.1 User unknown", "2026-03-08T15:30:00Z"),
+							"550 5.1.1 User unknown", at("2026-03-08T15:30:00Z")),
 					new DigestData.Undelivered(null, null, null, "daily-digest", "lid@example.org",
-							"554 5.7.1 Rejected", "2026-03-10T06:00:00Z"));
+							"554 5.7.1 Rejected", at("2026-03-10T06:00:00Z")));
 		Digest digest = build(in, CLOCK);
 		assertThat(references(digest, Digest.Kind.UNDELIVERED)).containsExactly("KK-2026-0021", "");
 		Digest.Line line = digest.section(Digest.Kind.UNDELIVERED).lines().get(0);
@@ -226,8 +231,23 @@ class DigestBuilderTests {
 
 	/** An open case, submitted four weeks before its (unextended) due date. */
 	private static DigestData.OpenCase open(String reference, String decisionDue) {
-		return new DigestData.OpenCase(reference, "Naam " + reference, "Onderwerp", "2026-01-01T10:00+01:00",
-				decisionDue, "2026-01-15", false, null, true, "Piet");
+		return new DigestData.OpenCase(reference, "Naam " + reference, "Onderwerp", at("2026-01-01T10:00+01:00"),
+				day(decisionDue), day("2026-01-15"), false, null, true, "Piet");
+	}
+
+	/** A stored timestamp as the register hands it over. */
+	private static Instant at(String value) {
+		return OffsetDateTime.parse(value).toInstant();
+	}
+
+	/** A stored date as the register hands it over: null for one that does not read as a date. */
+	private static LocalDate day(String value) {
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static Fixture input() {

@@ -1,6 +1,8 @@
 package nl.klachten.outbound;
 
 import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -60,12 +62,13 @@ class DataAccessTemplateTests {
 
 	private static CaseFile aFile(String name) {
 		return new CaseFile("KK-2026-0007", "afgehandeld", name, "anna@example.org", null, null, null,
-				"Storing glasvezel", "Mijn glasvezel valt uit.", "2026-11-30T08:01:00+01:00", null, false, null, null,
-				List.of(), "2026-12-14", "2027-01-11", List.of(), false,
-				new CaseFile.Decision("deels_gegrond", "2026-12-03", "schriftelijk per e-mail", "Argumenten.",
-						"Wij betalen € 50 terug."),
-				new CaseFile.Appeal("2026-12-05T10:00:00.086886421+01:00", "2027-01-30", null, null, "Gronden.",
-						List.of()),
+				"Storing glasvezel", "Mijn glasvezel valt uit.", OffsetDateTime.parse("2026-11-30T08:01:00+01:00"),
+				null, false, null, null, List.of(), LocalDate.parse("2026-12-14"), LocalDate.parse("2027-01-11"),
+				List.of(), false,
+				new CaseFile.Decision("deels_gegrond", LocalDate.parse("2026-12-03"), "schriftelijk per e-mail",
+						"Argumenten.", "Wij betalen € 50 terug."),
+				new CaseFile.Appeal(OffsetDateTime.parse("2026-12-05T10:00:00.086886421+01:00"),
+						LocalDate.parse("2027-01-30"), null, null, "Gronden.", List.of()),
 				List.of(), List.of(), List.of(), false);
 	}
 

@@ -154,7 +154,7 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 		String text = plainText(access, "text/plain");
 		CaseFile file = this.caseFiles.find(ReferenceNumber.parse(c.reference()).orElseThrow()).orElseThrow();
 		String filed = StoredDates.date(file.appeal().filedAt(), ZONE);
-		String due = StoredDates.date(file.appeal().due(), ZONE);
+		String due = StoredDates.date(file.appeal().due());
 		assertThat(text).startsWith("Geachte Carla Visser,")
 			.doesNotContain("heer/mevrouw")
 			.satisfies((all) -> assertThat(all.replaceAll("\\s+", " ")).as("wrapped at 76 columns")
