@@ -15,8 +15,10 @@ import java.time.format.DateTimeParseException;
  * fractions, and {@code 20:11:00Z} sorts after {@code 20:11:00.5Z}); and nine digits hold every
  * {@link Instant} the clock gives, so nothing read back differs from what was written. Dates stay
  * {@code YYYY-MM-DD}. Before V15 three forms were stored (an offset timestamp, an instant of any
- * width, a bare date); {@link #readLegacy} reads those, for the migration and for a row it had to
- * leave as it was.
+ * width, a bare date); V15 rewrote the first two and left the rest. {@link #read} still reads any
+ * ISO timestamp, and {@link #readLegacy} also a bare date as the start of its day, which is how
+ * retention always counted one. Times shown to people or exported are put in the committee's zone
+ * when read ({@link #readAt}), never stored with an offset.
  */
 public final class Timestamps {
 
