@@ -91,8 +91,7 @@ class SeveralCases {
 		boolean help = false;
 		for (Checked c : checked) {
 			CaseState state = c.before();
-			OperatorEvents.commandApplied(c.part().reference(), c.commands().commands().stream()
-				.map((line) -> line.keyword().name()).collect(java.util.stream.Collectors.joining(" ")), mail.messageId());
+			OperatorEvents.commandApplied(c.part().reference(), CommandAnswers.keywords(c.commands()), mail.messageId());
 			for (CommandLine line : c.commands().commands()) {
 				String effect = this.effects.apply(line.command(), c.commands().text(), mail, state, sent);
 				done.add(c.part().reference() + " " + line.line() + ": " + effect);
@@ -103,12 +102,7 @@ class SeveralCases {
 				}
 			}
 		}
-		Map<String, Object> model = new HashMap<>();
-		model.put("changes", done);
-		model.put("sent", sent);
-		model.put("caseFile", String.join("\n\n", caseFilesText));
-		model.put("help", help ? Keyword.helpTable() : "");
-		return model;
+		return CommandAnswers.confirmationModel(done, sent, String.join("\n\n", caseFilesText), help);
 	}
 
 	private Optional<ParsedCommands.Refusal> check(CommandMail mail, CommandTrust.Verdict verdict,
