@@ -54,7 +54,7 @@ class CommandTrust {
 		}
 
 		/** A reply to our mail that listed these cases (the digest): the case the reply names, if listed. */
-		record Listed(java.util.Set<Long> caseIds) implements Verdict {
+		record Listed(Set<Long> caseIds) implements Verdict {
 		}
 
 		/** Authenticated by the trusted server: the case the mail names. */
@@ -73,7 +73,7 @@ class CommandTrust {
 		if (answered.isPresent()) {
 			return new Verdict.Answered(answered.get());
 		}
-		java.util.Set<Long> listed = this.sentMail.casesListed(mail.references(), mail.sender(),
+		Set<Long> listed = this.sentMail.casesListed(mail.references(), mail.sender(),
 				this.clock.instant().minus(this.expiry));
 		if (!listed.isEmpty() && !authenticated(mail)) {
 			return new Verdict.Listed(listed);
