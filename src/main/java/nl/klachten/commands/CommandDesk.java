@@ -11,11 +11,8 @@ import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.CaseState;
-import nl.klachten.register.Complaints;
-import nl.klachten.register.ReferenceNumber;
 import nl.klachten.register.ReferenceSettings;
 import nl.klachten.register.RegisteredComplaint;
-import nl.klachten.threading.ReferenceFinder;
 
 import org.springframework.stereotype.Component;
 
@@ -47,15 +44,8 @@ public class CommandDesk {
 
 	private final CaseFiles caseFiles;
 
-	private final Complaints complaints;
-
-	private final ReferenceFinder references;
-
 	CommandDesk(CommandTrust trust, CommandRules rules, CommandEffects effects, CommandAnswers answers,
-			SeveralCases severalCases, CaseChanges changes, CaseFiles caseFiles, Complaints complaints,
-			ReferenceSettings referenceSettings) {
-		this.complaints = complaints;
-		this.references = new ReferenceFinder(referenceSettings.prefix());
+			SeveralCases severalCases, CaseChanges changes, CaseFiles caseFiles, ReferenceSettings referenceSettings) {
 		this.caseParts = new CaseParts(referenceSettings.prefix());
 		this.trust = trust;
 		this.rules = rules;
@@ -96,7 +86,7 @@ public class CommandDesk {
 		if (split instanceof CaseParts.Split.Parts parts) {
 			return this.severalCases.handle(mail, verdict, lines, parts.parts(), accepted);
 		}
-		RegisteredComplaint complaint = caseOf(verdict, mail, named);
+		RegisteredComplaint complaint = this.trust.caseOf(verdict, mail, named);
 		if (split instanceof CaseParts.Split.Mixed mixed) {
 			return refuse(mail, complaint, mixed.refusal());
 		}
@@ -143,28 +133,6 @@ public class CommandDesk {
 				CommandAnswers.confirmationModel(done, sent, caseFile, has(commands, ChairCommand.Help.class)));
 		OperatorEvents.commandApplied(reference(complaint), CommandAnswers.keywords(commands), mail.messageId());
 		return new Outcome(complaint, false);
-	}
-
-	/**
-	 * The case the commands apply to: that of our mail the reply answers; for a reply to the
-	 * digest, the first listed case the reply names in its subject or its own text (not in the
-	 * quoted digest); otherwise the case the mail names.
-	 */
-	private RegisteredComplaint caseOf(CommandTrust.Verdict verdict, CommandMail mail, RegisteredComplaint named) {
-		if (verdict instanceof CommandTrust.Verdict.Answered answered) {
-			return this.complaints.find(answered.caseId()).orElse(null);
-		}
-		if (verdict instanceof CommandTrust.Verdict.Listed listed) {
-			List<ReferenceNumber> references = new ArrayList<>(this.references.find(mail.subject()));
-			references.addAll(this.references.find(mail.newText()));
-			return references.stream()
-				.map(this.complaints::find)
-				.flatMap(Optional::stream)
-				.filter((c) -> listed.caseIds().contains(c.id()))
-				.findFirst()
-				.orElse(null);
-		}
-		return named;
 	}
 
 	/**

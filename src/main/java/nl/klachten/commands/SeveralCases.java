@@ -114,10 +114,9 @@ class SeveralCases {
 			return Optional.of(new ParsedCommands.Refusal(part.start() + 1, "", caseRefusal.get()));
 		}
 		RegisteredComplaint complaint = found.orElseThrow();
-		Integer earlier = seen.putIfAbsent(complaint.id(), part.start() + 1);
-		if (earlier != null) {
-			return Optional.of(new ParsedCommands.Refusal(part.start() + 1, "", part.reference() + " staat al op regel "
-					+ earlier + "; zet alle commando's voor één dossier onder elkaar."));
+		Optional<ParsedCommands.Refusal> again = again(part, complaint, seen);
+		if (again.isPresent()) {
+			return again;
 		}
 		ParsedCommands parsed = this.parser.block(CaseParts.withoutReference(lines, part), part.start(), part.end());
 		if (parsed instanceof ParsedCommands.Refusal refusal) {
@@ -132,6 +131,15 @@ class SeveralCases {
 			checked.add(new Checked(part, before, commands));
 		}
 		return refusal;
+	}
+
+	/** A case that already had a part above: its commands must stand together, in one part. */
+	private static Optional<ParsedCommands.Refusal> again(CaseParts.Part part, RegisteredComplaint complaint,
+			Map<Long, Integer> seen) {
+		Integer earlier = seen.putIfAbsent(complaint.id(), part.start() + 1);
+		return earlier == null ? Optional.empty()
+				: Optional.of(new ParsedCommands.Refusal(part.start() + 1, "", part.reference() + " staat al op regel "
+						+ earlier + "; zet alle commando's voor één dossier onder elkaar."));
 	}
 
 	/** Whether the mail may act on the part's case at all: it exists, and the answered mail covers it. */
