@@ -60,15 +60,9 @@ public class ImapMailbox implements AutoCloseable {
 	/**
 	 * Up to {@code max} mails from the start of the inbox, and no more than {@code maxBytes} of them
 	 * together (but always at least one); bodies over {@code maxSize} are left to spool and do not
-	 * count, since they are never held in memory.
-	 */
-	public synchronized Fetched fetch(int max, long maxSize, long maxBytes) {
-		return fetch(max, maxSize, maxBytes, null);
-	}
-
-	/**
-	 * As {@link #fetch(int, long, long)}, leaving out the UIDs of {@code skip} (mails settled in the
-	 * register but waiting to be filed) when the inbox still has the UIDVALIDITY they were read with.
+	 * count, since they are never held in memory. The UIDs of {@code skip} (mails settled in the
+	 * register but waiting to be filed; null for none) are left out when the inbox still has the
+	 * UIDVALIDITY they were read with.
 	 */
 	public synchronized Fetched fetch(int max, long maxSize, long maxBytes, Filing skip) {
 		try {
