@@ -94,7 +94,8 @@ public final class MailProblem {
 					+ ".port, and that the server runs");
 		}
 		if (find(failure, SocketTimeoutException.class) != null) {
-			return Optional.of(where + " did not answer in time: check " + k + ".host, " + k + ".port and the firewall");
+			return Optional.of(where + " did not answer in time: check " + k + ".host, " + k
+					+ ".port and the firewall");
 		}
 		return Optional.empty();
 	}

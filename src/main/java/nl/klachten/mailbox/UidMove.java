@@ -39,8 +39,8 @@ final class UidMove {
 		if (uncopied.length > 0) {
 			String copy = ImapCommand.uidSet(uncopied);
 			ImapCommand.run(folder, "UID COPY " + copy, mailbox);
-			ImapCommand.run(folder, "UID STORE " + copy + " +FLAGS.SILENT (\\Deleted " + ImapMailbox.FILED_KEYWORD + ")",
-					null);
+			String flags = " +FLAGS.SILENT (\\Deleted " + ImapMailbox.FILED_KEYWORD + ")";
+			ImapCommand.run(folder, "UID STORE " + copy + flags, null);
 		}
 		if (store.hasCapability("UIDPLUS")) {
 			ImapCommand.run(folder, "UID EXPUNGE " + set, null);

@@ -76,7 +76,10 @@ class NoticeDelivery {
 
 	/** The Message-IDs of the notices with a try on record: only those may be in the folder already. */
 	private static List<String> tried(List<Outbox.QueuedMail> notices) {
-		return notices.stream().filter((notice) -> notice.attempts() > 0).map(Outbox.QueuedMail::messageId).toList();
+		return notices.stream()
+			.filter((notice) -> notice.attempts() > 0)
+			.map(Outbox.QueuedMail::messageId)
+			.toList();
 	}
 
 	private boolean placeOne(NoticeFolder.Connection connection, Outbox.QueuedMail notice, Set<String> held) {

@@ -46,9 +46,10 @@ class OutboundConfiguration {
 		UnrecordedMails unrecorded = new UnrecordedMails(outbox, pause);
 		OutcomeRecorder outcomes = new OutcomeRecorder(outbox, new TransactionTemplate(transactions), retry,
 				new RefusalNotice(mailer, complaints), unrecorded, events, clock);
-		OutboxSender sender = new OutboxSender(outbox, route, new NoticeDelivery(noticeFolder, outbox, retry, clock, events),
-				new SmtpDelivery(outbox, smtp, server, outcomes, clock), new AcknowledgementCeiling(outbox, mailer, settings),
-				pause, unrecorded, clock);
+		OutboxSender sender = new OutboxSender(outbox, route,
+				new NoticeDelivery(noticeFolder, outbox, retry, clock, events),
+				new SmtpDelivery(outbox, smtp, server, outcomes, clock),
+				new AcknowledgementCeiling(outbox, mailer, settings), pause, unrecorded, clock);
 		sender.releaseLeftLeases();
 		return sender;
 	}
