@@ -44,8 +44,6 @@ public class IdleWatcher implements SmartLifecycle {
 
 	private volatile IMAPFolder folder;
 
-	private volatile boolean idleSupported = true;
-
 	private Thread thread;
 
 	private final ProblemLog problems;
@@ -54,10 +52,6 @@ public class IdleWatcher implements SmartLifecycle {
 		this.problems = problems;
 		this.server = server;
 		this.signal = signal;
-	}
-
-	public boolean idleSupported() {
-		return this.idleSupported;
 	}
 
 	@Override
@@ -77,26 +71,34 @@ public class IdleWatcher implements SmartLifecycle {
 				connect();
 				this.problems.succeeded();
 				if (!this.store.hasCapability("IDLE")) {
-					this.idleSupported = false;
 					log.info("The IMAP server has no IDLE; polling the inbox");
 					disconnect();
 					return;
 				}
 				this.signal.raise();
 				backoff = 1000;
-				while (this.running && this.folder.isOpen()) {
-					this.folder.idle(true);
-				}
+				idle();
 			}
 			catch (MessagingException | RuntimeException ex) {
-				if (this.running) {
-					this.problems.failed(ex);
-					log.debug("IDLE connection lost ({}); reconnecting in {} ms", ex.getClass().getSimpleName(), backoff);
-				}
+				lost(ex, backoff);
 			}
 			disconnect();
 			sleep(backoff);
 			backoff = Math.min(backoff * 2, 60_000);
+		}
+	}
+
+	/** Idles until the connection ends or the watcher stops; each IDLE ends at new mail or a ping. */
+	private void idle() throws MessagingException {
+		while (this.running && this.folder.isOpen()) {
+			this.folder.idle(true);
+		}
+	}
+
+	private void lost(Exception failure, long backoff) {
+		if (this.running) {
+			this.problems.failed(failure);
+			log.debug("IDLE connection lost ({}); reconnecting in {} ms", failure.getClass().getSimpleName(), backoff);
 		}
 	}
 
