@@ -71,7 +71,7 @@ public class OutboxSender {
 	 * sender pauses because the register cannot be written. Acknowledgements past the hourly ceiling
 	 * are left waiting; the rest of the outbox is not held up by them.
 	 */
-	public List<Outbox.QueuedMail> due() {
+	public DueMail due() {
 		if (this.pause.active()) {
 			return null;
 		}
@@ -83,7 +83,7 @@ public class OutboxSender {
 				due = this.ceiling.admit(due, this.clock.instant(), BATCH);
 			}
 			// reads go on while writes fail (WAL): only a write ends the pause
-			return due.isEmpty() ? null : due;
+			return due.isEmpty() ? null : new DueMail(due);
 		}
 		catch (RuntimeException ex) {
 			this.unrecorded.registerFailed(ex);
@@ -92,7 +92,11 @@ public class OutboxSender {
 	}
 
 	/** Sends the mails, the chair's notices into their folder; returns how many the servers accepted. */
-	public int send(List<Outbox.QueuedMail> mails) {
+	public int send(DueMail due) {
+		return send(due.mails());
+	}
+
+	private int send(List<Outbox.QueuedMail> mails) {
 		if (this.pause.active()) {
 			return 0;
 		}
