@@ -9,6 +9,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
+import nl.klachten.committee.RealTimeBackoff;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -64,8 +65,9 @@ public class IdleWatcher implements SmartLifecycle {
 				TimeUnit.SECONDS);
 	}
 
+	/** Reconnects after IDLE ends or fails: from 1 s, doubling to 1 min while connecting fails. */
 	private void watch() {
-		long backoff = 1000;
+		RealTimeBackoff backoff = new RealTimeBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 		while (this.running) {
 			try {
 				connect();
@@ -76,15 +78,14 @@ public class IdleWatcher implements SmartLifecycle {
 					return;
 				}
 				this.signal.raise();
-				backoff = 1000;
+				backoff.succeeded();
 				idle();
 			}
 			catch (MessagingException | RuntimeException ex) {
-				lost(ex, backoff);
+				lost(ex);
 			}
 			disconnect();
-			sleep(backoff);
-			backoff = Math.min(backoff * 2, 60_000);
+			sleep(backoff.failed().toMillis());
 		}
 	}
 
@@ -95,10 +96,10 @@ public class IdleWatcher implements SmartLifecycle {
 		}
 	}
 
-	private void lost(Exception failure, long backoff) {
+	private void lost(Exception failure) {
 		if (this.running) {
 			this.problems.failed(failure);
-			log.debug("IDLE connection lost ({}); reconnecting in {} ms", failure.getClass().getSimpleName(), backoff);
+			log.debug("IDLE connection lost ({}); reconnecting", failure.getClass().getSimpleName());
 		}
 	}
 
