@@ -1,7 +1,6 @@
 package nl.klachten.intake;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
