@@ -18,7 +18,7 @@ import java.util.Locale;
  * and the body: the bytes after the header block with CR LF and lone CR read as LF and trailing
  * white space dropped.
  */
-final class ContentDigest {
+public final class ContentDigest {
 
 	private ContentDigest() {
 	}
@@ -32,8 +32,11 @@ final class ContentDigest {
 		return HexFormat.of().formatHex(sha.digest());
 	}
 
-	/** The body of a raw mail, line endings normalised to LF, trailing white space dropped. */
-	static byte[] body(byte[] raw) {
+	/**
+	 * The body of a raw mail, line endings normalised to LF, trailing white space dropped: also what
+	 * tells our own mail read back from another that reuses its Message-ID.
+	 */
+	public static byte[] body(byte[] raw) {
 		int start = bodyStart(raw);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, raw.length - start));
 		for (int i = start; i < raw.length; i++) {

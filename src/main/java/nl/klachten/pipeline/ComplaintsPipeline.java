@@ -41,6 +41,9 @@ import org.springframework.messaging.MessagingException;
  *                                        waiting with a backoff and reads newer mail meanwhile)
  * </pre>
  *
+ * What the register step does with each mail (own mail, automatic mail, command, correspondence,
+ * own domain, new complaint) is the ordered rule list of {@link nl.klachten.intake.route.MailRoutes}.
+ *
  * The daily jobs ask the application's {@code Clock} every few seconds whether their time has come
  * (not a cron trigger on the wall clock), so the digest at start-up after a missed 08:00 and the
  * scheduled one are the same step, and tests decide time by fixing the clock.

@@ -1,0 +1,18 @@
+package nl.klachten.intake.route;
+
+import java.util.Optional;
+
+import nl.klachten.intake.IgnoreRules;
+
+/**
+ * Mail that is never a complaint and never answered (CONTRACT §4, R3): auto-replies, bulk and list
+ * mail, bounces and delivery reports, ignored with the reason {@link IgnoreRules} gives.
+ */
+final class IsAutomatic implements MailRule {
+
+	@Override
+	public Optional<Route> route(MailFacts mail) {
+		return IgnoreRules.reason(mail.mail()).map(Route.Ignore::new);
+	}
+
+}
