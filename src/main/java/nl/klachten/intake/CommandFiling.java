@@ -3,7 +3,6 @@ package nl.klachten.intake;
 import nl.klachten.commands.CommandDesk;
 import nl.klachten.commands.CommandMail;
 import nl.klachten.committee.EventCounter;
-import nl.klachten.intake.route.Route;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.register.InboundRecord.Outcome;
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  * and the body: the bytes after the header block with CR LF and lone CR read as LF and trailing
  * white space dropped.
  */
-public final class ContentDigest {
+final class ContentDigest {
 
 	private ContentDigest() {
 	}
@@ -36,7 +36,7 @@ public final class ContentDigest {
 	 * The body of a raw mail, line endings normalised to LF, trailing white space dropped: also what
 	 * tells our own mail read back from another that reuses its Message-ID.
 	 */
-	public static byte[] body(byte[] raw) {
+	static byte[] body(byte[] raw) {
 		int start = bodyStart(raw);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, raw.length - start));
 		for (int i = start; i < raw.length; i++) {

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * "The same mail" read again is only filed ({@link Dedupe}); a different mail that reuses a
  * Message-ID is routed on its own merits and the chair is told ({@link ReusedMessageIdNotice}). Where
- * a mail goes is decided by {@link nl.klachten.intake.route.MailRoutes}, applied by {@link RouteEffects}.
+ * a mail goes is decided by {@link nl.klachten.intake.MailRoutes}, applied by {@link RouteEffects}.
  */
 @Component
 public class Intake {

@@ -1,7 +1,6 @@
 package nl.klachten.intake;
 
 import nl.klachten.committee.CommitteeSettings;
-import nl.klachten.intake.route.MailRoutes;
 import nl.klachten.mailbox.ReadLimits;
 import nl.klachten.register.InboundLog;
 

@@ -3,9 +3,6 @@ package nl.klachten.intake;
 import java.util.Optional;
 
 import nl.klachten.committee.OperatorEvents;
-import nl.klachten.intake.route.MailFacts;
-import nl.klachten.intake.route.MailRoutes;
-import nl.klachten.intake.route.Route;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.register.Outbox;
 import nl.klachten.threading.ThreadResolver;

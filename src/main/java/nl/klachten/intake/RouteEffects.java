@@ -2,8 +2,6 @@ package nl.klachten.intake;
 
 import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
-import nl.klachten.intake.route.MailFacts;
-import nl.klachten.intake.route.Route;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.register.InboundRecord.Outcome;
 import nl.klachten.register.RegisteredComplaint;

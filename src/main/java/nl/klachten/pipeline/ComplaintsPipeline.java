@@ -42,7 +42,7 @@ import org.springframework.messaging.MessagingException;
  * </pre>
  *
  * What the register step does with each mail (own mail, automatic mail, command, correspondence,
- * own domain, new complaint) is the ordered rule list of {@link nl.klachten.intake.route.MailRoutes}.
+ * own domain, new complaint) is the ordered rule list of {@link nl.klachten.intake.MailRoutes}.
  *
  * The daily jobs ask the application's {@code Clock} every few seconds whether their time has come
  * (not a cron trigger on the wall clock), so the digest at start-up after a missed 08:00 and the

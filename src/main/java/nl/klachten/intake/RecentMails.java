@@ -1,4 +1,4 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import java.time.Instant;
 
@@ -7,7 +7,7 @@ import java.time.Instant;
  * answers it ({@code InboundLog::countFrom}); a test answers it with a number.
  */
 @FunctionalInterface
-public interface RecentMails {
+interface RecentMails {
 
 	int countFrom(String sender, Instant since);
 

@@ -1,4 +1,4 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import java.util.Optional;
 

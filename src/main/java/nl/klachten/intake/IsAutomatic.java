@@ -1,8 +1,7 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import java.util.Optional;
 
-import nl.klachten.intake.IgnoreRules;
 
 /**
  * Mail that is never a complaint and never answered (CONTRACT §4, R3): auto-replies, bulk and list

@@ -1,9 +1,8 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import nl.klachten.intake.InboundMail;
 import nl.klachten.register.Outbox;
 import nl.klachten.threading.MailThread;
 import nl.klachten.threading.ReplyText;
@@ -16,7 +15,7 @@ import nl.klachten.threading.ThreadResolver;
  * text of a reply. The thread and the new text are worked out when a rule first asks and kept, so
  * a mail ignored by an early rule costs no threading look-ups and every later rule sees the same.
  */
-public final class MailFacts {
+final class MailFacts {
 
 	private final InboundMail mail;
 

@@ -1,4 +1,4 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,9 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import nl.klachten.committee.CommitteeSettings;
-import nl.klachten.intake.InboundMail;
-import nl.klachten.intake.MimeParser;
-import nl.klachten.intake.ParseResult;
 import nl.klachten.register.Outbox;
 import nl.klachten.register.ReferenceNumber;
 import nl.klachten.register.RegisteredComplaint;

@@ -1,10 +1,9 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 import nl.klachten.committee.Ascii;
-import nl.klachten.intake.ContentDigest;
 import nl.klachten.register.Outbox;
 
 /**

@@ -1,4 +1,4 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import nl.klachten.register.RegisteredComplaint;
 import nl.klachten.threading.MailThread;
@@ -8,7 +8,7 @@ import nl.klachten.threading.MailThread;
  * tested apart from what it does to the register. Quarantine is not a route: it is where a mail
  * goes when it cannot be routed at all (over a limit, unparseable, failing).
  */
-public sealed interface Route {
+sealed interface Route {
 
 	/** Kept in the ignored list only, never answered; {@code reason} is its code there (CONTRACT §4). */
 	record Ignore(String reason) implements Route {

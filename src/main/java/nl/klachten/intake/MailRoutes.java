@@ -1,4 +1,4 @@
-package nl.klachten.intake.route;
+package nl.klachten.intake;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import nl.klachten.committee.CommitteeSettings;
  * The rules only decide; what a route does to the register is applied afterwards, in the mail's
  * transaction. Quarantine is not on this list: it is where a mail goes that cannot be routed.
  */
-public final class MailRoutes {
+final class MailRoutes {
 
 	private final List<MailRule> rules;
 
