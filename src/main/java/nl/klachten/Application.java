@@ -1,24 +1,15 @@
 package nl.klachten;
 
-import nl.klachten.cli.ComplaintsCli;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The complaints processor. {@code main} hands the command line to {@link ComplaintsCli}: {@code run}
- * (the default) starts the pipeline and keeps running; the admin commands open the register,
- * answer and exit.
+ * The complaints processor's Spring configuration: every capability's beans and settings. It
+ * depends on none of them by name, and only the command line ({@code cli.ComplaintsCli}, which holds
+ * {@code main}) starts it, so the layers point one way (docs/architecture.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class Application {
-
-	public static void main(String[] args) {
-		int exitCode = ComplaintsCli.execute(args);
-		if (exitCode != ComplaintsCli.KEEP_RUNNING) {
-			System.exit(exitCode);
-		}
-	}
 
 }

@@ -3,23 +3,16 @@ package nl.klachten.appeals;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.klachten.committee.OperatorEvents;
-import nl.klachten.committee.CommitteeSettings;
-import nl.klachten.committee.TermsSettings;
 import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.committee.PeopleDates;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.Appeals;
 import nl.klachten.register.Appeals.Appeal;
-import nl.klachten.register.CaseFile;
-import nl.klachten.register.CaseFiles;
-import nl.klachten.register.CaseSummary;
 import nl.klachten.register.RegisteredComplaint;
 
 import org.springframework.stereotype.Component;
@@ -30,7 +23,7 @@ import org.springframework.stereotype.Component;
  * address) and always makes the printable letter, which is kept in the register and sent to the chair to
  * post. The appeals committee's {@code BEROEP-GEGROND}, {@code BEROEP-ONGEGROND} and {@code BEROEP-VERLENG}
  * record its binding outcome or a new term, and the complainant is told. Everything runs in the caller's
- * transaction.
+ * transaction. The entry point of the capability; filing, with its letters, is {@link AppealFiling}'s.
  */
 @Component
 public class AppealDesk {
@@ -41,25 +34,22 @@ public class AppealDesk {
 
 	private final Appeals appeals;
 
-	private final CaseFiles caseFiles;
+	private final AppealFiling filing;
+
+	private final AppealCase cases;
 
 	private final CaseMailer mailer;
-
-	private final CommitteeSettings committee;
-
-	private final TermsSettings terms;
 
 	private final DeadlinePolicy deadlines;
 
 	private final Clock clock;
 
-	AppealDesk(Appeals appeals, CaseFiles caseFiles, CaseMailer mailer, CommitteeSettings committee,
-			TermsSettings terms, DeadlinePolicy deadlines, Clock clock) {
+	AppealDesk(Appeals appeals, AppealFiling filing, AppealCase cases, CaseMailer mailer, DeadlinePolicy deadlines,
+			Clock clock) {
 		this.appeals = appeals;
-		this.caseFiles = caseFiles;
+		this.filing = filing;
+		this.cases = cases;
 		this.mailer = mailer;
-		this.committee = committee;
-		this.terms = terms;
 		this.deadlines = deadlines;
 		this.clock = clock;
 	}
@@ -72,48 +62,7 @@ public class AppealDesk {
 	 * @param references the thread's Message-IDs, oldest first
 	 */
 	public void file(RegisteredComplaint complaint, String grounds, String inReplyTo, List<String> references) {
-		CaseFile file = caseFile(complaint);
-		Optional<Refusal> refusal = filingRefusal(complaint, file);
-		if (refusal.isPresent()) {
-			Map<String, Object> model = caseModel(file);
-			model.put("reason", refusal.get().reason());
-			model.put("refusal", refusal.get().code());
-			if (refusal.get().earlier() != null) {
-				model.put("earlierAppeal", refusal.get().earlier());
-			}
-			this.mailer.send(complaint, new Letter("appeal-refused", List.of(complaint.complainantEmail()), null,
-					inReplyTo, references, model));
-			return;
-		}
-		OffsetDateTime now = now();
-		LocalDate due = this.deadlines.appealDue(now);
-		String text = grounds == null ? "" : grounds.strip();
-		this.appeals.file(complaint.id(), now, due, text);
-		OperatorEvents.appealRecorded(complaint.reference().toString(), due.toString());
-
-		Map<String, Object> model = caseModel(file);
-		model.put("grounds", text);
-		model.put("filedOn", now);
-		model.put("due", due);
-		this.mailer.send(complaint, new Letter("appeal-confirmation", List.of(complaint.complainantEmail()), null,
-				inReplyTo, references, model));
-
-		CaseFile withAppeal = caseFile(complaint);
-		byte[] pdf = AppealLetter.render(withAppeal, text, now.toLocalDate(), this.committee, this.terms.zone());
-		this.appeals.storeLetter(complaint.id(), pdf, now);
-		List<Letter.File> letter = List.of(new Letter.File("beroep-" + complaint.reference() + ".pdf",
-				"application/pdf", pdf));
-		String email = this.committee.appeals().email();
-		boolean byMail = email != null && !email.isBlank();
-		model.put("byMail", byMail);
-		if (byMail) {
-			Map<String, Object> appealsModel = new HashMap<>(model);
-			appealsModel.put("caseFile", CaseSummary.of(withAppeal, this.terms.zone()));
-			this.mailer.send(complaint, new Letter("appeal-file", List.of(email), null, null, List.of(), appealsModel,
-					letter));
-		}
-		this.mailer.send(complaint, new Letter("appeal-letter-to-post", List.of(this.mailer.chair()), null, null,
-				List.of(), model, letter));
+		this.filing.file(complaint, grounds, inReplyTo, references);
 	}
 
 	/** The appeal's current term, for {@code BEROEP-VERLENG n weken} (counted from it); empty without appeal. */
@@ -160,9 +109,9 @@ public class AppealDesk {
 	 */
 	public String decide(RegisteredComplaint complaint, boolean upheld, String arguments) {
 		String outcome = upheld ? GEGROND : ONGEGROND;
-		OffsetDateTime now = now();
+		OffsetDateTime now = this.cases.now();
 		this.appeals.decide(complaint.id(), outcome, now);
-		Map<String, Object> model = caseModel(caseFile(complaint));
+		Map<String, Object> model = this.cases.model(this.cases.file(complaint));
 		model.put("outcome", outcome);
 		model.put("upheld", upheld);
 		model.put("arguments", arguments == null ? "" : arguments.strip());
@@ -179,10 +128,10 @@ public class AppealDesk {
 	 */
 	public String extend(RegisteredComplaint complaint, LocalDate to, String reason) {
 		LocalDate previous = this.appeals.find(complaint.id()).orElseThrow().due();
-		OffsetDateTime now = now();
+		OffsetDateTime now = this.cases.now();
 		String why = reason == null ? "" : reason.strip();
 		this.appeals.extend(complaint.id(), to, why, now);
-		Map<String, Object> model = caseModel(caseFile(complaint));
+		Map<String, Object> model = this.cases.model(this.cases.file(complaint));
 		model.put("newDue", to);
 		model.put("previousDue", previous);
 		model.put("reason", why);
@@ -190,53 +139,6 @@ public class AppealDesk {
 				List.of(), model));
 		return "Termijn van het beroep verlengd tot " + PeopleDates.date(to)
 				+ "; de klager is schriftelijk ingelicht.";
-	}
-
-	/**
-	 * Why an appeal cannot be lodged: a code the English template words itself ({@code refusal}),
-	 * the Dutch reason, and the day of the earlier appeal when there is one.
-	 */
-	private record Refusal(String code, String reason, OffsetDateTime earlier) {
-	}
-
-	private Optional<Refusal> filingRefusal(RegisteredComplaint complaint, CaseFile file) {
-		Optional<Appeal> existing = this.appeals.find(complaint.id());
-		if (existing.isPresent()) {
-			return Optional.of(new Refusal("already-filed", "U hebt al beroep ingesteld op "
-					+ PeopleDates.date(existing.get().filedAt()) + "; per klacht is één beroep mogelijk.",
-					existing.get().filedAt()));
-		}
-		if ("ingetrokken".equals(file.status())) {
-			return Optional.of(new Refusal("withdrawn",
-					"U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.", null));
-		}
-		if (file.decision() == null || !"afgehandeld".equals(file.status())) {
-			return Optional.of(new Refusal("not-decided", "Over uw klacht is nog niet beslist. Beroep is mogelijk "
-					+ "zodra u ons standpunt hebt ontvangen, als u het daarmee niet eens bent.", null));
-		}
-		return Optional.empty();
-	}
-
-	private Map<String, Object> caseModel(CaseFile file) {
-		Map<String, Object> model = new HashMap<>();
-		CommitteeSettings.Person appeals = this.committee.appeals();
-		model.put("complainantName", file.complainantName() == null ? "" : file.complainantName());
-		model.put("complainantEmail", file.complainantEmail());
-		model.put("subject", file.subject());
-		model.put("appealsName", appeals.name());
-		model.put("appealsTitle", appeals.title() == null ? "" : appeals.title());
-		model.put("appealsAddress", appeals.postalAddress() == null ? "" : appeals.postalAddress());
-		model.put("appealsEmail", appeals.email() == null ? "" : appeals.email());
-		model.put("appealWeeks", this.terms.appeal().getDays() / 7);
-		return model;
-	}
-
-	private CaseFile caseFile(RegisteredComplaint complaint) {
-		return this.caseFiles.find(complaint.reference()).orElseThrow();
-	}
-
-	private OffsetDateTime now() {
-		return this.clock.instant().atZone(this.terms.zone()).toOffsetDateTime();
 	}
 
 }

@@ -2,6 +2,8 @@ package nl.klachten.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +39,18 @@ public class ComplaintsCli implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	public static int execute(String[] args) {
+	/**
+	 * The jar's entry point: {@code run} (the default) starts the pipeline and keeps running; the
+	 * admin commands open the register, answer and exit.
+	 */
+	public static void main(String[] args) {
+		int exitCode = execute(args);
+		if (exitCode != KEEP_RUNNING) {
+			System.exit(exitCode);
+		}
+	}
+
+	private static int execute(String[] args) {
 		return execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
 				new PrintWriter(System.err, true, StandardCharsets.UTF_8));
 	}
@@ -62,7 +75,7 @@ public class ComplaintsCli implements Callable<Integer> {
 			return 1;
 		});
 		cli.setParameterExceptionHandler((ex, arguments) -> {
-			ex.getCommandLine().getErr().println("complaints: " + oneLine(ex));
+			ex.getCommandLine().getErr().println("complaints: " + usageLine(ex));
 			return 2;
 		});
 		Optional<String> unknown = UnknownArguments.check(cli, args);
@@ -76,6 +89,20 @@ public class ComplaintsCli implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		return Run.start(List.of(), this.spec.commandLine().getErr());
+	}
+
+	/**
+	 * A usage error in one line. A value picocli could not convert (a date, a year) is named with
+	 * the form it must have, rather than the converter's exception.
+	 */
+	static String usageLine(CommandLine.ParameterException ex) {
+		if (ex.getCause() instanceof CommandLine.TypeConversionException
+				&& ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+				&& (option.type() == LocalDate.class || option.type() == Year.class)) {
+			String form = (option.type() == LocalDate.class) ? "a date" : "four digits";
+			return option.longestName() + " must be " + form + " (" + option.paramLabel() + "), not: " + ex.getValue();
+		}
+		return oneLine(ex);
 	}
 
 	static String oneLine(Throwable ex) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class ReportCommand implements Callable<Integer> {
 	}
 
 	@Option(names = "--year", required = true, paramLabel = "YYYY", description = "the submission year")
-	String year;
+	Year year;
 
 	@Option(names = "--format", defaultValue = "text", description = "text or csv (default: ${DEFAULT-VALUE})")
 	Format format;
@@ -50,12 +51,12 @@ class ReportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.year == null || !this.year.matches("\\d{4}")) {
+		if (this.year.getValue() < 1000 || this.year.getValue() > 9999) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
 					"--year must be four digits (YYYY), not: " + this.year);
 		}
 		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
-			YearReport report = context.getBean(YearFigures.class).of(Integer.parseInt(this.year));
+			YearReport report = context.getBean(YearFigures.class).of(this.year.getValue());
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.print(this.format == Format.csv ? csv(report) : text(report));
 			out.flush();

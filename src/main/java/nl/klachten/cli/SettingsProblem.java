@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -114,35 +115,22 @@ final class SettingsProblem {
 		return "the settings under " + prefix + " are not valid: " + error.getDefaultMessage();
 	}
 
+	/** What a setting of each type looks like, for the one line that names a malformed value. */
+	private static final Map<Class<?>, String> EXAMPLES = Map.ofEntries(
+			Map.entry(Period.class, "a period such as P14D, P4W or P12M"),
+			Map.entry(Duration.class, "a duration such as 30s, 5m or PT1H"),
+			Map.entry(ZoneId.class, "a time zone such as Europe/Amsterdam"),
+			Map.entry(DataSize.class, "a size such as 512KB or 25MB"),
+			Map.entry(LocalDate.class, "a date such as 2026-12-01"), Map.entry(LocalTime.class, "a time such as 08:00"),
+			Map.entry(Boolean.class, "true or false"), Map.entry(boolean.class, "true or false"),
+			Map.entry(Integer.class, "a whole number"), Map.entry(int.class, "a whole number"),
+			Map.entry(Long.class, "a whole number"), Map.entry(long.class, "a whole number"));
+
 	static String expected(Class<?> type) {
 		if (type.isEnum()) {
 			return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
 		}
-		if (type == Period.class) {
-			return "a period such as P14D, P4W or P12M";
-		}
-		if (type == Duration.class) {
-			return "a duration such as 30s, 5m or PT1H";
-		}
-		if (type == ZoneId.class) {
-			return "a time zone such as Europe/Amsterdam";
-		}
-		if (type == DataSize.class) {
-			return "a size such as 512KB or 25MB";
-		}
-		if (type == LocalDate.class) {
-			return "a date such as 2026-12-01";
-		}
-		if (type == LocalTime.class) {
-			return "a time such as 08:00";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
-		}
-		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-			return "a whole number";
-		}
-		return "a value of type " + type.getSimpleName();
+		return EXAMPLES.getOrDefault(type, "a value of type " + type.getSimpleName());
 	}
 
 	/** The value as given, except a secret's. */

@@ -30,16 +30,12 @@ final class UnknownArguments {
 
 	/** The problem with the arguments of {@code root}'s command line, in one line; empty when there is none. */
 	static Optional<String> check(CommandLine root, String[] args) {
-		CommandLine command = root;
-		int first = 0;
-		if (args.length > 0 && root.getSubcommands().containsKey(args[0])) {
-			command = root.getSubcommands().get(args[0]);
-			first = 1;
-		}
+		boolean sub = args.length > 0 && root.getSubcommands().containsKey(args[0]);
+		CommandLine command = sub ? root.getSubcommands().get(args[0]) : root;
 		CommandSpec spec = command.getCommandSpec();
 		long positionals = 0;
 		long allowed = spec.positionalParameters().stream().mapToLong((p) -> p.arity().max()).sum();
-		for (int i = first; i < args.length; i++) {
+		for (int i = sub ? 1 : 0; i < args.length; i++) {
 			String arg = args[i];
 			if (isSpring(arg)) {
 				continue;
@@ -50,17 +46,18 @@ final class UnknownArguments {
 				if (option == null || !List.of(option.names()).contains(name)) {
 					return Optional.of("unknown option " + name + suggestion(name, spec));
 				}
-				if (!arg.contains("=") && option.arity().min() > 0) {
-					i++;
-				}
-				continue;
+				i += (!arg.contains("=") && option.arity().min() > 0) ? 1 : 0;
 			}
-			if (++positionals > allowed) {
-				return Optional.of(command == root ? "unknown command " + arg + commandSuggestion(arg, root)
-						: "unexpected argument " + arg + " (see complaints " + spec.name() + " --help)");
+			else if (++positionals > allowed) {
+				return Optional.of(unexpected(arg, command, root));
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static String unexpected(String arg, CommandLine command, CommandLine root) {
+		return (command == root) ? "unknown command " + arg + commandSuggestion(arg, root)
+				: "unexpected argument " + arg + " (see complaints " + command.getCommandSpec().name() + " --help)";
 	}
 
 	private static String suggestion(String name, CommandSpec spec) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.klachten.commands.AuthenticationLexer.Token;
 import nl.klachten.committee.Ascii;
 
 /**
@@ -54,7 +55,7 @@ record AuthenticationResults(String authservId, List<Result> results) {
 		if (value == null || value.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}
-		List<List<Token>> segments = new Lexer(value).segments();
+		List<List<Token>> segments = new AuthenticationLexer(value).segments();
 		if (segments.get(0).isEmpty() || segments.get(0).get(0).quoted()) {
 			return Optional.empty();
 		}
@@ -94,130 +95,34 @@ record AuthenticationResults(String authservId, List<Result> results) {
 		List<String[]> pairs = new ArrayList<>();
 		int i = 0;
 		while (i < tokens.size()) {
-			Token token = tokens.get(i);
-			int equals = token.quoted() ? -1 : token.text().indexOf('=');
-			if (equals > 0 && equals < token.text().length() - 1) {
-				pairs.add(new String[] { token.text().substring(0, equals), token.text().substring(equals + 1) });
-				i++;
-			}
-			else if (equals > 0 && i + 1 < tokens.size()) {
-				pairs.add(new String[] { token.text().substring(0, equals), tokens.get(i + 1).text() });
-				i += 2;
-			}
-			else if (equals < 0 && !token.quoted() && i + 2 < tokens.size() && tokens.get(i + 1).text().equals("=")
-					&& !tokens.get(i + 1).quoted()) {
-				pairs.add(new String[] { token.text(), tokens.get(i + 2).text() });
-				i += 3;
-			}
-			else if (equals < 0 && !token.quoted() && i + 1 < tokens.size() && !tokens.get(i + 1).quoted()
-					&& tokens.get(i + 1).text().startsWith("=") && tokens.get(i + 1).text().length() > 1) {
-				pairs.add(new String[] { token.text(), tokens.get(i + 1).text().substring(1) });
-				i += 2;
-			}
-			else {
-				i++;
-			}
+			i += pair(tokens, i, pairs);
 		}
 		return pairs;
 	}
 
-	/** A word, or the content of a quoted string. */
-	private record Token(String text, boolean quoted) {
-	}
-
-	/** Splits into {@code ;}-separated segments of tokens; comments and white space only separate. */
-	private static final class Lexer {
-
-		private final String text;
-
-		private final List<List<Token>> segments = new ArrayList<>();
-
-		private List<Token> current = new ArrayList<>();
-
-		private final StringBuilder word = new StringBuilder();
-
-		Lexer(String text) {
-			this.text = text;
+	/** Adds the pair that starts at token {@code i}, if one does; returns how many tokens it took (at least one). */
+	private static int pair(List<Token> tokens, int i, List<String[]> pairs) {
+		Token token = tokens.get(i);
+		int equals = token.quoted() ? -1 : token.text().indexOf('=');
+		if (equals > 0 && equals < token.text().length() - 1) {
+			pairs.add(new String[] { token.text().substring(0, equals), token.text().substring(equals + 1) });
+			return 1;
 		}
-
-		List<List<Token>> segments() {
-			int i = 0;
-			while (i < this.text.length()) {
-				char c = this.text.charAt(i);
-				if (c == '(' || c == '"' || c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-					endWord();
-				}
-				if (c == '(') {
-					i = skipComment(i);
-					continue;
-				}
-				if (c == '"') {
-					i = quoted(i);
-					continue;
-				}
-				if (c == ';') {
-					this.segments.add(this.current);
-					this.current = new ArrayList<>();
-				}
-				else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-					this.word.append(c);
-				}
-				i++;
-			}
-			endWord();
-			this.segments.add(this.current);
-			return this.segments;
+		if (equals > 0 && i + 1 < tokens.size()) {
+			pairs.add(new String[] { token.text().substring(0, equals), tokens.get(i + 1).text() });
+			return 2;
 		}
-
-		private void endWord() {
-			if (this.word.length() > 0) {
-				this.current.add(new Token(this.word.toString(), false));
-				this.word.setLength(0);
-			}
+		if (equals < 0 && !token.quoted() && i + 2 < tokens.size() && tokens.get(i + 1).text().equals("=")
+				&& !tokens.get(i + 1).quoted()) {
+			pairs.add(new String[] { token.text(), tokens.get(i + 2).text() });
+			return 3;
 		}
-
-		/** Index after the comment that starts at {@code start}; nested comments and quoted pairs. */
-		private int skipComment(int start) {
-			int depth = 0;
-			int i = start;
-			while (i < this.text.length()) {
-				char c = this.text.charAt(i);
-				if (c == '\\') {
-					i += 2;
-					continue;
-				}
-				if (c == '(') {
-					depth++;
-				}
-				else if (c == ')' && --depth == 0) {
-					return i + 1;
-				}
-				i++;
-			}
-			return i;
+		if (equals < 0 && !token.quoted() && i + 1 < tokens.size() && !tokens.get(i + 1).quoted()
+				&& tokens.get(i + 1).text().startsWith("=") && tokens.get(i + 1).text().length() > 1) {
+			pairs.add(new String[] { token.text(), tokens.get(i + 1).text().substring(1) });
+			return 2;
 		}
-
-		/** A quoted string as one token (quoted pairs unescaped); index after its closing quote. */
-		private int quoted(int start) {
-			StringBuilder value = new StringBuilder();
-			int i = start + 1;
-			while (i < this.text.length()) {
-				char c = this.text.charAt(i);
-				if (c == '\\' && i + 1 < this.text.length()) {
-					value.append(this.text.charAt(i + 1));
-					i += 2;
-					continue;
-				}
-				i++;
-				if (c == '"') {
-					break;
-				}
-				value.append(c);
-			}
-			this.current.add(new Token(value.toString(), true));
-			return i;
-		}
-
+		return 1;
 	}
 
 }

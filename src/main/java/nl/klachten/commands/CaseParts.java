@@ -68,40 +68,42 @@ final class CaseParts {
 	Split split(String[] lines) {
 		int first = Greeting.skip(lines);
 		List<Part> parts = new ArrayList<>();
-		String reference = null;
-		String command = null;
-		int start = -1;
+		Part open = null;
 		int seen = 0;
 		for (int i = first; i < lines.length; i++) {
 			Matcher matcher = startsWithReference(lines[i]);
-			if (matcher == null) {
+			if (matcher != null && ++seen > MAX_REFERENCE_LINES) {
+				return tooMany(i, lines[i]);
+			}
+			if (matcher == null || !isCommand(matcher)) {
 				continue;
 			}
-			if (++seen > MAX_REFERENCE_LINES) {
-				return new Split.Mixed(new ParsedCommands.Refusal(i + 1, lines[i].strip(), "Meer dan "
-						+ MAX_REFERENCE_LINES + " regels met een kenmerk in één mail; verdeel ze over meer mails."));
+			if (open == null && i != first) {
+				return notFirst(i, lines[i], matcher);
 			}
-			if (!isCommand(matcher)) {
-				continue;
+			if (open != null) {
+				parts.add(new Part(open.reference(), open.start(), i, open.commandLine()));
 			}
-			if (start < 0 && i != first) {
-				return new Split.Mixed(new ParsedCommands.Refusal(i + 1, lines[i].strip(),
-						"Zet het kenmerk van het dossier voor elk commando in deze mail, ook voor het eerste, "
-								+ "of stuur de commando's voor " + matcher.group(1).toUpperCase(Locale.ROOT)
-								+ " in een aparte mail."));
-			}
-			if (start >= 0) {
-				parts.add(new Part(reference, start, i, command));
-			}
-			reference = matcher.group(1).toUpperCase(Locale.ROOT);
-			command = matcher.group(2);
-			start = i;
+			open = new Part(matcher.group(1).toUpperCase(Locale.ROOT), i, lines.length, matcher.group(2));
 		}
-		if (start < 0) {
+		if (open == null) {
 			return new Split.Single();
 		}
-		parts.add(new Part(reference, start, lines.length, command));
+		parts.add(open);
 		return new Split.Parts(parts);
+	}
+
+	private static Split tooMany(int i, String line) {
+		return new Split.Mixed(new ParsedCommands.Refusal(i + 1, line.strip(), "Meer dan " + MAX_REFERENCE_LINES
+				+ " regels met een kenmerk in één mail; verdeel ze over meer mails."));
+	}
+
+	/** A reference line below commands without one: those would take this case's lines as their text. */
+	private static Split notFirst(int i, String line, Matcher matcher) {
+		return new Split.Mixed(new ParsedCommands.Refusal(i + 1, line.strip(),
+				"Zet het kenmerk van het dossier voor elk commando in deze mail, ook voor het eerste, "
+						+ "of stuur de commando's voor " + matcher.group(1).toUpperCase(Locale.ROOT)
+						+ " in een aparte mail."));
 	}
 
 	/** The lines a part's commands are read from: the reference left off its first line. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
@@ -62,6 +63,25 @@ class CommandAnswers {
 		model.put("line", refusal.line());
 		model.put("reason", refusal.reason());
 		return model;
+	}
+
+	/**
+	 * The confirmation: what each line did, the mails as they went out, the case file for STATUS
+	 * ({@code ""} without) and the command table for HELP.
+	 */
+	static Map<String, Object> confirmationModel(List<String> done, List<Map<String, Object>> sent, String caseFile,
+			boolean help) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("changes", done);
+		model.put("sent", sent);
+		model.put("caseFile", caseFile);
+		model.put("help", help ? Keyword.helpTable() : "");
+		return model;
+	}
+
+	/** The keywords of the block, for the operator's log line (never the text). */
+	static String keywords(ParsedCommands.Commands commands) {
+		return commands.commands().stream().map((line) -> line.keyword().name()).collect(Collectors.joining(" "));
 	}
 
 	private static Letter letter(CommandMail mail, String purpose, Map<String, Object> model) {

@@ -1,7 +1,6 @@
 package nl.klachten.commands;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +11,8 @@ import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseFileText;
 import nl.klachten.register.CaseFiles;
 import nl.klachten.register.CaseState;
-import nl.klachten.register.Complaints;
-import nl.klachten.register.ReferenceNumber;
 import nl.klachten.register.ReferenceSettings;
 import nl.klachten.register.RegisteredComplaint;
-import nl.klachten.threading.ReferenceFinder;
 
 import org.springframework.stereotype.Component;
 
@@ -48,15 +44,8 @@ public class CommandDesk {
 
 	private final CaseFiles caseFiles;
 
-	private final Complaints complaints;
-
-	private final ReferenceFinder references;
-
 	CommandDesk(CommandTrust trust, CommandRules rules, CommandEffects effects, CommandAnswers answers,
-			SeveralCases severalCases, CaseChanges changes, CaseFiles caseFiles, Complaints complaints,
-			ReferenceSettings referenceSettings) {
-		this.complaints = complaints;
-		this.references = new ReferenceFinder(referenceSettings.prefix());
+			SeveralCases severalCases, CaseChanges changes, CaseFiles caseFiles, ReferenceSettings referenceSettings) {
 		this.caseParts = new CaseParts(referenceSettings.prefix());
 		this.trust = trust;
 		this.rules = rules;
@@ -97,10 +86,9 @@ public class CommandDesk {
 		if (split instanceof CaseParts.Split.Parts parts) {
 			return this.severalCases.handle(mail, verdict, lines, parts.parts(), accepted);
 		}
-		RegisteredComplaint complaint = caseOf(verdict, mail, named);
+		RegisteredComplaint complaint = this.trust.caseOf(verdict, mail, named);
 		if (split instanceof CaseParts.Split.Mixed mixed) {
-			this.answers.answer(mail, complaint, "command-rejected", CommandAnswers.refusalModel(mixed.refusal()));
-			return new Outcome(complaint, true);
+			return refuse(mail, complaint, mixed.refusal());
 		}
 		ParsedCommands parsed = this.parser.parse(mail.newText());
 		CaseState before = complaint == null ? null : this.changes.state(complaint);
@@ -108,15 +96,28 @@ public class CommandDesk {
 				: untrusted(verdict, (ParsedCommands.Commands) parsed, complaint)
 					.or(() -> this.rules.check(mail, (ParsedCommands.Commands) parsed, before));
 		if (refusal.isPresent()) {
-			OperatorEvents.commandRefused(reference(complaint), refusal.get().number(),
-					parsed instanceof ParsedCommands.Refusal ? "not a command"
-							: verdict instanceof CommandTrust.Verdict.Untrusted ? "not trusted" : "not allowed",
+			OperatorEvents.commandRefused(reference(complaint), refusal.get().number(), why(parsed, verdict),
 					mail.messageId());
-			this.answers.answer(mail, complaint, "command-rejected", CommandAnswers.refusalModel(refusal.get()));
-			return new Outcome(complaint, true);
+			return refuse(mail, complaint, refusal.get());
 		}
 		accepted.accept(complaint, null);
-		ParsedCommands.Commands commands = (ParsedCommands.Commands) parsed;
+		return apply(mail, complaint, (ParsedCommands.Commands) parsed, before);
+	}
+
+	/** The refusal's kind for the operator's log line. */
+	private static String why(ParsedCommands parsed, CommandTrust.Verdict verdict) {
+		return parsed instanceof ParsedCommands.Refusal ? "not a command"
+				: verdict instanceof CommandTrust.Verdict.Untrusted ? "not trusted" : "not allowed";
+	}
+
+	private Outcome refuse(CommandMail mail, RegisteredComplaint complaint, ParsedCommands.Refusal refusal) {
+		this.answers.answer(mail, complaint, "command-rejected", CommandAnswers.refusalModel(refusal));
+		return new Outcome(complaint, true);
+	}
+
+	/** Applies every line in order, each to the case as the lines before it left it, and confirms. */
+	private Outcome apply(CommandMail mail, RegisteredComplaint complaint, ParsedCommands.Commands commands,
+			CaseState before) {
 		List<String> done = new ArrayList<>();
 		List<Map<String, Object>> sent = new ArrayList<>();
 		CaseState state = before;
@@ -126,37 +127,12 @@ public class CommandDesk {
 				state = this.changes.state(state.complaint());
 			}
 		}
-		Map<String, Object> model = new HashMap<>();
-		model.put("changes", done);
-		model.put("sent", sent);
-		model.put("caseFile", has(commands, ChairCommand.Status.class) && complaint != null
-				? CaseFileText.of(this.caseFiles.find(complaint.reference()).orElseThrow()) : "");
-		model.put("help", has(commands, ChairCommand.Help.class) ? Keyword.helpTable() : "");
-		this.answers.answer(mail, complaint, "command-confirmation", model);
-		OperatorEvents.commandApplied(reference(complaint), keywords(commands), mail.messageId());
+		String caseFile = has(commands, ChairCommand.Status.class) && complaint != null
+				? CaseFileText.of(this.caseFiles.find(complaint.reference()).orElseThrow()) : "";
+		this.answers.answer(mail, complaint, "command-confirmation",
+				CommandAnswers.confirmationModel(done, sent, caseFile, has(commands, ChairCommand.Help.class)));
+		OperatorEvents.commandApplied(reference(complaint), CommandAnswers.keywords(commands), mail.messageId());
 		return new Outcome(complaint, false);
-	}
-
-	/**
-	 * The case the commands apply to: that of our mail the reply answers; for a reply to the
-	 * digest, the first listed case the reply names in its subject or its own text (not in the
-	 * quoted digest); otherwise the case the mail names.
-	 */
-	private RegisteredComplaint caseOf(CommandTrust.Verdict verdict, CommandMail mail, RegisteredComplaint named) {
-		if (verdict instanceof CommandTrust.Verdict.Answered answered) {
-			return this.complaints.find(answered.caseId()).orElse(null);
-		}
-		if (verdict instanceof CommandTrust.Verdict.Listed listed) {
-			List<ReferenceNumber> references = new ArrayList<>(this.references.find(mail.subject()));
-			references.addAll(this.references.find(mail.newText()));
-			return references.stream()
-				.map(this.complaints::find)
-				.flatMap(Optional::stream)
-				.filter((c) -> listed.caseIds().contains(c.id()))
-				.findFirst()
-				.orElse(null);
-		}
-		return named;
 	}
 
 	/**
@@ -175,10 +151,6 @@ public class CommandDesk {
 
 	private static String reference(RegisteredComplaint complaint) {
 		return complaint == null ? null : complaint.reference().toString();
-	}
-
-	private static String keywords(ParsedCommands.Commands commands) {
-		return commands.commands().stream().map((line) -> line.keyword().name()).collect(java.util.stream.Collectors.joining(" "));
 	}
 
 	private static boolean has(ParsedCommands.Commands commands, Class<? extends ChairCommand> type) {

@@ -75,15 +75,19 @@ public final class CommandParser {
 		if (block.isEmpty()) {
 			return new Refusal(first + 1, lines[first].strip(), unknown(NearMiss.suggest(bounded(lines[first]))));
 		}
-		if (next < to && !lines[next].isBlank()) {
-			List<String> meant = NearMiss.suggestCapitalised(bounded(lines[next]));
-			if (!meant.isEmpty()) {
-				return new Refusal(next + 1, lines[next].strip(), unknown(meant)
-						+ " Zet een lege regel tussen de commando's en de tekst.");
-			}
+		Optional<Refusal> nearMiss = next < to ? nearMissBelow(lines, next) : Optional.empty();
+		return nearMiss.isPresent() ? nearMiss.get()
+				: commands(block, String.join("\n", List.of(lines).subList(next, to)).strip());
+	}
+
+	/** The line right under the block, refused when it is in capitals and nearly a keyword ({@code PRODCT}). */
+	private static Optional<Refusal> nearMissBelow(String[] lines, int next) {
+		if (lines[next].isBlank()) {
+			return Optional.empty();
 		}
-		String text = String.join("\n", List.of(lines).subList(next, to)).strip();
-		return commands(block, text);
+		List<String> meant = NearMiss.suggestCapitalised(bounded(lines[next]));
+		return meant.isEmpty() ? Optional.empty() : Optional.of(new Refusal(next + 1, lines[next].strip(),
+				unknown(meant) + " Zet een lege regel tussen de commando's en de tekst."));
 	}
 
 	private static String unknown(List<String> meant) {

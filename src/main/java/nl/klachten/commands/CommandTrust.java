@@ -2,11 +2,18 @@ package nl.klachten.commands;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import nl.klachten.committee.Ascii;
+import nl.klachten.register.Complaints;
+import nl.klachten.register.ReferenceNumber;
+import nl.klachten.register.ReferenceSettings;
+import nl.klachten.register.RegisteredComplaint;
 import nl.klachten.register.SentMail;
+import nl.klachten.threading.ReferenceFinder;
 
 import org.springframework.stereotype.Component;
 
@@ -38,8 +45,15 @@ class CommandTrust {
 
 	private final Clock clock;
 
-	CommandTrust(SentMail sentMail, CommandsSettings settings, Clock clock) {
+	private final Complaints complaints;
+
+	private final ReferenceFinder references;
+
+	CommandTrust(SentMail sentMail, CommandsSettings settings, Clock clock, Complaints complaints,
+			ReferenceSettings referenceSettings) {
 		this.sentMail = sentMail;
+		this.complaints = complaints;
+		this.references = new ReferenceFinder(referenceSettings.prefix());
 		this.authservId = settings.trustedAuthservId() == null ? null : Ascii.lower(settings.trustedAuthservId().strip());
 		this.expiry = settings.trustExpiry();
 		this.ownReceivedHeaders = settings.ownReceivedHeaders();
@@ -54,7 +68,7 @@ class CommandTrust {
 		}
 
 		/** A reply to our mail that listed these cases (the digest): the case the reply names, if listed. */
-		record Listed(java.util.Set<Long> caseIds) implements Verdict {
+		record Listed(Set<Long> caseIds) implements Verdict {
 		}
 
 		/** Authenticated by the trusted server: the case the mail names. */
@@ -73,12 +87,34 @@ class CommandTrust {
 		if (answered.isPresent()) {
 			return new Verdict.Answered(answered.get());
 		}
-		java.util.Set<Long> listed = this.sentMail.casesListed(mail.references(), mail.sender(),
+		Set<Long> listed = this.sentMail.casesListed(mail.references(), mail.sender(),
 				this.clock.instant().minus(this.expiry));
 		if (!listed.isEmpty() && !authenticated(mail)) {
 			return new Verdict.Listed(listed);
 		}
 		return authenticated(mail) ? new Verdict.Authenticated() : new Verdict.Untrusted();
+	}
+
+	/**
+	 * The case the commands apply to: that of our mail the reply answers; for a reply to the
+	 * digest, the first listed case the reply names in its subject or its own text (not in the
+	 * quoted digest); otherwise the case the mail names.
+	 */
+	RegisteredComplaint caseOf(Verdict verdict, CommandMail mail, RegisteredComplaint named) {
+		if (verdict instanceof Verdict.Answered answered) {
+			return this.complaints.find(answered.caseId()).orElse(null);
+		}
+		if (verdict instanceof Verdict.Listed listed) {
+			List<ReferenceNumber> references = new ArrayList<>(this.references.find(mail.subject()));
+			references.addAll(this.references.find(mail.newText()));
+			return references.stream()
+				.map(this.complaints::find)
+				.flatMap(Optional::stream)
+				.filter((c) -> listed.caseIds().contains(c.id()))
+				.findFirst()
+				.orElse(null);
+		}
+		return named;
 	}
 
 	/** The first line that changes something, refused as not authentic; empty when every line only asks. */

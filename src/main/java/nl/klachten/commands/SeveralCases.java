@@ -91,8 +91,7 @@ class SeveralCases {
 		boolean help = false;
 		for (Checked c : checked) {
 			CaseState state = c.before();
-			OperatorEvents.commandApplied(c.part().reference(), c.commands().commands().stream()
-				.map((line) -> line.keyword().name()).collect(java.util.stream.Collectors.joining(" ")), mail.messageId());
+			OperatorEvents.commandApplied(c.part().reference(), CommandAnswers.keywords(c.commands()), mail.messageId());
 			for (CommandLine line : c.commands().commands()) {
 				String effect = this.effects.apply(line.command(), c.commands().text(), mail, state, sent);
 				done.add(c.part().reference() + " " + line.line() + ": " + effect);
@@ -103,12 +102,7 @@ class SeveralCases {
 				}
 			}
 		}
-		Map<String, Object> model = new HashMap<>();
-		model.put("changes", done);
-		model.put("sent", sent);
-		model.put("caseFile", String.join("\n\n", caseFilesText));
-		model.put("help", help ? Keyword.helpTable() : "");
-		return model;
+		return CommandAnswers.confirmationModel(done, sent, String.join("\n\n", caseFilesText), help);
 	}
 
 	private Optional<ParsedCommands.Refusal> check(CommandMail mail, CommandTrust.Verdict verdict,
@@ -120,10 +114,9 @@ class SeveralCases {
 			return Optional.of(new ParsedCommands.Refusal(part.start() + 1, "", caseRefusal.get()));
 		}
 		RegisteredComplaint complaint = found.orElseThrow();
-		Integer earlier = seen.putIfAbsent(complaint.id(), part.start() + 1);
-		if (earlier != null) {
-			return Optional.of(new ParsedCommands.Refusal(part.start() + 1, "", part.reference() + " staat al op regel "
-					+ earlier + "; zet alle commando's voor één dossier onder elkaar."));
+		Optional<ParsedCommands.Refusal> again = again(part, complaint, seen);
+		if (again.isPresent()) {
+			return again;
 		}
 		ParsedCommands parsed = this.parser.block(CaseParts.withoutReference(lines, part), part.start(), part.end());
 		if (parsed instanceof ParsedCommands.Refusal refusal) {
@@ -138,6 +131,15 @@ class SeveralCases {
 			checked.add(new Checked(part, before, commands));
 		}
 		return refusal;
+	}
+
+	/** A case that already had a part above: its commands must stand together, in one part. */
+	private static Optional<ParsedCommands.Refusal> again(CaseParts.Part part, RegisteredComplaint complaint,
+			Map<Long, Integer> seen) {
+		Integer earlier = seen.putIfAbsent(complaint.id(), part.start() + 1);
+		return earlier == null ? Optional.empty()
+				: Optional.of(new ParsedCommands.Refusal(part.start() + 1, "", part.reference() + " staat al op regel "
+						+ earlier + "; zet alle commando's voor één dossier onder elkaar."));
 	}
 
 	/** Whether the mail may act on the part's case at all: it exists, and the answered mail covers it. */

@@ -1,8 +1,9 @@
 /**
- * The terms of a case in calendar dates (R7, R9, R10, R11, R20, R23): when the acknowledgement and
- * the decision are due, until when an extension may be announced, whether a complaint came late,
- * when the appeals committee must decide and when a handled case is purged. Pure arithmetic on
- * {@code java.time} values in the regulation's zone: no Spring, no JDBC, and the current time is
- * always passed in (from the {@code Clock} bean), never read here.
+ * The two daily jobs: the chair's deadline digest (R8, R10; {@code DigestBuilder} composes it from
+ * the register's {@code DigestData}, {@code DigestSender} sends it once a day on its
+ * {@code DailySchedule}, also from the {@code digest} command) and the nightly purge of R20
+ * ({@code RetentionJob}: the register first, then the IMAP copies). The deadline arithmetic
+ * itself is {@code committee.DeadlinePolicy}, pure {@code java.time} with the current time always
+ * passed in.
  */
 package nl.klachten.deadlines;

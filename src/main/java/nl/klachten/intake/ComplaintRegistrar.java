@@ -12,10 +12,8 @@ import nl.klachten.commands.Guidance;
 import nl.klachten.committee.DeadlinePolicy;
 import nl.klachten.committee.Language;
 import nl.klachten.committee.LanguageSettings;
-import nl.klachten.committee.PeopleDates;
 import nl.klachten.committee.TermsSettings;
 import nl.klachten.outbound.CaseMailer;
-import nl.klachten.outbound.HeaderText;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.CaseChanges;
 import nl.klachten.register.CaseLanguages;
@@ -67,11 +65,10 @@ class ComplaintRegistrar {
 		this.intake = intake;
 	}
 
-
-	/** A registered complaint with what its mail stated, for {@link #announce}. */
 	/** The longest subject the acknowledgement repeats. */
 	static final int ECHO_LENGTH = 80;
 
+	/** A registered complaint with what its mail stated, for {@link #announce}. */
 	record Registration(RegisteredComplaint complaint, NewComplaint stated, RegisterFields fields, Language language) {
 	}
 
@@ -103,34 +100,42 @@ class ComplaintRegistrar {
 	 */
 	void announce(Registration registration, InboundMail mail, boolean acknowledge, RegisteredComplaint possibleLink) {
 		RegisteredComplaint registered = registration.complaint();
-		Map<String, Object> model = model(registered, registration.stated(), registration.fields(), mail, acknowledge);
+		Map<String, Object> model = AnnouncementModel.of(registration.stated(), registration.fields(), mail, acknowledge,
+				this.intake.rateLimitPerHour());
 		model.put("possibleLink", possibleLink == null ? "" : possibleLink.reference().toString());
 		model.put("guidance", Guidance.forCase(this.changes.state(registered)));
 		boolean answerable = mail.strictSender().isPresent();
 		model.put("unanswerable", !answerable);
 		if (acknowledge && answerable) {
-			Map<String, Object> toComplainant = new LinkedHashMap<>(model);
-			List<String> references = thread(mail);
-			String subject = String.valueOf(model.get("subject"));
-			if (possibleLink != null) {
-				subject = withoutReferences(subject);
-				references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
-			}
-			// the acknowledgement goes wherever the From line points: it echoes no free text of the
-			// sender's but a short, cleaned subject and a name that is only a name, so it cannot
-			// carry someone's message to a victim
-			toComplainant.put("subject", echo(subject));
-			toComplainant.putAll(Acknowledgement.model(registration.stated(), echo(subject), this.handlingWeeks,
-					registration.language()));
-			toComplainant.put("decisionDue", registration.stated().decisionDue());
-			if (registration.stated().aroseOn() != null) {
-				toComplainant.put("aroseOn", registration.stated().aroseOn());
-			}
-			this.mailer.send(registered, new Letter("acknowledgement", List.of(mail.strictSender().get()), null,
-					mail.messageId(), references, toComplainant));
+			acknowledge(registration, mail, model, possibleLink);
 		}
 		this.mailer.send(registered, new Letter("chair-notification", List.of(this.mailer.chair()), null, null,
 				List.of(), model));
+	}
+
+	/**
+	 * The acknowledgement goes wherever the From line points: it echoes no free text of the
+	 * sender's but a short, cleaned subject and a name that is only a name, so it cannot carry
+	 * someone's message to a victim.
+	 */
+	private void acknowledge(Registration registration, InboundMail mail, Map<String, Object> model,
+			RegisteredComplaint possibleLink) {
+		Map<String, Object> toComplainant = new LinkedHashMap<>(model);
+		List<String> references = thread(mail);
+		String subject = String.valueOf(model.get("subject"));
+		if (possibleLink != null) {
+			subject = withoutReferences(subject);
+			references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
+		}
+		toComplainant.put("subject", echo(subject));
+		toComplainant.putAll(Acknowledgement.model(registration.stated(), echo(subject), this.handlingWeeks,
+				registration.language()));
+		toComplainant.put("decisionDue", registration.stated().decisionDue());
+		if (registration.stated().aroseOn() != null) {
+			toComplainant.put("aroseOn", registration.stated().aroseOn());
+		}
+		this.mailer.send(registration.complaint(), new Letter("acknowledgement", List.of(mail.strictSender().get()),
+				null, mail.messageId(), references, toComplainant));
 	}
 
 	private String withoutReferences(String subject) {
@@ -166,63 +171,6 @@ class ComplaintRegistrar {
 			thread.add(mail.messageId());
 		}
 		return thread;
-	}
-
-	private Map<String, Object> model(RegisteredComplaint registered, NewComplaint complaint, RegisterFields fields,
-			InboundMail mail, boolean acknowledged) {
-		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("complainantName", complaint.complainantName() == null ? "" : complaint.complainantName());
-		model.put("complainantEmail", complaint.complainantEmail());
-		model.put("representativeOf", complaint.representativeOf() == null ? "" : complaint.representativeOf());
-		model.put("subject", complaint.subject().isBlank() ? "(geen onderwerp)" : HeaderText.clean(complaint.subject()));
-		model.put("text", complaint.description());
-		model.put("submittedOn", PeopleDates.date(complaint.submittedAt()));
-		model.put("decisionDue", PeopleDates.date(complaint.decisionDue()));
-		model.put("late", complaint.late());
-		model.put("aroseOn", PeopleDates.date(complaint.aroseOn()));
-		model.put("missing", missing(complaint, fields));
-		model.put("details", details(complaint));
-		model.put("attachments", mail.attachments().stream().map(Attachment::fileName).toList());
-		model.put("acknowledged", acknowledged);
-		model.put("rateLimit", this.intake.rateLimitPerHour());
-		return model;
-	}
-
-	private static List<String> missing(NewComplaint complaint, RegisterFields fields) {
-		List<String> missing = new ArrayList<>();
-		if (complaint.complainantName() == null) {
-			missing.add("Naam");
-		}
-		if (fields.address() == null) {
-			missing.add("Adres");
-		}
-		if (fields.city() == null) {
-			missing.add("Woonplaats");
-		}
-		if (fields.products().isEmpty()) {
-			missing.add("Product");
-		}
-		if (fields.aroseOn() == null) {
-			missing.add("Datum ontstaan");
-		}
-		return missing;
-	}
-
-	private static Map<String, String> details(NewComplaint complaint) {
-		Map<String, String> details = new LinkedHashMap<>();
-		putIfPresent(details, "Adres", complaint.address());
-		putIfPresent(details, "Woonplaats", complaint.city());
-		putIfPresent(details, "Product", String.join(", ", complaint.products()));
-		putIfPresent(details, "Medewerker", complaint.employeeName());
-		putIfPresent(details, "Datum ontstaan",
-				PeopleDates.date(complaint.aroseOn()));
-		return details;
-	}
-
-	private static void putIfPresent(Map<String, String> map, String key, String value) {
-		if (value != null && !value.isBlank()) {
-			map.put(key, value);
-		}
 	}
 
 }

@@ -32,7 +32,10 @@ final class ContentDigest {
 		return HexFormat.of().formatHex(sha.digest());
 	}
 
-	/** The body of a raw mail, line endings normalised to LF, trailing white space dropped. */
+	/**
+	 * The body of a raw mail, line endings normalised to LF, trailing white space dropped: also what
+	 * tells our own mail read back from another that reuses its Message-ID.
+	 */
 	static byte[] body(byte[] raw) {
 		int start = bodyStart(raw);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(0, raw.length - start));

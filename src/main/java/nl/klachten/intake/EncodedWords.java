@@ -2,12 +2,6 @@ package nl.klachten.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decodes RFC 2047 encoded-words ({@code =?charset?B|Q?text?=}) in one forward pass. Mime4J's
@@ -22,16 +16,6 @@ import java.util.Set;
  */
 final class EncodedWords {
 
-	/** Longer than any registered charset name: no lookup for it. */
-	private static final int MAX_CHARSET_NAME = 40;
-
-	/**
-	 * Every charset name and alias the JDK knows, lower case, plus the aliases {@link TextDecoder} adds.
-	 * Asking {@link Charset#forName} about an unknown name walks the charset providers each time,
-	 * which a subject of 100,000 bogus words turns into seconds.
-	 */
-	private static final Set<String> KNOWN_CHARSETS = knownCharsets();
-
 	private EncodedWords() {
 	}
 
@@ -44,23 +28,14 @@ final class EncodedWords {
 		int from = 0;
 		int candidate = text.indexOf("=?");
 		while (candidate >= 0) {
-			Word word = Word.at(text, candidate);
+			EncodedWord word = EncodedWord.at(text, candidate);
 			if (word == null) {
 				candidate = text.indexOf("=?", candidate + 1);
 				continue;
 			}
-			String gap = text.substring(from, candidate);
-			if (run == null || !isLinearWhiteSpace(gap) || !run.charset.equals(word.charset)) {
-				if (run != null) {
-					run.flushTo(out);
-				}
-				if (run == null || !isLinearWhiteSpace(gap)) {
-					out.append(gap);
-				}
-				run = new Run(word.charset);
-			}
-			run.bytes.writeBytes(word.bytes);
-			from = word.end;
+			run = join(run, text.substring(from, candidate), word, out);
+			run.bytes.writeBytes(word.bytes());
+			from = word.end();
 			candidate = text.indexOf("=?", from);
 		}
 		if (run != null) {
@@ -70,13 +45,23 @@ final class EncodedWords {
 		return out.toString();
 	}
 
-	private static Set<String> knownCharsets() {
-		Set<String> names = new HashSet<>(Set.of("utf8", "latin1", "latin-1", "ascii", "cp1252", "win-1252"));
-		for (Charset charset : Charset.availableCharsets().values()) {
-			names.add(charset.name().toLowerCase(Locale.ROOT));
-			charset.aliases().forEach((alias) -> names.add(alias.toLowerCase(Locale.ROOT)));
+	/**
+	 * The run {@code word} goes on: the current one when only linear white space (which goes)
+	 * separates them and the charset is the same; else a new one, after the current run and the
+	 * gap before the word are written out (the gap too goes between two encoded words).
+	 */
+	private static Run join(Run run, String gap, EncodedWord word, StringBuilder out) {
+		boolean whiteSpace = isLinearWhiteSpace(gap);
+		if (run != null && whiteSpace && run.charset.equals(word.charset())) {
+			return run;
 		}
-		return Set.copyOf(names);
+		if (run != null) {
+			run.flushTo(out);
+		}
+		if (run == null || !whiteSpace) {
+			out.append(gap);
+		}
+		return new Run(word.charset());
 	}
 
 	private static boolean isLinearWhiteSpace(String gap) {
@@ -102,89 +87,6 @@ final class EncodedWords {
 
 		void flushTo(StringBuilder out) {
 			out.append(new String(this.bytes.toByteArray(), this.charset));
-		}
-
-	}
-
-	/** One well-formed encoded word that decodes: its charset, its bytes and where it ends. */
-	private record Word(Charset charset, byte[] bytes, int end) {
-
-		/** The word starting at {@code start} (which holds {@code =?}), or null when there is none. */
-		static Word at(String text, int start) {
-			int charsetEnd = text.indexOf('?', start + 2);
-			if (charsetEnd < 0 || charsetEnd == start + 2 || charsetEnd + 2 >= text.length()
-					|| text.charAt(charsetEnd + 2) != '?') {
-				return null;
-			}
-			int textEnd = text.indexOf('?', charsetEnd + 3);
-			if (textEnd < 0 || textEnd + 1 >= text.length() || text.charAt(textEnd + 1) != '=') {
-				return null;
-			}
-			Optional<Charset> charset = charset(text.substring(start + 2, charsetEnd));
-			char encoding = text.charAt(charsetEnd + 1);
-			String encoded = text.substring(charsetEnd + 3, textEnd);
-			byte[] bytes = switch (encoding) {
-				case 'B', 'b' -> base64(encoded);
-				case 'Q', 'q' -> quoted(encoded);
-				default -> null;
-			};
-			return (charset.isEmpty() || bytes == null) ? null : new Word(charset.get(), bytes, textEnd + 2);
-		}
-
-		private static Optional<Charset> charset(String name) {
-			int language = name.indexOf('*');
-			String bare = language < 0 ? name : name.substring(0, language);
-			if (bare.isEmpty() || bare.length() > MAX_CHARSET_NAME || !bare.chars().allMatch(Word::isCharsetChar)) {
-				return Optional.empty();
-			}
-			return KNOWN_CHARSETS.contains(bare.toLowerCase(Locale.ROOT)) ? TextDecoder.lookup(bare) : Optional.empty();
-		}
-
-		/** The characters {@link Charset} allows in a name, so a bogus one costs no exception. */
-		private static boolean isCharsetChar(int c) {
-			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '+'
-					|| c == '.' || c == ':' || c == '_';
-		}
-
-		private static byte[] base64(String encoded) {
-			try {
-				return Base64.getDecoder().decode(encoded.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-
-		/** Q text; a broken {@code =XX} escape makes the word stay as written, as with Mime4J. */
-		private static byte[] quoted(String encoded) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length());
-			for (int i = 0; i < encoded.length(); i++) {
-				char c = encoded.charAt(i);
-				if (c == '=') {
-					int hex = hex(encoded, i + 1);
-					if (hex < 0) {
-						return null;
-					}
-					out.write(hex);
-					i += 2;
-				}
-				else if (c == '_') {
-					out.write(' ');
-				}
-				else {
-					out.writeBytes(String.valueOf(c).getBytes(c < 0x100 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
-				}
-			}
-			return out.toByteArray();
-		}
-
-		private static int hex(String s, int at) {
-			if (at + 1 >= s.length()) {
-				return -1;
-			}
-			int high = Character.digit(s.charAt(at), 16);
-			int low = Character.digit(s.charAt(at + 1), 16);
-			return (high < 0 || low < 0) ? -1 : high * 16 + low;
 		}
 
 	}

@@ -54,38 +54,27 @@ final class LimitScan {
 	private static Optional<String> structure(byte[] raw, MailLimits limits) throws IOException, MimeException {
 		MimeTokenStream tokens = new MimeTokenStream(MimeParser.CONFIG);
 		tokens.parse(new ByteArrayInputStream(raw));
-		int depth = 0;
-		int parts = 0;
-		int fields = 0;
-		long content = 0;
+		Counts counts = new Counts();
 		for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
 			switch (state) {
-				case T_START_MULTIPART, T_START_MESSAGE -> depth++;
-				case T_END_MULTIPART, T_END_MESSAGE -> depth--;
-				case T_START_BODYPART -> parts++;
-				case T_START_HEADER -> fields = 0;
+				case T_START_MULTIPART, T_START_MESSAGE -> counts.depth++;
+				case T_END_MULTIPART, T_END_MESSAGE -> counts.depth--;
+				case T_START_BODYPART -> counts.parts++;
+				case T_START_HEADER -> counts.fields = 0;
 				case T_FIELD -> {
-					fields++;
+					counts.fields++;
 					if (tokens.getField().getRaw() != null
 							&& tokens.getField().getRaw().length() > limits.headerLength().toBytes()) {
 						return Optional.of("header-length");
 					}
 				}
-				case T_BODY -> content += drain(tokens.getInputStream());
+				case T_BODY -> counts.content += drain(tokens.getInputStream());
 				default -> {
 				}
 			}
-			if (depth > limits.mimeDepth()) {
-				return Optional.of("mime-depth");
-			}
-			if (parts > limits.parts()) {
-				return Optional.of("parts");
-			}
-			if (fields > limits.headerCount()) {
-				return Optional.of("header-count");
-			}
-			if (content > limits.decodedSize().toBytes()) {
-				return Optional.of("decoded-size");
+			Optional<String> over = counts.over(limits);
+			if (over.isPresent()) {
+				return over;
 			}
 		}
 		return Optional.empty();
@@ -98,6 +87,35 @@ final class LimitScan {
 			total += n;
 		}
 		return total;
+	}
+
+	/** What the scan has seen so far: the nesting now, the parts, the current header's fields, the body bytes. */
+	private static final class Counts {
+
+		private int depth;
+
+		private int parts;
+
+		private int fields;
+
+		private long content;
+
+		private Optional<String> over(MailLimits limits) {
+			if (this.depth > limits.mimeDepth()) {
+				return Optional.of("mime-depth");
+			}
+			if (this.parts > limits.parts()) {
+				return Optional.of("parts");
+			}
+			if (this.fields > limits.headerCount()) {
+				return Optional.of("header-count");
+			}
+			if (this.content > limits.decodedSize().toBytes()) {
+				return Optional.of("decoded-size");
+			}
+			return Optional.empty();
+		}
+
 	}
 
 }

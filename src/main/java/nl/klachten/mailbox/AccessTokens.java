@@ -100,32 +100,10 @@ public final class AccessTokens {
 	private void fetch() throws OAuth2Exception {
 		Instant asked = this.clock.instant();
 		String uri = this.settings.tokenUri();
-		HttpResponse<String> response;
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
-				.timeout(Duration.ofSeconds(30))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Accept", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(form()))
-				.build();
-			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new OAuth2Exception("OAuth2 token endpoint " + uri
-					+ " could not be reached: check complaints.mailbox.oauth2.token-uri and the network", false);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new OAuth2Exception("OAuth2 token request to " + uri + " was interrupted", false);
-		}
+		HttpResponse<String> response = post(uri);
 		JsonNode body = parse(response.body());
 		if (response.statusCode() != 200) {
-			String error = body == null ? "" : body.path("error").asString("");
-			boolean refresh = refreshFlow();
-			throw new OAuth2Exception("OAuth2 token endpoint " + uri + " refused the client: " + response.statusCode()
-					+ (error.isBlank() ? "" : " " + error) + ", check complaints.mailbox.oauth2.client-id and client-secret"
-					+ (refresh ? " and refresh-token" : "") + (response.statusCode() >= 500 ? " (or try again later)" : ""),
-					response.statusCode() < 500);
+			throw refused(uri, response.statusCode(), body);
 		}
 		String accessToken = body == null ? "" : body.path("access_token").asString("");
 		if (accessToken.isBlank()) {
@@ -135,6 +113,35 @@ public final class AccessTokens {
 		long expiresIn = body.path("expires_in").asLong(DEFAULT_EXPIRES_IN);
 		this.token = accessToken;
 		this.renewAt = asked.plusMillis(Math.max(1, expiresIn) * 800);
+	}
+
+	private HttpResponse<String> post(String uri) throws OAuth2Exception {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(form()))
+				.build();
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new OAuth2Exception("OAuth2 token endpoint " + uri
+					+ " could not be reached: check complaints.mailbox.oauth2.token-uri and the network", false);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new OAuth2Exception("OAuth2 token request to " + uri + " was interrupted", false);
+		}
+	}
+
+	/** The endpoint's refusal, naming the keys to check; permanent unless the endpoint failed (5xx). */
+	private OAuth2Exception refused(String uri, int status, JsonNode body) {
+		String error = body == null ? "" : body.path("error").asString("");
+		boolean refresh = refreshFlow();
+		return new OAuth2Exception("OAuth2 token endpoint " + uri + " refused the client: " + status
+				+ (error.isBlank() ? "" : " " + error) + ", check complaints.mailbox.oauth2.client-id and client-secret"
+				+ (refresh ? " and refresh-token" : "") + (status >= 500 ? " (or try again later)" : ""), status < 500);
 	}
 
 	private JsonNode parse(String body) {

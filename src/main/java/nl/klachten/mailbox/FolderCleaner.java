@@ -53,15 +53,7 @@ public class FolderCleaner {
 		try {
 			store = MailSessions.imap(this.server, 120_000).getStore(MailSessions.imapProtocol(this.server));
 			MailLogin.connect(store, this.server);
-			char separator = store.getDefaultFolder().getSeparator();
-			boolean uidPlus = ((IMAPStore) store).hasCapability("UIDPLUS");
-			int deleted = 0;
-			for (String name : this.folders) {
-				Folder folder = store.getFolder(name.replace('/', separator));
-				if (folder.exists()) {
-					deleted += delete((IMAPFolder) folder, messageIds, uidPlus);
-				}
-			}
+			int deleted = deleteFromFolders(store, messageIds);
 			log.info("Deleted {} purged mail(s) from the IMAP folders", deleted);
 			return deleted;
 		}
@@ -73,16 +65,24 @@ public class FolderCleaner {
 		}
 	}
 
+	private int deleteFromFolders(Store store, Collection<String> messageIds) throws MessagingException {
+		char separator = store.getDefaultFolder().getSeparator();
+		boolean uidPlus = ((IMAPStore) store).hasCapability("UIDPLUS");
+		int deleted = 0;
+		for (String name : this.folders) {
+			Folder folder = store.getFolder(name.replace('/', separator));
+			if (folder.exists()) {
+				deleted += delete((IMAPFolder) folder, messageIds, uidPlus);
+			}
+		}
+		return deleted;
+	}
+
 	private static int delete(IMAPFolder folder, Collection<String> messageIds, boolean uidPlus)
 			throws MessagingException {
 		folder.open(Folder.READ_WRITE);
 		try {
-			List<Message> found = new ArrayList<>();
-			for (String id : messageIds) {
-				for (Message message : folder.search(new HeaderTerm("Message-ID", "<" + id + ">"))) {
-					found.add(message);
-				}
-			}
+			List<Message> found = find(folder, messageIds);
 			if (found.isEmpty()) {
 				return 0;
 			}
@@ -101,6 +101,16 @@ public class FolderCleaner {
 				folder.close(false);
 			}
 		}
+	}
+
+	private static List<Message> find(IMAPFolder folder, Collection<String> messageIds) throws MessagingException {
+		List<Message> found = new ArrayList<>();
+		for (String id : messageIds) {
+			for (Message message : folder.search(new HeaderTerm("Message-ID", "<" + id + ">"))) {
+				found.add(message);
+			}
+		}
+		return found;
 	}
 
 	private static void close(Store store) {

@@ -9,6 +9,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
+import nl.klachten.committee.RealTimeBackoff;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -44,8 +45,6 @@ public class IdleWatcher implements SmartLifecycle {
 
 	private volatile IMAPFolder folder;
 
-	private volatile boolean idleSupported = true;
-
 	private Thread thread;
 
 	private final ProblemLog problems;
@@ -54,10 +53,6 @@ public class IdleWatcher implements SmartLifecycle {
 		this.problems = problems;
 		this.server = server;
 		this.signal = signal;
-	}
-
-	public boolean idleSupported() {
-		return this.idleSupported;
 	}
 
 	@Override
@@ -70,33 +65,41 @@ public class IdleWatcher implements SmartLifecycle {
 				TimeUnit.SECONDS);
 	}
 
+	/** Reconnects after IDLE ends or fails: from 1 s, doubling to 1 min while connecting fails. */
 	private void watch() {
-		long backoff = 1000;
+		RealTimeBackoff backoff = new RealTimeBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 		while (this.running) {
 			try {
 				connect();
 				this.problems.succeeded();
 				if (!this.store.hasCapability("IDLE")) {
-					this.idleSupported = false;
 					log.info("The IMAP server has no IDLE; polling the inbox");
 					disconnect();
 					return;
 				}
 				this.signal.raise();
-				backoff = 1000;
-				while (this.running && this.folder.isOpen()) {
-					this.folder.idle(true);
-				}
+				backoff.succeeded();
+				idle();
 			}
 			catch (MessagingException | RuntimeException ex) {
-				if (this.running) {
-					this.problems.failed(ex);
-					log.debug("IDLE connection lost ({}); reconnecting in {} ms", ex.getClass().getSimpleName(), backoff);
-				}
+				lost(ex);
 			}
 			disconnect();
-			sleep(backoff);
-			backoff = Math.min(backoff * 2, 60_000);
+			sleep(backoff.failed().toMillis());
+		}
+	}
+
+	/** Idles until the connection ends or the watcher stops; each IDLE ends at new mail or a ping. */
+	private void idle() throws MessagingException {
+		while (this.running && this.folder.isOpen()) {
+			this.folder.idle(true);
+		}
+	}
+
+	private void lost(Exception failure) {
+		if (this.running) {
+			this.problems.failed(failure);
+			log.debug("IDLE connection lost ({}); reconnecting", failure.getClass().getSimpleName());
 		}
 	}
 

@@ -1,31 +1,14 @@
 package nl.klachten.mailbox;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import org.eclipse.angus.mail.iap.Argument;
-import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
-import org.eclipse.angus.mail.iap.ByteArray;
-import org.eclipse.angus.mail.imap.protocol.BODY;
-import org.eclipse.angus.mail.imap.protocol.FLAGS;
-import org.eclipse.angus.mail.imap.protocol.FetchResponse;
-import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
-import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
-import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
-import org.eclipse.angus.mail.imap.protocol.UID;
-import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +19,13 @@ import org.slf4j.LoggerFactory;
  * one {@code UID MOVE} per destination folder (STACK.md pitfall 12). Everything goes by UID, never
  * by the client's message cache, and every read records the inbox's UIDVALIDITY: a filing for
  * UIDs of another UIDVALIDITY is refused ({@link UidValidityChanged}). Without {@code MOVE} a mail
- * is copied, flagged {@code \Deleted} and {@value #FILED_KEYWORD}, and expunged by UID only where
- * the server has UIDPLUS; never by a plain {@code EXPUNGE}, which would also remove what the
- * chair's own client marked deleted. Mail with that keyword is not read again. Used by one thread
- * at a time.
+ * is filed by copy and marked {@value #FILED_KEYWORD}, and mail with that keyword is not read again
+ * ({@link UidMove}). Used by one thread at a time. The commands are {@link InboxFetch}'s (reading)
+ * and {@link UidMove}'s (filing); this class holds the connection, the batch and the UIDVALIDITY check.
  */
 public class ImapMailbox implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
-
-	private static final long MAX_BYTES_PER_FETCH = 32L * 1024 * 1024;
 
 	/** Our keyword on a mail filed by copy that could not be expunged: it is not read again. */
 	public static final String FILED_KEYWORD = "$KlachtenFiled";
@@ -80,21 +60,15 @@ public class ImapMailbox implements AutoCloseable {
 	/**
 	 * Up to {@code max} mails from the start of the inbox, and no more than {@code maxBytes} of them
 	 * together (but always at least one); bodies over {@code maxSize} are left to spool and do not
-	 * count, since they are never held in memory.
-	 */
-	public synchronized Fetched fetch(int max, long maxSize, long maxBytes) {
-		return fetch(max, maxSize, maxBytes, null);
-	}
-
-	/**
-	 * As {@link #fetch(int, long, long)}, leaving out the UIDs of {@code skip} (mails settled in the
-	 * register but waiting to be filed) when the inbox still has the UIDVALIDITY they were read with.
+	 * count, since they are never held in memory. The UIDs of {@code skip} (mails settled in the
+	 * register but waiting to be filed; null for none) are left out when the inbox still has the
+	 * UIDVALIDITY they were read with.
 	 */
 	public synchronized Fetched fetch(int max, long maxSize, long maxBytes, Filing skip) {
 		try {
 			IMAPFolder folder = open();
 			long validity = folder.getUIDValidity();
-			List<long[]> all = sizes(folder);
+			List<long[]> all = InboxFetch.sizes(folder);
 			if (skip != null && skip.uidValidity() == validity) {
 				all.removeIf((entry) -> skip.destinations().containsKey(entry[0]));
 			}
@@ -102,7 +76,7 @@ public class ImapMailbox implements AutoCloseable {
 			if (batch.isEmpty()) {
 				return new Fetched(List.of(), false, validity);
 			}
-			return new Fetched(bodies(folder, batch, maxSize), batch.size() < all.size(), validity);
+			return new Fetched(InboxFetch.bodies(folder, batch, maxSize), batch.size() < all.size(), validity);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			disconnect();
@@ -126,14 +100,9 @@ public class ImapMailbox implements AutoCloseable {
 				throw new UidValidityChanged(filing.uidValidity(), validity);
 			}
 			for (Filing.Destination destination : Filing.Destination.values()) {
-				long[] uids = filing.destinations()
-					.entrySet()
-					.stream()
-					.filter((e) -> e.getValue() == destination)
-					.mapToLong(Map.Entry::getKey)
-					.toArray();
+				long[] uids = uids(filing, destination);
 				if (uids.length > 0) {
-					move(folder, uids, target(destination));
+					UidMove.move((IMAPStore) this.store, folder, uids, target(destination));
 				}
 			}
 		}
@@ -160,150 +129,13 @@ public class ImapMailbox implements AutoCloseable {
 		return sizes.subList(0, count);
 	}
 
-	/**
-	 * UIDs and sizes of all mails, oldest first, asked of the server by UID range rather than
-	 * computed from the client's cached message count, which can lag behind the server. Mails with
-	 * {@value #FILED_KEYWORD} were filed already and are left out.
-	 */
-	private List<long[]> sizes(IMAPFolder folder) throws MessagingException {
-		Response[] responses = command(folder, "UID FETCH 1:* (UID RFC822.SIZE FLAGS)", null);
-		List<long[]> sizes = new ArrayList<>();
-		for (Response response : responses) {
-			if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
-				FLAGS flags = fetch.getItem(FLAGS.class);
-				if (flags != null && flags.contains(FILED_KEYWORD)) {
-					continue;
-				}
-				RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
-				sizes.add(new long[] { fetch.getItem(UID.class).uid, size == null ? 0 : size.size });
-			}
-		}
-		sizes.sort((a, b) -> Long.compare(a[0], b[0]));
-		return sizes;
-	}
-
-	private List<FetchedMail> bodies(IMAPFolder folder, List<long[]> sizes, long maxSize) throws MessagingException {
-		List<FetchedMail> mails = new ArrayList<>();
-		List<Long> chunk = new ArrayList<>();
-		long chunkBytes = 0;
-		for (long[] entry : sizes) {
-			long uid = entry[0];
-			if (entry[1] > maxSize) {
-				mails.add(oversize(folder, uid, entry[1]));
-				continue;
-			}
-			if (!chunk.isEmpty() && chunkBytes + entry[1] > MAX_BYTES_PER_FETCH) {
-				mails.addAll(fetchBodies(folder, chunk));
-				chunk.clear();
-				chunkBytes = 0;
-			}
-			chunk.add(uid);
-			chunkBytes += entry[1];
-		}
-		if (!chunk.isEmpty()) {
-			mails.addAll(fetchBodies(folder, chunk));
-		}
-		return mails;
-	}
-
-	/**
-	 * The bodies of these UIDs. A UID the server answers for without a body, or with NIL, is kept as
-	 * a mail without body (intake quarantines it); a UID it does not answer for at all is gone from
-	 * the inbox and left out.
-	 */
-	private List<FetchedMail> fetchBodies(IMAPFolder folder, List<Long> uids) throws MessagingException {
-		String set = UIDSet.toString(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
-		Response[] responses = command(folder, "UID FETCH " + set + " (UID INTERNALDATE BODY.PEEK[])", null);
-		Map<Long, FetchedMail> mails = new TreeMap<>();
-		for (Response response : responses) {
-			if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null
-					&& uids.contains(fetch.getItem(UID.class).uid)) {
-				long uid = fetch.getItem(UID.class).uid;
-				INTERNALDATE date = fetch.getItem(INTERNALDATE.class);
-				Instant received = date == null ? null : date.getDate().toInstant();
-				BODY body = fetch.getItem(BODY.class);
-				ByteArray bytes = body == null ? null : body.getByteArray();
-				if (bytes != null) {
-					byte[] raw = bytes.getNewBytes();
-					mails.put(uid, new FetchedMail(uid, received, raw.length, raw, null));
-				}
-				else {
-					mails.putIfAbsent(uid, FetchedMail.withoutBody(uid, received));
-				}
-			}
-		}
-		List<FetchedMail> read = new ArrayList<>(mails.values());
-		for (FetchedMail mail : read) {
-			if (mail.bodyMissing()) {
-				log.warn("The server sent mail uid {} without its body", mail.uid());
-			}
-		}
-		return read;
-	}
-
-	private FetchedMail oversize(IMAPFolder folder, long uid, long size) throws MessagingException {
-		IMAPMessage message = (IMAPMessage) folder.getMessageByUID(uid);
-		Instant received = message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant();
-		return new FetchedMail(uid, received, size, null, (out) -> {
-			try {
-				message.writeTo(out);
-			}
-			catch (MessagingException ex) {
-				throw new IOException("Spooling mail uid " + uid + " failed", ex);
-			}
-		});
-	}
-
-	private static Response[] command(IMAPFolder folder, String command, Argument args) throws MessagingException {
-		return (Response[]) folder.doCommand((IMAPProtocol p) -> {
-			Response[] responses = p.command(command, args);
-			p.notifyResponseHandlers(responses);
-			p.handleResult(responses[responses.length - 1]);
-			return responses;
-		});
-	}
-
-	/**
-	 * Moves by UID on the wire. The client's message cache ({@code getMessagesByUID}) can be stale
-	 * after the raw batch commands and would silently skip mail that is still in the inbox.
-	 */
-	private void move(IMAPFolder folder, long[] uids, Folder target) throws MessagingException {
-		String set = UIDSet.toString(UIDSet.createUIDSets(uids));
-		Argument mailbox = new Argument();
-		mailbox.writeString(BASE64MailboxEncoder.encode(target.getFullName()));
-		IMAPStore imap = (IMAPStore) this.store;
-		if (imap.hasCapability("MOVE")) {
-			command(folder, "UID MOVE " + set, mailbox);
-		}
-		else {
-			long[] uncopied = uncopied(folder, set);
-			if (uncopied.length > 0) {
-				String copy = UIDSet.toString(UIDSet.createUIDSets(uncopied));
-				command(folder, "UID COPY " + copy, mailbox);
-				command(folder, "UID STORE " + copy + " +FLAGS.SILENT (\\Deleted " + FILED_KEYWORD + ")", null);
-			}
-			if (imap.hasCapability("UIDPLUS")) {
-				command(folder, "UID EXPUNGE " + set, null);
-			}
-		}
-	}
-
-	/**
-	 * The UIDs of the set still in the inbox without {@value #FILED_KEYWORD}: a filing tried again
-	 * after its expunge failed copies nothing twice.
-	 */
-	private static long[] uncopied(IMAPFolder folder, String set) throws MessagingException {
-		Response[] responses = command(folder, "UID FETCH " + set + " (UID FLAGS)", null);
-		List<Long> uids = new ArrayList<>();
-		for (Response response : responses) {
-			if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null) {
-				FLAGS flags = fetch.getItem(FLAGS.class);
-				if (flags == null || !flags.contains(FILED_KEYWORD)) {
-					uids.add(fetch.getItem(UID.class).uid);
-				}
-			}
-		}
-		return uids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+	private static long[] uids(Filing filing, Filing.Destination destination) {
+		return filing.destinations()
+			.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() == destination)
+			.mapToLong(Map.Entry::getKey)
+			.toArray();
 	}
 
 	private Folder target(Filing.Destination destination) throws MessagingException {

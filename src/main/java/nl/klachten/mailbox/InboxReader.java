@@ -112,13 +112,25 @@ public class InboxReader {
 					this.limits.batchBytes(), this.pending.waiting());
 		}
 		catch (MailboxException ex) {
-			this.signal.failed();
-			this.failuresInRow++;
-			this.lastError = ex.getCause() == null ? ex.getClass().getSimpleName()
-					: ex.getCause().getClass().getSimpleName();
-			this.problems.failed(ex);
+			readFailed(ex);
 			return null;
 		}
+		readSucceeded(fetched);
+		if (fetched.more()) {
+			this.signal.raise();
+		}
+		return fetched.mails().isEmpty() ? null : new MailBatch(fetched.mails(), fetched.uidValidity());
+	}
+
+	private void readFailed(MailboxException ex) {
+		this.signal.failed();
+		this.failuresInRow++;
+		this.lastError = ex.getCause() == null ? ex.getClass().getSimpleName()
+				: ex.getCause().getClass().getSimpleName();
+		this.problems.failed(ex);
+	}
+
+	private void readSucceeded(ImapMailbox.Fetched fetched) {
 		this.signal.succeeded();
 		this.problems.succeeded();
 		this.lastSuccess = this.clock.instant();
@@ -129,10 +141,6 @@ public class InboxReader {
 		if (forgotten > 0) {
 			log.warn("The inbox's UIDVALIDITY changed; {} mails waiting to be filed are read again", forgotten);
 		}
-		if (fetched.more()) {
-			this.signal.raise();
-		}
-		return fetched.mails().isEmpty() ? null : new MailBatch(fetched.mails(), fetched.uidValidity());
 	}
 
 }

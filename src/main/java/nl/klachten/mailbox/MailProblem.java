@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.util.Optional;
 
 import javax.net.ssl.SSLException;
 
@@ -75,33 +76,50 @@ public final class MailProblem {
 			return service + " login refused by " + host + ":" + port + ": check " + k + ".username and " + k
 					+ ".password";
 		}
-		if (find(failure, UnknownHostException.class) != null) {
-			return service + " host " + host + " is unknown: check " + k + ".host (a name this machine can resolve)";
-		}
-		if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
-			return where + " refused the connection: check " + k + ".host and " + k
-					+ ".port, and that the server runs";
-		}
-		if (find(failure, SocketTimeoutException.class) != null) {
-			return where + " did not answer in time: check " + k + ".host, " + k + ".port and the firewall";
-		}
-		if (untrusted(failure)) {
-			return where + " has a certificate this machine does not trust: give its CA in"
-					+ " complaints.mailbox.trust-store (or the JVM trust store), or check " + k + ".host";
-		}
-		if (find(failure, SSLException.class) != null) {
-			return where + " did not speak TLS as expected: check " + k + ".security (none, starttls or tls) and "
-					+ k + ".port";
-		}
-		if (find(failure, FolderNotFoundException.class) != null) {
-			return service + " folder " + folder + " does not exist on " + host + ":" + port + ": check " + k
-					+ ".folder";
-		}
-		return where + " failed (" + root(failure).getClass().getSimpleName() + "): check " + k
-				+ ".* and that the server runs";
+		return network(failure, service, host, where)
+			.or(() -> tls(failure, where, k))
+			.or(() -> folder(failure, service, host + ":" + port, folder))
+			.orElse(where + " failed (" + root(failure).getClass().getSimpleName() + "): check " + k
+					+ ".* and that the server runs");
 	}
 
-	/** An {@code SSLHandshakeException} caused by the certificate path, as the JDK throws it for an unknown CA. */
+	private static Optional<String> network(Throwable failure, Service service, String host, String where) {
+		String k = service.keys();
+		if (find(failure, UnknownHostException.class) != null) {
+			return Optional.of(service + " host " + host + " is unknown: check " + k
+					+ ".host (a name this machine can resolve)");
+		}
+		if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
+			return Optional.of(where + " refused the connection: check " + k + ".host and " + k
+					+ ".port, and that the server runs");
+		}
+		if (find(failure, SocketTimeoutException.class) != null) {
+			return Optional.of(where + " did not answer in time: check " + k + ".host, " + k
+					+ ".port and the firewall");
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<String> tls(Throwable failure, String where, String k) {
+		if (untrusted(failure)) {
+			return Optional.of(where + " has a certificate this machine does not trust: give its CA in"
+					+ " complaints.mailbox.trust-store (or the JVM trust store), or check " + k + ".host");
+		}
+		if (find(failure, SSLException.class) != null) {
+			return Optional.of(where + " did not speak TLS as expected: check " + k
+					+ ".security (none, starttls or tls) and " + k + ".port");
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<String> folder(Throwable failure, Service service, String hostPort, String folder) {
+		if (find(failure, FolderNotFoundException.class) != null) {
+			return Optional.of(service + " folder " + folder + " does not exist on " + hostPort + ": check "
+					+ service.keys() + ".folder");
+		}
+		return Optional.empty();
+	}
+
 	/**
 	 * True for a problem that waiting does not cure: a refused login, an unknown host, an untrusted
 	 * certificate, a missing folder. Start-up stops on one; a server that is merely down or slow is
@@ -121,6 +139,7 @@ public final class MailProblem {
 		return value == null || value.isBlank();
 	}
 
+	/** An {@code SSLHandshakeException} caused by the certificate path, as the JDK throws it for an unknown CA. */
 	private static boolean untrusted(Throwable failure) {
 		return find(failure, CertPathBuilderException.class) != null
 				|| find(failure, CertPathValidatorException.class) != null

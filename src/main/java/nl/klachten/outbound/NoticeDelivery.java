@@ -54,10 +54,7 @@ class NoticeDelivery {
 			return 0;
 		}
 		try (NoticeFolder.Connection connection = this.folder.open()) {
-			Set<String> held = connection.holding(notices.stream()
-				.filter((notice) -> notice.attempts() > 0)
-				.map(Outbox.QueuedMail::messageId)
-				.toList());
+			Set<String> held = connection.holding(tried(notices));
 			int placed = 0;
 			for (Outbox.QueuedMail notice : notices) {
 				if (!placeOne(connection, notice, held)) {
@@ -75,6 +72,14 @@ class NoticeDelivery {
 			notices.forEach((notice) -> this.retry.defer(notice, ex));
 			return 0;
 		}
+	}
+
+	/** The Message-IDs of the notices with a try on record: only those may be in the folder already. */
+	private static List<String> tried(List<Outbox.QueuedMail> notices) {
+		return notices.stream()
+			.filter((notice) -> notice.attempts() > 0)
+			.map(Outbox.QueuedMail::messageId)
+			.toList();
 	}
 
 	private boolean placeOne(NoticeFolder.Connection connection, Outbox.QueuedMail notice, Set<String> held) {

@@ -42,10 +42,14 @@ class OutboundConfiguration {
 			prepare(noticeFolder);
 		}
 		OutboxRetry retry = new OutboxRetry(outbox, clock);
-		OutboxSender sender = new OutboxSender(outbox, smtp, route,
-				new NoticeDelivery(noticeFolder, outbox, retry, clock, events), retry,
-				new AcknowledgementCeiling(outbox, mailer, settings), new RefusalNotice(mailer, complaints),
-				new TransactionTemplate(transactions), clock, events, server);
+		RegisterPause pause = new RegisterPause();
+		UnrecordedMails unrecorded = new UnrecordedMails(outbox, pause);
+		OutcomeRecorder outcomes = new OutcomeRecorder(outbox, new TransactionTemplate(transactions), retry,
+				new RefusalNotice(mailer, complaints), unrecorded, events, clock);
+		OutboxSender sender = new OutboxSender(outbox, route,
+				new NoticeDelivery(noticeFolder, outbox, retry, clock, events),
+				new SmtpDelivery(outbox, smtp, server, outcomes, clock),
+				new AcknowledgementCeiling(outbox, mailer, settings), pause, unrecorded, clock);
 		sender.releaseLeftLeases();
 		return sender;
 	}

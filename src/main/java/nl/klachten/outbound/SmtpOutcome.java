@@ -40,6 +40,13 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 		if (!(failure instanceof SendFailedException sendFailed)) {
 			return new SmtpOutcome(List.of(), Map.of(), List.copyOf(recipients), failure.getClass().getSimpleName(), true);
 		}
+		Replies replies = new Replies(failure, perAddress(failure), keys(sendFailed.getValidSentAddresses()));
+		recipients.forEach(replies::classify);
+		return replies.outcome();
+	}
+
+	/** The server's reply for each address it did not take, by lower-cased address; the first one counts. */
+	private static Map<String, SMTPAddressFailedException> perAddress(MessagingException failure) {
 		Map<String, SMTPAddressFailedException> perAddress = new LinkedHashMap<>();
 		Exception next = failure;
 		for (int i = 0; next != null && i < 1000; i++) {
@@ -48,36 +55,7 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 			}
 			next = next instanceof MessagingException messaging ? messaging.getNextException() : null;
 		}
-		List<String> sentTo = keys(sendFailed.getValidSentAddresses());
-		int mailCode = failure instanceof SMTPSendFailedException smtp ? smtp.getReturnCode() : -1;
-		List<String> accepted = new ArrayList<>();
-		Map<String, String> refused = new LinkedHashMap<>();
-		List<String> deferred = new ArrayList<>();
-		String reason = null;
-		for (String recipient : recipients) {
-			String key = recipient.toLowerCase(Locale.ROOT);
-			SMTPAddressFailedException address = perAddress.get(key);
-			if (sentTo.contains(key)) {
-				accepted.add(recipient);
-			}
-			else if (address != null && permanent(address.getReturnCode())) {
-				refused.put(recipient, clean(address.getMessage()));
-			}
-			else if (address != null) {
-				deferred.add(recipient);
-				reason = "smtp " + address.getReturnCode();
-			}
-			else if (permanent(mailCode)) {
-				refused.put(recipient, clean(failure.getMessage()));
-			}
-			else {
-				deferred.add(recipient);
-				// -1: the connection closed before the server answered (Angus reads "[EOF]")
-				reason = mailCode > 0 ? "smtp " + mailCode : mailCode == -1 ? "smtp no reply" : failure.getClass().getSimpleName();
-			}
-		}
-		return new SmtpOutcome(List.copyOf(accepted), Collections.unmodifiableMap(refused), List.copyOf(deferred), reason,
-				false);
+		return perAddress;
 	}
 
 	private static boolean permanent(int code) {
@@ -116,6 +94,66 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 	/** Delivered to at least one recipient in this try. */
 	boolean anyAccepted() {
 		return !this.accepted.isEmpty();
+	}
+
+	/**
+	 * Sorts the recipients of a failed send: accepted when the server took the mail for them,
+	 * else by the reply for the address, else by the reply for the whole mail.
+	 */
+	private static final class Replies {
+
+		private final MessagingException failure;
+
+		private final Map<String, SMTPAddressFailedException> perAddress;
+
+		private final List<String> sentTo;
+
+		private final int mailCode;
+
+		private final List<String> accepted = new ArrayList<>();
+
+		private final Map<String, String> refused = new LinkedHashMap<>();
+
+		private final List<String> deferred = new ArrayList<>();
+
+		private String reason;
+
+		Replies(MessagingException failure, Map<String, SMTPAddressFailedException> perAddress, List<String> sentTo) {
+			this.failure = failure;
+			this.perAddress = perAddress;
+			this.sentTo = sentTo;
+			this.mailCode = failure instanceof SMTPSendFailedException smtp ? smtp.getReturnCode() : -1;
+		}
+
+		void classify(String recipient) {
+			String key = recipient.toLowerCase(Locale.ROOT);
+			SMTPAddressFailedException address = this.perAddress.get(key);
+			if (this.sentTo.contains(key)) {
+				this.accepted.add(recipient);
+			}
+			else if (address != null && permanent(address.getReturnCode())) {
+				this.refused.put(recipient, clean(address.getMessage()));
+			}
+			else if (address != null) {
+				this.deferred.add(recipient);
+				this.reason = "smtp " + address.getReturnCode();
+			}
+			else if (permanent(this.mailCode)) {
+				this.refused.put(recipient, clean(this.failure.getMessage()));
+			}
+			else {
+				this.deferred.add(recipient);
+				// -1: the connection closed before the server answered (Angus reads "[EOF]")
+				this.reason = this.mailCode > 0 ? "smtp " + this.mailCode
+						: this.mailCode == -1 ? "smtp no reply" : this.failure.getClass().getSimpleName();
+			}
+		}
+
+		SmtpOutcome outcome() {
+			return new SmtpOutcome(List.copyOf(this.accepted), Collections.unmodifiableMap(this.refused),
+					List.copyOf(this.deferred), this.reason, false);
+		}
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package nl.klachten.pipeline;
 
 import java.time.Duration;
-import java.util.List;
 
 import nl.klachten.committee.Failures;
 import nl.klachten.deadlines.DigestSender;
@@ -10,8 +9,8 @@ import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.mailbox.InboxReader;
 import nl.klachten.mailbox.MailBatch;
+import nl.klachten.outbound.DueMail;
 import nl.klachten.outbound.OutboxSender;
-import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +40,9 @@ import org.springframework.messaging.MessagingException;
  *                                        (a failed filing is not an error here: InboxReader keeps it
  *                                        waiting with a backoff and reads newer mail meanwhile)
  * </pre>
+ *
+ * What the register step does with each mail (own mail, automatic mail, command, correspondence,
+ * own domain, new complaint) is the ordered rule list of {@link nl.klachten.intake.MailRoutes}.
  *
  * The daily jobs ask the application's {@code Clock} every few seconds whether their time has come
  * (not a cron trigger on the wall clock), so the digest at start-up after a missed 08:00 and the
@@ -77,8 +79,8 @@ class ComplaintsPipeline {
 	IntegrationFlow outboundFlow(OutboxSender sender) {
 		return IntegrationFlow
 			.fromSupplier(sender::due, (e) -> e.id("outboxInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
-			.handle(List.class, (mails, headers) -> {
-				sender.send(queued(mails));
+			.handle(DueMail.class, (due, headers) -> {
+				sender.send(due);
 				return null;
 			}, (e) -> e.id("sendMail"))
 			.get();
@@ -116,11 +118,6 @@ class ComplaintsPipeline {
 					failure instanceof MessagingException && failure.getCause() != null ? failure.getCause() : failure));
 			return null;
 		}).get();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Outbox.QueuedMail> queued(List<?> mails) {
-		return (List<Outbox.QueuedMail>) mails;
 	}
 
 }

@@ -117,9 +117,13 @@ public final class ReplyText {
 		return wrapped ? 2 : 0;
 	}
 
+	/** The pattern first: looking past the blank lines below every line would be quadratic in a run of them. */
 	private static boolean isLooseAttribution(String[] lines, int i) {
+		if (!matches(LOOSE_ATTRIBUTION, lines[i])) {
+			return false;
+		}
 		int next = nextNonBlank(lines, i + 1);
-		return matches(LOOSE_ATTRIBUTION, lines[i]) && next < lines.length && matches(QUOTED, lines[next]);
+		return next < lines.length && matches(QUOTED, lines[next]);
 	}
 
 	private static boolean isHeaderBlock(String[] lines, int i) {

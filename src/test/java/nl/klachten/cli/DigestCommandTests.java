@@ -55,8 +55,10 @@ class DigestCommandTests {
 
 	@Test
 	void shouldExitTwoWhenAsOfIsNotADate() {
-		assertThat(run("--dry-run", "--as-of", "10-03-2026", registerPath())).isEqualTo(2);
-		assertThat(this.err.toString()).contains("--as-of must be a date");
+		int exit = ComplaintsCli.execute(new String[] { "digest", "--dry-run", "--as-of", "10-03-2026", registerPath() },
+				new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+		assertThat(exit).isEqualTo(2);
+		assertThat(this.err.toString()).isEqualTo("complaints: --as-of must be a date (YYYY-MM-DD), not: 10-03-2026\n");
 		assertThat(this.out.toString()).isEmpty();
 	}
 

@@ -48,11 +48,10 @@ class PurgeCommandTests {
 	@Test
 	void shouldExitTwoWhenDateIsMalformed() {
 		StringWriter err = new StringWriter();
-		CommandLine cli = new CommandLine(new PurgeCommand());
-		cli.setOut(new PrintWriter(new StringWriter(), true));
-		cli.setErr(new PrintWriter(err, true));
-		assertThat(cli.execute("--as-of", "1-12-2026", registerPath())).isEqualTo(2);
-		assertThat(err.toString()).contains("--as-of must be a date");
+		int exit = ComplaintsCli.execute(new String[] { "purge", "--as-of", "1-12-2026", registerPath() },
+				new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString()).isEqualTo("complaints: --as-of must be a date (YYYY-MM-DD), not: 1-12-2026\n");
 	}
 
 	private static int run(StringWriter out, String... args) {

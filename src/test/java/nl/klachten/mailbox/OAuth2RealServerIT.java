@@ -75,7 +75,7 @@ class OAuth2RealServerIT {
 			mailbox.ensureFolders();
 			boolean found = false;
 			for (int attempt = 0; attempt < 50 && !found; attempt++) {
-				found = mailbox.fetch(10_000, 10_000_000, 64_000_000)
+				found = mailbox.fetch(10_000, 10_000_000, 64_000_000, null)
 					.mails()
 					.stream()
 					.anyMatch((mail) -> mail.raw() != null && new String(mail.raw(), StandardCharsets.UTF_8).contains(marker));
