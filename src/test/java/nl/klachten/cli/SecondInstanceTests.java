@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import nl.klachten.Application;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +105,7 @@ class SecondInstanceTests {
 			.isEqualTo("the processor did not start: complaints.mailbox.address must not be blank");
 	}
 
-	/** The real process: Application.main's exit code and stderr, with no Spring start and no stack trace. */
+	/** The real process: ComplaintsCli.main's exit code and stderr, with no Spring start and no stack trace. */
 	@Test
 	void shouldExitOneWithOneLineWhenProcessStartsOnATakenPort() throws Exception {
 		try (ServerSocket running = bound()) {
@@ -150,7 +149,7 @@ class SecondInstanceTests {
 
 	private Process java(String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), Application.class.getName()));
+				"-cp", System.getProperty("java.class.path"), ComplaintsCli.class.getName()));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(this.dir.resolve("stderr.txt").toFile())
