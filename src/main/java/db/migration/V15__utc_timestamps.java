@@ -22,36 +22,40 @@ import org.flywaydb.core.api.migration.Context;
  * ({@code 2026-12-01T20:11:00Z}). Date columns ({@code YYYY-MM-DD}) are not touched.
  * <p>
  * Java rather than SQL because the old forms must be parsed as the code parsed them, and because
- * the same migration is to run on PostgreSQL (issue 16): it uses plain SELECT and UPDATE only, and
- * rewrites by value ({@code WHERE column = old}), so no table needs a row id. The format is spelled
+ * the same migration is to run on PostgreSQL (issue 16): it uses plain SELECT and UPDATE only, by
+ * each table's primary key. The format is spelled
  * out here, not taken from the register's code, so this migration stays what it was when the code
  * moves on. A value that is not a timestamp (a bare date, a hand-edited or purged value) is left as
  * it is; the register reads such a value as it did before.
  */
 public class V15__utc_timestamps extends BaseJavaMigration {
 
+	private static final int BATCH = 1_000;
+
 	private static final DateTimeFormatter STORED = DateTimeFormatter
 		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	/** Every timestamp column as {@code table.column}, with a condition for a key-value table. */
-	static final List<String[]> COLUMNS = List.of(column("complaint", "submitted_at"),
-			column("complaint", "handled_at"), column("complaint", "purged_at"), column("extension", "notified_at"),
-			column("measure", "recorded_at"), column("appeal", "filed_at"), column("inbound_mail", "received_at"),
-			column("inbound_mail", "read_at"), column("intake_failure", "last_at"), column("outbox", "created_at"),
-			column("outbox", "sent_at"), column("outbox_refusal", "at"), column("correspondence", "at"),
-			column("participant", "added_at"), column("data_request", "requested_at"),
-			column("data_request", "answered_at"), column("note", "written_at"), column("digest_run", "sent_at"),
-			column("appeal_letter", "created_at"), column("appeal_extension", "notified_at"),
-			column("purge_run", "ran_at"), column("confirmation_request", "requested_at"),
-			column("confirmation_request", "confirmed_at"),
-			new String[] { "register_meta", "value", " AND name = 'created_at'" });
+	/** Every timestamp column as {@code table, column, primary key}. */
+	static final List<String[]> COLUMNS = List.of(column("complaint", "submitted_at", "id"),
+			column("complaint", "handled_at", "id"), column("complaint", "purged_at", "id"),
+			column("extension", "notified_at", "id"), column("measure", "recorded_at", "id"),
+			column("appeal", "filed_at", "complaint_id"), column("inbound_mail", "received_at", "id"),
+			column("inbound_mail", "read_at", "id"), column("intake_failure", "last_at", "dedupe_key"),
+			column("outbox", "created_at", "id"), column("outbox", "sent_at", "id"),
+			column("outbox_refusal", "at", "id"), column("correspondence", "at", "id"),
+			column("participant", "added_at", "id"), column("data_request", "requested_at", "id"),
+			column("data_request", "answered_at", "id"), column("note", "written_at", "id"),
+			column("digest_run", "sent_at", "day"), column("appeal_letter", "created_at", "id"),
+			column("appeal_extension", "notified_at", "id"), column("purge_run", "ran_at", "id"),
+			column("confirmation_request", "requested_at", "id"),
+			column("confirmation_request", "confirmed_at", "id"), column("register_meta", "value", "name"));
 
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
 		for (String[] column : COLUMNS) {
-			rewrite(connection, column[0], column[1], column[2]);
+			rewrite(connection, column);
 		}
 	}
 
@@ -71,31 +75,43 @@ public class V15__utc_timestamps extends BaseJavaMigration {
 		}
 	}
 
-	private static void rewrite(Connection connection, String table, String column, String condition)
-			throws SQLException {
-		String where = " WHERE " + column + " IS NOT NULL" + condition;
-		List<String> values = new ArrayList<>();
-		try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT " + column + " FROM " + table + where);
+	/**
+	 * Reads the column with its row's key, then writes back each value that changes, by key, in
+	 * batches: one pass over the table, whatever its size. The reading ends before the writing
+	 * starts (SQLite leaves a query undefined when its table changes under it). Of
+	 * {@code register_meta} only the {@code created_at} row holds a timestamp.
+	 */
+	private static void rewrite(Connection connection, String[] column) throws SQLException {
+		String table = column[0];
+		String name = column[1];
+		String key = column[2];
+		String only = table.equals("register_meta") ? " AND name = 'created_at'" : "";
+		List<Object[]> changes = new ArrayList<>();
+		try (PreparedStatement select = connection
+			.prepareStatement("SELECT " + key + ", " + name + " FROM " + table + " WHERE " + name + " IS NOT NULL" + only);
 				ResultSet rows = select.executeQuery()) {
 			while (rows.next()) {
-				values.add(rows.getString(1));
+				String stored = converted(rows.getString(2));
+				if (!stored.equals(rows.getString(2))) {
+					changes.add(new Object[] { stored, rows.getObject(1) });
+				}
 			}
 		}
 		try (PreparedStatement update = connection
-			.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE " + column + " = ?" + condition)) {
-			for (String value : values) {
-				String stored = converted(value);
-				if (!stored.equals(value)) {
-					update.setString(1, stored);
-					update.setString(2, value);
-					update.executeUpdate();
+			.prepareStatement("UPDATE " + table + " SET " + name + " = ? WHERE " + key + " = ?")) {
+			for (int i = 0; i < changes.size(); i++) {
+				update.setString(1, (String) changes.get(i)[0]);
+				update.setObject(2, changes.get(i)[1]);
+				update.addBatch();
+				if ((i + 1) % BATCH == 0 || i == changes.size() - 1) {
+					update.executeBatch();
 				}
 			}
 		}
 	}
 
-	private static String[] column(String table, String column) {
-		return new String[] { table, column, "" };
+	private static String[] column(String table, String column, String key) {
+		return new String[] { table, column, key };
 	}
 
 }
