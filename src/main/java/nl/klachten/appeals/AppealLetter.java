@@ -8,15 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 
 import com.lowagie.text.Document;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
 import nl.klachten.committee.CommitteeSettings;
@@ -56,7 +53,7 @@ public final class AppealLetter {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 64, 64, 56, 64);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
-		writer.setPageEvent(new Footer(file.reference()));
+		writer.setPageEvent(new PageFooter("Beroep klacht " + file.reference(), SMALL));
 		document.addTitle("Beroep " + file.reference());
 		document.addAuthor("Klachtencommissie " + committee.provider());
 		document.addCreationDate();
@@ -64,23 +61,36 @@ public final class AppealLetter {
 		letterhead(document, committee);
 		addressee(document, committee.appeals());
 		add(document, new Paragraph(PeopleDates.date(date), NORMAL), 18);
+		subject(document, file);
+		body(document, file, committee, zone);
+		grounds(document, grounds);
+		signature(document, committee);
+		caseFile(document, file, zone);
+		document.close();
+		return out.toByteArray();
+	}
+
+	private static void subject(Document document, CaseFile file) {
 		Paragraph subject = new Paragraph();
 		subject.add(new Phrase("Betreft: ", BOLD));
 		subject.add(new Phrase("beroep van de klager, klacht " + file.reference()
 				+ (file.subject() == null ? "" : " (" + clean(file.subject()) + ")"), NORMAL));
 		add(document, subject, 12);
-		body(document, file, committee, zone);
+	}
+
+	private static void grounds(Document document, String grounds) {
 		add(document, new Paragraph("Gronden van het beroep", HEADING), 16);
 		String text = grounds == null || grounds.isBlank() ? "(De klager heeft geen nadere gronden genoemd.)" : grounds;
 		add(document, new Paragraph(clean(text.strip()), NORMAL), 6);
-		signature(document, committee);
+	}
+
+	/** The case file on a page of its own, in the 76 columns {@link CaseSummary} writes. */
+	private static void caseFile(Document document, CaseFile file, ZoneId zone) {
 		document.newPage();
 		add(document, new Paragraph("Het dossier " + file.reference(), HEADING), 0);
 		Paragraph caseFile = new Paragraph(clean(CaseSummary.of(file, zone)), MONO);
 		caseFile.setLeading(11);
 		add(document, caseFile, 8);
-		document.close();
-		return out.toByteArray();
 	}
 
 	private static void letterhead(Document document, CommitteeSettings committee) {
@@ -120,6 +130,21 @@ public final class AppealLetter {
 		StringBuilder text = new StringBuilder("Geachte ").append(committee.appeals().name())
 			.append(",\n\n");
 		text.append(complainant).append(" stelt beroep in tegen de afhandeling van klacht ").append(file.reference());
+		facts(text, file, zone);
+		text.append("\n\nHieronder vindt u de gronden van het beroep zoals de klager die heeft opgegeven, en daarna "
+				+ "het dossier: de klacht, de vragen en antwoorden, de beslissing met de argumenten en de "
+				+ "voorgestelde oplossing, en een overzicht van alle correspondentie met datum. Alle berichten "
+				+ "volledig stuurt de voorzitter u op verzoek. Uw beslissing is bindend voor ").append(committee.provider()).append(". Wij verzoeken u deze schriftelijk aan de "
+						+ "voorzitter van de klachtencommissie te zenden, onder vermelding van het referentienummer ")
+			.append(file.reference()).append('.');
+		add(document, new Paragraph(clean(text.toString()), NORMAL), 12);
+	}
+
+	/**
+	 * The rest of the opening paragraph: the decision appealed against, when the appeal came in and
+	 * is due, and the solution the committee proposed.
+	 */
+	private static void facts(StringBuilder text, CaseFile file, ZoneId zone) {
 		if (file.decision() != null) {
 			text.append(", die de klachtencommissie op ").append(StoredDates.date(file.decision().decidedAt()))
 				.append(" ").append(file.decision().assessment().replace('_', ' ')).append(" heeft verklaard");
@@ -135,13 +160,6 @@ public final class AppealLetter {
 			text.append(" De klachtencommissie stelde als oplossing voor: ").append(file.decision().solution().strip())
 				.append(file.decision().solution().strip().endsWith(".") ? "" : ".");
 		}
-		text.append("\n\nHieronder vindt u de gronden van het beroep zoals de klager die heeft opgegeven, en daarna "
-				+ "het dossier: de klacht, de vragen en antwoorden, de beslissing met de argumenten en de "
-				+ "voorgestelde oplossing, en een overzicht van alle correspondentie met datum. Alle berichten "
-				+ "volledig stuurt de voorzitter u op verzoek. Uw beslissing is bindend voor ").append(committee.provider()).append(". Wij verzoeken u deze schriftelijk aan de "
-						+ "voorzitter van de klachtencommissie te zenden, onder vermelding van het referentienummer ")
-			.append(file.reference()).append('.');
-		add(document, new Paragraph(clean(text.toString()), NORMAL), 12);
 	}
 
 	private static void signature(Document document, CommitteeSettings committee) {
@@ -172,25 +190,6 @@ public final class AppealLetter {
 			}
 		});
 		return out.toString();
-	}
-
-	/** "Referentie … — pagina n" at the foot of every page. */
-	private static final class Footer extends PdfPageEventHelper {
-
-		private final String reference;
-
-		Footer(String reference) {
-			this.reference = reference;
-		}
-
-		@Override
-		public void onEndPage(PdfWriter writer, Document document) {
-			Phrase footer = new Phrase("Beroep klacht " + this.reference + "  -  pagina " + writer.getPageNumber(),
-					SMALL);
-			ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, footer,
-					(document.left() + document.right()) / 2, document.bottom() - 30, 0);
-		}
-
 	}
 
 }

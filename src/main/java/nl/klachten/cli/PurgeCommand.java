@@ -45,27 +45,35 @@ class PurgeCommand implements Callable<Integer> {
 			Retention retention = context.getBean(Retention.class);
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.asOf.dryRun) {
-				List<PurgeCandidate> due = retention.due(day);
-				PurgeResult result = retention.purge(day, true);
-				out.printf("Would purge as of %s: %d case(s), %d mail(s)%n", day, result.cases(), result.mails());
-				for (PurgeCandidate candidate : due) {
-					out.printf("  %s  handled %s, kept until %s%n", candidate.reference(), candidate.handledOn(),
-							candidate.retainedUntil());
-				}
+				dryRun(out, retention, day);
 			}
 			else {
-				PurgeResult result = retention.purge(day, false);
-				out.printf("Purged as of %s: %d case(s), %d mail(s), %d file(s)%n", day, result.cases(),
-						result.mails(), result.files());
-				result.references().forEach((reference) -> out.println("  " + reference));
-				int pending = retention.pendingImapDeletes().size();
-				if (pending > 0) {
-					out.printf("%d mail(s) to delete from the IMAP folders on the processor's next purge%n", pending);
-				}
+				purge(out, retention, day);
 			}
 			out.flush();
 		}
 		return 0;
+	}
+
+	private static void dryRun(PrintWriter out, Retention retention, LocalDate day) {
+		List<PurgeCandidate> due = retention.due(day);
+		PurgeResult result = retention.purge(day, true);
+		out.printf("Would purge as of %s: %d case(s), %d mail(s)%n", day, result.cases(), result.mails());
+		for (PurgeCandidate candidate : due) {
+			out.printf("  %s  handled %s, kept until %s%n", candidate.reference(), candidate.handledOn(),
+					candidate.retainedUntil());
+		}
+	}
+
+	private static void purge(PrintWriter out, Retention retention, LocalDate day) {
+		PurgeResult result = retention.purge(day, false);
+		out.printf("Purged as of %s: %d case(s), %d mail(s), %d file(s)%n", day, result.cases(), result.mails(),
+				result.files());
+		result.references().forEach((reference) -> out.println("  " + reference));
+		int pending = retention.pendingImapDeletes().size();
+		if (pending > 0) {
+			out.printf("%d mail(s) to delete from the IMAP folders on the processor's next purge%n", pending);
+		}
 	}
 
 }

@@ -42,11 +42,7 @@ class RegisterExport {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("reference", c.reference());
 		row.put("status", c.status());
-		row.put("complainant_name", c.complainantName());
-		row.put("complainant_email", c.complainantEmail());
-		row.put("complainant_address", c.address());
-		row.put("complainant_city", c.city());
-		row.put("representative_of", c.representativeOf());
+		complainant(row, c);
 		row.put("subject", c.subject());
 		row.put("description", c.description());
 		row.put("submitted_at", CaseFileJson.iso(c.submittedAt()));
@@ -57,18 +53,34 @@ class RegisterExport {
 		row.put("products", String.join("; ", c.products()));
 		row.put("decision_due", CaseFileJson.iso(c.decisionDue()));
 		row.put("management_involved", c.managementInvolved());
-		row.put("assessment", c.decision() == null ? null : c.decision().assessment());
-		row.put("decided_at", c.decision() == null ? null : CaseFileJson.iso(c.decision().decidedAt()));
-		row.put("manner", c.decision() == null ? null : c.decision().manner());
-		row.put("solution", c.decision() == null ? null : c.decision().solution());
-		row.put("appeal_filed_at", c.appeal() == null ? null : CaseFileJson.iso(c.appeal().filedAt()));
-		row.put("appeal_due", c.appeal() == null ? null : CaseFileJson.iso(c.appeal().due()));
-		row.put("appeal_outcome", c.appeal() == null ? null : c.appeal().outcome());
+		decision(row, c.decision());
+		appeal(row, c.appeal());
 		row.put("measures", String.join("; ", c.measures().stream().map(CaseFile.Measure::describe).toList()));
 		row.put("correspondence_count", c.correspondence().size());
 		row.put("purged", c.purged());
 		row.replaceAll((column, value) -> value instanceof String text ? cell(text) : value);
 		return row;
+	}
+
+	private static void complainant(Map<String, Object> row, CaseFile c) {
+		row.put("complainant_name", c.complainantName());
+		row.put("complainant_email", c.complainantEmail());
+		row.put("complainant_address", c.address());
+		row.put("complainant_city", c.city());
+		row.put("representative_of", c.representativeOf());
+	}
+
+	private static void decision(Map<String, Object> row, CaseFile.Decision d) {
+		row.put("assessment", d == null ? null : d.assessment());
+		row.put("decided_at", d == null ? null : CaseFileJson.iso(d.decidedAt()));
+		row.put("manner", d == null ? null : d.manner());
+		row.put("solution", d == null ? null : d.solution());
+	}
+
+	private static void appeal(Map<String, Object> row, CaseFile.Appeal a) {
+		row.put("appeal_filed_at", a == null ? null : CaseFileJson.iso(a.filedAt()));
+		row.put("appeal_due", a == null ? null : CaseFileJson.iso(a.due()));
+		row.put("appeal_outcome", a == null ? null : a.outcome());
 	}
 
 	/**

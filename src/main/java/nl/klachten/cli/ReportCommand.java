@@ -103,22 +103,8 @@ class ReportCommand implements Callable<Integer> {
 		StringBuilder out = new StringBuilder();
 		out.append("Jaarverslag klachten ").append(r.year()).append('\n');
 		out.append("Ingediend in ").append(r.year()).append(": ").append(r.complaints()).append('\n');
-		section(out, "Status");
-		r.byStatus().forEach((k, v) -> line(out, k.replace('_', ' '), v));
-		section(out, "Oordeel");
-		r.byAssessment().forEach((k, v) -> line(out, k.replace('_', ' '), v));
-		section(out, "Beroep");
-		line(out, "ingesteld", r.appeals().filed());
-		line(out, "nog zonder uitspraak", r.appeals().pending());
-		r.appeals().byOutcome().forEach((k, v) -> line(out, "uitspraak " + k.replace('_', ' '), v));
-		section(out, "Ontvangstbevestiging");
-		line(out, "binnen de termijn", r.acknowledgements().withinTerm());
-		line(out, "te laat", r.acknowledgements().late());
-		line(out, "niet verstuurd", r.acknowledgements().none());
-		section(out, "Beslissing (" + r.decisions().decided() + " beslist)");
-		line(out, "binnen de termijn", r.decisions().withinTerm());
-		line(out, "binnen de verlengde termijn", r.decisions().withinExtendedTerm());
-		line(out, "te laat", r.decisions().late());
+		outcomes(out, r);
+		terms(out, r);
 		section(out, "Behandelduur in dagen");
 		line(out, "gemiddeld", dutch(r.handlingTime().mean()));
 		line(out, "mediaan", dutch(r.handlingTime().median()));
@@ -127,6 +113,30 @@ class ReportCommand implements Callable<Integer> {
 		line(out, "geen maatregel", r.measures().noMeasure());
 		line(out, "afgehandeld, nog geen antwoord", r.measures().handledWithoutAnswer());
 		return out.toString();
+	}
+
+	/** How the cases stand and were assessed, and the appeals against them. */
+	private static void outcomes(StringBuilder out, YearReport r) {
+		section(out, "Status");
+		r.byStatus().forEach((k, v) -> line(out, k.replace('_', ' '), v));
+		section(out, "Oordeel");
+		r.byAssessment().forEach((k, v) -> line(out, k.replace('_', ' '), v));
+		section(out, "Beroep");
+		line(out, "ingesteld", r.appeals().filed());
+		line(out, "nog zonder uitspraak", r.appeals().pending());
+		r.appeals().byOutcome().forEach((k, v) -> line(out, "uitspraak " + k.replace('_', ' '), v));
+	}
+
+	/** Whether the acknowledgements and decisions came within their terms. */
+	private static void terms(StringBuilder out, YearReport r) {
+		section(out, "Ontvangstbevestiging");
+		line(out, "binnen de termijn", r.acknowledgements().withinTerm());
+		line(out, "te laat", r.acknowledgements().late());
+		line(out, "niet verstuurd", r.acknowledgements().none());
+		section(out, "Beslissing (" + r.decisions().decided() + " beslist)");
+		line(out, "binnen de termijn", r.decisions().withinTerm());
+		line(out, "binnen de verlengde termijn", r.decisions().withinExtendedTerm());
+		line(out, "te laat", r.decisions().late());
 	}
 
 	private static void section(StringBuilder out, String title) {

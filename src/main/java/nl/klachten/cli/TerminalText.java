@@ -41,22 +41,34 @@ final class TerminalText {
 		}
 		int i = at + 1;
 		if (kind == '[') {
-			while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) <= 0x3F) {
-				i++;
-			}
-			boolean finalByte = i < text.length() && text.charAt(i) >= 0x40 && text.charAt(i) <= 0x7E;
-			return finalByte ? i + 1 : i;
+			return afterCsi(text, i);
 		}
 		if (kind == ']' || kind == 'P' || kind == 'X' || kind == '^' || kind == '_') {
-			while (i < text.length() && text.charAt(i) >= 0x20) {
-				i++;
-			}
-			if (i < text.length() && text.charAt(i) == '\u0007') {
-				return i + 1;
-			}
-			return (i + 1 < text.length() && text.charAt(i) == ESC && text.charAt(i + 1) == '\\') ? i + 2 : i;
+			return afterString(text, i);
 		}
 		return i;
+	}
+
+	/** A control sequence (CSI): parameter and intermediate bytes, then its final byte if there is one. */
+	private static int afterCsi(String text, int at) {
+		int i = at;
+		while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) <= 0x3F) {
+			i++;
+		}
+		boolean finalByte = i < text.length() && text.charAt(i) >= 0x40 && text.charAt(i) <= 0x7E;
+		return finalByte ? i + 1 : i;
+	}
+
+	/** A control string (OSC, DCS and the like): up to BEL, ST or the first other control character. */
+	private static int afterString(String text, int at) {
+		int i = at;
+		while (i < text.length() && text.charAt(i) >= 0x20) {
+			i++;
+		}
+		if (i < text.length() && text.charAt(i) == '\u0007') {
+			return i + 1;
+		}
+		return (i + 1 < text.length() && text.charAt(i) == ESC && text.charAt(i + 1) == '\\') ? i + 2 : i;
 	}
 
 	private static boolean isControl(char c) {

@@ -68,7 +68,6 @@ final class CaseParts {
 	Split split(String[] lines) {
 		int first = Greeting.skip(lines);
 		List<Part> parts = new ArrayList<>();
-		Part open = null;
 		int seen = 0;
 		for (int i = first; i < lines.length; i++) {
 			Matcher matcher = startsWithReference(lines[i]);
@@ -78,19 +77,22 @@ final class CaseParts {
 			if (matcher == null || !isCommand(matcher)) {
 				continue;
 			}
-			if (open == null && i != first) {
+			if (parts.isEmpty() && i != first) {
 				return notFirst(i, lines[i], matcher);
 			}
-			if (open != null) {
-				parts.add(new Part(open.reference(), open.start(), i, open.commandLine()));
-			}
-			open = new Part(matcher.group(1).toUpperCase(Locale.ROOT), i, lines.length, matcher.group(2));
+			startPart(parts, i, lines.length, matcher);
 		}
-		if (open == null) {
-			return new Split.Single();
+		return parts.isEmpty() ? new Split.Single() : new Split.Parts(parts);
+	}
+
+	/** Closes the open part, if any, at line {@code i} and opens the next, to the end for now. */
+	private static void startPart(List<Part> parts, int i, int end, Matcher matcher) {
+		int last = parts.size() - 1;
+		if (last >= 0) {
+			Part open = parts.get(last);
+			parts.set(last, new Part(open.reference(), open.start(), i, open.commandLine()));
 		}
-		parts.add(open);
-		return new Split.Parts(parts);
+		parts.add(new Part(matcher.group(1).toUpperCase(Locale.ROOT), i, end, matcher.group(2)));
 	}
 
 	private static Split tooMany(int i, String line) {

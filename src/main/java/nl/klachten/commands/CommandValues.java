@@ -69,9 +69,8 @@ final class CommandValues {
 			case VRAAG_KLAGER -> bare(keyword, value, question(keyword, text, new AskComplainant()));
 			case DIRECTIE -> bare(keyword, value, Built.of(new InvolveManagement()));
 			case VERLENG, BEROEP_VERLENG -> extension(keyword, value);
-			case GEGROND -> bare(keyword, value, argued(text, new Decide(Assessment.GEGROND)));
-			case DEELS_GEGROND -> bare(keyword, value, argued(text, new Decide(Assessment.DEELS_GEGROND)));
-			case ONGEGROND -> bare(keyword, value, argued(text, new Decide(Assessment.ONGEGROND)));
+			case GEGROND, DEELS_GEGROND, ONGEGROND, BEROEP_GEGROND, BEROEP_ONGEGROND ->
+				bare(keyword, value, argued(text, decision(keyword)));
 			case MAATREGEL -> valueOrText(keyword, value, text, "de maatregel", RecordMeasure::new);
 			case GEEN_MAATREGEL -> bare(keyword, value, Built.of(new NoMeasure()));
 			case NOTITIE -> valueOrText(keyword, value, text, "de notitie", Note::new);
@@ -81,8 +80,18 @@ final class CommandValues {
 			case STATUS -> bare(keyword, value, Built.of(new Status()));
 			case OVERZICHT -> bare(keyword, value, Built.of(new Digest()));
 			case HELP -> bare(keyword, value, Built.of(new Help()));
-			case BEROEP_GEGROND -> bare(keyword, value, argued(text, new AppealUpheld()));
-			case BEROEP_ONGEGROND -> bare(keyword, value, argued(text, new AppealDismissed()));
+		};
+	}
+
+	/** The decision on the complaint or on the appeal that a decision keyword stands for. */
+	private static ChairCommand decision(Keyword keyword) {
+		return switch (keyword) {
+			case GEGROND -> new Decide(Assessment.GEGROND);
+			case DEELS_GEGROND -> new Decide(Assessment.DEELS_GEGROND);
+			case ONGEGROND -> new Decide(Assessment.ONGEGROND);
+			case BEROEP_GEGROND -> new AppealUpheld();
+			case BEROEP_ONGEGROND -> new AppealDismissed();
+			default -> throw new IllegalArgumentException("not a decision: " + keyword);
 		};
 	}
 

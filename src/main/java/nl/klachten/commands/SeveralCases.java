@@ -118,6 +118,15 @@ class SeveralCases {
 		if (again.isPresent()) {
 			return again;
 		}
+		return checkCommands(mail, verdict, lines, part, complaint, checked);
+	}
+
+	/**
+	 * The part's commands parsed and checked against the mail's trust, the sender's authority and
+	 * the case as it is; kept on {@code checked} when none is refused.
+	 */
+	private Optional<ParsedCommands.Refusal> checkCommands(CommandMail mail, CommandTrust.Verdict verdict,
+			String[] lines, CaseParts.Part part, RegisteredComplaint complaint, List<Checked> checked) {
 		ParsedCommands parsed = this.parser.block(CaseParts.withoutReference(lines, part), part.start(), part.end());
 		if (parsed instanceof ParsedCommands.Refusal refusal) {
 			return Optional.of(refusal);

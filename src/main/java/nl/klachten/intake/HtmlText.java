@@ -25,28 +25,7 @@ final class HtmlText {
 		Document document = Jsoup.parse(html);
 		document.select("style, script, head, title, xml").remove();
 		StringBuilder out = new StringBuilder();
-		document.body().traverse(new NodeVisitor() {
-			@Override
-			public void head(Node node, int depth) {
-				if (node instanceof TextNode text) {
-					out.append(text.text());
-				}
-				else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-					newLine(out);
-				}
-				else if (node instanceof Element element && Set.of("td", "th").contains(element.normalName())) {
-					out.append(' ');
-				}
-			}
-
-			@Override
-			public void tail(Node node, int depth) {
-				if (node instanceof Element element && BLOCKS.contains(element.normalName())
-						&& !"br".equals(element.normalName())) {
-					newLine(out);
-				}
-			}
-		});
+		document.body().traverse(new TextWriter(out));
 		return tidy(out.toString());
 	}
 
@@ -71,6 +50,41 @@ final class HtmlText {
 			blanks = 0;
 		}
 		return tidy.toString();
+	}
+
+	/**
+	 * Writes text nodes as they are, a line break before and after a block element (before only for
+	 * {@code br}), a space before a table cell.
+	 */
+	private static final class TextWriter implements NodeVisitor {
+
+		private final StringBuilder out;
+
+		private TextWriter(StringBuilder out) {
+			this.out = out;
+		}
+
+		@Override
+		public void head(Node node, int depth) {
+			if (node instanceof TextNode text) {
+				this.out.append(text.text());
+			}
+			else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+				newLine(this.out);
+			}
+			else if (node instanceof Element element && Set.of("td", "th").contains(element.normalName())) {
+				this.out.append(' ');
+			}
+		}
+
+		@Override
+		public void tail(Node node, int depth) {
+			if (node instanceof Element element && BLOCKS.contains(element.normalName())
+					&& !"br".equals(element.normalName())) {
+				newLine(this.out);
+			}
+		}
+
 	}
 
 }

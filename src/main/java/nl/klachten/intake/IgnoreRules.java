@@ -19,6 +19,11 @@ public final class IgnoreRules {
 	}
 
 	public static Optional<String> reason(InboundMail mail) {
+		return byHeaders(mail).or(() -> bySender(mail));
+	}
+
+	/** Auto-replies, bulk and list mail, delivery reports: what the headers say the mail is. */
+	private static Optional<String> byHeaders(InboundMail mail) {
 		if (mail.headers().first("Auto-Submitted").map(IgnoreRules::token).filter((v) -> !v.equals("no")).isPresent()) {
 			return Optional.of("auto-submitted");
 		}
@@ -34,6 +39,11 @@ public final class IgnoreRules {
 		if ("multipart/report".equals(mail.mimeType())) {
 			return Optional.of("delivery-report");
 		}
+		return Optional.empty();
+	}
+
+	/** Bounces: no return path, no sender, or a mailer daemon. */
+	private static Optional<String> bySender(InboundMail mail) {
 		if ("".equals(mail.returnPath())) {
 			return Optional.of("null-return-path");
 		}

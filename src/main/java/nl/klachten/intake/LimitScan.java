@@ -56,28 +56,34 @@ final class LimitScan {
 		tokens.parse(new ByteArrayInputStream(raw));
 		Counts counts = new Counts();
 		for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
-			switch (state) {
-				case T_START_MULTIPART, T_START_MESSAGE -> counts.depth++;
-				case T_END_MULTIPART, T_END_MESSAGE -> counts.depth--;
-				case T_START_BODYPART -> counts.parts++;
-				case T_START_HEADER -> counts.fields = 0;
-				case T_FIELD -> {
-					counts.fields++;
-					if (tokens.getField().getRaw() != null
-							&& tokens.getField().getRaw().length() > limits.headerLength().toBytes()) {
-						return Optional.of("header-length");
-					}
-				}
-				case T_BODY -> counts.content += drain(tokens.getInputStream());
-				default -> {
-				}
-			}
-			Optional<String> over = counts.over(limits);
+			Optional<String> over = count(tokens, state, counts, limits);
 			if (over.isPresent()) {
 				return over;
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Counts the token the stream is at; the first limit the mail is now past, if any. */
+	private static Optional<String> count(MimeTokenStream tokens, EntityState state, Counts counts, MailLimits limits)
+			throws IOException {
+		switch (state) {
+			case T_START_MULTIPART, T_START_MESSAGE -> counts.depth++;
+			case T_END_MULTIPART, T_END_MESSAGE -> counts.depth--;
+			case T_START_BODYPART -> counts.parts++;
+			case T_START_HEADER -> counts.fields = 0;
+			case T_FIELD -> {
+				counts.fields++;
+				if (tokens.getField().getRaw() != null
+						&& tokens.getField().getRaw().length() > limits.headerLength().toBytes()) {
+					return Optional.of("header-length");
+				}
+			}
+			case T_BODY -> counts.content += drain(tokens.getInputStream());
+			default -> {
+			}
+		}
+		return counts.over(limits);
 	}
 
 	private static long drain(InputStream body) throws IOException {

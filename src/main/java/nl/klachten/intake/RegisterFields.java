@@ -78,31 +78,43 @@ public record RegisterFields(String name, String address, String city, List<Stri
 		Map<Field, String> found = new LinkedHashMap<>();
 		List<String> products = new ArrayList<>();
 		for (String line : text.split("\\R")) {
-			if (line.startsWith(">") || line.length() > MAX_LINE) {
-				continue;
-			}
-			Matcher matcher = LABEL.matcher(line);
-			if (!matcher.lookingAt()) {
-				continue;
-			}
-			Optional<Field> field = Field.of(matcher.group(1));
+			Optional<Map.Entry<Field, String>> field = fieldLine(line);
 			if (field.isEmpty()) {
 				continue;
 			}
-			String value = line.substring(matcher.end()).strip();
-			if (PLACEHOLDER.matcher(value).matches()) {
-				continue;
-			}
-			if (field.get() == Field.PRODUCT) {
-				products.add(value);
+			if (field.get().getKey() == Field.PRODUCT) {
+				products.add(field.get().getValue());
 			}
 			else {
-				found.putIfAbsent(field.get(), value);
+				found.putIfAbsent(field.get().getKey(), field.get().getValue());
 			}
 		}
 		return new RegisterFields(found.get(Field.NAME), found.get(Field.ADDRESS), found.get(Field.CITY), products,
 				found.get(Field.EMPLOYEE), date(found.get(Field.AROSE_ON)).orElse(null),
 				found.get(Field.REPRESENTATIVE_OF));
+	}
+
+	/**
+	 * The field a line states and its value; empty for quoted history, a line too long to be a
+	 * field, text, an unknown label or a placeholder.
+	 */
+	private static Optional<Map.Entry<Field, String>> fieldLine(String line) {
+		if (line.startsWith(">") || line.length() > MAX_LINE) {
+			return Optional.empty();
+		}
+		Matcher matcher = LABEL.matcher(line);
+		if (!matcher.lookingAt()) {
+			return Optional.empty();
+		}
+		Optional<Field> field = Field.of(matcher.group(1));
+		if (field.isEmpty()) {
+			return Optional.empty();
+		}
+		String value = line.substring(matcher.end()).strip();
+		if (PLACEHOLDER.matcher(value).matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(Map.entry(field.get(), value));
 	}
 
 	/** A date as people write it: ISO, {@code 3-2-2025}, {@code 3 februari 2025}, {@code February 3, 2025}. */

@@ -66,22 +66,13 @@ public final class CaseFileJson {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("reference", c.reference());
 		json.put("status", c.status());
-		Map<String, Object> complainant = new LinkedHashMap<>();
-		complainant.put("name", c.complainantName());
-		complainant.put("email", c.complainantEmail());
-		complainant.put("address", c.address());
-		complainant.put("city", c.city());
-		complainant.put("representative_of", c.representativeOf());
-		json.put("complainant", complainant);
+		json.put("complainant", complainant(c));
 		json.put("subject", c.subject());
 		json.put("description", c.description());
 		json.put("submitted_at", iso(c.submittedAt()));
 		json.put("arose_on", iso(c.aroseOn()));
 		json.put("late", c.late());
-		Map<String, Object> employee = new LinkedHashMap<>();
-		employee.put("name", c.employeeName());
-		employee.put("email", c.employeeEmail());
-		json.put("employee", employee);
+		json.put("employee", employee(c));
 		json.put("products", c.products());
 		json.put("acknowledge_due", iso(c.acknowledgeDue()));
 		json.put("decision_due", iso(c.decisionDue()));
@@ -92,6 +83,23 @@ public final class CaseFileJson {
 		json.put("measures", c.measures().stream().map(CaseFile.Measure::describe).toList());
 		json.put("correspondence", c.correspondence().stream().map(CaseFileJson::entry).toList());
 		json.put("purged", c.purged());
+		return json;
+	}
+
+	private static Map<String, Object> complainant(CaseFile c) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("name", c.complainantName());
+		json.put("email", c.complainantEmail());
+		json.put("address", c.address());
+		json.put("city", c.city());
+		json.put("representative_of", c.representativeOf());
+		return json;
+	}
+
+	private static Map<String, Object> employee(CaseFile c) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("name", c.employeeName());
+		json.put("email", c.employeeEmail());
 		return json;
 	}
 

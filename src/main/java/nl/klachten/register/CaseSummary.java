@@ -24,6 +24,17 @@ public final class CaseSummary {
 		out.append(status.length() <= CaseTimeline.WIDTH ? status : status.replace("; ", ";\n        ")).append('\n');
 		out.append("=".repeat(CaseTimeline.WIDTH)).append('\n');
 		details(out, c, zone);
+		complaint(out, c, zone);
+		decision(out, c, zone);
+		appeal(out, c, zone);
+		afterwards(out, c, zone);
+		section(out, "Tijdlijn (" + c.correspondence().size() + " berichten)");
+		CaseTimeline.of(c, zone).forEach((line) -> out.append(line).append('\n'));
+		return out.toString();
+	}
+
+	/** The complaint as received, then the questions, answers and messages, then the extensions. */
+	private static void complaint(StringBuilder out, CaseFile c, ZoneId zone) {
 		section(out, "De klacht");
 		text(out, c.description(), "");
 		attachmentsOfComplaint(c).ifPresent((files) -> out.append("Bijlagen: ").append(files).append('\n'));
@@ -36,8 +47,10 @@ public final class CaseSummary {
 			section(out, "Verlengingen");
 			c.extensions().forEach((e) -> extension(out, e, zone));
 		}
-		decision(out, c, zone);
-		appeal(out, c, zone);
+	}
+
+	/** What came after the decision and appeal: measures, a withdrawal, the committee's notes. */
+	private static void afterwards(StringBuilder out, CaseFile c, ZoneId zone) {
 		if (!c.measures().isEmpty()) {
 			section(out, "Maatregelen");
 			c.measures().forEach((m) -> out.append(StoredDates.date(m.recordedAt(), zone)).append(": ")
@@ -52,9 +65,6 @@ public final class CaseSummary {
 			c.notes().forEach((n) -> exchange(out, new CaseExchanges.Exchange(n.writtenAt(), n.writtenBy(), n.text(),
 					List.of()), zone));
 		}
-		section(out, "Tijdlijn (" + c.correspondence().size() + " berichten)");
-		CaseTimeline.of(c, zone).forEach((line) -> out.append(line).append('\n'));
-		return out.toString();
 	}
 
 	/**

@@ -29,7 +29,15 @@ public class Complaints {
 	/** Registers a complaint with the next reference of its submission year; call inside a transaction. */
 	public RegisteredComplaint register(NewComplaint complaint) {
 		ReferenceNumber reference = this.references.next(complaint.submittedAt().getYear());
-		long id = this.jdbc.sql("""
+		long id = insert(reference, complaint);
+		for (String product : complaint.products()) {
+			this.jdbc.sql("INSERT INTO product (complaint_id, name) VALUES (?, ?)").params(id, product).update();
+		}
+		return new RegisteredComplaint(id, reference, complaint.complainantEmail(), RegisteredComplaint.Status.IN_BEHANDELING);
+	}
+
+	private long insert(ReferenceNumber reference, NewComplaint complaint) {
+		return this.jdbc.sql("""
 				INSERT INTO complaint (reference, complainant_name, complainant_email, complainant_address,
 				    complainant_city, representative_of, subject, description, submitted_at, arose_on, late,
 				    employee_name, acknowledge_due, decision_due)
@@ -52,10 +60,6 @@ public class Complaints {
 			.param("decisionDue", complaint.decisionDue().toString())
 			.query(Long.class)
 			.single();
-		for (String product : complaint.products()) {
-			this.jdbc.sql("INSERT INTO product (complaint_id, name) VALUES (?, ?)").params(id, product).update();
-		}
-		return new RegisteredComplaint(id, reference, complaint.complainantEmail(), RegisteredComplaint.Status.IN_BEHANDELING);
 	}
 
 	public Optional<RegisteredComplaint> find(ReferenceNumber reference) {

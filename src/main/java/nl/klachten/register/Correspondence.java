@@ -50,7 +50,15 @@ public class Correspondence {
 	}
 
 	public long add(Letter letter, List<StoredAttachment> attachments) {
-		long id = this.jdbc.sql("""
+		long id = insert(letter);
+		for (StoredAttachment attachment : attachments) {
+			attach(id, attachment);
+		}
+		return id;
+	}
+
+	private long insert(Letter letter) {
+		return this.jdbc.sql("""
 				INSERT INTO correspondence (complaint_id, direction, at, sender, recipients, subject, message_id, kind,
 				    body, new_text, inbound_mail_id, outbox_id)
 				VALUES (:complaintId, :direction, :at, :sender, :recipients, :subject, :messageId, :kind, :body,
@@ -70,15 +78,15 @@ public class Correspondence {
 			.param("outboxId", letter.outboxId())
 			.query(Long.class)
 			.single();
-		for (StoredAttachment attachment : attachments) {
-			this.jdbc.sql("""
-					INSERT INTO attachment (correspondence_id, file_name, content_type, size, sha256, path)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(id, attachment.fileName(), attachment.contentType(), attachment.file().size(),
-						attachment.file().sha256(), attachment.file().path())
-				.update();
-		}
-		return id;
+	}
+
+	private void attach(long correspondenceId, StoredAttachment attachment) {
+		this.jdbc.sql("""
+				INSERT INTO attachment (correspondence_id, file_name, content_type, size, sha256, path)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(correspondenceId, attachment.fileName(), attachment.contentType(), attachment.file().size(),
+					attachment.file().sha256(), attachment.file().path())
+			.update();
 	}
 
 	/** When the letters of this kind on the case were written, oldest first. */

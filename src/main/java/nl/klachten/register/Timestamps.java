@@ -74,6 +74,12 @@ public final class Timestamps {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Instant at = timestamp(value);
+		return at != null || !dates ? at : startOfDay(value, zone);
+	}
+
+	/** An ISO timestamp with offset (the common form) or an instant; null for anything else. */
+	private static Instant timestamp(String value) {
 		try {
 			return OffsetDateTime.parse(value).toInstant();
 		}
@@ -84,11 +90,12 @@ public final class Timestamps {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			// perhaps a date
-		}
-		if (!dates) {
 			return null;
 		}
+	}
+
+	/** A bare date as the start of that day in {@code zone}; null for anything else. */
+	private static Instant startOfDay(String value, ZoneId zone) {
 		try {
 			return LocalDate.parse(value).atStartOfDay(zone).toInstant();
 		}
