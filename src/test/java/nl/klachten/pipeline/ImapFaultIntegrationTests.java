@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = Application.class,
 		properties = { "complaints.intake.batch-size=1", "complaints.intake.max-message-size=64KB" })
-class ImapFaultIntegrationTests extends ImapProxyTest {
+class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 
 	@Autowired
 	@Qualifier("imapHealthIndicator")

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * the processed folder a second time.
  */
 @SpringBootTest(classes = Application.class)
-class ImapWithoutMoveIntegrationTests extends ImapProxyTest {
+class ImapWithoutMoveIntegrationTests extends ImapProxyIntegrationTest {
 
 	static {
 		withoutCapabilities("MOVE");

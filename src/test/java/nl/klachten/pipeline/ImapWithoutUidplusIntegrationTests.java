@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * filing expunged it unread.
  */
 @SpringBootTest(classes = Application.class, properties = "complaints.intake.batch-size=1")
-class ImapWithoutUidplusIntegrationTests extends ImapProxyTest {
+class ImapWithoutUidplusIntegrationTests extends ImapProxyIntegrationTest {
 
 	static {
 		withoutCapabilities("MOVE", "UIDPLUS");

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Start-up stops, before any connection, when the password would go in clear text to a host that
  * is not loopback (CONTRACT §3); the cause is the one line {@link MailboxSecurity} gives.
  */
-class InsecureStartupTests {
+class InsecureStartupIntegrationTests {
 
 	@Test
 	void shouldNotStartWhenSecurityIsNoneForAHostThatIsNotLoopback(@TempDir Path dir) {

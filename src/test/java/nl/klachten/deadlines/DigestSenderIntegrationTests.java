@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DigestSenderTests {
+class DigestSenderIntegrationTests {
 
 	static final String MARKER = "CANARY-7f3a-COMPLAINT-TEXT";
 

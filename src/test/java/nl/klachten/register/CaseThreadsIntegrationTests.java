@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class CaseThreadsTests {
+class CaseThreadsIntegrationTests {
 
 	static final Path register = MailFixtures.registerDirectory();
 

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AppealDeskTests {
+class AppealDeskIntegrationTests {
 
 	static final Path register = MailFixtures.registerDirectory();
 

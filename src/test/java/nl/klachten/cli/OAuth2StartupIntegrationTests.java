@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code auth: xoauth2} at start-up (CONTRACT §3): a token endpoint that refuses the client, or
  * no token endpoint at all, stops the processor with one line on stderr, before any mail is read.
  */
-class OAuth2StartupTests {
+class OAuth2StartupIntegrationTests {
 
 	@RegisterExtension
 	static GreenMailExtension greenMail = MailFixtures.greenMail();

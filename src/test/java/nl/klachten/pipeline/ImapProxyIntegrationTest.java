@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class ImapProxyTest {
+abstract class ImapProxyIntegrationTest {
 
 	@RegisterExtension
 	static GreenMailExtension greenMail = MailFixtures.greenMail();

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code purge [--as-of] [--dry-run]} against a constructed register file (CONTRACT §1, R20). */
-class PurgeCommandTests {
+class PurgeCommandIntegrationTests {
 
 	@TempDir
 	static Path dir;

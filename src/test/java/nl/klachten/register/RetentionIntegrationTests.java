@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class RetentionTests {
+class RetentionIntegrationTests {
 
 	static final Path register = MailFixtures.registerDirectory();
 

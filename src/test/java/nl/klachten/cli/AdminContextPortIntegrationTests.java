@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * management server (health and metrics) belongs to {@code run} alone, so an admin command next to
  * a running processor never collides with its port 8081.
  */
-class AdminContextPortTests {
+class AdminContextPortIntegrationTests {
 
 	@TempDir
 	Path dir;

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * startup timeout". The embedded ports are configurable, so a socket bound on a free port stands
  * in for the running processor.
  */
-class SecondInstanceTests {
+class SecondInstanceIntegrationTests {
 
 	@TempDir
 	Path dir;
