@@ -5,8 +5,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import nl.klachten.Application;
+import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -58,12 +60,13 @@ class IntakeRegisterBusyIntegrationTests extends MailIntegrationTest {
 		await().atMost(WAIT)
 			.until(() -> chairFolder(greenMail, "INBOX").stream()
 				.noneMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID"))));
-		Thread.sleep(1000);
-		assertThat(inboxOf(greenMail, sender)).hasSize(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM complaint WHERE complainant_email = ?")
-			.param(sender)
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+		Holds.during(Duration.ofSeconds(1), () -> {
+			assertThat(inboxOf(greenMail, sender)).hasSize(1);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM complaint WHERE complainant_email = ?")
+				.param(sender)
+				.query(Integer.class)
+				.single()).isEqualTo(1);
+		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM intake_failure").query(Integer.class).single()).isZero();
 	}
 

@@ -1,9 +1,11 @@
 package nl.klachten.pipeline;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
+import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -40,14 +42,15 @@ class ChairNoticesIntegrationTests extends MailIntegrationTest {
 		assertThat(chairFlags(greenMail, NOTICES)).containsKey(id);
 		assertThat(chairFlags(greenMail, NOTICES).get(id).contains(Flags.Flag.SEEN)).as("unseen").isFalse();
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus(id)).isEqualTo("sent"));
-		Thread.sleep(1000);
-		// no SMTP delivery to the chair: nothing in the inbox, nothing read back and filed as own mail
-		for (String folder : List.of("INBOX", PROCESSED, QUARANTINE)) {
-			assertThat(chairFolder(greenMail, folder)).as(folder)
-				.noneMatch((m) -> id.equals(header(m, "Message-ID")))
-				.noneMatch((m) -> filed.reference().equals(header(m, "X-Complaint-Reference")));
-		}
-		assertThat(chairFolder(greenMail, NOTICES)).filteredOn((m) -> id.equals(header(m, "Message-ID"))).hasSize(1);
+		Holds.during(Duration.ofSeconds(1), () -> {
+			// no SMTP delivery to the chair: nothing in the inbox, nothing read back and filed as own mail
+			for (String folder : List.of("INBOX", PROCESSED, QUARANTINE)) {
+				assertThat(chairFolder(greenMail, folder)).as(folder)
+					.noneMatch((m) -> id.equals(header(m, "Message-ID")))
+					.noneMatch((m) -> filed.reference().equals(header(m, "X-Complaint-Reference")));
+			}
+			assertThat(chairFolder(greenMail, NOTICES)).filteredOn((m) -> id.equals(header(m, "Message-ID"))).hasSize(1);
+		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE message_id = ?")
 			.param(messageId(notification))
 			.query(Integer.class)
@@ -82,9 +85,9 @@ class ChairNoticesIntegrationTests extends MailIntegrationTest {
 		this.jdbc.sql("UPDATE outbox SET status = 'pending', attempts = 1, sent_at = NULL, next_attempt = 0 "
 				+ "WHERE message_id = ?").param(id).update();
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus("<" + id + ">")).isEqualTo("sent"));
-		Thread.sleep(500);
-
-		assertThat(chairFolder(greenMail, NOTICES)).filteredOn((m) -> id.equals(messageId(m))).hasSize(1);
+		Holds.during(Duration.ofMillis(500), () -> {
+			assertThat(chairFolder(greenMail, NOTICES)).filteredOn((m) -> id.equals(messageId(m))).hasSize(1);
+		});
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package nl.klachten.pipeline;
 
+import java.time.Duration;
+
 import jakarta.mail.internet.MimeMessage;
+import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -122,9 +125,10 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 				replyHeaders(messageId(filed.ack())), TEXT));
 		await().atMost(WAIT).until(() -> this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE complaint_id = ?")
 			.param(filed.id()).query(Integer.class).single() >= 4);
-		Thread.sleep(1500);
-		assertThat(inboxOf(greenMail, filed.sender()).stream()
-			.filter((m) -> subject(m).startsWith("Uw gegevens uit de klachtenadministratie"))).hasSize(1);
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(inboxOf(greenMail, filed.sender()).stream()
+				.filter((m) -> subject(m).startsWith("Uw gegevens uit de klachtenadministratie"))).hasSize(1);
+		});
 	}
 
 	private void decideByChair(Filed filed) {

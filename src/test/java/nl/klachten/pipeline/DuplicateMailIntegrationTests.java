@@ -3,6 +3,7 @@ package nl.klachten.pipeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,10 @@ class DuplicateMailIntegrationTests extends MailIntegrationTest {
 			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
 				.filteredOn((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")))
 				.hasSize(3));
-		Thread.sleep(1500);
-		assertThat(casesFrom(sender)).isEqualTo(1);
-		assertThat(inboxOf(greenMail, sender)).hasSize(1);
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(casesFrom(sender)).isEqualTo(1);
+			assertThat(inboxOf(greenMail, sender)).hasSize(1);
+		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE message_id = ?")
 			.param(messageId)
 			.query(Integer.class)
@@ -68,9 +70,10 @@ class DuplicateMailIntegrationTests extends MailIntegrationTest {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED)).filteredOn((m) -> subject.equals(subject(m)))
 				.hasSize(2));
-		Thread.sleep(1500);
-		assertThat(casesFrom(sender)).isEqualTo(1);
-		assertThat(inboxOf(greenMail, sender)).hasSize(1);
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(casesFrom(sender)).isEqualTo(1);
+			assertThat(inboxOf(greenMail, sender)).hasSize(1);
+		});
 		assertThat(this.jdbc.sql("SELECT dedupe_key FROM inbound_mail WHERE sender = ?")
 			.param(sender)
 			.query(String.class)

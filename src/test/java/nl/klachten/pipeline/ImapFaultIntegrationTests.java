@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import nl.klachten.Application;
+import nl.klachten.Holds;
 import nl.klachten.mailbox.FaultyImapProxy;
 import nl.klachten.mailbox.InboxReader;
 import org.junit.jupiter.api.Test;
@@ -62,10 +63,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		assertThat(proxy().faults()).as("cut in the body").isEqualTo(faults + 1);
 		await().atMost(WAIT).until(() -> copiesIn(PROCESSED, messageId) == 1 && copiesIn("INBOX", messageId) == 0);
 		await().atMost(WAIT).until(() -> repliesTo(sender, messageId).size() == 1);
-		Thread.sleep(1500);
-		assertThat(complaintsFrom(sender)).isEqualTo(1);
-		assertThat(repliesTo(sender, messageId)).as("one acknowledgement").hasSize(1);
-		assertThat(inboundRows(messageId)).hasSize(1);
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(complaintsFrom(sender)).isEqualTo(1);
+			assertThat(repliesTo(sender, messageId)).as("one acknowledgement").hasSize(1);
+			assertThat(inboundRows(messageId)).hasSize(1);
+		});
 	}
 
 	/**
@@ -88,10 +90,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		awaitOneComplaintFrom(sender);
 		await().atMost(WAIT).until(() -> copiesIn(QUARANTINE, bigId) == 1 && copiesIn(PROCESSED, messageId) == 1);
 		await().atMost(WAIT).until(() -> repliesTo(sender, messageId).size() == 1);
-		Thread.sleep(1500);
-		assertThat(copiesIn("INBOX", bigId) + copiesIn("INBOX", messageId)).isZero();
-		assertThat(copiesIn(QUARANTINE, bigId)).isEqualTo(1);
-		assertThat(copiesIn(PROCESSED, messageId)).isEqualTo(1);
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(copiesIn("INBOX", bigId) + copiesIn("INBOX", messageId)).isZero();
+			assertThat(copiesIn(QUARANTINE, bigId)).isEqualTo(1);
+			assertThat(copiesIn(PROCESSED, messageId)).isEqualTo(1);
+		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE reason = 'oversize'")
 			.query(Integer.class)
 			.single()).isEqualTo(1);
@@ -111,10 +114,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		awaitOneComplaintFrom(sender);
 		await().atMost(WAIT).until(() -> copiesIn(PROCESSED, messageId) == 1 && copiesIn("INBOX", messageId) == 0);
 		await().atMost(WAIT).until(() -> this.reader.filings().waiting() == 0);
-		Thread.sleep(1500);
-		assertThat(copiesIn(PROCESSED, messageId)).isEqualTo(1);
-		assertThat(repliesTo(sender, messageId)).hasSize(1);
-		assertThat(inboundRows(messageId)).hasSize(1);
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(copiesIn(PROCESSED, messageId)).isEqualTo(1);
+			assertThat(repliesTo(sender, messageId)).hasSize(1);
+			assertThat(inboundRows(messageId)).hasSize(1);
+		});
 		assertThat(proxy().faults()).as("cut after the move").isEqualTo(faults + 1);
 	}
 
@@ -271,10 +275,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		deliver(greenMail, aComplaint(sender, "Tijdens de storing", "De server is weg.", messageId));
 
 		await().atMost(WAIT).until(() -> this.imapHealth.health().getStatus().equals(Status.DOWN));
-		Thread.sleep(3000);
-		assertThat(complaintsFrom(sender)).isZero();
-		// every poll is 100 ms apart: a loop would have tried a hundred times by now
-		assertThat(proxy().connectionAttempts() - before).as("connection attempts while down").isLessThan(25);
+		Holds.during(Duration.ofSeconds(3), () -> {
+			assertThat(complaintsFrom(sender)).isZero();
+			// every poll is 100 ms apart: a loop would have tried a hundred times by now
+			assertThat(proxy().connectionAttempts() - before).as("connection attempts while down").isLessThan(25);
+		});
 		assertThat(this.imapHealth.health().getDetails()).containsKey("lastError");
 
 		proxy().refuseConnections(false);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -71,9 +73,15 @@ class ImapOutageIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	@Qualifier("imapHealthIndicator")
+	HealthIndicator imapHealth;
+
 	@Test
 	void shouldStartAndCatchUpWhenMailServerComesUpAfterStart() throws Exception {
-		Thread.sleep(1500);
+		// started, and found the server down at least once
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> ((Number) this.imapHealth.health().getDetails().get("failedReadsInRow")).intValue() > 0);
 		server.start();
 		server.setUser(CHAIR, CHAIR, "chair");
 		String sender = uniqueSender();

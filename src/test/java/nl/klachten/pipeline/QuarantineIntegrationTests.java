@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 import nl.klachten.Application;
+import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +58,7 @@ class QuarantineIntegrationTests extends MailIntegrationTest {
 			.param(sender)
 			.query(Integer.class)
 			.single()).isZero();
-		Thread.sleep(1000);
-		assertThat(inboxOf(greenMail, sender)).isEmpty();
+		Holds.during(Duration.ofSeconds(1), () -> assertThat(inboxOf(greenMail, sender)).isEmpty());
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import nl.klachten.Application;
+import nl.klachten.Holds;
 import nl.klachten.MailFixtures;
 import nl.klachten.TestClock;
 import org.junit.jupiter.api.AfterAll;
@@ -103,17 +104,19 @@ class SmtpOutageIntegrationTests {
 
 		smtp.start();
 		// the clock stands still: the backoff has not run out, so nothing is tried again yet
-		Thread.sleep(1500);
-		assertThat(outboxOf(id)).filteredOn((row) -> "acknowledgement".equals(row.get("kind")))
-			.allSatisfy((row) -> assertThat(row.get("status")).isEqualTo("pending"));
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(outboxOf(id)).filteredOn((row) -> "acknowledgement".equals(row.get("kind")))
+				.allSatisfy((row) -> assertThat(row.get("status")).isEqualTo("pending"));
+		});
 		this.clock.advance(Duration.ofSeconds(10));
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(outboxOf(id)).allSatisfy((row) -> assertThat(row.get("status")).isEqualTo("sent")));
 		assertThat(inboxOf(smtp, sender)).hasSize(1);
 		assertThat(inboxOf(smtp, CHAIR)).isEmpty();
-		Thread.sleep(1500);
-		assertThat(inboxOf(smtp, sender)).as("sent once, not again").hasSize(1);
+		Holds.during(Duration.ofMillis(1500), () -> {
+			assertThat(inboxOf(smtp, sender)).as("sent once, not again").hasSize(1);
+		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox WHERE status = 'pending'").query(Integer.class).single())
 			.isZero();
 	}
