@@ -2,10 +2,7 @@ package nl.klachten.commands;
 
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import static nl.klachten.MailFixtures.CHAIR;
@@ -23,29 +20,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * Forgiving, still safe commands (issue 11, CONTRACT §5), end to end over GreenMail with no
  * {@code Authentication-Results} trusted: {@code HELP}, {@code STATUS} and {@code OVERZICHT} are
- * answered from a fresh mail (the first before any case exists), a fresh mail that changes something
- * is still refused as not authentic, a greeting above the command is skipped, and a mistyped
- * keyword is answered with "bedoelde u ...?" while nothing is applied.
+ * answered from a fresh mail (before any case exists: {@link FreshInstallHelpIntegrationTests}), a
+ * fresh mail that changes something is still refused as not authentic, a greeting above the
+ * command is skipped, and a mistyped keyword is answered with "bedoelde u ...?" while nothing is
+ * applied.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ForgivingCommandsIntegrationTests extends MailIntegrationTest {
 
 	static final String TEXT = "text/plain; charset=UTF-8";
 
 	@Test
-	@Order(1)
-	void shouldAnswerHelpWhenANewChairSendsAFreshMailBeforeAnyMailCouldBeAnswered() {
-		assertThat(count("SELECT count(*) FROM outbox")).as("nothing was ever sent to answer").isZero();
-		String asked = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "help", "HELP\n", asked, "", TEXT));
-		MimeMessage answer = awaitReplyTo(CHAIR, asked);
-		assertThat(subject(answer)).startsWith("Verwerkt");
-		assertThat(part(answer, "text/plain")).contains("VRAAG-MEDEWERKER").contains("OVERZICHT");
-		assertThat(count("SELECT count(*) FROM complaint")).as("HELP is no complaint").isZero();
-	}
-
-	@Test
-	@Order(2)
 	void shouldAnswerStatusAndOverzichtFromAFreshMailAndStillRefuseAFreshChange() {
 		Filed filed = fileComplaint("Router stuk", "Mijn router is stuk.");
 		// STATUS, a new mail with the reference in the subject and a greeting on top
@@ -116,10 +100,6 @@ class ForgivingCommandsIntegrationTests extends MailIntegrationTest {
 		assertThat(subject(refusal)).startsWith("Niet uitgevoerd");
 		assertThat(part(refusal, "text/plain")).contains("Regel 1: HLEP").contains("bedoelde u HELP?");
 		assertThat(inboxOf(greenMail, "piet@klikklaar.com")).isEmpty();
-	}
-
-	private long count(String sql) {
-		return this.jdbc.sql(sql).query(Long.class).single();
 	}
 
 }

@@ -1,6 +1,7 @@
 package nl.klachten.pipeline;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,13 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
+import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
 import nl.klachten.committee.PeopleDates;
 import nl.klachten.deadlines.DigestSender;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,10 +40,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The chair's daily deadline digest by mail (D7, CONTRACT §5 OVERZICHT): a fresh install sends none on its
  * first day, a digest missed while the processor was down goes once when it is back (the test moves the
- * clock), and {@code OVERZICHT} in a new, DKIM-authenticated mail sends one now, listing an open case by reference without its complaint text. The tests run in order so the
- * digest counts stay unambiguous.
+ * clock), and {@code OVERZICHT} in a new, DKIM-authenticated mail sends one now, listing an open case by reference without its complaint text. Each test
+ * sets the install time and the clock it needs and starts with no digest day recorded, and counts the
+ * digest mails from where they stood, so the tests run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DigestIntegrationTests extends MailIntegrationTest {
 
 	static final String AUTHSERV = "mx.klikklaar.com";
@@ -67,50 +67,57 @@ class DigestIntegrationTests extends MailIntegrationTest {
 	DigestSender digestSender;
 
 
+	/** No digest day recorded yet, whichever test ran before. */
+	@BeforeEach
+	void noDigestDayRecorded() {
+		this.jdbc.sql("DELETE FROM digest_run").update();
+	}
+
 	@Test
-	@Order(1)
 	void shouldSendNoDigestOnTheFirstDayOfAFreshInstall() {
 		// installed at 09:00, after the day's digest time, and running at 10:00: no digest could have
 		// gone earlier today, so none is caught up (the first goes at 08:00 tomorrow)
-		LocalDate today = this.digestSender.today();
-		this.jdbc.sql("UPDATE register_meta SET value = ? WHERE name = 'created_at'")
-			.param(today.atTime(9, 0).atZone(AMSTERDAM).toInstant().toString())
-			.update();
-		this.clock.set(today.atTime(10, 0).atZone(AMSTERDAM).toInstant());
-		await().pollDelay(Duration.ofSeconds(7)).atMost(WAIT).until(() -> true);
-		assertThat(digestMails()).isEmpty();
-		assertThat(digestCount()).isZero();
+		int mails = digestMails().size();
+		int queued = digestCount();
+		installedTodayAtNineNowTen();
+		Holds.during(Duration.ofSeconds(7), () -> {
+			assertThat(digestMails()).hasSize(mails);
+			assertThat(digestCount()).isEqualTo(queued);
+		});
 	}
 
 	@Test
-	@Order(2)
 	void shouldCatchUpTheDigestOnceWhenTheProcessorWasDownAtItsTime() {
 		// installed yesterday, down at 08:00 today, back at 09:00: the next check sends today's digest
+		int mails = digestMails().size();
+		int queued = digestCount();
 		LocalDate today = this.digestSender.today();
-		this.jdbc.sql("UPDATE register_meta SET value = ? WHERE name = 'created_at'")
-			.param(today.minusDays(1).atStartOfDay(AMSTERDAM).toInstant().toString())
-			.update();
-		this.clock.set(today.atTime(9, 0).atZone(AMSTERDAM).toInstant());
-		List<MimeMessage> digests = await().atMost(WAIT).until(() -> digestMails(), (found) -> found.size() >= 1);
-		assertThat(digests).hasSize(1);
-		assertThat(subject(digests.get(0))).startsWith(DIGEST_SUBJECT + " " + PeopleDates.date(today));
+		installed(today.minusDays(1).atStartOfDay(AMSTERDAM).toInstant(), today.atTime(9, 0).atZone(AMSTERDAM).toInstant());
+		await().atMost(WAIT).until(() -> digestMails().size() >= mails + 1);
+		assertThat(digestMails()).hasSize(mails + 1);
 		List<Map<String, Object>> runs = this.jdbc.sql("SELECT day, outbox_message_id FROM digest_run").query().listOfRows();
 		assertThat(runs).hasSize(1);
 		assertThat(runs.get(0).get("day")).isEqualTo(today.toString());
-		assertThat(header(digests.get(0), "Message-ID")).isEqualTo("<" + runs.get(0).get("outbox_message_id") + ">");
-		assertThat(digestCount()).isEqualTo(1);
+		String sent = "<" + runs.get(0).get("outbox_message_id") + ">";
+		assertThat(digestMails()).filteredOn((m) -> sent.equals(header(m, "Message-ID")))
+			.singleElement()
+			.satisfies((m) -> assertThat(subject(m)).startsWith(DIGEST_SUBJECT + " " + PeopleDates.date(today)));
+		assertThat(digestCount()).isEqualTo(queued + 1);
 
 		// a second check the same day queues nothing
 		assertThat(this.digestSender.sendIfDue()).isEmpty();
-		await().pollDelay(Duration.ofSeconds(7)).atMost(WAIT).until(() -> true);
-		assertThat(digestCount()).isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM digest_run").query(Integer.class).single()).isEqualTo(1);
-		assertThat(digestMails()).hasSize(1);
+		Holds.during(Duration.ofSeconds(7), () -> {
+			assertThat(digestCount()).isEqualTo(queued + 1);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM digest_run").query(Integer.class).single()).isEqualTo(1);
+			assertThat(digestMails()).hasSize(mails + 1);
+		});
 	}
 
 	@Test
-	@Order(3)
 	void shouldSendDigestWhenChairAsksWithOverzicht() {
+		// installed today after the digest time: no day's digest is due, only the one asked for
+		installedTodayAtNineNowTen();
+		int mails = digestMails().size();
 		String marker = "geheim-" + UUID.randomUUID();
 		String complainant = uniqueSender();
 		deliver(greenMail, aComplaint(complainant, "Modem defect",
@@ -143,8 +150,21 @@ class DigestIntegrationTests extends MailIntegrationTest {
 		assertThat(section(text, NEW_SECTION)).as(text).anyMatch((line) -> line.contains(reference));
 		assertThat(allText(digest)).doesNotContain(marker).doesNotContain("knippert rood");
 		assertThat(digestCount()).isEqualTo(before + 1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM digest_run").query(Integer.class).single()).isEqualTo(1);
-		assertThat(digestMails()).hasSize(2);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM digest_run").query(Integer.class).single())
+			.as("OVERZICHT is not the day's digest")
+			.isZero();
+		assertThat(digestMails()).hasSize(mails + 1);
+	}
+
+	private void installedTodayAtNineNowTen() {
+		LocalDate today = this.digestSender.today();
+		installed(today.atTime(9, 0).atZone(AMSTERDAM).toInstant(), today.atTime(10, 0).atZone(AMSTERDAM).toInstant());
+	}
+
+	/** The register was created then, and the clock says now. */
+	private void installed(Instant createdAt, Instant now) {
+		this.jdbc.sql("UPDATE register_meta SET value = ? WHERE name = 'created_at'").param(createdAt.toString()).update();
+		this.clock.set(now);
 	}
 
 	/** The lines under one section title of the digest, up to the next blank line. */
