@@ -11,6 +11,7 @@ import static nl.klachten.MailFixtures.CHAIR;
 import static nl.klachten.MailFixtures.aMail;
 import static nl.klachten.MailFixtures.chairMails;
 import static nl.klachten.MailFixtures.deliver;
+import static nl.klachten.MailFixtures.header;
 import static nl.klachten.MailFixtures.inboxOf;
 import static nl.klachten.MailFixtures.newMessageId;
 import static nl.klachten.MailFixtures.part;
@@ -55,7 +56,7 @@ class DigestReplyIntegrationTests extends MailIntegrationTest {
 		assertThat(first.get("extensions")).hasSize(1);
 		assertThat(first.get("extensions").get(0).toString()).contains("De monteur kan pas over drie weken langskomen.");
 		assertThat(first.at("/employee/name").isNull()).isTrue();
-		assertThat(awaitMailTo(one.sender(), "Meer tijd nodig")).isNotNull();
+		assertThat(header(awaitMailTo(one.sender(), "Meer tijd nodig"), "X-Complaint-Reference")).isEqualTo(one.reference());
 		JsonNode second = export(two.reference());
 		assertThat(second.at("/employee/email").asString()).isEqualTo("piet@klikklaar.com");
 		assertThat(second.get("extensions")).isEmpty();

@@ -9,6 +9,7 @@ import static nl.klachten.MailFixtures.CHAIR;
 import static nl.klachten.MailFixtures.aMail;
 import static nl.klachten.MailFixtures.chairMails;
 import static nl.klachten.MailFixtures.deliver;
+import static nl.klachten.MailFixtures.header;
 import static nl.klachten.MailFixtures.inboxOf;
 import static nl.klachten.MailFixtures.newMessageId;
 import static nl.klachten.MailFixtures.part;
@@ -72,7 +73,7 @@ class ForgivingCommandsIntegrationTests extends MailIntegrationTest {
 		assertThat(decided.at("/decision/assessment").asString()).isEqualTo("gegrond");
 		assertThat(decided.at("/decision/arguments").asString())
 			.isEqualTo("Omdat de betaling twee keer is afgeschreven.");
-		assertThat(awaitMailTo(filed.sender(), "Beslissing")).isNotNull();
+		assertThat(header(awaitMailTo(filed.sender(), "Beslissing"), "X-Complaint-Reference")).isEqualTo(filed.reference());
 	}
 
 	@Test

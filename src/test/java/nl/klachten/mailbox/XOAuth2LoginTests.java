@@ -97,7 +97,7 @@ class XOAuth2LoginTests {
 		MailboxSettings.Server server = server(tokens());
 		ProblemLog quiet = ProblemLog.silent(MailProblem.Service.SMTP, server);
 		try (SmtpTransport.Connection connection = new SmtpTransport(server, USER, quiet).open()) {
-			assertThat(connection).isNotNull();
+			assertThat(connection.isConnected()).isTrue();
 		}
 		assertThat(this.authLines).containsExactly("AUTH XOAUTH2 " + xoauth2("token-1"));
 	}

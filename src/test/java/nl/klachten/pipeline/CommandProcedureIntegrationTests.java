@@ -197,7 +197,7 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 		assertThat(subject(measureConfirmation)).startsWith("Verwerkt");
 		assertThat(export(reference).get("measures").toString())
 			.contains("Monteurs controleren voortaan de binnenbedrading bij oplevering.");
-		assertThat(measuresRequest).isNotNull();
+		assertThat(header(measuresRequest, "X-Complaint-Reference")).isEqualTo(reference);
 
 		// reopening
 		confirmation = chairCommand(confirmation, "HEROPEN\n", commandIds);
