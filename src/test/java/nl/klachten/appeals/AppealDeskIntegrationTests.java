@@ -2,7 +2,6 @@ package nl.klachten.appeals;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,8 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import nl.klachten.committee.PeopleDates;
-import nl.klachten.Application;
 import nl.klachten.MailFixtures;
+import nl.klachten.RegisterIntegrationTest;
 import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.FetchedMail;
 import nl.klachten.mailbox.MailBatch;
@@ -28,11 +27,7 @@ import nl.klachten.register.RegisteredComplaint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,23 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Appeals (R22, R23) against a real register, without a mail server: a complaint goes in through
  * {@link Intake#take}, gets a decision, and is appealed; the outbox shows who was written to.
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AppealDeskIntegrationTests {
-
-	static final Path register = MailFixtures.registerDirectory();
+class AppealDeskIntegrationTests extends RegisterIntegrationTest {
 
 	static final String APPEALS = "beroepscommissie@klikklaar.com";
 
 	static final AtomicLong uids = new AtomicLong(5000);
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("complaints.pipeline.enabled", () -> "false");
-		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
-	}
 
 	@Autowired
 	Intake intake;

@@ -1,19 +1,13 @@
 package nl.klachten.register;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
-import nl.klachten.Application;
-import nl.klachten.MailFixtures;
+import nl.klachten.RegisterIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,17 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * case alone. A Message-ID is text a sender chooses: one that also names another case's mail, or
  * our mail about no case (the digest), never goes into this case's thread (issue 9).
  */
-@SpringBootTest(classes = Application.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class CaseThreadsIntegrationTests {
-
-	static final Path register = MailFixtures.registerDirectory();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("complaints.pipeline.enabled", () -> "false");
-		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
-	}
+class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
