@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import nl.klachten.Application;
+import nl.klachten.Holds;
 import nl.klachten.MailFixtures;
 import nl.klachten.TestClock;
 import org.flywaydb.core.Flyway;
@@ -94,9 +95,10 @@ class OutboxLeaseIntegrationTests {
 		String leased = "bezig-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
 		insert(this.jdbc, leased, "sending", this.clock.instant().plus(Duration.ofMinutes(15)).toEpochMilli(),
 				this.clock.instant());
-		await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
-		assertThat(SmtpRepliesIntegrationTests.inbox(greenMail, leased)).isEmpty();
-		assertThat(status(leased)).isEqualTo("sending");
+		Holds.during(Duration.ofSeconds(2), () -> {
+			assertThat(SmtpRepliesIntegrationTests.inbox(greenMail, leased)).isEmpty();
+			assertThat(status(leased)).isEqualTo("sending");
+		});
 		this.clock.advance(Duration.ofMinutes(16));
 		await().atMost(WAIT).until(() -> "sent".equals(status(leased)));
 		assertThat(SmtpRepliesIntegrationTests.inbox(greenMail, leased)).hasSize(1);
