@@ -95,7 +95,7 @@ public final class IntakeBenchmark {
 		int exit = 0;
 		try {
 			long t0 = System.nanoTime();
-			while (!contains(log, "Started Application")) {
+			while (!contains(log, "Started ComplaintsCli")) {
 				if (!process.isAlive()) {
 					fail("the processor exited during start-up (exit " + process.exitValue() + "); log: " + log);
 				}

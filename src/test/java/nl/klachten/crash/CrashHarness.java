@@ -103,7 +103,7 @@ final class CrashHarness implements AutoCloseable {
 			this.process.destroyForcibly();
 			this.process.waitFor();
 			this.killed = k;
-			System.out.printf("[crash] kill %d at %d ms after 'Started Application': inbox=%d complaints=%s outbox(pending/sent)=%s%n",
+			System.out.printf("[crash] kill %d at %d ms after 'Started ComplaintsCli': inbox=%d complaints=%s outbox(pending/sent)=%s%n",
 					k, delay, inbox.get(), scalar("SELECT count(*) FROM complaint"),
 					scalar("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')") + "/"
 							+ scalar("SELECT count(*) FROM outbox WHERE status='sent'"));
@@ -291,7 +291,7 @@ final class CrashHarness implements AutoCloseable {
 			return 0;
 		}
 		try (var lines = Files.lines(this.log, StandardCharsets.ISO_8859_1)) {
-			return lines.filter((l) -> l.contains("Started Application")).count();
+			return lines.filter((l) -> l.contains("Started ComplaintsCli")).count();
 		}
 	}
 
