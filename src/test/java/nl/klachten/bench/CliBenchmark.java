@@ -26,7 +26,7 @@ public final class CliBenchmark {
 	private CliBenchmark() {
 	}
 
-	private record Case(String label, int exit, List<String> args) {
+	record Case(String label, int exit, List<String> args) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -88,7 +88,7 @@ public final class CliBenchmark {
 	}
 
 	/** One run: seconds from start to exit, and the CPU seconds it used (user + system). */
-	private static double[] run(Path script, Path dir, Case command) throws IOException, InterruptedException {
+	static double[] run(Path script, Path dir, Case command) throws IOException, InterruptedException {
 		Path err = dir.resolve("stderr.txt");
 		Path times = dir.resolve("times.txt");
 		List<String> line = new ArrayList<>(List.of("bash", "-c",
@@ -122,7 +122,7 @@ public final class CliBenchmark {
 		return total;
 	}
 
-	private static double median(List<Double> values) {
+	static double median(List<Double> values) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		int n = sorted.size();
