@@ -27,8 +27,9 @@ final class Backlog {
 	private Backlog() {
 	}
 
-	static Map<String, Object> drain(MailServers servers, String tag, int count, Path dir) throws Exception {
-		List<Complaint> complaints = Complaint.batch(servers, tag, count);
+	/** Appends them, starts a processor with a fresh register in {@code dir}, and measures the drain. */
+	static Map<String, Object> drain(MailServers servers, List<Complaint> complaints, Path dir) throws Exception {
+		int count = complaints.size();
 		long t0 = System.nanoTime();
 		append(servers, complaints);
 		Map<String, Object> figures = new LinkedHashMap<>();

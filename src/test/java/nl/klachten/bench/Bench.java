@@ -1,13 +1,9 @@
 package nl.klachten.bench;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,17 +24,15 @@ public final class Bench {
 
 	private final MailServers servers;
 
-	private final String tag = Long.toString(System.currentTimeMillis(), 36);
+	private final Report report = new Report();
 
-	private final Map<String, Object> result = new LinkedHashMap<>();
-
-	private final List<String> summary = new ArrayList<>();
-
-	private boolean complete = true;
+	private final Deliveries deliveries;
 
 	private Bench(BenchOptions options, MailServers servers) {
 		this.options = options;
 		this.servers = servers;
+		String tag = Long.toString(System.currentTimeMillis(), 36);
+		this.deliveries = new Deliveries(servers, options.connections(), tag, this.report);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -60,13 +54,15 @@ public final class Bench {
 
 	private int run() throws Exception {
 		this.servers.clean();
-		this.result.put("servers", this.servers.name());
-		this.result.put("started", Instant.now().toString());
-		this.result.put("options", this.options.toString());
-		this.result.put("load_average_before", load());
-		line("servers: %s", this.servers.name());
+		this.report.put("servers", this.servers.name());
+		this.report.put("started", Instant.now().toString());
+		this.report.put("options", this.options.toString());
+		this.report.put("load_average_before", load());
+		this.report.line("servers: %s", this.servers.name());
 		if (this.options.mails() > 0) {
-			processor(floor());
+			Delivery floor = floor();
+			this.report.put("processor", new ProcessorPhases(this.servers, this.options, this.deliveries, this.report)
+				.run(OUT.resolve("processor"), floor));
 		}
 		if (this.options.backlog() > 0) {
 			backlog();
@@ -74,125 +70,64 @@ public final class Bench {
 		if (this.options.cases() > 0) {
 			register();
 		}
-		this.result.put("load_average_after", load());
+		this.report.put("load_average_after", load());
 		this.servers.clean();
-		Files.writeString(OUT.resolve("result.json"), ResultJson.write(this.result), StandardCharsets.UTF_8);
-		this.summary.forEach(System.out::println);
-		System.out.println("bench: result: " + OUT.resolve("result.json") + (this.complete ? "" : " (INCOMPLETE)"));
-		return this.complete ? 0 : 1;
+		return this.report.finish(OUT.resolve("result.json"));
 	}
 
 	private Delivery floor() throws Exception {
-		progress("transport floor: %d complaints over %d connections", this.options.mails(), this.options.connections());
+		Report.progress("transport floor: %d complaints over %d connections", this.options.mails(),
+				this.options.connections());
 		try (TransportFloor floor = new TransportFloor(this.servers)) {
-			Delivery d = deliver("f", this.options.mails(), 0, floor::alive);
+			Delivery d = this.deliveries.deliver("f", this.options.mails(), 0, floor::alive);
 			floor.awaitMoved(this.options.mails(), 60);
 			Map<String, Object> json = d.json();
 			json.put("imap_reconnects", floor.reconnects());
-			this.result.put("floor", json);
-			line("transport floor: %s", d.summary());
+			this.report.put("floor", json);
+			this.report.line("transport floor: %s", d.summary());
 			return d;
 		}
 	}
 
-	private void processor(Delivery floor) throws Exception {
-		progress("processor: starting, one complaint waiting in the inbox");
-		List<Complaint> probe = Complaint.batch(this.servers, this.tag + "s", 1);
-		Backlog.append(this.servers, probe);
-		try (ProcessorRun processor = new ProcessorRun(this.servers, OUT.resolve("processor"))) {
-			Map<String, Object> figures = new LinkedHashMap<>();
-			double startup = startup(processor, probe, figures);
-			double cpu = processor.cpuSeconds();
-			progress("processor: %d complaints over %d connections", this.options.mails(), this.options.connections());
-			Delivery full = deliver("p", this.options.mails(), 0, processor::alive);
-			double cpuPerThousand = (processor.cpuSeconds() - cpu) * 1000 / this.options.mails();
-			figures.put("full_speed", full.json());
-			figures.put("ratio_to_floor", ratio(full, floor));
-			figures.put("cpu_s_per_1000", cpuPerThousand);
-			line("processor, full speed: %s; %.2f x the floor", full.summary(), ratio(full, floor));
-			line("processor CPU: %.1f s per 1,000 complaints (user + system, full-speed phase)", cpuPerThousand);
-			atRate(processor, figures);
-			figures.put("peak_rss_mib", processor.peakRssMiB());
-			line("processor peak RSS: %.0f MiB (VmHWM, after all its phases)", processor.peakRssMiB());
-			line("start-up to the first IMAP read: %.1f s (inbox opened at %.1f s)", startup,
-					figures.get("startup_to_inbox_open_s"));
-			this.result.put("processor", figures);
-		}
-	}
-
-	/** The start-up figures; then waits for the waiting complaint's acknowledgement. */
-	private double startup(ProcessorRun processor, List<Complaint> probe, Map<String, Object> figures)
-			throws Exception {
-		figures.put("startup_to_inbox_open_s", processor.awaitInboxOpen());
-		double first = processor.awaitFirstRead();
-		figures.put("startup_to_first_read_s", first);
-		if (!this.servers.arrivals().awaitAll(List.of(probe.get(0).messageId()), Duration.ofSeconds(180),
-				processor::alive)) {
-			throw new IllegalStateException("no acknowledgement of the first complaint; see " + processor.log());
-		}
-		figures.put("startup_to_first_ack_s", processor.secondsSinceStart(this.servers.arrivals().at(probe.get(0).messageId())));
-		return first;
-	}
-
-	private void atRate(ProcessorRun processor, Map<String, Object> figures) throws Exception {
-		if (this.options.rate() <= 0 || this.options.rateMails() <= 0) {
-			return;
-		}
-		progress("processor: %d complaints at %.0f/s offered", this.options.rateMails(), this.options.rate());
-		Delivery d = deliver("r", this.options.rateMails(), this.options.rate(), processor::alive);
-		Map<String, Object> json = d.json();
-		json.put("offered_per_s", this.options.rate());
-		figures.put("fixed_rate", json);
-		line("processor at %.0f/s offered: %s", this.options.rate(), d.summary());
-	}
-
-	private Delivery deliver(String phase, int count, double rate, Runnable alive) throws InterruptedException {
-		List<Complaint> complaints = Complaint.batch(this.servers, this.tag + phase, count);
-		Map<String, Long> accepted = new Burst(this.servers, this.options.connections()).send(complaints, rate);
-		Duration atMost = Duration.ofSeconds(Math.max(180, count));
-		if (!this.servers.arrivals().awaitAll(accepted.keySet(), atMost, alive)) {
-			this.complete = false;
-		}
-		return Delivery.of(accepted, this.servers.arrivals());
-	}
-
 	private void backlog() throws Exception {
-		progress("backlog: appending %d complaints, then a fresh processor", this.options.backlog());
-		Map<String, Object> b = Backlog.drain(this.servers, this.tag + "b", this.options.backlog(), OUT.resolve("backlog"));
-		this.result.put("backlog", b);
+		int n = this.options.backlog();
+		Report.progress("backlog: appending %d complaints, then a fresh processor", n);
+		Map<String, Object> b = Backlog.drain(this.servers, this.deliveries.batch("b", n), OUT.resolve("backlog"));
+		this.report.put("backlog", b);
 		if (!Boolean.TRUE.equals(b.get("drained"))) {
-			this.complete = false;
-			line("backlog %d: NOT drained (%s acknowledged)", this.options.backlog(), b.get("acknowledged"));
+			this.report.incomplete();
+			this.report.line("backlog %d: NOT drained (%s acknowledged)", n, b.get("acknowledged"));
 			return;
 		}
-		line("backlog %d: drained in %.1f s (%.1f complaints/s) from the processor's start, peak RSS %.0f MiB",
-				this.options.backlog(), b.get("drain_s"), b.get("per_s"), b.get("peak_rss_mib"));
+		this.report.line("backlog %d: drained in %.1f s (%.1f complaints/s) from the processor's start, peak RSS %.0f MiB",
+				n, b.get("drain_s"), b.get("per_s"), b.get("peak_rss_mib"));
 	}
 
 	private void register() throws Exception {
-		progress("register: %d cases", this.options.cases());
-		Map<String, Object> r = RegisterTimes.measure(this.options.cases(), this.options.runs(), OUT.resolve("register"));
-		this.result.put("register", r);
-		line("export --format json over %d cases: %.2f s (median of %d, JVM start included)", this.options.cases(),
-				r.get("export_json_s"), this.options.runs());
-		line("digest --dry-run over %d cases: %.2f s (median of %d, JVM start included)", this.options.cases(),
-				r.get("digest_dry_run_s"), this.options.runs());
+		int n = this.options.cases();
+		Report.progress("register: %d cases", n);
+		Map<String, Object> r = RegisterTimes.measure(n, this.options.runs(), OUT.resolve("register"));
+		this.report.put("register", r);
+		command(r, "export_json", "export --format json", n);
+		command(r, "digest_dry_run", "digest --dry-run", n);
 	}
 
-	private static Double ratio(Delivery processor, Delivery floor) {
-		return processor.perSecond() == null || floor.perSecond() == null ? null
-				: processor.perSecond() / floor.perSecond();
+	private void command(Map<String, Object> r, String key, String label, int cases) {
+		if (r.containsKey(key + "_problem")) {
+			this.report.incomplete();
+			this.report.line("%s over %d cases: FAILED: %s", label, cases, r.get(key + "_problem"));
+		}
+		else if (r.get(key + "_first_s") instanceof Double first && first > 30) {
+			this.report.line("%s over %d cases: %.1f s (one run only: it took over 30 s; JVM start included)", label,
+					cases, r.get(key + "_s"));
+		}
+		else {
+			this.report.line("%s over %d cases: %.2f s (median of %d, JVM start included)", label, cases,
+					r.get(key + "_s"), this.options.runs());
+		}
 	}
 
-	private void line(String format, Object... args) {
-		this.summary.add("bench: " + String.format(format, args));
-	}
-
-	private static void progress(String format, Object... args) {
-		System.err.println("bench: ... " + String.format(format, args));
-	}
-
-	private static String load() throws java.io.IOException {
+	private static String load() throws IOException {
 		Path loadavg = Path.of("/proc/loadavg");
 		return Files.exists(loadavg) ? Files.readString(loadavg).strip() : "n/a";
 	}

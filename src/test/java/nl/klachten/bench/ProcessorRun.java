@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged processor as a separate process, started as an operator starts it ({@code
@@ -39,7 +41,13 @@ final class ProcessorRun implements AutoCloseable {
 
 	private final long startedNanos;
 
+	/** Starts it with a fresh register in {@code dir} (whatever the directory held is removed first). */
 	ProcessorRun(MailServers servers, Path dir) throws IOException {
+		if (Files.exists(dir)) {
+			try (Stream<Path> old = Files.walk(dir)) {
+				old.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+			}
+		}
 		Files.createDirectories(dir);
 		this.log = dir.resolve("processor.log");
 		List<String> command = new ArrayList<>(List.of(Path.of("scripts", "complaints").toAbsolutePath().toString()));
