@@ -48,6 +48,19 @@ final class Burst {
 			sender.start();
 			senders.add(sender);
 		}
+		offer(complaints, rate, queue);
+		for (Thread sender : senders) {
+			sender.join();
+		}
+		if (failure.get() != null) {
+			throw new IllegalStateException("the SMTP server did not take every complaint", failure.get());
+		}
+		return accepted;
+	}
+
+	/** Queues them, all at once or one every 1/rate s, then one end mark per connection. */
+	private void offer(List<Complaint> complaints, double rate, BlockingQueue<Complaint> queue)
+			throws InterruptedException {
 		long start = System.nanoTime();
 		for (int i = 0; i < complaints.size(); i++) {
 			if (rate > 0) {
@@ -59,13 +72,6 @@ final class Burst {
 		for (int c = 0; c < this.connections; c++) {
 			queue.add(END);
 		}
-		for (Thread sender : senders) {
-			sender.join();
-		}
-		if (failure.get() != null) {
-			throw new IllegalStateException("the SMTP server did not take every complaint", failure.get());
-		}
-		return accepted;
 	}
 
 	private void drain(BlockingQueue<Complaint> queue, Map<String, Long> accepted, AtomicReference<Exception> failure) {
