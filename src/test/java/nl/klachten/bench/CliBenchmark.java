@@ -26,7 +26,7 @@ public final class CliBenchmark {
 	private CliBenchmark() {
 	}
 
-	private record Case(String label, int exit, List<String> args) {
+	record Case(String label, int exit, List<String> args) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -88,7 +88,12 @@ public final class CliBenchmark {
 	}
 
 	/** One run: seconds from start to exit, and the CPU seconds it used (user + system). */
-	private static double[] run(Path script, Path dir, Case command) throws IOException, InterruptedException {
+	static double[] run(Path script, Path dir, Case command) throws IOException, InterruptedException {
+		return run(script, dir, command, 120);
+	}
+
+	/** One run, at most {@code seconds} long: a run that takes longer is killed, with the JVM it started. */
+	static double[] run(Path script, Path dir, Case command, long seconds) throws IOException, InterruptedException {
 		Path err = dir.resolve("stderr.txt");
 		Path times = dir.resolve("times.txt");
 		List<String> line = new ArrayList<>(List.of("bash", "-c",
@@ -100,9 +105,10 @@ public final class CliBenchmark {
 		builder.environment().put("LC_ALL", "C");
 		long start = System.nanoTime();
 		Process process = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-		if (!process.waitFor(120, TimeUnit.SECONDS)) {
+		if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
-			throw new IllegalStateException(command.label() + " did not end within 120 s");
+			throw new IllegalStateException(command.label() + " did not end within " + seconds + " s");
 		}
 		double took = seconds(start);
 		if (process.exitValue() != command.exit()) {
@@ -122,7 +128,7 @@ public final class CliBenchmark {
 		return total;
 	}
 
-	private static double median(List<Double> values) {
+	static double median(List<Double> values) {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		int n = sorted.size();
