@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * STYLE.md §5: no class of the processor over 200 lines (issue 14). Counted on the source file, so
- * a class that grows past it fails the build here rather than in a reading months later; split it
- * along its responsibilities.
+ * STYLE.md §5: no class of the processor over 200 lines (issue 14). Counted on the source
+ * file, so a class that grows past it fails the build here rather than in a reading
+ * months later; split it along its responsibilities.
  */
 class ClassSizeTests {
 

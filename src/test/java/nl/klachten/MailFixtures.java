@@ -29,17 +29,19 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Test fixtures for the end-to-end tests: a GreenMail server with the chair's account, the
- * properties that point the processor at it, complaint mails as raw bytes, and mailbox look-ups.
+ * Test fixtures for the end-to-end tests: a GreenMail server with the chair's account,
+ * the properties that point the processor at it, complaint mails as raw bytes, and
+ * mailbox look-ups.
  */
 public final class MailFixtures {
 
 	/*
-	 * Awaitility by default fails a wait on any uncaught exception in any thread. GreenMail's own
-	 * IMAP handler threads throw now and then when an IDLE connection sees a concurrent expunge
-	 * ("Need to do this properly..." in ImapSessionFolder.getExpunged, seen in verify runs), which
-	 * says nothing about the processor: the tests judge the processor by what it did (mail, rows),
-	 * and an exception on one of its own threads shows there as a missing outcome.
+	 * Awaitility by default fails a wait on any uncaught exception in any thread.
+	 * GreenMail's own IMAP handler threads throw now and then when an IDLE connection
+	 * sees a concurrent expunge ("Need to do this properly..." in
+	 * ImapSessionFolder.getExpunged, seen in verify runs), which says nothing about the
+	 * processor: the tests judge the processor by what it did (mail, rows), and an
+	 * exception on one of its own threads shows there as a missing outcome.
 	 */
 	static {
 		org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
@@ -51,7 +53,10 @@ public final class MailFixtures {
 
 	public static final String QUARANTINE = "Klachten.Quarantaine";
 
-	/** Where mail for the chair waits when the chair reads the intake mailbox (CONTRACT §4). */
+	/**
+	 * Where mail for the chair waits when the chair reads the intake mailbox (CONTRACT
+	 * §4).
+	 */
 	public static final String NOTICES = "Klachten.Meldingen";
 
 	private static final Session SESSION = Session.getInstance(new Properties());
@@ -79,7 +84,10 @@ public final class MailFixtures {
 		properties(registry, greenMail, () -> register);
 	}
 
-	/** The processor pointed at this GreenMail as an external mailbox, with the register in that directory. */
+	/**
+	 * The processor pointed at this GreenMail as an external mailbox, with the register
+	 * in that directory.
+	 */
 	public static void properties(DynamicPropertyRegistry registry, GreenMailExtension greenMail,
 			java.util.function.Supplier<Path> register) {
 		registry.add("complaints.mailbox.imap.host", () -> "127.0.0.1");
@@ -103,7 +111,10 @@ public final class MailFixtures {
 		return UUID.randomUUID() + "@mail.example.org";
 	}
 
-	/** A plain complaint mail; extra headers (already "Name: value\r\n" formatted) go before the body. */
+	/**
+	 * A plain complaint mail; extra headers (already "Name: value\r\n" formatted) go
+	 * before the body.
+	 */
 	public static String aComplaint(String from, String subject, String body, String messageId, String extraHeaders) {
 		return "From: Klager <" + from + ">\r\n" + "To: " + CHAIR + "\r\n" + "Subject: " + subject + "\r\n"
 				+ "Date: Mon, 1 Jan 2024 10:00:00 +0100\r\n"
@@ -112,7 +123,10 @@ public final class MailFixtures {
 				+ (extraHeaders == null ? "" : extraHeaders) + "\r\n" + body.replace("\n", "\r\n") + "\r\n";
 	}
 
-	/** Any single-part mail; {@code contentType} e.g. "text/html; charset=UTF-8"; extra headers as in aComplaint. */
+	/**
+	 * Any single-part mail; {@code contentType} e.g. "text/html; charset=UTF-8"; extra
+	 * headers as in aComplaint.
+	 */
 	public static String aMail(String from, String subject, String body, String messageId, String extraHeaders,
 			String contentType) {
 		return "From: Afzender <" + from + ">\r\n" + "To: " + CHAIR + "\r\n" + "Subject: " + subject + "\r\n"
@@ -123,13 +137,19 @@ public final class MailFixtures {
 				+ "\r\n";
 	}
 
-	/** The same with trace headers on top, as the receiving servers add them (one or more "Name: value" lines). */
+	/**
+	 * The same with trace headers on top, as the receiving servers add them (one or more
+	 * "Name: value" lines).
+	 */
 	public static String aMail(String from, String subject, String body, String messageId, String extraHeaders,
 			String contentType, String topHeaders) {
 		return topHeaders.strip() + "\r\n" + aMail(from, subject, body, messageId, extraHeaders, contentType);
 	}
 
-	/** A mail's subject and every decoded text part, for "does this mail mention X" checks. */
+	/**
+	 * A mail's subject and every decoded text part, for "does this mail mention X"
+	 * checks.
+	 */
 	public static String allText(MimeMessage message) {
 		try {
 			StringBuilder text = new StringBuilder(String.valueOf(message.getSubject())).append('\n');
@@ -195,7 +215,10 @@ public final class MailFixtures {
 		return aComplaint(from, subject, body, messageId, null);
 	}
 
-	/** Puts raw bytes into the chair's inbox as the mail server would, with its receive time now. */
+	/**
+	 * Puts raw bytes into the chair's inbox as the mail server would, with its receive
+	 * time now.
+	 */
 	public static void deliver(GreenMailOperations greenMail, byte[] raw) {
 		try {
 			MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
@@ -211,7 +234,10 @@ public final class MailFixtures {
 		deliver(greenMail, raw.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The mails in one of the chair's folders ({@code INBOX}, {@link #PROCESSED}, {@link #QUARANTINE}, {@link #NOTICES}). */
+	/**
+	 * The mails in one of the chair's folders ({@code INBOX}, {@link #PROCESSED},
+	 * {@link #QUARANTINE}, {@link #NOTICES}).
+	 */
 	public static List<MimeMessage> chairFolder(GreenMailOperations greenMail, String folder) {
 		GreenMailUser chair = greenMail.getUserManager().getUserByEmail(CHAIR);
 		MailFolder mailFolder = greenMail.getManagers().getImapHostManager().getFolder(chair, folder);
@@ -290,16 +316,22 @@ public final class MailFixtures {
 		}
 	}
 
-	/** In-Reply-To and References headers naming one Message-ID (without angle brackets), for aMail's extra headers. */
+	/**
+	 * In-Reply-To and References headers naming one Message-ID (without angle brackets),
+	 * for aMail's extra headers.
+	 */
 	public static String replyHeaders(String messageId) {
 		return "In-Reply-To: <" + messageId + ">\r\nReferences: <" + messageId + ">\r\n";
 	}
 
-	/** Hands one raw mail straight to the intake, as the IMAP reader would, received now (by the intake's clock). */
+	/**
+	 * Hands one raw mail straight to the intake, as the IMAP reader would, received now
+	 * (by the intake's clock).
+	 */
 	public static void feed(nl.klachten.intake.Intake intake, long uid, String raw) {
 		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-		intake.take(new nl.klachten.mailbox.MailBatch(List.of(new nl.klachten.mailbox.FetchedMail(uid,
-				null, bytes.length, bytes, null))));
+		intake.take(new nl.klachten.mailbox.MailBatch(
+				List.of(new nl.klachten.mailbox.FetchedMail(uid, null, bytes.length, bytes, null))));
 	}
 
 	/** Parses raw bytes (e.g. an outbox row) into a message, for header checks. */
@@ -313,8 +345,9 @@ public final class MailFixtures {
 	}
 
 	/**
-	 * Every mail in the chair's notices folder (where the processor places mail for the chair) and
-	 * INBOX, processed and quarantine folders (mail sent to the chair by SMTP is read back and filed).
+	 * Every mail in the chair's notices folder (where the processor places mail for the
+	 * chair) and INBOX, processed and quarantine folders (mail sent to the chair by SMTP
+	 * is read back and filed).
 	 */
 	public static List<MimeMessage> chairMails(GreenMailOperations greenMail) {
 		List<MimeMessage> all = new ArrayList<>(chairFolder(greenMail, NOTICES));
@@ -324,7 +357,10 @@ public final class MailFixtures {
 		return all;
 	}
 
-	/** The flags of the mails in one of the chair's folders, by Message-ID (with angle brackets). */
+	/**
+	 * The flags of the mails in one of the chair's folders, by Message-ID (with angle
+	 * brackets).
+	 */
 	public static java.util.Map<String, jakarta.mail.Flags> chairFlags(GreenMailOperations greenMail, String folder) {
 		GreenMailUser chair = greenMail.getUserManager().getUserByEmail(CHAIR);
 		MailFolder mailFolder = greenMail.getManagers().getImapHostManager().getFolder(chair, folder);
@@ -337,7 +373,10 @@ public final class MailFixtures {
 		return flags;
 	}
 
-	/** An {@code Authentication-Results} header line (for aMail's extra headers) saying dkim=pass for a domain. */
+	/**
+	 * An {@code Authentication-Results} header line (for aMail's extra headers) saying
+	 * dkim=pass for a domain.
+	 */
 	public static String dkimPass(String authservId, String domain) {
 		return "Authentication-Results: " + authservId + "; dkim=pass header.d=" + domain + "\r\n";
 	}

@@ -29,20 +29,25 @@ import static nl.klachten.MailFixtures.subject;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The frame of the GreenMail end-to-end tests: per test class a fresh in-process GreenMail (dynamic
- * ports, the chair's account) and a fresh register, with the processor pointed at both as an
- * external mailbox. A subclass adds properties with its own {@code @SpringBootTest(properties)} or
- * {@code @DynamicPropertySource}.
+ * The frame of the GreenMail end-to-end tests: per test class a fresh in-process
+ * GreenMail (dynamic ports, the chair's account) and a fresh register, with the processor
+ * pointed at both as an external mailbox. A subclass adds properties with its own
+ * {@code @SpringBootTest(properties)} or {@code @DynamicPropertySource}.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class MailIntegrationTest {
 
-	/** Started anew for every test class (the extension builds a new server in beforeAll). */
+	/**
+	 * Started anew for every test class (the extension builds a new server in beforeAll).
+	 */
 	@RegisterExtension
 	protected static GreenMailExtension greenMail = MailFixtures.greenMail();
 
-	/** One register directory per running server, so every test class starts from an empty register. */
+	/**
+	 * One register directory per running server, so every test class starts from an empty
+	 * register.
+	 */
 	private static final Map<Object, Path> registers = new IdentityHashMap<>();
 
 	/** How long an end-to-end step may take before a test gives up. */
@@ -63,10 +68,13 @@ public abstract class MailIntegrationTest {
 		MailFixtures.properties(registry, greenMail, MailIntegrationTest::register);
 	}
 
-	/** The processor's one answer to a mail: sent to this address, In-Reply-To that mail. */
+	/**
+	 * The processor's one answer to a mail: sent to this address, In-Reply-To that mail.
+	 */
 	protected MimeMessage awaitReplyTo(String address, String messageId) {
 		return await().atMost(WAIT).until(() -> {
-			List<MimeMessage> all = address.equalsIgnoreCase(CHAIR) ? chairMails(greenMail) : inboxOf(greenMail, address);
+			List<MimeMessage> all = address.equalsIgnoreCase(CHAIR) ? chairMails(greenMail)
+					: inboxOf(greenMail, address);
 			return all.stream().filter((m) -> ("<" + messageId + ">").equals(header(m, "In-Reply-To"))).toList();
 		}, (found) -> found.size() == 1).get(0);
 	}
@@ -74,12 +82,16 @@ public abstract class MailIntegrationTest {
 	/** The one mail in this address's inbox whose subject starts so. */
 	protected MimeMessage awaitMailTo(String address, String subjectStart) {
 		return await().atMost(WAIT)
-			.until(() -> inboxOf(greenMail, address).stream().filter((m) -> subject(m).startsWith(subjectStart)).toList(),
-					(found) -> found.size() == 1)
+			.until(() -> inboxOf(greenMail, address).stream()
+				.filter((m) -> subject(m).startsWith(subjectStart))
+				.toList(), (found) -> found.size() == 1)
 			.get(0);
 	}
 
-	/** The one mail to the chair about this case whose subject starts so, wherever the processor filed it. */
+	/**
+	 * The one mail to the chair about this case whose subject starts so, wherever the
+	 * processor filed it.
+	 */
 	protected MimeMessage awaitChairMail(String reference, String subjectStart) {
 		return await().atMost(WAIT)
 			.until(() -> chairMails(greenMail).stream()
@@ -89,7 +101,10 @@ public abstract class MailIntegrationTest {
 			.get(0);
 	}
 
-	/** A complaint filed end to end: its sender, register id and reference, and its acknowledgement. */
+	/**
+	 * A complaint filed end to end: its sender, register id and reference, and its
+	 * acknowledgement.
+	 */
 	protected record Filed(String sender, long id, String reference, MimeMessage ack) {
 
 		public String ackSubject() {
@@ -98,7 +113,10 @@ public abstract class MailIntegrationTest {
 
 	}
 
-	/** Files a complaint from a new sender and waits for its register row and acknowledgement. */
+	/**
+	 * Files a complaint from a new sender and waits for its register row and
+	 * acknowledgement.
+	 */
 	protected Filed fileComplaint(String subject, String text) {
 		String sender = MailFixtures.uniqueSender();
 		MailFixtures.deliver(greenMail, MailFixtures.aComplaint(sender, subject, text, MailFixtures.newMessageId()));

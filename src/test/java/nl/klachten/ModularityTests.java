@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of STYLE.md §2 and docs/architecture.md: layers that only point down, no
- * cycles, SQL only in the register, parsing free of the mail frameworks.
+ * The package rules of STYLE.md §2 and docs/architecture.md: layers that only point down,
+ * no cycles, SQL only in the register, parsing free of the mail frameworks.
  */
 class ModularityTests {
 
@@ -29,10 +29,11 @@ class ModularityTests {
 		.importPackages("nl.klachten");
 
 	/**
-	 * Every package and the packages it may use: the layers of docs/architecture.md, top to bottom.
-	 * The entry points ({@code cli}, {@code pipeline}) use capabilities; a capability uses those
-	 * listed below it, the register and the shared kernel ({@code committee}); the register uses
-	 * only the kernel; the kernel uses nothing of ours. A new package must be placed here.
+	 * Every package and the packages it may use: the layers of docs/architecture.md, top
+	 * to bottom. The entry points ({@code cli}, {@code pipeline}) use capabilities; a
+	 * capability uses those listed below it, the register and the shared kernel
+	 * ({@code committee}); the register uses only the kernel; the kernel uses nothing of
+	 * ours. A new package must be placed here.
 	 */
 	private static final Map<String, Set<String>> ALLOWED = allowed();
 
@@ -42,7 +43,8 @@ class ModularityTests {
 				"outbound", "mailbox", "config", "register", "committee");
 		allowed.put("cli", capabilities);
 		allowed.put("pipeline", capabilities);
-		allowed.put("intake", Set.of("commands", "appeals", "threading", "outbound", "mailbox", "register", "committee"));
+		allowed.put("intake",
+				Set.of("commands", "appeals", "threading", "outbound", "mailbox", "register", "committee"));
 		allowed.put("metrics", Set.of("deadlines", "outbound", "mailbox", "register", "committee"));
 		allowed.put("deadlines", Set.of("commands", "outbound", "mailbox", "register", "committee"));
 		allowed.put("commands", Set.of("appeals", "threading", "outbound", "register", "committee"));
@@ -78,7 +80,10 @@ class ModularityTests {
 			.check(CLASSES);
 	}
 
-	/** A package that is not in the table has no place in the layers yet: the test says so. */
+	/**
+	 * A package that is not in the table has no place in the layers yet: the test says
+	 * so.
+	 */
 	@Test
 	void shouldPlaceEveryPackageInTheLayers() {
 		Set<String> found = new TreeSet<>();
@@ -92,8 +97,9 @@ class ModularityTests {
 	}
 
 	/**
-	 * The Spring configuration at the root knows no capability by name, and only the command line,
-	 * which holds {@code main}, starts it: no whitelist, no cycle through the root.
+	 * The Spring configuration at the root knows no capability by name, and only the
+	 * command line, which holds {@code main}, starts it: no whitelist, no cycle through
+	 * the root.
 	 */
 	@Test
 	void shouldStartApplicationOnlyFromCommandLine() {

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
- * Remembers which test class JUnit is running, for {@link UnitTestGuard}: a Spring Boot application
- * can be started from deep inside a command-line test, where no annotation shows it. Registered for
- * every test class through {@code META-INF/services} (extension auto-detection is switched on in
- * {@code junit-platform.properties}), before the test's own extensions, so it also knows the class
- * when a {@code PER_CLASS} instance is made before {@code beforeAll}. Test classes run one after
- * the other in this build, so one remembered name is enough.
+ * Remembers which test class JUnit is running, for {@link UnitTestGuard}: a Spring Boot
+ * application can be started from deep inside a command-line test, where no annotation
+ * shows it. Registered for every test class through {@code META-INF/services} (extension
+ * auto-detection is switched on in {@code junit-platform.properties}), before the test's
+ * own extensions, so it also knows the class when a {@code PER_CLASS} instance is made
+ * before {@code beforeAll}. Test classes run one after the other in this build, so one
+ * remembered name is enough.
  */
 public class RunningTestClass implements TestInstancePreConstructCallback, BeforeAllCallback, AfterAllCallback {
 

@@ -10,11 +10,12 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * The clock of every Spring test context (see {@link TestClockCustomizerFactory}): fixed at one
- * moment, and it moves only when a test moves it. The moment is {@value #DEFAULT} unless the build
- * sets the system property {@value #PROPERTY} (an ISO-8601 date-time with offset), so the whole
- * suite can be run at 07:59, 08:01 or 23:59 in Amsterdam, or across a DST change, and must pass at
- * each: no test reads the time of day from the wall clock.
+ * The clock of every Spring test context (see {@link TestClockCustomizerFactory}): fixed
+ * at one moment, and it moves only when a test moves it. The moment is {@value #DEFAULT}
+ * unless the build sets the system property {@value #PROPERTY} (an ISO-8601 date-time
+ * with offset), so the whole suite can be run at 07:59, 08:01 or 23:59 in Amsterdam, or
+ * across a DST change, and must pass at each: no test reads the time of day from the wall
+ * clock.
  */
 public final class TestClock extends Clock {
 

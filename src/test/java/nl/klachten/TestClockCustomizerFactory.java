@@ -11,10 +11,10 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Gives every Spring test context a {@link TestClock} as its {@code clock} bean, registered before
- * the application's configuration is read, so the application's own clock bean (conditional on
- * there being none) steps aside. Registered in {@code META-INF/spring.factories}: no test class can
- * forget it.
+ * Gives every Spring test context a {@link TestClock} as its {@code clock} bean,
+ * registered before the application's configuration is read, so the application's own
+ * clock bean (conditional on there being none) steps aside. Registered in
+ * {@code META-INF/spring.factories}: no test class can forget it.
  */
 public class TestClockCustomizerFactory implements ContextCustomizerFactory {
 
@@ -33,7 +33,9 @@ public class TestClockCustomizerFactory implements ContextCustomizerFactory {
 			((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("clock", clock);
 		}
 
-		/** One customizer for all: contexts of the same configuration are still shared. */
+		/**
+		 * One customizer for all: contexts of the same configuration are still shared.
+		 */
 		@Override
 		public boolean equals(Object other) {
 			return other instanceof Customizer;

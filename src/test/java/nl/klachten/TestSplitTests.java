@@ -25,11 +25,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the test split honest (STYLE.md §4 and §10): Surefire ({@code mvn test}) runs the unit
- * tests, Failsafe ({@code mvn verify}) the tests named {@code *IntegrationTests} or {@code *IT}.
- * A test that starts a mail server or a Spring test context under another name would land in the
- * quick run unseen, so the build fails on it here. What the class files cannot show, the
- * application started through the command line, {@link UnitTestGuard} refuses at run time.
+ * Keeps the test split honest (STYLE.md §4 and §10): Surefire ({@code mvn test}) runs the
+ * unit tests, Failsafe ({@code mvn verify}) the tests named {@code *IntegrationTests} or
+ * {@code *IT}. A test that starts a mail server or a Spring test context under another
+ * name would land in the quick run unseen, so the build fails on it here. What the class
+ * files cannot show, the application started through the command line,
+ * {@link UnitTestGuard} refuses at run time.
  */
 class TestSplitTests {
 
@@ -37,7 +38,10 @@ class TestSplitTests {
 		.withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
 		.importPackages("nl.klachten");
 
-	/** GreenMail, the processor's embedded server, the tests' own servers, and a Spring Boot start by hand. */
+	/**
+	 * GreenMail, the processor's embedded server, the tests' own servers, and a Spring
+	 * Boot start by hand.
+	 */
 	private static final List<String> SERVERS = List.of("nl.klachten.mailbox.EmbeddedMailServer",
 			"nl.klachten.pipeline.RefusingSmtpServer", "nl.klachten.mailbox.FaultyImapProxy",
 			"nl.klachten.crash.FuzzServers", "nl.klachten.crash.CrashHarness", "nl.klachten.realstack.RealServers",
@@ -67,14 +71,18 @@ class TestSplitTests {
 		assertThat(UnitTestGuard.isIntegrationTest("nl.klachten.cli.ShowCommandTests")).isFalse();
 	}
 
-	/** The classes Surefire picks by its default name patterns, less what this build leaves to Failsafe. */
+	/**
+	 * The classes Surefire picks by its default name patterns, less what this build
+	 * leaves to Failsafe.
+	 */
 	private static DescribedPredicate<JavaClass> runBySurefire() {
 		return describe("are run by surefire", (type) -> {
 			JavaClass top = topLevel(type);
 			String name = top.getSimpleName();
 			boolean unitName = name.startsWith("Test") || name.endsWith("Test") || name.endsWith("Tests")
 					|| name.endsWith("TestCase");
-			return unitName && !UnitTestGuard.isIntegrationTest(name) && !top.getModifiers().contains(JavaModifier.ABSTRACT);
+			return unitName && !UnitTestGuard.isIntegrationTest(name)
+					&& !top.getModifiers().contains(JavaModifier.ABSTRACT);
 		});
 	}
 
@@ -88,16 +96,21 @@ class TestSplitTests {
 
 	private static DescribedPredicate<JavaClass> mailServers() {
 		return describe("start a mail server or the application",
-				(type) -> type.getPackageName().startsWith("com.icegreen.greenmail") || SERVERS.contains(type.getName()));
+				(type) -> type.getPackageName().startsWith("com.icegreen.greenmail")
+						|| SERVERS.contains(type.getName()));
 	}
 
-	/** {@code @SpringBootTest}, {@code @SpringIntegrationTest} and the like, also from a superclass. */
+	/**
+	 * {@code @SpringBootTest}, {@code @SpringIntegrationTest} and the like, also from a
+	 * superclass.
+	 */
 	private static ArchCondition<JavaClass> startNoSpringTestContext() {
 		return new ArchCondition<>("start no Spring test context") {
 			@Override
 			public void check(JavaClass type, ConditionEvents events) {
 				MergedAnnotations annotations = MergedAnnotations.from(type.reflect(), SearchStrategy.TYPE_HIERARCHY);
-				boolean context = annotations.isPresent(SpringBootTest.class) || annotations.isPresent(BootstrapWith.class)
+				boolean context = annotations.isPresent(SpringBootTest.class)
+						|| annotations.isPresent(BootstrapWith.class)
 						|| annotations.isPresent(ContextConfiguration.class);
 				if (context) {
 					events.add(SimpleConditionEvent.violated(type, type.getName() + " starts a Spring test context"));

@@ -8,12 +8,13 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 
 /**
  * Refuses to start a Spring Boot application inside a test class that is not named
- * {@code *IntegrationTests} or {@code *IT}. Surefire runs the others as unit tests, and a unit test
- * that starts the application (its register, its mail server) makes {@code mvn test} slow and
- * {@code mvn verify}'s split a lie. {@link TestSplitTests} catches what the class files show
- * ({@code @SpringBootTest}, GreenMail); this catches the application started through the command
- * line ({@code ComplaintsCli}), which they do not. Outside a test run (the benchmark, the crash
- * harness) nothing is checked. Registered in {@code META-INF/spring.factories} of the tests.
+ * {@code *IntegrationTests} or {@code *IT}. Surefire runs the others as unit tests, and a
+ * unit test that starts the application (its register, its mail server) makes
+ * {@code mvn test} slow and {@code mvn verify}'s split a lie. {@link TestSplitTests}
+ * catches what the class files show ({@code @SpringBootTest}, GreenMail); this catches
+ * the application started through the command line ({@code ComplaintsCli}), which they do
+ * not. Outside a test run (the benchmark, the crash harness) nothing is checked.
+ * Registered in {@code META-INF/spring.factories} of the tests.
  */
 public class UnitTestGuard implements SpringApplicationRunListener {
 

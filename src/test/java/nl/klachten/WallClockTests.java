@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Time comes from the {@code Clock} bean only (STYLE.md §6): no class, in the application or in its
- * tests, reads the wall clock's date or time of day. So the build fails on a test that would pass
- * in the morning and fail in the afternoon, instead of CI failing at noon. Elapsed time
- * ({@code System.nanoTime}) is not the time of day and stays allowed.
+ * Time comes from the {@code Clock} bean only (STYLE.md §6): no class, in the application
+ * or in its tests, reads the wall clock's date or time of day. So the build fails on a
+ * test that would pass in the morning and fail in the afternoon, instead of CI failing at
+ * noon. Elapsed time ({@code System.nanoTime}) is not the time of day and stays allowed.
  */
 class WallClockTests {
 
@@ -36,7 +36,8 @@ class WallClockTests {
 		noClasses().that()
 			.doNotHaveFullyQualifiedName("nl.klachten.config.ClockConfiguration")
 			.and()
-			// the benchmark is no test: it times a real processor against its log's wall-clock stamps
+			// the benchmark is no test: it times a real processor against its log's
+			// wall-clock stamps
 			.resideOutsideOfPackage("nl.klachten.bench..")
 			.should()
 			.callMethodWhere(wallClock())
@@ -52,11 +53,12 @@ class WallClockTests {
 			String name = access.getName();
 			boolean fromClock = access.getTarget() instanceof CodeUnitAccessTarget target
 					&& target.getRawParameterTypes().stream().anyMatch((type) -> type.isAssignableTo(Clock.class));
-			boolean now = name.equals("now") && !fromClock && (owner.equals(Instant.class.getName())
-					|| owner.equals(LocalDate.class.getName()) || owner.equals(LocalDateTime.class.getName())
-					|| owner.equals(LocalTime.class.getName()) || owner.equals(OffsetDateTime.class.getName())
-					|| owner.equals(ZonedDateTime.class.getName()) || owner.equals(Year.class.getName())
-					|| owner.equals(YearMonth.class.getName()));
+			boolean now = name.equals("now") && !fromClock
+					&& (owner.equals(Instant.class.getName()) || owner.equals(LocalDate.class.getName())
+							|| owner.equals(LocalDateTime.class.getName()) || owner.equals(LocalTime.class.getName())
+							|| owner.equals(OffsetDateTime.class.getName())
+							|| owner.equals(ZonedDateTime.class.getName()) || owner.equals(Year.class.getName())
+							|| owner.equals(YearMonth.class.getName()));
 			boolean system = owner.equals(System.class.getName()) && name.equals("currentTimeMillis");
 			boolean clock = owner.equals(Clock.class.getName())
 					&& (name.equals("systemUTC") || name.equals("systemDefaultZone") || name.equals("system"));

@@ -14,9 +14,9 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * What every appeal letter starts from, whether it files, decides or extends the appeal: the case
- * file as it is now, the complainant and the appeals committee for the template, and the current
- * time in the regulation's zone.
+ * What every appeal letter starts from, whether it files, decides or extends the appeal:
+ * the case file as it is now, the complainant and the appeals committee for the template,
+ * and the current time in the regulation's zone.
  */
 @Component
 class AppealCase {

@@ -18,12 +18,14 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * The appeal of a case (R22, R23). The complainant files it with {@code BEROEP}; the processor records it
- * with its eight-week term, confirms it, sends the appeals committee the file (by mail where it has an
- * address) and always makes the printable letter, which is kept in the register and sent to the chair to
- * post. The appeals committee's {@code BEROEP-GEGROND}, {@code BEROEP-ONGEGROND} and {@code BEROEP-VERLENG}
- * record its binding outcome or a new term, and the complainant is told. Everything runs in the caller's
- * transaction. The entry point of the capability; filing, with its letters, is {@link AppealFiling}'s.
+ * The appeal of a case (R22, R23). The complainant files it with {@code BEROEP}; the
+ * processor records it with its eight-week term, confirms it, sends the appeals committee
+ * the file (by mail where it has an address) and always makes the printable letter, which
+ * is kept in the register and sent to the chair to post. The appeals committee's
+ * {@code BEROEP-GEGROND}, {@code BEROEP-ONGEGROND} and {@code BEROEP-VERLENG} record its
+ * binding outcome or a new term, and the complainant is told. Everything runs in the
+ * caller's transaction. The entry point of the capability; filing, with its letters, is
+ * {@link AppealFiling}'s.
  */
 @Component
 public class AppealDesk {
@@ -55,9 +57,10 @@ public class AppealDesk {
 	}
 
 	/**
-	 * R22: the complainant's {@code BEROEP}/{@code APPEAL} on a case, the text after the keyword being the
-	 * grounds. Refused, with an explanation to the complainant and nothing recorded, while the case has no
-	 * decision or is not handled, or when it already has an appeal.
+	 * R22: the complainant's {@code BEROEP}/{@code APPEAL} on a case, the text after the
+	 * keyword being the grounds. Refused, with an explanation to the complainant and
+	 * nothing recorded, while the case has no decision or is not handled, or when it
+	 * already has an appeal.
 	 * @param inReplyTo the appeal mail's Message-ID (no brackets), to thread the answer
 	 * @param references the thread's Message-IDs, oldest first
 	 */
@@ -65,12 +68,18 @@ public class AppealDesk {
 		this.filing.file(complaint, grounds, inReplyTo, references);
 	}
 
-	/** The appeal's current term, for {@code BEROEP-VERLENG n weken} (counted from it); empty without appeal. */
+	/**
+	 * The appeal's current term, for {@code BEROEP-VERLENG n weken} (counted from it);
+	 * empty without appeal.
+	 */
 	public Optional<LocalDate> due(RegisteredComplaint complaint) {
 		return this.appeals.find(complaint.id()).map(Appeal::due);
 	}
 
-	/** Why {@code BEROEP-GEGROND}/{@code BEROEP-ONGEGROND} may not run on this case now; empty when it may. */
+	/**
+	 * Why {@code BEROEP-GEGROND}/{@code BEROEP-ONGEGROND} may not run on this case now;
+	 * empty when it may.
+	 */
 	public Optional<String> decisionRefusal(RegisteredComplaint complaint) {
 		Optional<Appeal> appeal = this.appeals.find(complaint.id());
 		if (appeal.isEmpty()) {
@@ -83,7 +92,10 @@ public class AppealDesk {
 		return Optional.empty();
 	}
 
-	/** Why {@code BEROEP-VERLENG} to {@code to} may not run on this case now; empty when it may. */
+	/**
+	 * Why {@code BEROEP-VERLENG} to {@code to} may not run on this case now; empty when
+	 * it may.
+	 */
 	public Optional<String> extensionRefusal(RegisteredComplaint complaint, LocalDate to) {
 		Optional<String> refusal = decisionRefusal(complaint);
 		if (refusal.isPresent()) {
@@ -103,8 +115,9 @@ public class AppealDesk {
 	}
 
 	/**
-	 * R23: the appeals committee's binding outcome, with its arguments, recorded and sent to the complainant
-	 * with the note that the civil court remains open. Check {@link #decisionRefusal} first.
+	 * R23: the appeals committee's binding outcome, with its arguments, recorded and sent
+	 * to the complainant with the note that the civil court remains open. Check
+	 * {@link #decisionRefusal} first.
 	 * @return one Dutch line for the appeals committee's confirmation
 	 */
 	public String decide(RegisteredComplaint complaint, boolean upheld, String arguments) {
@@ -116,14 +129,14 @@ public class AppealDesk {
 		model.put("upheld", upheld);
 		model.put("arguments", arguments == null ? "" : arguments.strip());
 		model.put("decidedOn", now);
-		this.mailer.send(complaint, new Letter("appeal-decision", List.of(complaint.complainantEmail()), null, null,
-				List.of(), model));
+		this.mailer.send(complaint,
+				new Letter("appeal-decision", List.of(complaint.complainantEmail()), null, null, List.of(), model));
 		return "Beroep " + outcome + " vastgelegd; de klager heeft de bindende uitspraak met de argumenten gekregen.";
 	}
 
 	/**
-	 * R23: a new term for the appeal, recorded with its reason and told to the complainant. Check
-	 * {@link #extensionRefusal} first.
+	 * R23: a new term for the appeal, recorded with its reason and told to the
+	 * complainant. Check {@link #extensionRefusal} first.
 	 * @return one Dutch line for the appeals committee's confirmation
 	 */
 	public String extend(RegisteredComplaint complaint, LocalDate to, String reason) {
@@ -135,10 +148,9 @@ public class AppealDesk {
 		model.put("newDue", to);
 		model.put("previousDue", previous);
 		model.put("reason", why);
-		this.mailer.send(complaint, new Letter("appeal-extension", List.of(complaint.complainantEmail()), null, null,
-				List.of(), model));
-		return "Termijn van het beroep verlengd tot " + PeopleDates.date(to)
-				+ "; de klager is schriftelijk ingelicht.";
+		this.mailer.send(complaint,
+				new Letter("appeal-extension", List.of(complaint.complainantEmail()), null, null, List.of(), model));
+		return "Termijn van het beroep verlengd tot " + PeopleDates.date(to) + "; de klager is schriftelijk ingelicht.";
 	}
 
 }

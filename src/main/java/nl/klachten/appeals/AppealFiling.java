@@ -23,10 +23,11 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * R22: the complainant's {@code BEROEP}, refused or recorded. A recorded appeal is confirmed to the
- * complainant, and its printable letter is kept in the register, sent to the chair to post and, where
- * the appeals committee has an address, mailed to it with the file. The most letters of any appeal
- * step, so it stands apart from the committee's own commands in {@link AppealDesk}.
+ * R22: the complainant's {@code BEROEP}, refused or recorded. A recorded appeal is
+ * confirmed to the complainant, and its printable letter is kept in the register, sent to
+ * the chair to post and, where the appeals committee has an address, mailed to it with
+ * the file. The most letters of any appeal step, so it stands apart from the committee's
+ * own commands in {@link AppealDesk}.
  */
 @Component
 class AppealFiling {
@@ -43,8 +44,8 @@ class AppealFiling {
 
 	private final DeadlinePolicy deadlines;
 
-	AppealFiling(Appeals appeals, AppealCase cases, CaseMailer mailer, CommitteeSettings committee,
-			TermsSettings terms, DeadlinePolicy deadlines) {
+	AppealFiling(Appeals appeals, AppealCase cases, CaseMailer mailer, CommitteeSettings committee, TermsSettings terms,
+			DeadlinePolicy deadlines) {
 		this.appeals = appeals;
 		this.cases = cases;
 		this.mailer = mailer;
@@ -77,8 +78,9 @@ class AppealFiling {
 	}
 
 	/**
-	 * Why an appeal cannot be lodged: a code the English template words itself ({@code refusal}),
-	 * the Dutch reason, and the day of the earlier appeal when there is one.
+	 * Why an appeal cannot be lodged: a code the English template words itself
+	 * ({@code refusal}), the Dutch reason, and the day of the earlier appeal when there
+	 * is one.
 	 */
 	private record Refusal(String code, String reason, OffsetDateTime earlier) {
 	}
@@ -91,25 +93,28 @@ class AppealFiling {
 		if (refusal.earlier() != null) {
 			model.put("earlierAppeal", refusal.earlier());
 		}
-		this.mailer.send(complaint, new Letter("appeal-refused", List.of(complaint.complainantEmail()), null,
-				inReplyTo, references, model));
+		this.mailer.send(complaint, new Letter("appeal-refused", List.of(complaint.complainantEmail()), null, inReplyTo,
+				references, model));
 	}
 
-	/** The printable letter: kept, mailed to the appeals committee where it has an address, and posted by the chair. */
+	/**
+	 * The printable letter: kept, mailed to the appeals committee where it has an
+	 * address, and posted by the chair.
+	 */
 	private void sendLetter(RegisteredComplaint complaint, String text, OffsetDateTime now, Map<String, Object> model) {
 		CaseFile withAppeal = this.cases.file(complaint);
 		byte[] pdf = AppealLetter.render(withAppeal, text, now.toLocalDate(), this.committee, this.terms.zone());
 		this.appeals.storeLetter(complaint.id(), pdf, now);
-		List<Letter.File> letter = List.of(new Letter.File("beroep-" + complaint.reference() + ".pdf",
-				"application/pdf", pdf));
+		List<Letter.File> letter = List
+			.of(new Letter.File("beroep-" + complaint.reference() + ".pdf", "application/pdf", pdf));
 		String email = this.committee.appeals().email();
 		boolean byMail = email != null && !email.isBlank();
 		model.put("byMail", byMail);
 		if (byMail) {
 			Map<String, Object> appealsModel = new HashMap<>(model);
 			appealsModel.put("caseFile", CaseSummary.of(withAppeal, this.terms.zone()));
-			this.mailer.send(complaint, new Letter("appeal-file", List.of(email), null, null, List.of(), appealsModel,
-					letter));
+			this.mailer.send(complaint,
+					new Letter("appeal-file", List.of(email), null, null, List.of(), appealsModel, letter));
 		}
 		this.mailer.send(complaint, new Letter("appeal-letter-to-post", List.of(this.mailer.chair()), null, null,
 				List.of(), model, letter));
@@ -123,8 +128,8 @@ class AppealFiling {
 					existing.get().filedAt()));
 		}
 		if ("ingetrokken".equals(file.status())) {
-			return Optional.of(new Refusal("withdrawn",
-					"U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.", null));
+			return Optional
+				.of(new Refusal("withdrawn", "U hebt uw klacht ingetrokken; daartegen is geen beroep mogelijk.", null));
 		}
 		if (file.decision() == null || !"afgehandeld".equals(file.status())) {
 			return Optional.of(new Refusal("not-decided", "Over uw klacht is nog niet beslist. Beroep is mogelijk "

@@ -1,19 +1,14 @@
 package nl.klachten.appeals;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 
 import com.lowagie.text.Document;
-import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 
 import nl.klachten.committee.CommitteeSettings;
@@ -23,27 +18,14 @@ import nl.klachten.register.CaseSummary;
 import nl.klachten.register.StoredDates;
 
 /**
- * The printable letter that puts an appeal before the appeals committee (R4, R22): our letterhead, the
- * date, the appeals committee's postal address, the subject with the reference, the complainant's grounds
- * and the case file as {@link CaseSummary} writes it (the substance, the decision with its proposed
- * solution, and one dated line per letter rather than every command mail in full), with page numbers.
- * Dates are written for people in the committee's zone. A pure function: same input, same text.
+ * The printable letter that puts an appeal before the appeals committee (R4, R22): our
+ * letterhead, the date, the appeals committee's postal address, the subject with the
+ * reference, the complainant's grounds and the case file as {@link CaseSummary} writes it
+ * (the substance, the decision with its proposed solution, and one dated line per letter
+ * rather than every command mail in full), with page numbers. Dates are written for
+ * people in the committee's zone. A pure function: same input, same text.
  */
 public final class AppealLetter {
-
-	private static final Font LETTERHEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 14);
-
-	private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, BaseFont.WINANSI, 9, Font.NORMAL,
-			Color.DARK_GRAY);
-
-	private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, BaseFont.WINANSI, 11);
-
-	private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 11);
-
-	private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, BaseFont.WINANSI, 12);
-
-	/** 9 points: a 76-column line of the case file fits the page width. */
-	private static final Font MONO = FontFactory.getFont(FontFactory.COURIER, BaseFont.WINANSI, 9);
 
 	private AppealLetter() {
 	}
@@ -53,14 +35,14 @@ public final class AppealLetter {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 64, 64, 56, 64);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
-		writer.setPageEvent(new PageFooter("Beroep klacht " + file.reference(), SMALL));
+		writer.setPageEvent(new PageFooter("Beroep klacht " + file.reference(), LetterFonts.SMALL));
 		document.addTitle("Beroep " + file.reference());
 		document.addAuthor("Klachtencommissie " + committee.provider());
 		document.addCreationDate();
 		document.open();
 		letterhead(document, committee);
 		addressee(document, committee.appeals());
-		add(document, new Paragraph(PeopleDates.date(date), NORMAL), 18);
+		add(document, new Paragraph(PeopleDates.date(date), LetterFonts.NORMAL), 18);
 		subject(document, file);
 		body(document, file, committee, zone);
 		grounds(document, grounds);
@@ -72,30 +54,32 @@ public final class AppealLetter {
 
 	private static void subject(Document document, CaseFile file) {
 		Paragraph subject = new Paragraph();
-		subject.add(new Phrase("Betreft: ", BOLD));
+		subject.add(new Phrase("Betreft: ", LetterFonts.BOLD));
 		subject.add(new Phrase("beroep van de klager, klacht " + file.reference()
-				+ (file.subject() == null ? "" : " (" + clean(file.subject()) + ")"), NORMAL));
+				+ (file.subject() == null ? "" : " (" + clean(file.subject()) + ")"), LetterFonts.NORMAL));
 		add(document, subject, 12);
 	}
 
 	private static void grounds(Document document, String grounds) {
-		add(document, new Paragraph("Gronden van het beroep", HEADING), 16);
+		add(document, new Paragraph("Gronden van het beroep", LetterFonts.HEADING), 16);
 		String text = grounds == null || grounds.isBlank() ? "(De klager heeft geen nadere gronden genoemd.)" : grounds;
-		add(document, new Paragraph(clean(text.strip()), NORMAL), 6);
+		add(document, new Paragraph(clean(text.strip()), LetterFonts.NORMAL), 6);
 	}
 
-	/** The case file on a page of its own, in the 76 columns {@link CaseSummary} writes. */
+	/**
+	 * The case file on a page of its own, in the 76 columns {@link CaseSummary} writes.
+	 */
 	private static void caseFile(Document document, CaseFile file, ZoneId zone) {
 		document.newPage();
-		add(document, new Paragraph("Het dossier " + file.reference(), HEADING), 0);
-		Paragraph caseFile = new Paragraph(clean(CaseSummary.of(file, zone)), MONO);
+		add(document, new Paragraph("Het dossier " + file.reference(), LetterFonts.HEADING), 0);
+		Paragraph caseFile = new Paragraph(clean(CaseSummary.of(file, zone)), LetterFonts.MONO);
 		caseFile.setLeading(11);
 		add(document, caseFile, 8);
 	}
 
 	private static void letterhead(Document document, CommitteeSettings committee) {
 		CommitteeSettings.Person chair = committee.chair();
-		add(document, new Paragraph("Klachtencommissie " + committee.provider(), LETTERHEAD), 0);
+		add(document, new Paragraph("Klachtencommissie " + committee.provider(), LetterFonts.LETTERHEAD), 0);
 		StringBuilder lines = new StringBuilder(chair.name());
 		if (chair.title() != null && !chair.title().isBlank()) {
 			lines.append(", ").append(chair.title());
@@ -106,7 +90,7 @@ public final class AppealLetter {
 		if (chair.email() != null && !chair.email().isBlank()) {
 			lines.append('\n').append("E-mail: ").append(chair.email());
 		}
-		add(document, new Paragraph(clean(lines.toString()), SMALL), 2);
+		add(document, new Paragraph(clean(lines.toString()), LetterFonts.SMALL), 2);
 	}
 
 	/** The appeals committee's postal address, one line per comma-separated part (R4). */
@@ -121,43 +105,51 @@ public final class AppealLetter {
 				.filter((part) -> !part.isEmpty())
 				.forEach((part) -> lines.append('\n').append(part));
 		}
-		add(document, new Paragraph(clean(lines.toString()), NORMAL), 36);
+		add(document, new Paragraph(clean(lines.toString()), LetterFonts.NORMAL), 36);
 	}
 
 	private static void body(Document document, CaseFile file, CommitteeSettings committee, ZoneId zone) {
 		String complainant = file.complainantName() == null || file.complainantName().isBlank()
 				? file.complainantEmail() : file.complainantName();
-		StringBuilder text = new StringBuilder("Geachte ").append(committee.appeals().name())
-			.append(",\n\n");
+		StringBuilder text = new StringBuilder("Geachte ").append(committee.appeals().name()).append(",\n\n");
 		text.append(complainant).append(" stelt beroep in tegen de afhandeling van klacht ").append(file.reference());
 		facts(text, file, zone);
 		text.append("\n\nHieronder vindt u de gronden van het beroep zoals de klager die heeft opgegeven, en daarna "
 				+ "het dossier: de klacht, de vragen en antwoorden, de beslissing met de argumenten en de "
 				+ "voorgestelde oplossing, en een overzicht van alle correspondentie met datum. Alle berichten "
-				+ "volledig stuurt de voorzitter u op verzoek. Uw beslissing is bindend voor ").append(committee.provider()).append(". Wij verzoeken u deze schriftelijk aan de "
-						+ "voorzitter van de klachtencommissie te zenden, onder vermelding van het referentienummer ")
-			.append(file.reference()).append('.');
-		add(document, new Paragraph(clean(text.toString()), NORMAL), 12);
+				+ "volledig stuurt de voorzitter u op verzoek. Uw beslissing is bindend voor ")
+			.append(committee.provider())
+			.append(". Wij verzoeken u deze schriftelijk aan de "
+					+ "voorzitter van de klachtencommissie te zenden, onder vermelding van het referentienummer ")
+			.append(file.reference())
+			.append('.');
+		add(document, new Paragraph(clean(text.toString()), LetterFonts.NORMAL), 12);
 	}
 
 	/**
-	 * The rest of the opening paragraph: the decision appealed against, when the appeal came in and
-	 * is due, and the solution the committee proposed.
+	 * The rest of the opening paragraph: the decision appealed against, when the appeal
+	 * came in and is due, and the solution the committee proposed.
 	 */
 	private static void facts(StringBuilder text, CaseFile file, ZoneId zone) {
 		if (file.decision() != null) {
-			text.append(", die de klachtencommissie op ").append(StoredDates.date(file.decision().decidedAt()))
-				.append(" ").append(file.decision().assessment().replace('_', ' ')).append(" heeft verklaard");
+			text.append(", die de klachtencommissie op ")
+				.append(StoredDates.date(file.decision().decidedAt()))
+				.append(" ")
+				.append(file.decision().assessment().replace('_', ' '))
+				.append(" heeft verklaard");
 		}
 		text.append(".");
 		if (file.appeal() != null) {
-			text.append(" Het beroep is ontvangen op ").append(StoredDates.date(file.appeal().filedAt(), zone))
+			text.append(" Het beroep is ontvangen op ")
+				.append(StoredDates.date(file.appeal().filedAt(), zone))
 				.append(". Volgens de klachtenregeling beslist de beroepscommissie in de regel binnen acht weken na "
 						+ "ontvangst, dus uiterlijk op ")
-				.append(StoredDates.date(file.appeal().due())).append('.');
+				.append(StoredDates.date(file.appeal().due()))
+				.append('.');
 		}
 		if (file.decision() != null && file.decision().solution() != null) {
-			text.append(" De klachtencommissie stelde als oplossing voor: ").append(file.decision().solution().strip())
+			text.append(" De klachtencommissie stelde als oplossing voor: ")
+				.append(file.decision().solution().strip())
 				.append(file.decision().solution().strip().endsWith(".") ? "" : ".");
 		}
 	}
@@ -167,7 +159,7 @@ public final class AppealLetter {
 		String text = "Met vriendelijke groet,\n\n\n" + chair.name()
 				+ (chair.title() == null || chair.title().isBlank() ? "" : "\n" + chair.title())
 				+ "\nKlachtencommissie " + committee.provider();
-		add(document, new Paragraph(clean(text), NORMAL), 18);
+		add(document, new Paragraph(clean(text), LetterFonts.NORMAL), 18);
 	}
 
 	private static void add(Document document, Paragraph paragraph, float spacingBefore) {
@@ -175,7 +167,10 @@ public final class AppealLetter {
 		document.add(paragraph);
 	}
 
-	/** Keeps what the standard fonts can print (WinAnsi); tabs become spaces, other characters '?'. */
+	/**
+	 * Keeps what the standard fonts can print (WinAnsi); tabs become spaces, other
+	 * characters '?'.
+	 */
 	static String clean(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		text.codePoints().forEach((c) -> {

@@ -9,8 +9,8 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * "Beroep klacht … - pagina n" at the foot of every page of the appeal letter: a page event of the
- * PDF writer, apart from what the letter says.
+ * "Beroep klacht … - pagina n" at the foot of every page of the appeal letter: a page
+ * event of the PDF writer, apart from what the letter says.
  */
 final class PageFooter extends PdfPageEventHelper {
 

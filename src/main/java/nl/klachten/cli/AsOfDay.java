@@ -6,8 +6,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --as-of YYYY-MM-DD} and {@code --dry-run} options that {@code digest} and {@code purge}
- * share. Picocli converts the date; a malformed one is a usage error (exit 2).
+ * The {@code --as-of YYYY-MM-DD} and {@code --dry-run} options that {@code digest} and
+ * {@code purge} share. Picocli converts the date; a malformed one is a usage error (exit
+ * 2).
  */
 class AsOfDay {
 

@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * {@code backup FILE [--force]} (CONTRACT §1): a consistent copy of the register by SQLite's online
- * backup, safe while the processor runs ({@link RegisterBackup}); FILE is created 0600 and an
- * existing FILE is replaced only with {@code --force}. Starts nothing but one SQLite connection.
+ * {@code backup FILE [--force]} (CONTRACT §1): a consistent copy of the register by
+ * SQLite's online backup, safe while the processor runs ({@link RegisterBackup}); FILE is
+ * created 0600 and an existing FILE is replaced only with {@code --force}. Starts nothing
+ * but one SQLite connection.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
 		description = "Copies the register consistently to FILE (0600), also while the processor runs.")

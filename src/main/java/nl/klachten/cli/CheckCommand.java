@@ -16,11 +16,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * {@code check} (CONTRACT §1): the configuration, the IMAP and SMTP logins, the folders and the
- * register, without starting the processor. Every item is one line on stdout, {@code ok ...} or the
- * problem (what, where, how to fix); exit 0 only when every line is {@code ok}. With no IMAP host
- * the embedded server is named, not started. When the configuration does not bind, the servers are
- * not tried: their settings are not known.
+ * {@code check} (CONTRACT §1): the configuration, the IMAP and SMTP logins, the folders
+ * and the register, without starting the processor. Every item is one line on stdout,
+ * {@code ok ...} or the problem (what, where, how to fix); exit 0 only when every line is
+ * {@code ok}. With no IMAP host the embedded server is named, not started. When the
+ * configuration does not bind, the servers are not tried: their settings are not known.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Checks the configuration, the IMAP and SMTP logins, the folders and the register.")

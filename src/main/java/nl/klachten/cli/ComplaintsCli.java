@@ -21,16 +21,16 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2 bad usage.
- * Spring settings ({@code --complaints.x=y}, also {@code --spring.}, {@code --logging.},
- * {@code --management.}, {@code --server.}) pass through on every command; any other unknown
- * option is named ({@link UnknownArguments}). The commands that only read open the register
- * read-only without starting the application ({@link ReadOnlyContext}).
+ * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2
+ * bad usage. Spring settings ({@code --complaints.x=y}, also {@code --spring.},
+ * {@code --logging.}, {@code --management.}, {@code --server.}) pass through on every
+ * command; any other unknown option is named ({@link UnknownArguments}). The commands
+ * that only read open the register read-only without starting the application
+ * ({@link ReadOnlyContext}).
  */
-@Command(name = "complaints", mixinStandardHelpOptions = true,
-		description = "Email-native complaints processor.",
-		subcommands = { ComplaintsCli.Run.class, ExportCommand.class, ShowCommand.class, DigestCommand.class, PurgeCommand.class, ReportCommand.class,
-				BackupCommand.class, CheckCommand.class })
+@Command(name = "complaints", mixinStandardHelpOptions = true, description = "Email-native complaints processor.",
+		subcommands = { ComplaintsCli.Run.class, ExportCommand.class, ShowCommand.class, DigestCommand.class,
+				PurgeCommand.class, ReportCommand.class, BackupCommand.class, CheckCommand.class })
 public class ComplaintsCli implements Callable<Integer> {
 
 	/** Returned by {@code run}: the processor is running and the JVM must stay up. */
@@ -40,8 +40,8 @@ public class ComplaintsCli implements Callable<Integer> {
 	CommandLine.Model.CommandSpec spec;
 
 	/**
-	 * The jar's entry point: {@code run} (the default) starts the pipeline and keeps running; the
-	 * admin commands open the register, answer and exit.
+	 * The jar's entry point: {@code run} (the default) starts the pipeline and keeps
+	 * running; the admin commands open the register, answer and exit.
 	 */
 	public static void main(String[] args) {
 		int exitCode = execute(args);
@@ -56,9 +56,9 @@ public class ComplaintsCli implements Callable<Integer> {
 	}
 
 	/**
-	 * Runs one command line. Every failure is one line on {@code err}: a usage error (an unknown
-	 * option, a malformed date) exits 2, a failure (no such case, no register) exits 1; no stack
-	 * trace and no usage text.
+	 * Runs one command line. Every failure is one line on {@code err}: a usage error (an
+	 * unknown option, a malformed date) exits 2, a failure (no such case, no register)
+	 * exits 1; no stack trace and no usage text.
 	 */
 	static int execute(String[] args, PrintWriter out, PrintWriter err) {
 		if (args.length == 0 || UnknownArguments.isSpring(args[0])) {
@@ -92,8 +92,8 @@ public class ComplaintsCli implements Callable<Integer> {
 	}
 
 	/**
-	 * A usage error in one line. A value picocli could not convert (a date, a year) is named with
-	 * the form it must have, rather than the converter's exception.
+	 * A usage error in one line. A value picocli could not convert (a date, a year) is
+	 * named with the form it must have, rather than the converter's exception.
 	 */
 	static String usageLine(CommandLine.ParameterException ex) {
 		if (ex.getCause() instanceof CommandLine.TypeConversionException
@@ -115,10 +115,10 @@ public class ComplaintsCli implements Callable<Integer> {
 	}
 
 	/**
-	 * Opens the register with the whole application but without the mail pipeline, for the admin
-	 * commands that write ({@code purge}, {@code digest} without {@code --dry-run}). The register
-	 * must exist: only the processor creates one. The commands that only read use
-	 * {@link ReadOnlyContext}.
+	 * Opens the register with the whole application but without the mail pipeline, for
+	 * the admin commands that write ({@code purge}, {@code digest} without
+	 * {@code --dry-run}). The register must exist: only the processor creates one. The
+	 * commands that only read use {@link ReadOnlyContext}.
 	 */
 	static ConfigurableApplicationContext register(List<String> springArgs) {
 		ReadOnlyRegister.requireFile(Binder.get(ReadOnlyContext.environment(springArgs))
@@ -139,9 +139,9 @@ public class ComplaintsCli implements Callable<Integer> {
 	static class Run implements Callable<Integer> {
 
 		/**
-		 * Only {@code run} is a web application, for the management server ({@code application.yml}
-		 * says none, for the admin commands and the tests); given as an argument because that
-		 * outranks the file.
+		 * Only {@code run} is a web application, for the management server
+		 * ({@code application.yml} says none, for the admin commands and the tests);
+		 * given as an argument because that outranks the file.
 		 */
 		static final String SERVLET = "--spring.main.web-application-type=servlet";
 
@@ -157,13 +157,14 @@ public class ComplaintsCli implements Callable<Integer> {
 		}
 
 		/**
-		 * Starts the processor, or says in one line why not. A taken embedded port is found before
-		 * anything starts; any other start-up failure is caught here, and Spring Boot's own report
-		 * of it (the "APPLICATION FAILED TO START" block, or the stack trace) is switched off, so
-		 * the operator reads one line: a wrong configuration value as {@link SettingsProblem} words it,
-		 * a mail server that refuses the login or cannot be found as the mailbox's start words it.
-		 * {@code --logging.level.org.springframework.boot.SpringApplication=ERROR} brings the full
-		 * report back. The management server (health and metrics) listens on
+		 * Starts the processor, or says in one line why not. A taken embedded port is
+		 * found before anything starts; any other start-up failure is caught here, and
+		 * Spring Boot's own report of it (the "APPLICATION FAILED TO START" block, or the
+		 * stack trace) is switched off, so the operator reads one line: a wrong
+		 * configuration value as {@link SettingsProblem} words it, a mail server that
+		 * refuses the login or cannot be found as the mailbox's start words it.
+		 * {@code --logging.level.org.springframework.boot.SpringApplication=ERROR} brings
+		 * the full report back. The management server (health and metrics) listens on
 		 * {@code management.server.port}, on 127.0.0.1 only.
 		 */
 		static int start(List<String> springArgs, PrintWriter err) {

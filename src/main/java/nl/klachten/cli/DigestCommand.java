@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code digest [--as-of YYYY-MM-DD] [--dry-run]} (CONTRACT §1): the deadline digest as of that day.
- * With {@code --dry-run} its text goes to stdout, read from the register opened read-only without
- * starting the application; otherwise it is queued in the outbox, which the running processor
- * delivers.
+ * {@code digest [--as-of YYYY-MM-DD] [--dry-run]} (CONTRACT §1): the deadline digest as
+ * of that day. With {@code --dry-run} its text goes to stdout, read from the register
+ * opened read-only without starting the application; otherwise it is queued in the
+ * outbox, which the running processor delivers.
  */
 @Command(name = "digest", mixinStandardHelpOptions = true,
 		description = "Builds the deadline digest as of a day and sends it, or prints it with --dry-run.")
@@ -47,8 +47,8 @@ class DigestCommand implements Callable<Integer> {
 			else {
 				sender.sendNow(asOfDay);
 				PrintWriter err = this.spec.commandLine().getErr();
-				err.println("Overzicht van " + asOfDay
-						+ " staat in de wachtrij; de draaiende verwerker verstuurt het.");
+				err.println(
+						"Overzicht van " + asOfDay + " staat in de wachtrij; de draaiende verwerker verstuurt het.");
 				err.flush();
 			}
 		}

@@ -15,12 +15,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * The ports the embedded mail server listens on (CONTRACT §2: SMTP 3025, IMAP 3143 on 127.0.0.1),
- * checked before the processor starts. A second {@code scripts/complaints} used to print a
- * 179-line stack trace ending in GreenMail's "set server startup timeout"; it now says in one line
- * which port is taken and why that probably is. With an external IMAP host there is no embedded
- * server; the management port (health and metrics, CONTRACT §3 {@code management.server.port},
- * default 8081) is checked either way. Port 0 (any free port, as the tests use) cannot be taken.
+ * The ports the embedded mail server listens on (CONTRACT §2: SMTP 3025, IMAP 3143 on
+ * 127.0.0.1), checked before the processor starts. A second {@code scripts/complaints}
+ * used to print a 179-line stack trace ending in GreenMail's "set server startup
+ * timeout"; it now says in one line which port is taken and why that probably is. With an
+ * external IMAP host there is no embedded server; the management port (health and
+ * metrics, CONTRACT §3 {@code management.server.port}, default 8081) is checked either
+ * way. Port 0 (any free port, as the tests use) cannot be taken.
  */
 final class EmbeddedPorts {
 
@@ -38,7 +39,10 @@ final class EmbeddedPorts {
 		this.ports = ports;
 	}
 
-	/** The embedded server's ports as configured, the Spring Boot way; none when an IMAP host is set. */
+	/**
+	 * The embedded server's ports as configured, the Spring Boot way; none when an IMAP
+	 * host is set.
+	 */
 	static EmbeddedPorts of(ConfigurableEnvironment environment) {
 		Binder binder = Binder.get(environment);
 		MailboxSettings mailbox = binder.bindOrCreate("complaints.mailbox", MailboxSettings.class);
@@ -53,15 +57,18 @@ final class EmbeddedPorts {
 		return new EmbeddedPorts(ports);
 	}
 
-	/** The first port another process holds, as the line to print; empty when all are free. */
+	/**
+	 * The first port another process holds, as the line to print; empty when all are
+	 * free.
+	 */
 	Optional<String> taken() {
 		return this.ports.stream().filter((port) -> inUse(port.number())).findFirst().map(EmbeddedPorts::line);
 	}
 
 	/**
-	 * Why the processor did not start, in one line. When a port is taken now (our own server is
-	 * stopped by then), that is the reason, whatever GreenMail said about its start-up timeout;
-	 * otherwise the root cause's first line.
+	 * Why the processor did not start, in one line. When a port is taken now (our own
+	 * server is stopped by then), that is the reason, whatever GreenMail said about its
+	 * start-up timeout; otherwise the root cause's first line.
 	 */
 	String explain(Throwable failure) {
 		return taken().orElseGet(() -> "the processor did not start: " + ComplaintsCli.oneLine(failure));

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code export --format json|csv [--out FILE]}: the whole register (CONTRACT §1, §6). */
+/**
+ * {@code export --format json|csv [--out FILE]}: the whole register (CONTRACT §1, §6).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Exports every case as JSON or CSV.")
 class ExportCommand implements Callable<Integer> {
 
@@ -59,15 +61,21 @@ class ExportCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The export holds every complainant's data, so the file is created 0600 (not chmod-ed after
-	 * writing, which leaves a moment in which others may open it). An existing file keeps its mode.
+	 * The export holds every complainant's data, so the file is created 0600 (not
+	 * chmod-ed after writing, which leaves a moment in which others may open it). An
+	 * existing file keeps its mode.
 	 */
 	static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
 		Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING);
-		boolean posix = file.toAbsolutePath().getParent().getFileSystem().supportedFileAttributeViews().contains("posix");
+		boolean posix = file.toAbsolutePath()
+			.getParent()
+			.getFileSystem()
+			.supportedFileAttributeViews()
+			.contains("posix");
 		FileAttribute<?>[] attributes = posix
-				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+				? new FileAttribute<?>[] {
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
 				: new FileAttribute<?>[0];
 		try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes)) {
 			channel.write(ByteBuffer.wrap(bytes));

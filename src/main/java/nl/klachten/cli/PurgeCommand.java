@@ -18,10 +18,11 @@ import picocli.CommandLine.Command;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code purge [--as-of YYYY-MM-DD] [--dry-run]} (CONTRACT §1, R20): purges the cases whose retention
- * ended before that day (default today) from the register and the data directory. The command runs
- * without the mail server, so the copies in the IMAP folders are left pending and the running
- * processor deletes them on its next purge. Prints references and counts only, never personal data.
+ * {@code purge [--as-of YYYY-MM-DD] [--dry-run]} (CONTRACT §1, R20): purges the cases
+ * whose retention ended before that day (default today) from the register and the data
+ * directory. The command runs without the mail server, so the copies in the IMAP folders
+ * are left pending and the running processor deletes them on its next purge. Prints
+ * references and counts only, never personal data.
  */
 @Command(name = "purge", mixinStandardHelpOptions = true,
 		description = "Purges cases handled more than the retention term ago (R20).")
@@ -40,8 +41,8 @@ class PurgeCommand implements Callable<Integer> {
 	public Integer call() {
 		Optional<LocalDate> given = this.asOf.day();
 		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
-			LocalDate day = given.orElseGet(
-					() -> context.getBean(DeadlinePolicy.class).today(context.getBean(Clock.class).instant()));
+			LocalDate day = given
+				.orElseGet(() -> context.getBean(DeadlinePolicy.class).today(context.getBean(Clock.class).instant()));
 			Retention retention = context.getBean(Retention.class);
 			PrintWriter out = this.spec.commandLine().getOut();
 			if (this.asOf.dryRun) {

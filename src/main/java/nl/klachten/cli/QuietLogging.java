@@ -11,16 +11,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Logging for the read-only commands, which start no Spring Boot application and so get no Boot
- * logging set-up: without this, Logback's default would print every DEBUG line to stdout, into the
- * export. Warnings and errors go to stderr in one line each; stdout stays the command's answer.
+ * Logging for the read-only commands, which start no Spring Boot application and so get
+ * no Boot logging set-up: without this, Logback's default would print every DEBUG line to
+ * stdout, into the export. Warnings and errors go to stderr in one line each; stdout
+ * stays the command's answer.
  */
 final class QuietLogging {
 
 	private QuietLogging() {
 	}
 
-	/** Sets it up, unless Spring Boot already did in this JVM (a test, or the processor): that logging stays. */
+	/**
+	 * Sets it up, unless Spring Boot already did in this JVM (a test, or the processor):
+	 * that logging stays.
+	 */
 	static void apply() {
 		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)
 				|| context.getObject(LoggingSystem.class.getName()) != null) {

@@ -26,17 +26,18 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The small context of the commands that change nothing ({@code export}, {@code show},
- * {@code report}, {@code digest --dry-run}): the register read-only ({@link ReadOnlyRegister}),
- * the settings, and for the digest the composer and the digest itself. No auto-configuration,
- * Flyway, pool, mail server or pipeline, so a command answers in well under two seconds where the
- * whole application took ten.
+ * {@code report}, {@code digest --dry-run}): the register read-only
+ * ({@link ReadOnlyRegister}), the settings, and for the digest the composer and the
+ * digest itself. No auto-configuration, Flyway, pool, mail server or pipeline, so a
+ * command answers in well under two seconds where the whole application took ten.
  * <p>
- * Configuration is read the Spring Boot way, so the same keys and defaults hold (CONTRACT §3):
- * {@code --complaints.x=y} arguments, then the environment ({@code COMPLAINTS_REGISTER_PATH}), then
- * {@code application.yml} and its {@code mailbox-config/} import, bound with Boot's {@link Binder}
- * into the same settings records, found as {@code @ConfigurationPropertiesScan} finds them (they are
- * not validated here: that is the processor's start-up check). Beans are made on first use, so
- * {@code export} never loads the mail classes.
+ * Configuration is read the Spring Boot way, so the same keys and defaults hold (CONTRACT
+ * §3): {@code --complaints.x=y} arguments, then the environment
+ * ({@code COMPLAINTS_REGISTER_PATH}), then {@code application.yml} and its
+ * {@code mailbox-config/} import, bound with Boot's {@link Binder} into the same settings
+ * records, found as {@code @ConfigurationPropertiesScan} finds them (they are not
+ * validated here: that is the processor's start-up check). Beans are made on first use,
+ * so {@code export} never loads the mail classes.
  */
 final class ReadOnlyContext {
 
@@ -56,8 +57,9 @@ final class ReadOnlyContext {
 	}
 
 	/**
-	 * Command-line arguments first, then the environment, then the config files, as Spring Boot
-	 * orders them. Logging is set up first ({@link QuietLogging}), before anything can log.
+	 * Command-line arguments first, then the environment, then the config files, as
+	 * Spring Boot orders them. Logging is set up first ({@link QuietLogging}), before
+	 * anything can log.
 	 */
 	static ConfigurableEnvironment environment(List<String> springArgs) {
 		QuietLogging.apply();
@@ -70,7 +72,10 @@ final class ReadOnlyContext {
 		return environment;
 	}
 
-	/** Every {@code @ConfigurationProperties} record of the application, bound when first asked for. */
+	/**
+	 * Every {@code @ConfigurationProperties} record of the application, bound when first
+	 * asked for.
+	 */
 	private static void registerSettings(AnnotationConfigApplicationContext context, Binder binder) {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));

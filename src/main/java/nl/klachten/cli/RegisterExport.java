@@ -10,8 +10,9 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * The register in the shape of CONTRACT §6: JSON with nested objects, CSV with one row a case and
- * the scalar fields. Field names are the contract's, so they are spelled out here, not derived.
+ * The register in the shape of CONTRACT §6: JSON with nested objects, CSV with one row a
+ * case and the scalar fields. Field names are the contract's, so they are spelled out
+ * here, not derived.
  */
 class RegisterExport {
 
@@ -84,12 +85,12 @@ class RegisterExport {
 	}
 
 	/**
-	 * A cell a spreadsheet will not run: text starting with {@code = + - @}, TAB or CR gets a leading
-	 * {@code '}, since names, subjects and descriptions are written by complainants (issue 9).
+	 * A cell a spreadsheet will not run: text starting with {@code = + - @}, TAB or CR
+	 * gets a leading {@code '}, since names, subjects and descriptions are written by
+	 * complainants (issue 9).
 	 */
 	static String cell(String text) {
 		return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
-
 
 }

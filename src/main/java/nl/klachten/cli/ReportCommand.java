@@ -24,8 +24,9 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code report --year YYYY [--format text|csv]}: the yearly figures (CONTRACT §1) over the
- * complaints submitted in that year. CSV is {@code metric,value} rows with stable metric names.
+ * {@code report --year YYYY [--format text|csv]}: the yearly figures (CONTRACT §1) over
+ * the complaints submitted in that year. CSV is {@code metric,value} rows with stable
+ * metric names.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
 		description = "Yearly figures: counts by status and assessment, terms met, handling time.")
@@ -64,7 +65,9 @@ class ReportCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/** The figures as ordered {@code metric -> value}; an absent mean or median is empty. */
+	/**
+	 * The figures as ordered {@code metric -> value}; an absent mean or median is empty.
+	 */
 	static Map<String, String> metrics(YearReport r) {
 		Map<String, String> m = new LinkedHashMap<>();
 		m.put("year", String.valueOf(r.year()));

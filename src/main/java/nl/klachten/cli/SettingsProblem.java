@@ -37,10 +37,10 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * A wrong configuration value in one line: the key, the value given and what is expected
- * ({@code complaints.terms.handling=banana is not valid: expected a period such as P28D}), for
- * {@code check} and for a start-up that fails on it. Secrets are never repeated. {@link #check}
- * binds every {@code @ConfigurationProperties} record of the application with its validation, as
- * the processor's start does, without starting anything.
+ * ({@code complaints.terms.handling=banana is not valid: expected a period such as P28D}),
+ * for {@code check} and for a start-up that fails on it. Secrets are never repeated.
+ * {@link #check} binds every {@code @ConfigurationProperties} record of the application
+ * with its validation, as the processor's start does, without starting anything.
  */
 final class SettingsProblem {
 
@@ -78,7 +78,10 @@ final class SettingsProblem {
 		return types;
 	}
 
-	/** The line for a failure that is a binding or validation failure anywhere in its chain. */
+	/**
+	 * The line for a failure that is a binding or validation failure anywhere in its
+	 * chain.
+	 */
 	static Optional<String> describe(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof BindException bind) {
@@ -115,7 +118,10 @@ final class SettingsProblem {
 		return "the settings under " + prefix + " are not valid: " + error.getDefaultMessage();
 	}
 
-	/** What a setting of each type looks like, for the one line that names a malformed value. */
+	/**
+	 * What a setting of each type looks like, for the one line that names a malformed
+	 * value.
+	 */
 	private static final Map<Class<?>, String> EXAMPLES = Map.ofEntries(
 			Map.entry(Period.class, "a period such as P14D, P4W or P12M"),
 			Map.entry(Duration.class, "a duration such as 30s, 5m or PT1H"),
@@ -128,7 +134,8 @@ final class SettingsProblem {
 
 	static String expected(Class<?> type) {
 		if (type.isEnum()) {
-			return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+			return "one of "
+					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
 		}
 		return EXAMPLES.getOrDefault(type, "a value of type " + type.getSimpleName());
 	}

@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code show REF}: one case file, readable (CONTRACT §1): the substance and a dated line per letter;
- * {@code --full} adds every letter in full.
+ * {@code show REF}: one case file, readable (CONTRACT §1): the substance and a dated line
+ * per letter; {@code --full} adds every letter in full.
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
 		description = "Shows one case file: the substance and a timeline of all correspondence.")

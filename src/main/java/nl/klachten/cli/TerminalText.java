@@ -1,10 +1,10 @@
 package nl.klachten.cli;
 
 /**
- * Text made safe for the operator's terminal. A case file is mail text from anyone: an escape
- * sequence in it ({@code ESC [2J}, an OSC title or hyperlink) would be run by the terminal that
- * {@code show} prints to, and bidi controls would make a line read differently from what it holds
- * (issue 9). Kept: printable text, line feeds and tabs.
+ * Text made safe for the operator's terminal. A case file is mail text from anyone: an
+ * escape sequence in it ({@code ESC [2J}, an OSC title or hyperlink) would be run by the
+ * terminal that {@code show} prints to, and bidi controls would make a line read
+ * differently from what it holds (issue 9). Kept: printable text, line feeds and tabs.
  */
 final class TerminalText {
 
@@ -30,7 +30,11 @@ final class TerminalText {
 		return out.toString();
 	}
 
-	/** Where an escape sequence starting after ESC ends: CSI up to its final byte, OSC and DCS up to BEL, ST or the first other control character, anything else one character. */
+	/**
+	 * Where an escape sequence starting after ESC ends: CSI up to its final byte, OSC and
+	 * DCS up to BEL, ST or the first other control character, anything else one
+	 * character.
+	 */
 	private static int afterEscape(String text, int at) {
 		if (at >= text.length()) {
 			return at;
@@ -49,7 +53,10 @@ final class TerminalText {
 		return i;
 	}
 
-	/** A control sequence (CSI): parameter and intermediate bytes, then its final byte if there is one. */
+	/**
+	 * A control sequence (CSI): parameter and intermediate bytes, then its final byte if
+	 * there is one.
+	 */
 	private static int afterCsi(String text, int at) {
 		int i = at;
 		while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) <= 0x3F) {
@@ -59,7 +66,10 @@ final class TerminalText {
 		return finalByte ? i + 1 : i;
 	}
 
-	/** A control string (OSC, DCS and the like): up to BEL, ST or the first other control character. */
+	/**
+	 * A control string (OSC, DCS and the like): up to BEL, ST or the first other control
+	 * character.
+	 */
 	private static int afterString(String text, int at) {
 		int i = at;
 		while (i < text.length() && text.charAt(i) >= 0x20) {

@@ -9,11 +9,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Names the first argument a command does not know, before picocli parses. Every command lets
- * Spring settings pass ({@code --complaints.register.path=…}), so picocli keeps unmatched arguments
- * for Spring, and a misspelt option used to vanish there: {@code export --fromat json} answered
- * "Missing required option". Only the Spring prefixes below pass now; any other unknown option is
- * named, with the nearest known one: {@code unknown option --fromat (did you mean --format?)}.
+ * Names the first argument a command does not know, before picocli parses. Every command
+ * lets Spring settings pass ({@code --complaints.register.path=…}), so picocli keeps
+ * unmatched arguments for Spring, and a misspelt option used to vanish there:
+ * {@code export --fromat json} answered "Missing required option". Only the Spring
+ * prefixes below pass now; any other unknown option is named, with the nearest known one:
+ * {@code unknown option --fromat (did you mean --format?)}.
  */
 final class UnknownArguments {
 
@@ -28,7 +29,10 @@ final class UnknownArguments {
 		return SPRING_PREFIXES.stream().anyMatch(arg::startsWith);
 	}
 
-	/** The problem with the arguments of {@code root}'s command line, in one line; empty when there is none. */
+	/**
+	 * The problem with the arguments of {@code root}'s command line, in one line; empty
+	 * when there is none.
+	 */
 	static Optional<String> check(CommandLine root, String[] args) {
 		boolean sub = args.length > 0 && root.getSubcommands().containsKey(args[0]);
 		CommandLine command = sub ? root.getSubcommands().get(args[0]) : root;
@@ -82,7 +86,10 @@ final class UnknownArguments {
 			.orElse("");
 	}
 
-	/** The known word nearest to {@code word}, when it is a slip of at most two keys (and not a third of the word). */
+	/**
+	 * The known word nearest to {@code word}, when it is a slip of at most two keys (and
+	 * not a third of the word).
+	 */
 	static Optional<String> nearest(String word, List<String> known) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
@@ -97,7 +104,10 @@ final class UnknownArguments {
 		return close ? Optional.of(best) : Optional.empty();
 	}
 
-	/** Edits (insert, delete, replace, swap two neighbours) from a to b: {@code --fromat} is one from {@code --format}. */
+	/**
+	 * Edits (insert, delete, replace, swap two neighbours) from a to b: {@code --fromat}
+	 * is one from {@code --format}.
+	 */
 	static int distance(String a, String b) {
 		int[][] d = new int[a.length() + 1][b.length() + 1];
 		for (int i = 0; i <= a.length(); i++) {

@@ -21,7 +21,10 @@ public enum Assessment {
 		this.label = label;
 	}
 
-	/** The export and register value: {@code gegrond}, {@code deels_gegrond} or {@code ongegrond}. */
+	/**
+	 * The export and register value: {@code gegrond}, {@code deels_gegrond} or
+	 * {@code ongegrond}.
+	 */
 	public String column() {
 		return this.column;
 	}

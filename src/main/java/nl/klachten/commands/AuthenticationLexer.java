@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tokens of an {@code Authentication-Results} value, for {@link AuthenticationResults}: split
- * into {@code ;}-separated segments, where comments ({@code (…)}, nested, with quoted pairs) and
- * white space only separate, and a quoted string is one token. One pass, each character read once,
- * so hostile text cannot make it slow.
+ * The tokens of an {@code Authentication-Results} value, for
+ * {@link AuthenticationResults}: split into {@code ;}-separated segments, where comments
+ * ({@code (…)}, nested, with quoted pairs) and white space only separate, and a quoted
+ * string is one token. One pass, each character read once, so hostile text cannot make it
+ * slow.
  */
 final class AuthenticationLexer {
 
@@ -37,7 +38,10 @@ final class AuthenticationLexer {
 		return this.segments;
 	}
 
-	/** Reads the character at {@code i} (or the comment or quoted string it opens); the index after it. */
+	/**
+	 * Reads the character at {@code i} (or the comment or quoted string it opens); the
+	 * index after it.
+	 */
 	private int step(int i) {
 		char c = this.text.charAt(i);
 		if (c == '(' || c == '"' || c == ';' || isSpace(c)) {
@@ -70,7 +74,10 @@ final class AuthenticationLexer {
 		}
 	}
 
-	/** Index after the comment that starts at {@code start}; nested comments and quoted pairs. */
+	/**
+	 * Index after the comment that starts at {@code start}; nested comments and quoted
+	 * pairs.
+	 */
 	private int skipComment(int start) {
 		int depth = 0;
 		int i = start;
@@ -91,7 +98,10 @@ final class AuthenticationLexer {
 		return i;
 	}
 
-	/** A quoted string as one token (quoted pairs unescaped); index after its closing quote. */
+	/**
+	 * A quoted string as one token (quoted pairs unescaped); index after its closing
+	 * quote.
+	 */
 	private int quoted(int start) {
 		StringBuilder value = new StringBuilder();
 		int i = start + 1;

@@ -10,20 +10,23 @@ import nl.klachten.commands.AuthenticationLexer.Token;
 import nl.klachten.committee.Ascii;
 
 /**
- * One {@code Authentication-Results} header value read as RFC 8601 §2.2: the authserv-id, then
- * {@code ;}-separated results, each {@code method[/version]=result} with an optional
- * {@code reason=} and {@code ptype.property=value} properties. Comments ({@code (…)}, nested, with
- * quoted pairs) are skipped and quoted strings are read as one value, so neither a
- * {@code header.d=klikklaar.com} inside a comment nor one inside a quoted string counts as a
- * property. The value is never RFC 2047-decoded. A single pass over at most {@link #MAX_LENGTH}
- * characters: attacker text cannot make it slow.
+ * One {@code Authentication-Results} header value read as RFC 8601 §2.2: the authserv-id,
+ * then {@code ;}-separated results, each {@code method[/version]=result} with an optional
+ * {@code reason=} and {@code ptype.property=value} properties. Comments ({@code (…)},
+ * nested, with quoted pairs) are skipped and quoted strings are read as one value, so
+ * neither a {@code header.d=klikklaar.com} inside a comment nor one inside a quoted
+ * string counts as a property. The value is never RFC 2047-decoded. A single pass over at
+ * most {@link #MAX_LENGTH} characters: attacker text cannot make it slow.
  *
  * @param authservId the authserv-id, lower case
  * @param results the results in header order
  */
 record AuthenticationResults(String authservId, List<Result> results) {
 
-	/** Longer header values are not read at all (RFC 8601 values are short; this is a hostile one). */
+	/**
+	 * Longer header values are not read at all (RFC 8601 values are short; this is a
+	 * hostile one).
+	 */
 	static final int MAX_LENGTH = 16 * 1024;
 
 	AuthenticationResults {
@@ -31,8 +34,8 @@ record AuthenticationResults(String authservId, List<Result> results) {
 	}
 
 	/**
-	 * One result: method and result lower case, properties by {@code ptype.property} lower case,
-	 * values as written (domains compared case-insensitively by the caller).
+	 * One result: method and result lower case, properties by {@code ptype.property}
+	 * lower case, values as written (domains compared case-insensitively by the caller).
 	 */
 	record Result(String method, String result, Map<String, String> properties) {
 
@@ -50,7 +53,9 @@ record AuthenticationResults(String authservId, List<Result> results) {
 
 	}
 
-	/** The header read, or empty when it is not an RFC 8601 value (then it says nothing). */
+	/**
+	 * The header read, or empty when it is not an RFC 8601 value (then it says nothing).
+	 */
 	static Optional<AuthenticationResults> parse(String value) {
 		if (value == null || value.length() > MAX_LENGTH) {
 			return Optional.empty();
@@ -67,7 +72,10 @@ record AuthenticationResults(String authservId, List<Result> results) {
 		return Optional.of(new AuthenticationResults(authservId, results));
 	}
 
-	/** {@code method=result [reason=value] (ptype.property=value)*} from a segment's name=value pairs. */
+	/**
+	 * {@code method=result [reason=value] (ptype.property=value)*} from a segment's
+	 * name=value pairs.
+	 */
 	private static Optional<Result> result(List<String[]> pairs) {
 		if (pairs.isEmpty()) {
 			return Optional.empty();
@@ -86,10 +94,10 @@ record AuthenticationResults(String authservId, List<Result> results) {
 	}
 
 	/**
-	 * The segment's {@code name=value} pairs. A name is an unquoted word; white space may stand
-	 * around {@code =}; a value runs to the next white space, comment or {@code ;} and may itself
-	 * hold {@code =} (an address like {@code <=?…?=@host>}) or be a quoted string. A quoted string
-	 * is never a name, so {@code "header.d=x"} names nothing.
+	 * The segment's {@code name=value} pairs. A name is an unquoted word; white space may
+	 * stand around {@code =}; a value runs to the next white space, comment or {@code ;}
+	 * and may itself hold {@code =} (an address like {@code <=?…?=@host>}) or be a quoted
+	 * string. A quoted string is never a name, so {@code "header.d=x"} names nothing.
 	 */
 	private static List<String[]> pairs(List<Token> tokens) {
 		List<String[]> pairs = new ArrayList<>();
@@ -100,7 +108,10 @@ record AuthenticationResults(String authservId, List<Result> results) {
 		return pairs;
 	}
 
-	/** Adds the pair that starts at token {@code i}, if one does; returns how many tokens it took (at least one). */
+	/**
+	 * Adds the pair that starts at token {@code i}, if one does; returns how many tokens
+	 * it took (at least one).
+	 */
 	private static int pair(List<Token> tokens, int i, List<String[]> pairs) {
 		Token token = tokens.get(i);
 		int equals = token.quoted() ? -1 : token.text().indexOf('=');

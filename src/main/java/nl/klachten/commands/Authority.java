@@ -1,8 +1,8 @@
 package nl.klachten.commands;
 
 /**
- * Who may send a command (CONTRACT §5, column "by"). The sender check itself needs the committee settings
- * and lives where commands are applied.
+ * Who may send a command (CONTRACT §5, column "by"). The sender check itself needs the
+ * committee settings and lives where commands are applied.
  */
 public enum Authority {
 

@@ -26,11 +26,12 @@ import nl.klachten.register.Complaints;
 import org.springframework.stereotype.Component;
 
 /**
- * The commands that write to someone about the case (R12-R17): a question to the employee or the
- * complainant, the file to management, an extension or the decision told to the complainant. Kept
- * apart from {@link RegisterEntries} because these compose letters from the case file, and every
- * letter to the complainant or the employee is added to {@code sent} as it went out, so the chair's
- * confirmation can show exactly what the recipient got.
+ * The commands that write to someone about the case (R12-R17): a question to the employee
+ * or the complainant, the file to management, an extension or the decision told to the
+ * complainant. Kept apart from {@link RegisterEntries} because these compose letters from
+ * the case file, and every letter to the complainant or the employee is added to
+ * {@code sent} as it went out, so the chair's confirmation can show exactly what the
+ * recipient got.
  */
 @Component
 class CaseLetters {
@@ -62,7 +63,10 @@ class CaseLetters {
 		this.clock = clock;
 	}
 
-	/** The confirmation line of a command that writes a letter; empty when {@code command} writes none. */
+	/**
+	 * The confirmation line of a command that writes a letter; empty when {@code command}
+	 * writes none.
+	 */
 	Optional<String> write(ChairCommand command, CaseState state, String text, List<Map<String, Object>> sent) {
 		if (command instanceof ChairCommand.AskEmployee) {
 			return Optional.of(askEmployee(state, text, sent));
@@ -136,13 +140,12 @@ class CaseLetters {
 		model.put("arguments", decision.arguments());
 		model.put("solution", decision.solution());
 		putAppeals(model);
-		echo(sent, "de klager", this.mailer.send(state.complaint(), new Letter("decision",
-				List.of(state.complaint().complainantEmail()), null, null, List.of(), model)));
+		echo(sent, "de klager", this.mailer.send(state.complaint(),
+				new Letter("decision", List.of(state.complaint().complainantEmail()), null, null, List.of(), model)));
 		this.mailer.send(state.complaint(), new Letter("measures-request", management(), null, null, List.of(), model));
 		OperatorEvents.decisionSent(state.complaint().reference().toString(), assessment.column());
 		return "Beslissing: " + assessment.label() + "; de klager heeft het standpunt met de argumenten en de "
-				+ "beroepsmogelijkheid gekregen, de directie de vraag om maatregelen. "
-				+ "Status: afgehandeld.";
+				+ "beroepsmogelijkheid gekregen, de directie de vraag om maatregelen. " + "Status: afgehandeld.";
 	}
 
 	/** The decision tells the complainant where and within how many weeks to appeal. */
@@ -173,8 +176,9 @@ class CaseLetters {
 	}
 
 	/**
-	 * A mail as it went out, for the chair's confirmation: to whom, and its plain text exactly as
-	 * sent. A letter that was not queued (no strict address) is not shown as sent.
+	 * A mail as it went out, for the chair's confirmation: to whom, and its plain text
+	 * exactly as sent. A letter that was not queued (no strict address) is not shown as
+	 * sent.
 	 */
 	private static void echo(List<Map<String, Object>> sent, String to, ComposedMail mail) {
 		if (!mail.recipients().isEmpty()) {

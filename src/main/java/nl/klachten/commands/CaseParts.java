@@ -7,23 +7,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a command mail into one part per case when its lines start with a case's reference
- * (CONTRACT §5, a reply to the digest: {@code KK-2026-0007 VERLENG 2 weken}, brackets optional).
+ * Splits a command mail into one part per case when its lines start with a case's
+ * reference (CONTRACT §5, a reply to the digest: {@code KK-2026-0007 VERLENG 2 weken},
+ * brackets optional).
  * <p>
- * A reference line is a line that starts with a reference followed by a keyword, a near miss of
- * one, or a word in capitals (a command attempt, refused later as unknown): "KK-2026-0003 was al
- * eerder gemeld" is text. A part runs from its reference line up to the next reference line, so
- * the lines after {@code KK-2026-0007 GEGROND}, blank lines included, are its argumentation until
- * the next case begins. Within a part the grammar is that of a single-case mail: the reference
- * line is the first command, further command lines may follow directly, then the text.
+ * A reference line is a line that starts with a reference followed by a keyword, a near
+ * miss of one, or a word in capitals (a command attempt, refused later as unknown):
+ * "KK-2026-0003 was al eerder gemeld" is text. A part runs from its reference line up to
+ * the next reference line, so the lines after {@code KK-2026-0007 GEGROND}, blank lines
+ * included, are its argumentation until the next case begins. Within a part the grammar
+ * is that of a single-case mail: the reference line is the first command, further command
+ * lines may follow directly, then the text.
  * <p>
- * Either every command of the mail stands in a part, or none: a mail whose first line (after a
- * greeting) has no reference while a later line does is refused, naming that line, because its
- * first commands would otherwise take the other case's lines as their text.
+ * Either every command of the mail stands in a part, or none: a mail whose first line
+ * (after a greeting) has no reference while a later line does is refused, naming that
+ * line, because its first commands would otherwise take the other case's lines as their
+ * text.
  */
 final class CaseParts {
 
-	/** One case's part of the mail: lines {@code [start, end)}, the reference line first. */
+	/**
+	 * One case's part of the mail: lines {@code [start, end)}, the reference line first.
+	 */
 	record Part(String reference, int start, int end, String commandLine) {
 
 		@Override
@@ -53,16 +58,18 @@ final class CaseParts {
 	}
 
 	/**
-	 * A reply to the digest names a handful of cases; past this many lines that start with a
-	 * reference the mail is refused, which also bounds the keyword guesses one mail can cost.
+	 * A reply to the digest names a handful of cases; past this many lines that start
+	 * with a reference the mail is refused, which also bounds the keyword guesses one
+	 * mail can cost.
 	 */
 	static final int MAX_REFERENCE_LINES = 100;
 
 	private final Pattern pattern;
 
 	CaseParts(String prefix) {
-		this.pattern = Pattern.compile("[*_]*+[\\[(]?+(" + Pattern.quote(prefix)
-				+ "-\\d{4}-\\d{4,9})(?![0-9])[\\])]?+[*_:,]*+\\s++(\\S.*+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+		this.pattern = Pattern.compile(
+				"[*_]*+[\\[(]?+(" + Pattern.quote(prefix) + "-\\d{4}-\\d{4,9})(?![0-9])[\\])]?+[*_:,]*+\\s++(\\S.*+)",
+				Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 	}
 
 	Split split(String[] lines) {
@@ -85,7 +92,10 @@ final class CaseParts {
 		return parts.isEmpty() ? new Split.Single() : new Split.Parts(parts);
 	}
 
-	/** Closes the open part, if any, at line {@code i} and opens the next, to the end for now. */
+	/**
+	 * Closes the open part, if any, at line {@code i} and opens the next, to the end for
+	 * now.
+	 */
 	private static void startPart(List<Part> parts, int i, int end, Matcher matcher) {
 		int last = parts.size() - 1;
 		if (last >= 0) {
@@ -100,7 +110,10 @@ final class CaseParts {
 				+ " regels met een kenmerk in één mail; verdeel ze over meer mails."));
 	}
 
-	/** A reference line below commands without one: those would take this case's lines as their text. */
+	/**
+	 * A reference line below commands without one: those would take this case's lines as
+	 * their text.
+	 */
 	private static Split notFirst(int i, String line, Matcher matcher) {
 		return new Split.Mixed(new ParsedCommands.Refusal(i + 1, line.strip(),
 				"Zet het kenmerk van het dossier voor elk commando in deze mail, ook voor het eerste, "
@@ -108,7 +121,9 @@ final class CaseParts {
 						+ " in een aparte mail."));
 	}
 
-	/** The lines a part's commands are read from: the reference left off its first line. */
+	/**
+	 * The lines a part's commands are read from: the reference left off its first line.
+	 */
 	static String[] withoutReference(String[] lines, Part part) {
 		String[] copy = lines.clone();
 		copy[part.start()] = part.commandLine();
@@ -129,14 +144,20 @@ final class CaseParts {
 		return matcher.matches() ? matcher : null;
 	}
 
-	/** A keyword, a word in capitals or a near miss after the reference: a command line, not text. */
+	/**
+	 * A keyword, a word in capitals or a near miss after the reference: a command line,
+	 * not text.
+	 */
 	private static boolean isCommand(Matcher reference) {
 		String rest = reference.group(2);
 		String word = unemphasised(rest.split("[\\s:]", 2)[0]);
 		return Keyword.of(word).isPresent() || capitals(word) || !NearMiss.suggest(rest).isEmpty();
 	}
 
-	/** Markdown marks around the word off, with a loop (a pattern would be quadratic in a run of marks). */
+	/**
+	 * Markdown marks around the word off, with a loop (a pattern would be quadratic in a
+	 * run of marks).
+	 */
 	private static String unemphasised(String word) {
 		int start = 0;
 		int end = word.length();

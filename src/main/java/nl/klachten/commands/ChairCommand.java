@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import nl.klachten.committee.Language;
 
 /**
- * One command line of a command mail, one record per keyword of CONTRACT §5. The mail's text (the
- * question, the reason, the argumentation) is not repeated here: it is {@link ParsedCommands.Commands#text()}.
- * Only {@link Note} and {@link RecordMeasure} carry text, because theirs comes from the line's value when it
- * has one and from the mail's text otherwise.
+ * One command line of a command mail, one record per keyword of CONTRACT §5. The mail's
+ * text (the question, the reason, the argumentation) is not repeated here: it is
+ * {@link ParsedCommands.Commands#text()}. Only {@link Note} and {@link RecordMeasure}
+ * carry text, because theirs comes from the line's value when it has one and from the
+ * mail's text otherwise.
  */
 public sealed interface ChairCommand {
 
@@ -64,7 +65,9 @@ public sealed interface ChairCommand {
 	record Note(String text) implements ChairCommand {
 	}
 
-	/** TAAL / LANGUAGE: the language of the case's mail to the complainant (CONTRACT §4). */
+	/**
+	 * TAAL / LANGUAGE: the language of the case's mail to the complainant (CONTRACT §4).
+	 */
 	record SetLanguage(Language language) implements ChairCommand {
 	}
 

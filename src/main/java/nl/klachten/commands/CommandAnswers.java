@@ -17,10 +17,11 @@ import nl.klachten.register.SentMail;
 import org.springframework.stereotype.Component;
 
 /**
- * The one answer every command mail gets (CONTRACT §5), always to its sender and in reply to it: on
- * the case when the mail acted on one (with the commands that fit the case now), unfiled when it
- * acted on none or on several. The answer to a mail about several cases records which cases it
- * listed, so that a reply to it can again act on those cases and no others.
+ * The one answer every command mail gets (CONTRACT §5), always to its sender and in reply
+ * to it: on the case when the mail acted on one (with the commands that fit the case
+ * now), unfiled when it acted on none or on several. The answer to a mail about several
+ * cases records which cases it listed, so that a reply to it can again act on those cases
+ * and no others.
  */
 @Component
 class CommandAnswers {
@@ -49,7 +50,10 @@ class CommandAnswers {
 		this.mailer.send(current.complaint(), letter(mail, purpose, withGuidance));
 	}
 
-	/** Answers a mail that acted on several cases: one unfiled mail that lists them (by reference). */
+	/**
+	 * Answers a mail that acted on several cases: one unfiled mail that lists them (by
+	 * reference).
+	 */
 	void answerListing(CommandMail mail, List<String> references, String purpose, Map<String, Object> model) {
 		ComposedMail sent = this.mailer.sendUnfiled(letter(mail, purpose, model));
 		if (!sent.recipients().isEmpty()) {
@@ -66,8 +70,8 @@ class CommandAnswers {
 	}
 
 	/**
-	 * The confirmation: what each line did, the mails as they went out, the case file for STATUS
-	 * ({@code ""} without) and the command table for HELP.
+	 * The confirmation: what each line did, the mails as they went out, the case file for
+	 * STATUS ({@code ""} without) and the command table for HELP.
 	 */
 	static Map<String, Object> confirmationModel(List<String> done, List<Map<String, Object>> sent, String caseFile,
 			boolean help) {

@@ -17,11 +17,12 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the commands of one mail from the committee, management or appeals committee (CONTRACT §5):
- * parse, check trust, authority and the case's state for every line, and only then apply them
- * all; a single refused line refuses the whole mail. Either way the sender gets exactly one
- * answer: a confirmation listing what changed, or a refusal naming the line and the reason.
- * Runs inside the intake transaction, so the changes and every mail they cause commit together.
+ * Runs the commands of one mail from the committee, management or appeals committee
+ * (CONTRACT §5): parse, check trust, authority and the case's state for every line, and
+ * only then apply them all; a single refused line refuses the whole mail. Either way the
+ * sender gets exactly one answer: a confirmation listing what changed, or a refusal
+ * naming the line and the reason. Runs inside the intake transaction, so the changes and
+ * every mail they cause commit together.
  */
 @Component
 public class CommandDesk {
@@ -56,30 +57,41 @@ public class CommandDesk {
 		this.caseFiles = caseFiles;
 	}
 
-	/** True when the new text starts with a command keyword (see {@link CommandStart#isCommand}). */
+	/**
+	 * True when the new text starts with a command keyword (see
+	 * {@link CommandStart#isCommand}).
+	 */
 	public static boolean startsWithKeyword(String newText) {
 		return CommandStart.isCommand(newText);
 	}
 
-	/** True when the new text starts with a keyword or a near miss of one (see {@link CommandStart#isAttempt}). */
+	/**
+	 * True when the new text starts with a keyword or a near miss of one (see
+	 * {@link CommandStart#isAttempt}).
+	 */
 	public static boolean startsLikeCommand(String newText) {
 		return CommandStart.isAttempt(newText);
 	}
 
-	/** What became of a command mail: the case it applied to (or null), and whether it was refused. */
+	/**
+	 * What became of a command mail: the case it applied to (or null), and whether it was
+	 * refused.
+	 */
 	public record Outcome(RegisteredComplaint complaint, boolean refused) {
 	}
 
 	/**
-	 * Handles a command mail. {@code named} is the case the mail names (threading), or null. The
-	 * case the commands apply to is that of our mail it answers when it answers one (see
-	 * {@link CommandTrust}); in a mail whose lines start with references, each part's own case (see
-	 * {@link SeveralCases}). {@code accepted} runs with each such case and the part of the new text
-	 * to file on it (null: the whole mail) once every line may run and before any applies (the
-	 * intake files the mail on the case there), and never for a refused mail, so a refused or
-	 * untrusted mail never becomes part of a case's thread.
+	 * Handles a command mail. {@code named} is the case the mail names (threading), or
+	 * null. The case the commands apply to is that of our mail it answers when it answers
+	 * one (see {@link CommandTrust}); in a mail whose lines start with references, each
+	 * part's own case (see {@link SeveralCases}). {@code accepted} runs with each such
+	 * case and the part of the new text to file on it (null: the whole mail) once every
+	 * line may run and before any applies (the intake files the mail on the case there),
+	 * and never for a refused mail, so a refused or untrusted mail never becomes part of
+	 * a case's thread.
 	 */
-	public Outcome handle(CommandMail mail, RegisteredComplaint named, BiConsumer<RegisteredComplaint, String> accepted) {
+	public Outcome handle(CommandMail mail, RegisteredComplaint named,
+			BiConsumer<RegisteredComplaint, String> accepted) {
 		String[] lines = CommandParser.lines(mail.newText());
 		CaseParts.Split split = this.caseParts.split(lines);
 		CommandTrust.Verdict verdict = this.trust.verdict(mail);
@@ -115,7 +127,10 @@ public class CommandDesk {
 		return new Outcome(complaint, true);
 	}
 
-	/** Applies every line in order, each to the case as the lines before it left it, and confirms. */
+	/**
+	 * Applies every line in order, each to the case as the lines before it left it, and
+	 * confirms.
+	 */
 	private Outcome apply(CommandMail mail, RegisteredComplaint complaint, ParsedCommands.Commands commands,
 			CaseState before) {
 		List<String> done = new ArrayList<>();
@@ -136,9 +151,9 @@ public class CommandDesk {
 	}
 
 	/**
-	 * An untrusted mail may only ask what changes nothing (HELP, STATUS, OVERZICHT): the answer goes
-	 * to the authorised address itself, so a forger learns nothing from it. A reply to the digest
-	 * that names none of its cases is treated the same way.
+	 * An untrusted mail may only ask what changes nothing (HELP, STATUS, OVERZICHT): the
+	 * answer goes to the authorised address itself, so a forger learns nothing from it. A
+	 * reply to the digest that names none of its cases is treated the same way.
 	 */
 	private static Optional<ParsedCommands.Refusal> untrusted(CommandTrust.Verdict verdict,
 			ParsedCommands.Commands commands, RegisteredComplaint complaint) {

@@ -9,12 +9,13 @@ import nl.klachten.register.CaseState;
 import org.springframework.stereotype.Component;
 
 /**
- * What each command does to the register and who it writes to (CONTRACT §5, R11-R17, R24), once
- * {@link CommandRules} has cleared the whole mail. Returns, per command, one line for the chair's
- * confirmation, and adds to {@code sent} each mail to the complainant or the employee as it went
- * out, so the confirmation can show the chair exactly what the recipient got. The letters are
- * {@link CaseLetters}', the register-only changes {@link RegisterEntries}', the appeal's outcome
- * the {@link AppealDesk}'s; this class only picks which one a command is for.
+ * What each command does to the register and who it writes to (CONTRACT §5, R11-R17,
+ * R24), once {@link CommandRules} has cleared the whole mail. Returns, per command, one
+ * line for the chair's confirmation, and adds to {@code sent} each mail to the
+ * complainant or the employee as it went out, so the confirmation can show the chair
+ * exactly what the recipient got. The letters are {@link CaseLetters}', the register-only
+ * changes {@link RegisterEntries}', the appeal's outcome the {@link AppealDesk}'s; this
+ * class only picks which one a command is for.
  */
 @Component
 class CommandEffects {

@@ -10,13 +10,16 @@ import java.util.List;
  * @param references In-Reply-To and References ids
  * @param subject the subject, as decoded
  * @param newText the new text: quoted history and signature removed
- * @param authenticationResults every {@code Authentication-Results} header value, raw, top down, each
- * with the number of {@code Received:} headers above it
+ * @param authenticationResults every {@code Authentication-Results} header value, raw,
+ * top down, each with the number of {@code Received:} headers above it
  */
 public record CommandMail(String sender, String messageId, List<String> references, String subject, String newText,
 		List<Stamp> authenticationResults) {
 
-	/** An {@code Authentication-Results} value and how many {@code Received:} headers stand above it. */
+	/**
+	 * An {@code Authentication-Results} value and how many {@code Received:} headers
+	 * stand above it.
+	 */
 	public record Stamp(String value, int receivedAbove) {
 
 		@Override

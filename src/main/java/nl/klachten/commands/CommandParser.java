@@ -12,27 +12,31 @@ import nl.klachten.commands.ParsedCommands.Commands;
 import nl.klachten.commands.ParsedCommands.Refusal;
 
 /**
- * Reads the command block of CONTRACT §5 from the new text of a reply (quoted history and signature
- * already removed, HTML already text). After any blank lines at the top and a greeting line
- * ({@link Greeting}), every line that starts with a known keyword is a command; the first line that does
- * not, or a blank line, ends the block, and the rest of the mail, stripped, is the text. One bad line
- * refuses the whole mail, naming that line (with the keyword it nearly is, {@link NearMiss}): nothing of
- * a refused mail may be applied.
+ * Reads the command block of CONTRACT §5 from the new text of a reply (quoted history and
+ * signature already removed, HTML already text). After any blank lines at the top and a
+ * greeting line ({@link Greeting}), every line that starts with a known keyword is a
+ * command; the first line that does not, or a blank line, ends the block, and the rest of
+ * the mail, stripped, is the text. One bad line refuses the whole mail, naming that line
+ * (with the keyword it nearly is, {@link NearMiss}): nothing of a refused mail may be
+ * applied.
  * <p>
- * A keyword is the line's first token (up to whitespace or a colon), in any letter case, with markdown
- * leftovers such as {@code *GEGROND*} or {@code **NOTITIE:**} tolerated, because HTML mail reaches us
- * turned into text. Checks that need the case or a clock (a term before today, a withdrawn case, the
- * sender's authority) are not made here.
+ * A keyword is the line's first token (up to whitespace or a colon), in any letter case,
+ * with markdown leftovers such as {@code *GEGROND*} or {@code **NOTITIE:**} tolerated,
+ * because HTML mail reaches us turned into text. Checks that need the case or a clock (a
+ * term before today, a withdrawn case, the sender's authority) are not made here.
  */
 public final class CommandParser {
 
 	/**
-	 * A command line is typed by a person: a longer line is text, not a command. The cap bounds the
-	 * work any one hostile line can cost.
+	 * A command line is typed by a person: a longer line is text, not a command. The cap
+	 * bounds the work any one hostile line can cost.
 	 */
 	static final int MAX_LINE = 1_000;
 
-	/** Possessive throughout: a hostile line of emphasis marks must not make the matcher backtrack. */
+	/**
+	 * Possessive throughout: a hostile line of emphasis marks must not make the matcher
+	 * backtrack.
+	 */
 	private static final Pattern TOKEN = Pattern.compile("[*_]*+([^\\s:*_]++)[*_]*+(.*+)", Pattern.DOTALL);
 
 	/** A line of the command block before its value is interpreted. */
@@ -44,16 +48,20 @@ public final class CommandParser {
 		return block(lines, Greeting.skip(lines), lines.length);
 	}
 
-	/** The lines of a mail's new text as the parser reads them (a non-breaking space from HTML is a space). */
+	/**
+	 * The lines of a mail's new text as the parser reads them (a non-breaking space from
+	 * HTML is a space).
+	 */
 	static String[] lines(String newText) {
 		return (newText == null) ? new String[0] : newText.replace('\u00a0', ' ').split("\\R", -1);
 	}
 
 	/**
-	 * The command block that starts at {@code lines[from]} and its text, up to {@code lines[to]}
-	 * (exclusive); line numbers stay those of the whole mail. A first line that is no keyword is
-	 * refused, with the keyword it most likely meant; so is a line in capitals right under the
-	 * block that nearly is one ({@code PRODCT}), because it would otherwise be read as text.
+	 * The command block that starts at {@code lines[from]} and its text, up to
+	 * {@code lines[to]} (exclusive); line numbers stay those of the whole mail. A first
+	 * line that is no keyword is refused, with the keyword it most likely meant; so is a
+	 * line in capitals right under the block that nearly is one ({@code PRODCT}), because
+	 * it would otherwise be read as text.
 	 */
 	ParsedCommands block(String[] lines, int from, int to) {
 		int first = from;
@@ -80,7 +88,10 @@ public final class CommandParser {
 				: commands(block, String.join("\n", List.of(lines).subList(next, to)).strip());
 	}
 
-	/** The line right under the block, refused when it is in capitals and nearly a keyword ({@code PRODCT}). */
+	/**
+	 * The line right under the block, refused when it is in capitals and nearly a keyword
+	 * ({@code PRODCT}).
+	 */
 	private static Optional<Refusal> nearMissBelow(String[] lines, int next) {
 		if (lines[next].isBlank()) {
 			return Optional.empty();
@@ -147,7 +158,10 @@ public final class CommandParser {
 		return Keyword.of(matcher.group(1)).map((keyword) -> new Line(number, text, keyword, value(matcher.group(2))));
 	}
 
-	/** The value after the keyword: a leading colon and markdown emphasis around it are dropped. */
+	/**
+	 * The value after the keyword: a leading colon and markdown emphasis around it are
+	 * dropped.
+	 */
 	private static String value(String rest) {
 		String value = rest.strip();
 		if (value.startsWith(":")) {
@@ -167,8 +181,8 @@ public final class CommandParser {
 	}
 
 	/**
-	 * Markdown emphasis, stripped with a loop: the pattern {@code [*_]+$} it replaces was quadratic
-	 * in a run of marks that is not at the end.
+	 * Markdown emphasis, stripped with a loop: the pattern {@code [*_]+$} it replaces was
+	 * quadratic in a run of marks that is not at the end.
 	 */
 	private static boolean isEmphasis(char c) {
 		return c == '*' || c == '_';

@@ -15,9 +15,10 @@ import nl.klachten.register.RegisteredComplaint.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether every command of a (trusted, see {@link CommandTrust}) mail may run: the sender may give each command,
- * the case exists where one is needed, and each command fits the case as it is (and as the earlier
- * lines of the same mail leave it). The first line that may not run refuses the whole mail.
+ * Whether every command of a (trusted, see {@link CommandTrust}) mail may run: the sender
+ * may give each command, the case exists where one is needed, and each command fits the
+ * case as it is (and as the earlier lines of the same mail leave it). The first line that
+ * may not run refuses the whole mail.
  */
 @Component
 class CommandRules {
@@ -25,7 +26,10 @@ class CommandRules {
 	private static final Set<Keyword> AFTER_DECISION = Set.of(Keyword.MAATREGEL, Keyword.GEEN_MAATREGEL,
 			Keyword.NOTITIE, Keyword.HEROPEN, Keyword.STATUS, Keyword.HELP, Keyword.TAAL);
 
-	/** A withdrawal can be undone by the committee (a forged or mistaken INTREKKEN), so HEROPEN is allowed. */
+	/**
+	 * A withdrawal can be undone by the committee (a forged or mistaken INTREKKEN), so
+	 * HEROPEN is allowed.
+	 */
 	private static final Set<Keyword> ON_WITHDRAWN = Set.of(Keyword.STATUS, Keyword.HELP, Keyword.NOTITIE,
 			Keyword.HEROPEN);
 
@@ -96,7 +100,10 @@ class CommandRules {
 		return Optional.empty();
 	}
 
-	/** R23: the appeals committee decides or extends an appeal that was filed and is not decided yet. */
+	/**
+	 * R23: the appeals committee decides or extends an appeal that was filed and is not
+	 * decided yet.
+	 */
 	private Optional<String> appealReason(CommandLine line, CaseState state) {
 		if (line.command() instanceof ChairCommand.AppealExtend extend) {
 			Optional<LocalDate> due = this.appeals.due(state.complaint());
@@ -106,7 +113,10 @@ class CommandRules {
 		return this.appeals.decisionRefusal(state.complaint());
 	}
 
-	/** R11: a new term after today and after the current one, with a reason for the complainant. */
+	/**
+	 * R11: a new term after today and after the current one, with a reason for the
+	 * complainant.
+	 */
 	private Optional<String> extensionReason(LocalDate to, LocalDate current, String reason) {
 		LocalDate today = this.deadlines.today(this.clock.instant());
 		if (!to.isAfter(today)) {

@@ -3,10 +3,11 @@ package nl.klachten.commands;
 import java.util.regex.Pattern;
 
 /**
- * Whether a mail's new text starts as a command (CONTRACT §5), for the intake's routing before the
- * command desk reads it in full: after blank lines and a greeting, a keyword, possibly behind a
- * case reference ({@code KK-2026-0007 VERLENG 2 weken}). A first line of any length is looked at
- * (in linear time), so a hostile command line still reaches the desk and gets its refusal.
+ * Whether a mail's new text starts as a command (CONTRACT §5), for the intake's routing
+ * before the command desk reads it in full: after blank lines and a greeting, a keyword,
+ * possibly behind a case reference ({@code KK-2026-0007 VERLENG 2 weken}). A first line
+ * of any length is looked at (in linear time), so a hostile command line still reaches
+ * the desk and gets its refusal.
  */
 final class CommandStart {
 
@@ -15,7 +16,10 @@ final class CommandStart {
 	private CommandStart() {
 	}
 
-	/** A keyword first (how management's and appeals' mails are told apart from correspondence). */
+	/**
+	 * A keyword first (how management's and appeals' mails are told apart from
+	 * correspondence).
+	 */
 	static boolean isCommand(String newText) {
 		String first = firstLine(newText);
 		if (isKeyword(first)) {
@@ -26,8 +30,9 @@ final class CommandStart {
 	}
 
 	/**
-	 * A keyword or a near miss of one ({@code HLEP}) first: a new mail from the committee meant as
-	 * a command, which gets an answer ("bedoelde u HELP?") instead of being set aside unanswered.
+	 * A keyword or a near miss of one ({@code HLEP}) first: a new mail from the committee
+	 * meant as a command, which gets an answer ("bedoelde u HELP?") instead of being set
+	 * aside unanswered.
 	 */
 	static boolean isAttempt(String newText) {
 		String first = firstLine(newText);

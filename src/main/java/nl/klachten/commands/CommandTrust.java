@@ -18,21 +18,24 @@ import nl.klachten.threading.ReferenceFinder;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a command mail may be believed, and for which case (CONTRACT §5). A {@code From:} line
- * is easy to forge, so the address alone is not enough. Either the mail answers a message that the
- * processor sent to that same address about a case within the trust expiry (our Message-IDs are
- * random, and only the owner of the mailbox has seen them), and then the case is the one of that
- * message, whatever else the mail names; or the trusted server's topmost
- * {@code Authentication-Results} (above the first {@code Received:}, or below as many as
- * {@code own-received-headers} allows; a result the sender wrote stands below every server's
- * {@code Received:}) say {@code dmarc=pass} with {@code header.from}, or
- * {@code dkim=pass} with {@code header.d}, equal to the sender's domain, and then the case is the
- * one the mail names.
+ * Whether a command mail may be believed, and for which case (CONTRACT §5). A
+ * {@code From:} line is easy to forge, so the address alone is not enough. Either the
+ * mail answers a message that the processor sent to that same address about a case within
+ * the trust expiry (our Message-IDs are random, and only the owner of the mailbox has
+ * seen them), and then the case is the one of that message, whatever else the mail names;
+ * or the trusted server's topmost {@code Authentication-Results} (above the first
+ * {@code Received:}, or below as many as {@code own-received-headers} allows; a result
+ * the sender wrote stands below every server's {@code Received:}) say {@code dmarc=pass}
+ * with {@code header.from}, or {@code dkim=pass} with {@code header.d}, equal to the
+ * sender's domain, and then the case is the one the mail names.
  */
 @Component
 class CommandTrust {
 
-	/** Commands that change nothing: answered to the authorised address without further proof. */
+	/**
+	 * Commands that change nothing: answered to the authorised address without further
+	 * proof.
+	 */
 	private static final Set<Keyword> READ_ONLY = Set.of(Keyword.HELP, Keyword.STATUS, Keyword.OVERZICHT);
 
 	private final SentMail sentMail;
@@ -54,7 +57,8 @@ class CommandTrust {
 		this.sentMail = sentMail;
 		this.complaints = complaints;
 		this.references = new ReferenceFinder(referenceSettings.prefix());
-		this.authservId = settings.trustedAuthservId() == null ? null : Ascii.lower(settings.trustedAuthservId().strip());
+		this.authservId = settings.trustedAuthservId() == null ? null
+				: Ascii.lower(settings.trustedAuthservId().strip());
 		this.expiry = settings.trustExpiry();
 		this.ownReceivedHeaders = settings.ownReceivedHeaders();
 		this.clock = clock;
@@ -67,7 +71,10 @@ class CommandTrust {
 		record Answered(long caseId) implements Verdict {
 		}
 
-		/** A reply to our mail that listed these cases (the digest): the case the reply names, if listed. */
+		/**
+		 * A reply to our mail that listed these cases (the digest): the case the reply
+		 * names, if listed.
+		 */
 		record Listed(Set<Long> caseIds) implements Verdict {
 		}
 
@@ -96,9 +103,9 @@ class CommandTrust {
 	}
 
 	/**
-	 * The case the commands apply to: that of our mail the reply answers; for a reply to the
-	 * digest, the first listed case the reply names in its subject or its own text (not in the
-	 * quoted digest); otherwise the case the mail names.
+	 * The case the commands apply to: that of our mail the reply answers; for a reply to
+	 * the digest, the first listed case the reply names in its subject or its own text
+	 * (not in the quoted digest); otherwise the case the mail names.
 	 */
 	RegisteredComplaint caseOf(Verdict verdict, CommandMail mail, RegisteredComplaint named) {
 		if (verdict instanceof Verdict.Answered answered) {
@@ -117,7 +124,10 @@ class CommandTrust {
 		return named;
 	}
 
-	/** The first line that changes something, refused as not authentic; empty when every line only asks. */
+	/**
+	 * The first line that changes something, refused as not authentic; empty when every
+	 * line only asks.
+	 */
 	static Optional<ParsedCommands.Refusal> onlyReadOnly(ParsedCommands.Commands commands) {
 		return commands.commands()
 			.stream()

@@ -29,8 +29,9 @@ import nl.klachten.commands.ChairCommand.Status;
 import nl.klachten.committee.Language;
 
 /**
- * Turns one keyword, the value on its line and the mail's text into a {@link ChairCommand}, or into the
- * Dutch reason it cannot be one. Which keywords take a value and which need the text is CONTRACT §5.
+ * Turns one keyword, the value on its line and the mail's text into a
+ * {@link ChairCommand}, or into the Dutch reason it cannot be one. Which keywords take a
+ * value and which need the text is CONTRACT §5.
  */
 final class CommandValues {
 
@@ -74,7 +75,8 @@ final class CommandValues {
 			case MAATREGEL -> valueOrText(keyword, value, text, "de maatregel", RecordMeasure::new);
 			case GEEN_MAATREGEL -> bare(keyword, value, Built.of(new NoMeasure()));
 			case NOTITIE -> valueOrText(keyword, value, text, "de notitie", Note::new);
-			case TAAL -> Language.parse(value).map((language) -> Built.of(new SetLanguage(language)))
+			case TAAL -> Language.parse(value)
+				.map((language) -> Built.of(new SetLanguage(language)))
 				.orElseGet(() -> Built.refused("TAAL heeft nl of en nodig, bijvoorbeeld: TAAL en."));
 			case HEROPEN -> bare(keyword, value, Built.of(new Reopen()));
 			case STATUS -> bare(keyword, value, Built.of(new Status()));
@@ -83,7 +85,9 @@ final class CommandValues {
 		};
 	}
 
-	/** The decision on the complaint or on the appeal that a decision keyword stands for. */
+	/**
+	 * The decision on the complaint or on the appeal that a decision keyword stands for.
+	 */
 	private static ChairCommand decision(Keyword keyword) {
 		return switch (keyword) {
 			case GEGROND -> new Decide(Assessment.GEGROND);
@@ -101,7 +105,8 @@ final class CommandValues {
 
 	private static Built bare(Keyword keyword, String value, Built built) {
 		if (!value.isEmpty()) {
-			return Built.refused(keyword.dutch() + " neemt geen waarde op dezelfde regel; zet tekst onder de commando's.");
+			return Built
+				.refused(keyword.dutch() + " neemt geen waarde op dezelfde regel; zet tekst onder de commando's.");
 		}
 		return built;
 	}
@@ -120,8 +125,9 @@ final class CommandValues {
 	private static Built valueOrText(Keyword keyword, String value, String text, String what,
 			Function<String, ChairCommand> command) {
 		String chosen = value.isEmpty() ? text : value;
-		return chosen.isEmpty() ? Built.refused(keyword.dutch() + " zonder tekst: zet " + what
-				+ " achter het commando of eronder.") : Built.of(command.apply(chosen));
+		return chosen.isEmpty()
+				? Built.refused(keyword.dutch() + " zonder tekst: zet " + what + " achter het commando of eronder.")
+				: Built.of(command.apply(chosen));
 	}
 
 	private static Built employee(String value) {
@@ -144,10 +150,10 @@ final class CommandValues {
 	}
 
 	/**
-	 * Whether the value is {@code name <address>}: it ends in {@code >}, and the last {@code <} opens the
-	 * address, which holds no {@code >}. Plain string code: the pattern {@code (.*?)\s*<([^<>]*)>} it
-	 * replaces was quadratic in a run of spaces. The value is one line of
-	 * the command block, so it holds no line break.
+	 * Whether the value is {@code name <address>}: it ends in {@code >}, and the last
+	 * {@code <} opens the address, which holds no {@code >}. Plain string code: the
+	 * pattern {@code (.*?)\s*<([^<>]*)>} it replaces was quadratic in a run of spaces.
+	 * The value is one line of the command block, so it holds no line break.
 	 */
 	private static boolean isNameAndEmail(String value, int open) {
 		return open >= 0 && value.endsWith(">") && value.indexOf('>', open) == value.length() - 1;

@@ -4,16 +4,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text under a decision: the arguments (R17), and optionally a proposed solution, which starts
- * at a line {@code Oplossing:} (or {@code Voorgestelde oplossing:}, {@code Solution:}).
+ * The text under a decision: the arguments (R17), and optionally a proposed solution,
+ * which starts at a line {@code Oplossing:} (or {@code Voorgestelde oplossing:},
+ * {@code Solution:}).
  */
 record Decision(String arguments, String solution) {
 
 	/**
-	 * Only blanks within the line before the label ({@code [ \t\x0B\f]}, not {@code \s}): a leading
-	 * {@code \s*} crossed line ends, so every blank line of a hostile text rescanned all the blank lines
-	 * after it. Possessive elsewhere. The text before the label is stripped, so where the match starts
-	 * among blank lines does not change the result.
+	 * Only blanks within the line before the label ({@code [ \t\x0B\f]}, not {@code \s}):
+	 * a leading {@code \s*} crossed line ends, so every blank line of a hostile text
+	 * rescanned all the blank lines after it. Possessive elsewhere. The text before the
+	 * label is stripped, so where the match starts among blank lines does not change the
+	 * result.
 	 */
 	private static final Pattern SOLUTION = Pattern.compile(
 			"^[ \\t\\x0B\\f]*+(?:voorgestelde\\s++oplossing|oplossing|proposed\\s++solution|solution)\\s*+:\\s*+",

@@ -4,14 +4,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A first line that is only a greeting ({@code Beste commissie,}, {@code Hallo}, {@code Dag Kenny},
- * {@code Dear all,}), which people type out of habit above a command (CONTRACT §5: it is skipped).
- * A greeting is short and says nothing else: at most {@link #MAX_LENGTH} characters and
- * {@link #MAX_WORDS} words, the first a greeting word, no digits, no keyword among the words, no
- * sentence end ({@code .}, {@code ?}, {@code ...}) and no comma except one that ends the line. So
- * "Beste klager heeft gelijk GEGROND" and "Dag 3 was het al mis" are not greetings (a keyword, a
- * number), nor is "Hallo, de klacht is terecht." (a sentence): each is refused as an unknown
- * command rather than half-read.
+ * A first line that is only a greeting ({@code Beste commissie,}, {@code Hallo},
+ * {@code Dag Kenny}, {@code Dear all,}), which people type out of habit above a command
+ * (CONTRACT §5: it is skipped). A greeting is short and says nothing else: at most
+ * {@link #MAX_LENGTH} characters and {@link #MAX_WORDS} words, the first a greeting word,
+ * no digits, no keyword among the words, no sentence end ({@code .}, {@code ?},
+ * {@code ...}) and no comma except one that ends the line. So "Beste klager heeft gelijk
+ * GEGROND" and "Dag 3 was het al mis" are not greetings (a keyword, a number), nor is
+ * "Hallo, de klacht is terecht." (a sentence): each is refused as an unknown command
+ * rather than half-read.
  */
 final class Greeting {
 
@@ -48,8 +49,9 @@ final class Greeting {
 	}
 
 	/**
-	 * The index of the first line of the command block: past blank lines at the top, then past a
-	 * greeting line and the blank lines after it. Equal to {@code lines.length} when nothing is left.
+	 * The index of the first line of the command block: past blank lines at the top, then
+	 * past a greeting line and the blank lines after it. Equal to {@code lines.length}
+	 * when nothing is left.
 	 */
 	static int skip(String[] lines) {
 		int first = blanks(lines, 0);
@@ -67,7 +69,10 @@ final class Greeting {
 		return i;
 	}
 
-	/** The word without punctuation around it ({@code commissie,} and {@code Hallo!}), lower case. */
+	/**
+	 * The word without punctuation around it ({@code commissie,} and {@code Hallo!}),
+	 * lower case.
+	 */
 	private static String bare(String word) {
 		return word.replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", "").toLowerCase(Locale.ROOT);
 	}

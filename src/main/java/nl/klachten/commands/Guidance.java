@@ -6,12 +6,13 @@ import java.util.List;
 import nl.klachten.register.CaseState;
 
 /**
- * How to reply, for the end of every mail to the chair about a case (CONTRACT §5): a reply that
- * fits the case now, shown the way it is typed (the command on the first line, a blank line, then
- * the text; with a decision a line {@code Oplossing:} for the proposed solution), then the other
- * commands that fit. Open cases get the decision and the handling steps, handled cases measures
- * and reopening, withdrawn cases a note and reopening. The example never holds a name or an
- * address: what is in parentheses is for the chair to write. Every line fits 76 columns.
+ * How to reply, for the end of every mail to the chair about a case (CONTRACT §5): a
+ * reply that fits the case now, shown the way it is typed (the command on the first line,
+ * a blank line, then the text; with a decision a line {@code Oplossing:} for the proposed
+ * solution), then the other commands that fit. Open cases get the decision and the
+ * handling steps, handled cases measures and reopening, withdrawn cases a note and
+ * reopening. The example never holds a name or an address: what is in parentheses is for
+ * the chair to write. Every line fits 76 columns.
  */
 public final class Guidance {
 

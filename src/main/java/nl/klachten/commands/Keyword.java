@@ -11,9 +11,10 @@ import static nl.klachten.commands.Authority.COMMITTEE;
 import static nl.klachten.commands.Authority.COMMITTEE_OR_MANAGEMENT;
 
 /**
- * The keywords of CONTRACT §5 that committee, management and appeals committee use. The complainant's
- * words ({@code INZAGE}, {@code BEROEP}, {@code INTREKKEN}) are not here: they are read by whoever handles
- * the complainant's mail, and a committee member who types them gets "onbekend commando".
+ * The keywords of CONTRACT §5 that committee, management and appeals committee use. The
+ * complainant's words ({@code INZAGE}, {@code BEROEP}, {@code INTREKKEN}) are not here:
+ * they are read by whoever handles the complainant's mail, and a committee member who
+ * types them gets "onbekend commando".
  */
 public enum Keyword {
 
@@ -37,8 +38,7 @@ public enum Keyword {
 			"beslissing: gegrond; de klager krijgt haar met uitleg over beroep"),
 	DEELS_GEGROND("DEELS-GEGROND", "PARTLY-FOUNDED", COMMITTEE, true, "DEELS-GEGROND + argumenten als tekst",
 			"beslissing: deels gegrond"),
-	ONGEGROND("ONGEGROND", "UNFOUNDED", COMMITTEE, true, "ONGEGROND + argumenten als tekst",
-			"beslissing: ongegrond"),
+	ONGEGROND("ONGEGROND", "UNFOUNDED", COMMITTEE, true, "ONGEGROND + argumenten als tekst", "beslissing: ongegrond"),
 	MAATREGEL("MAATREGEL", "MEASURE", COMMITTEE_OR_MANAGEMENT, true, "MAATREGEL tekst | MAATREGEL + tekst",
 			"legt een structurele maatregel vast"),
 	GEEN_MAATREGEL("GEEN-MAATREGEL", "NO-MEASURE", COMMITTEE_OR_MANAGEMENT, true, "GEEN-MAATREGEL",
@@ -55,7 +55,8 @@ public enum Keyword {
 			"uitkomst beroep: gegrond; de klager krijgt bericht"),
 	BEROEP_ONGEGROND("BEROEP-ONGEGROND", "APPEAL-DISMISSED", APPEALS, true, "BEROEP-ONGEGROND + argumenten als tekst",
 			"uitkomst beroep: ongegrond; de klager krijgt bericht"),
-	BEROEP_VERLENG("BEROEP-VERLENG", "APPEAL-EXTEND", APPEALS, true, "BEROEP-VERLENG 2 weken | BEROEP-VERLENG JJJJ-MM-DD",
+	BEROEP_VERLENG("BEROEP-VERLENG", "APPEAL-EXTEND", APPEALS, true,
+			"BEROEP-VERLENG 2 weken | BEROEP-VERLENG JJJJ-MM-DD",
 			"nieuwe termijn voor het beroep; de klager krijgt bericht");
 
 	private final String dutch;
@@ -89,9 +90,9 @@ public enum Keyword {
 	}
 
 	/**
-	 * The command list for the HELP mail, two lines a command so that it fits a mail client's 80
-	 * columns: the usage and the English word at the margin, below it, indented, what it does. A
-	 * four-column table ran to 140 columns.
+	 * The command list for the HELP mail, two lines a command so that it fits a mail
+	 * client's 80 columns: the usage and the English word at the margin, below it,
+	 * indented, what it does. A four-column table ran to 140 columns.
 	 */
 	public static String helpTable() {
 		return Arrays.stream(values())
@@ -127,7 +128,10 @@ public enum Keyword {
 		return this.description;
 	}
 
-	/** A decision on the complaint or the appeal: at most one a mail, and only with argumentation (R17). */
+	/**
+	 * A decision on the complaint or the appeal: at most one a mail, and only with
+	 * argumentation (R17).
+	 */
 	public boolean isDecision() {
 		return this == GEGROND || this == DEELS_GEGROND || this == ONGEGROND || this == BEROEP_GEGROND
 				|| this == BEROEP_ONGEGROND;

@@ -8,17 +8,22 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 /**
- * The keyword a mistyped first word most likely meant, for the refusal "bedoelde u MEDEWERKER?"
- * (CONTRACT §5). Close means an edit distance of at most 2 to a keyword of five letters or more,
- * and of 1 to a shorter one ({@code HLP}, {@code HLEP}); two swapped letters count as one edit
- * (Damerau-Levenshtein), as does a missing or extra hyphen ({@code DEELSGEGROND}), and two words that are a keyword with a space for its hyphen
- * ({@code VRAAG KLAGER}) are close too. A suggestion is only a suggestion: nothing of a mail with
- * a mistyped keyword is applied. When two keywords are equally close ({@code NGEGROND}: GEGROND
- * or ONGEGROND) both are named, so the chair is never steered to the opposite decision.
+ * The keyword a mistyped first word most likely meant, for the refusal "bedoelde u
+ * MEDEWERKER?" (CONTRACT §5). Close means an edit distance of at most 2 to a keyword of
+ * five letters or more, and of 1 to a shorter one ({@code HLP}, {@code HLEP}); two
+ * swapped letters count as one edit (Damerau-Levenshtein), as does a missing or extra
+ * hyphen ({@code DEELSGEGROND}), and two words that are a keyword with a space for its
+ * hyphen ({@code VRAAG KLAGER}) are close too. A suggestion is only a suggestion: nothing
+ * of a mail with a mistyped keyword is applied. When two keywords are equally close
+ * ({@code NGEGROND}: GEGROND or ONGEGROND) both are named, so the chair is never steered
+ * to the opposite decision.
  */
 final class NearMiss {
 
-	/** Only the first word is compared, and a longer one is no keyword at all: bounded work a line. */
+	/**
+	 * Only the first word is compared, and a longer one is no keyword at all: bounded
+	 * work a line.
+	 */
 	static final int MAX_WORD = 30;
 
 	private static final int FAR = 2;
@@ -28,7 +33,10 @@ final class NearMiss {
 	private NearMiss() {
 	}
 
-	/** The keyword forms (as spelled in the table, Dutch or English) closest to the line's first word; empty when none is close. */
+	/**
+	 * The keyword forms (as spelled in the table, Dutch or English) closest to the line's
+	 * first word; empty when none is close.
+	 */
 	static List<String> suggest(String line) {
 		String[] words = line.strip().split("\\s+", 3);
 		String first = word(words[0]);
@@ -44,7 +52,10 @@ final class NearMiss {
 		return closest(first);
 	}
 
-	/** The same, only for a word in capitals: how a command is typed, and not how a sentence starts. */
+	/**
+	 * The same, only for a word in capitals: how a command is typed, and not how a
+	 * sentence starts.
+	 */
 	static List<String> suggestCapitalised(String line) {
 		String token = line.strip().split("\\s+", 2)[0];
 		String first = token.length() > 2 * MAX_WORD ? "" : token.replaceAll("^[*_]+|[*_:]+$", "");
@@ -87,7 +98,10 @@ final class NearMiss {
 		return keyword.english().equals(typed) && !keyword.dutch().equals(typed) ? keyword.english() : keyword.dutch();
 	}
 
-	/** The first token as the parser reads it: markdown marks and a trailing colon off, upper case. */
+	/**
+	 * The first token as the parser reads it: markdown marks and a trailing colon off,
+	 * upper case.
+	 */
 	private static String word(String token) {
 		if (token.length() > 2 * MAX_WORD) {
 			return "";

@@ -3,13 +3,16 @@ package nl.klachten.commands;
 import java.util.List;
 
 /**
- * What {@link CommandParser} makes of a command mail: the command block and the text after it, or a
- * refusal of the whole mail naming the line and the reason. Both override {@code toString} because they
- * hold mail content (STYLE §11).
+ * What {@link CommandParser} makes of a command mail: the command block and the text
+ * after it, or a refusal of the whole mail naming the line and the reason. Both override
+ * {@code toString} because they hold mail content (STYLE §11).
  */
 public sealed interface ParsedCommands {
 
-	/** The command block in order, and the text after it, stripped, line breaks kept ("" when none). */
+	/**
+	 * The command block in order, and the text after it, stripped, line breaks kept (""
+	 * when none).
+	 */
 	record Commands(List<CommandLine> commands, String text) implements ParsedCommands {
 
 		public Commands {
@@ -24,8 +27,9 @@ public sealed interface ParsedCommands {
 	}
 
 	/**
-	 * The mail is refused: {@code number} is the 1-based line number in the new text (0 when the mail has no
-	 * non-empty line), {@code line} the line as written, {@code reason} one Dutch sentence for the chair.
+	 * The mail is refused: {@code number} is the 1-based line number in the new text (0
+	 * when the mail has no non-empty line), {@code line} the line as written,
+	 * {@code reason} one Dutch sentence for the chair.
 	 */
 	record Refusal(int number, String line, String reason) implements ParsedCommands {
 

@@ -17,9 +17,9 @@ import nl.klachten.register.Details;
 import org.springframework.stereotype.Component;
 
 /**
- * The commands that only change the register (R11, R24): the employee, the details of the case,
- * measures, notes, the language and reopening. Nobody is written to; the chair's confirmation line
- * says what was recorded.
+ * The commands that only change the register (R11, R24): the employee, the details of the
+ * case, measures, notes, the language and reopening. Nobody is written to; the chair's
+ * confirmation line says what was recorded.
  */
 @Component
 class RegisterEntries {
@@ -43,7 +43,9 @@ class RegisterEntries {
 		this.clock = clock;
 	}
 
-	/** Records {@code command}, given by {@code sender}; the chair's confirmation line. */
+	/**
+	 * Records {@code command}, given by {@code sender}; the chair's confirmation line.
+	 */
 	String record(ChairCommand command, String sender, CaseState state) {
 		long id = state.complaint().id();
 		if (command instanceof ChairCommand.SetEmployee set) {
@@ -81,7 +83,10 @@ class RegisterEntries {
 		return Optional.empty();
 	}
 
-	/** MAATREGEL, GEEN-MAATREGEL and NOTITIE: an entry in the file, with who wrote it and when. */
+	/**
+	 * MAATREGEL, GEEN-MAATREGEL and NOTITIE: an entry in the file, with who wrote it and
+	 * when.
+	 */
 	private Optional<String> fileEntry(long id, ChairCommand command, String sender) {
 		Instant now = this.clock.instant();
 		if (command instanceof ChairCommand.RecordMeasure measure) {

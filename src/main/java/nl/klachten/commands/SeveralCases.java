@@ -19,14 +19,15 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * A command mail whose lines start with case references (CONTRACT §5, a reply to the digest): each
- * part acts on its own case. Trust is per part: a reply to the digest (or to an answer that listed
- * cases) may act on the cases that mail listed and went to the sender, a reply to a mail about one
- * case only on that case, an authenticated mail on any case, and an untrusted one may only ask what
- * changes nothing. Atomic as a single-case mail: every part is parsed and checked (trust, authority,
- * the case's state) before any applies, and one bad line refuses the whole mail, naming that line.
- * The answer is one mail listing every line with what it did; each case files its own part of the
- * mail, never the others' lines (they may be about other complainants).
+ * A command mail whose lines start with case references (CONTRACT §5, a reply to the
+ * digest): each part acts on its own case. Trust is per part: a reply to the digest (or
+ * to an answer that listed cases) may act on the cases that mail listed and went to the
+ * sender, a reply to a mail about one case only on that case, an authenticated mail on
+ * any case, and an untrusted one may only ask what changes nothing. Atomic as a
+ * single-case mail: every part is parsed and checked (trust, authority, the case's state)
+ * before any applies, and one bad line refuses the whole mail, naming that line. The
+ * answer is one mail listing every line with what it did; each case files its own part of
+ * the mail, never the others' lines (they may be about other complainants).
  */
 @Component
 class SeveralCases {
@@ -59,8 +60,8 @@ class SeveralCases {
 	private record Checked(CaseParts.Part part, CaseState before, ParsedCommands.Commands commands) {
 	}
 
-	CommandDesk.Outcome handle(CommandMail mail, CommandTrust.Verdict verdict, String[] lines, List<CaseParts.Part> parts,
-			BiConsumer<RegisteredComplaint, String> accepted) {
+	CommandDesk.Outcome handle(CommandMail mail, CommandTrust.Verdict verdict, String[] lines,
+			List<CaseParts.Part> parts, BiConsumer<RegisteredComplaint, String> accepted) {
 		RegisteredComplaint answered = verdict instanceof CommandTrust.Verdict.Answered a
 				? this.complaints.find(a.caseId()).orElse(null) : null;
 		List<Checked> checked = new ArrayList<>();
@@ -83,7 +84,10 @@ class SeveralCases {
 		return new CommandDesk.Outcome(checked.get(0).before().complaint(), false);
 	}
 
-	/** Applies every part in order; the confirmation's model lists each line with what it did. */
+	/**
+	 * Applies every part in order; the confirmation's model lists each line with what it
+	 * did.
+	 */
 	private Map<String, Object> apply(CommandMail mail, List<Checked> checked) {
 		List<String> done = new ArrayList<>();
 		List<String> caseFilesText = new ArrayList<>();
@@ -91,14 +95,16 @@ class SeveralCases {
 		boolean help = false;
 		for (Checked c : checked) {
 			CaseState state = c.before();
-			OperatorEvents.commandApplied(c.part().reference(), CommandAnswers.keywords(c.commands()), mail.messageId());
+			OperatorEvents.commandApplied(c.part().reference(), CommandAnswers.keywords(c.commands()),
+					mail.messageId());
 			for (CommandLine line : c.commands().commands()) {
 				String effect = this.effects.apply(line.command(), c.commands().text(), mail, state, sent);
 				done.add(c.part().reference() + " " + line.line() + ": " + effect);
 				state = this.changes.state(state.complaint());
 				help |= line.command() instanceof ChairCommand.Help;
 				if (line.command() instanceof ChairCommand.Status) {
-					caseFilesText.add(CaseFileText.of(this.caseFiles.find(state.complaint().reference()).orElseThrow()));
+					caseFilesText
+						.add(CaseFileText.of(this.caseFiles.find(state.complaint().reference()).orElseThrow()));
 				}
 			}
 		}
@@ -122,8 +128,8 @@ class SeveralCases {
 	}
 
 	/**
-	 * The part's commands parsed and checked against the mail's trust, the sender's authority and
-	 * the case as it is; kept on {@code checked} when none is refused.
+	 * The part's commands parsed and checked against the mail's trust, the sender's
+	 * authority and the case as it is; kept on {@code checked} when none is refused.
 	 */
 	private Optional<ParsedCommands.Refusal> checkCommands(CommandMail mail, CommandTrust.Verdict verdict,
 			String[] lines, CaseParts.Part part, RegisteredComplaint complaint, List<Checked> checked) {
@@ -142,7 +148,10 @@ class SeveralCases {
 		return refusal;
 	}
 
-	/** A case that already had a part above: its commands must stand together, in one part. */
+	/**
+	 * A case that already had a part above: its commands must stand together, in one
+	 * part.
+	 */
 	private static Optional<ParsedCommands.Refusal> again(CaseParts.Part part, RegisteredComplaint complaint,
 			Map<Long, Integer> seen) {
 		Integer earlier = seen.putIfAbsent(complaint.id(), part.start() + 1);
@@ -151,7 +160,10 @@ class SeveralCases {
 						+ earlier + "; zet alle commando's voor één dossier onder elkaar."));
 	}
 
-	/** Whether the mail may act on the part's case at all: it exists, and the answered mail covers it. */
+	/**
+	 * Whether the mail may act on the part's case at all: it exists, and the answered
+	 * mail covers it.
+	 */
 	private static Optional<String> caseRefusal(CommandTrust.Verdict verdict, RegisteredComplaint answered,
 			CaseParts.Part part, Optional<RegisteredComplaint> found) {
 		if (verdict instanceof CommandTrust.Verdict.Answered) {

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A new term from {@code VERLENG} or {@code BEROEP-VERLENG}: either an absolute date, or a number of weeks
- * counted from the current due date (CONTRACT §5). Exactly one of the two is set; {@code weeks} is 0 when
- * {@code until} is set.
+ * A new term from {@code VERLENG} or {@code BEROEP-VERLENG}: either an absolute date, or
+ * a number of weeks counted from the current due date (CONTRACT §5). Exactly one of the
+ * two is set; {@code weeks} is 0 when {@code until} is set.
  */
 public record Term(LocalDate until, int weeks) {
 

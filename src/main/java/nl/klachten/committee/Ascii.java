@@ -1,9 +1,10 @@
 package nl.klachten.committee;
 
 /**
- * Case folding for identities (addresses, domains, authserv-ids): ASCII letters only. Java's
- * {@code toLowerCase} and {@code equalsIgnoreCase} also fold other scripts, so a Kelvin sign
- * (U+212A) would match {@code k} and a look-alike address would pass for a committee address.
+ * Case folding for identities (addresses, domains, authserv-ids): ASCII letters only.
+ * Java's {@code toLowerCase} and {@code equalsIgnoreCase} also fold other scripts, so a
+ * Kelvin sign (U+212A) would match {@code k} and a look-alike address would pass for a
+ * committee address.
  */
 public final class Ascii {
 

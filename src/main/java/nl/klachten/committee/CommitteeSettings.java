@@ -11,10 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who is who (R1, R4, R5): the chair, the members, management, the appeals committee, and the
- * provider's own mail domains. A missing chair stops start-up. An address is someone's only when
- * it is a strict {@link EmailAddress} equal to theirs, case folded in ASCII only (CONTRACT §5):
- * a look-alike, a list or an encoded-word never matches.
+ * Who is who (R1, R4, R5): the chair, the members, management, the appeals committee, and
+ * the provider's own mail domains. A missing chair stops start-up. An address is
+ * someone's only when it is a strict {@link EmailAddress} equal to theirs, case folded in
+ * ASCII only (CONTRACT §5): a look-alike, a list or an encoded-word never matches.
  */
 @Validated
 @ConfigurationProperties("complaints.committee")
@@ -27,7 +27,10 @@ public record CommitteeSettings(@NotBlank String provider, List<String> ownDomai
 		management = management == null ? List.of() : List.copyOf(management);
 	}
 
-	/** A person the regulation names; email may be empty where the regulation gives only a postal address. */
+	/**
+	 * A person the regulation names; email may be empty where the regulation gives only a
+	 * postal address.
+	 */
 	public record Person(@NotBlank String name, String email, String title, String postalAddress) {
 	}
 
@@ -43,16 +46,15 @@ public record CommitteeSettings(@NotBlank String provider, List<String> ownDomai
 		return matches(Stream.of(this.appeals), address);
 	}
 
-	/** Committee, management or appeals: trusted to join any case and never rate-limited. */
+	/**
+	 * Committee, management or appeals: trusted to join any case and never rate-limited.
+	 */
 	public boolean isOfficial(String address) {
 		return isCommittee(address) || isManagement(address) || isAppeals(address);
 	}
 
 	public boolean isOwnDomain(String address) {
-		return EmailAddress.parse(address)
-			.map(EmailAddress::domain)
-			.filter(this.ownDomains::contains)
-			.isPresent();
+		return EmailAddress.parse(address).map(EmailAddress::domain).filter(this.ownDomains::contains).isPresent();
 	}
 
 	private static boolean matches(Stream<Person> people, String address) {

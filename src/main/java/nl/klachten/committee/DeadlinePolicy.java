@@ -8,13 +8,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
-
 /**
- * The regulation's terms as calendar dates in the configured zone (R10: calendar days, deadline
- * at end of day Europe/Amsterdam). A term counts from the <em>local</em> date of its start, so a
- * mail received at 23:30 UTC in summer counts from the next day. A deadline ends at 23:59:59 local
- * time of its date; periods are added with {@link LocalDate#plus}, so a month or year that
- * overshoots a month's end lands on its last day (2028-02-29 + P1Y is 2029-02-28).
+ * The regulation's terms as calendar dates in the configured zone (R10: calendar days,
+ * deadline at end of day Europe/Amsterdam). A term counts from the <em>local</em> date of
+ * its start, so a mail received at 23:30 UTC in summer counts from the next day. A
+ * deadline ends at 23:59:59 local time of its date; periods are added with
+ * {@link LocalDate#plus}, so a month or year that overshoots a month's end lands on its
+ * last day (2028-02-29 + P1Y is 2029-02-28).
  */
 public final class DeadlinePolicy {
 
@@ -40,17 +40,25 @@ public final class DeadlinePolicy {
 		return localDate(submittedAt).plus(this.terms.handling());
 	}
 
-	/** R11: an extension must be announced "within those four weeks", so by the original due date. */
+	/**
+	 * R11: an extension must be announced "within those four weeks", so by the original
+	 * due date.
+	 */
 	public LocalDate extensionNoticeBy(OffsetDateTime submittedAt) {
 		return decisionDue(submittedAt);
 	}
 
-	/** R7: late when the submission's local date is after the day it arose plus the window. */
+	/**
+	 * R7: late when the submission's local date is after the day it arose plus the
+	 * window.
+	 */
 	public boolean late(LocalDate aroseOn, OffsetDateTime submittedAt) {
 		return localDate(submittedAt).isAfter(aroseOn.plus(this.terms.submissionWindow()));
 	}
 
-	/** R23: the appeals committee decides by this day, counted from the appeal's receipt. */
+	/**
+	 * R23: the appeals committee decides by this day, counted from the appeal's receipt.
+	 */
 	public LocalDate appealDue(OffsetDateTime appealFiledAt) {
 		return localDate(appealFiledAt).plus(this.terms.appeal());
 	}
@@ -74,7 +82,10 @@ public final class DeadlinePolicy {
 		return now.isAfter(endOf(due).toInstant());
 	}
 
-	/** Calendar days from today (local) to the due date: 0 on the day itself, negative once past. */
+	/**
+	 * Calendar days from today (local) to the due date: 0 on the day itself, negative
+	 * once past.
+	 */
 	public long daysLeft(LocalDate due, Instant now) {
 		return ChronoUnit.DAYS.between(today(now), due);
 	}

@@ -3,11 +3,12 @@ package nl.klachten.committee;
 import java.util.Optional;
 
 /**
- * An address as the processor trusts it (CONTRACT §5): a bare RFC 5321 addr-spec of a dot-atom
- * local part and a host name, printable ASCII only, no quoted local part, no encoded-word, no
- * comma, no space or control character, no empty or trailing label. Such an address is one
- * recipient and never more, so it can be stored in a list and compared exactly. Case is folded in
- * ASCII only, so a look-alike such as the Kelvin sign (U+212A) never becomes a {@code k}.
+ * An address as the processor trusts it (CONTRACT §5): a bare RFC 5321 addr-spec of a
+ * dot-atom local part and a host name, printable ASCII only, no quoted local part, no
+ * encoded-word, no comma, no space or control character, no empty or trailing label. Such
+ * an address is one recipient and never more, so it can be stored in a list and compared
+ * exactly. Case is folded in ASCII only, so a look-alike such as the Kelvin sign (U+212A)
+ * never becomes a {@code k}.
  */
 public record EmailAddress(String value) {
 
@@ -24,7 +25,10 @@ public record EmailAddress(String value) {
 		value = fold(value);
 	}
 
-	/** The address when the whole text is one strict addr-spec, folded to ASCII lower case. */
+	/**
+	 * The address when the whole text is one strict addr-spec, folded to ASCII lower
+	 * case.
+	 */
 	public static Optional<EmailAddress> parse(String text) {
 		return isValid(text) ? Optional.of(new EmailAddress(text)) : Optional.empty();
 	}

@@ -1,10 +1,10 @@
 package nl.klachten.committee;
 
 /**
- * Counts what happened, for the operator's metrics, beside the log of {@link OperatorEvents}. The
- * capabilities call it at the event; what counts (Micrometer, in {@code nl.klachten.metrics}) stays
- * out of them. Arguments are kinds and reason codes from fixed sets, never a name, an address or
- * any text of a mail.
+ * Counts what happened, for the operator's metrics, beside the log of
+ * {@link OperatorEvents}. The capabilities call it at the event; what counts (Micrometer,
+ * in {@code nl.klachten.metrics}) stays out of them. Arguments are kinds and reason codes
+ * from fixed sets, never a name, an address or any text of a mail.
  */
 public interface EventCounter {
 

@@ -1,8 +1,8 @@
 package nl.klachten.committee;
 
 /**
- * What a log line or a health detail may say of a failure: class names only, never a message,
- * which can hold a mail's text or an address (confidential by default).
+ * What a log line or a health detail may say of a failure: class names only, never a
+ * message, which can hold a mail's text or an address (confidential by default).
  */
 public final class Failures {
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The language of a case's mail to the complainant (CONTRACT §4): Dutch or English. Mail to the
- * committee, management and the appeals committee is always Dutch.
+ * The language of a case's mail to the complainant (CONTRACT §4): Dutch or English. Mail
+ * to the committee, management and the appeals committee is always Dutch.
  */
 public enum Language {
 
@@ -17,7 +17,10 @@ public enum Language {
 		this.locale = locale;
 	}
 
-	/** The templates' locale: FreeMarker finds {@code body_en.ftl} for it, else {@code body.ftl}. */
+	/**
+	 * The templates' locale: FreeMarker finds {@code body_en.ftl} for it, else
+	 * {@code body.ftl}.
+	 */
 	public Locale locale() {
 		return this.locale;
 	}
@@ -27,7 +30,10 @@ public enum Language {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** {@code nl}/{@code en} in any letter case, also {@code nederlands}, {@code engels}, {@code english}. */
+	/**
+	 * {@code nl}/{@code en} in any letter case, also {@code nederlands}, {@code engels},
+	 * {@code english}.
+	 */
 	public static Optional<Language> parse(String text) {
 		return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
 			case "nl", "nederlands", "dutch" -> Optional.of(NL);

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * CONTRACT §3 {@code complaints.language.default}: the language of mail to a complainant whose
- * complaint's language is not recognised. Only {@code nl} and {@code en} bind.
+ * CONTRACT §3 {@code complaints.language.default}: the language of mail to a complainant
+ * whose complaint's language is not recognised. Only {@code nl} and {@code en} bind.
  *
  * @param fallback the key {@code default}, a Java keyword
  */

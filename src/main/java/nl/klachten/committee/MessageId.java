@@ -8,11 +8,11 @@ import java.util.Set;
 
 /**
  * A Message-ID as RFC 5322 {@code msg-id} allows it: {@code id-left "@" id-right}, each a
- * {@code dot-atom-text} (the right may be a {@code [literal]}), nothing that looks like an
- * encoded-word, at most {@value #MAX_LENGTH} characters. The
- * value has no angle brackets. Header values are read raw, never RFC 2047-decoded: an id is
- * copied into the In-Reply-To and References of our own mail, so anything that could carry a line
- * break or another header is no id at all.
+ * {@code dot-atom-text} (the right may be a {@code [literal]}), nothing that looks like
+ * an encoded-word, at most {@value #MAX_LENGTH} characters. The value has no angle
+ * brackets. Header values are read raw, never RFC 2047-decoded: an id is copied into the
+ * In-Reply-To and References of our own mail, so anything that could carry a line break
+ * or another header is no id at all.
  */
 public record MessageId(String value) {
 
@@ -27,8 +27,9 @@ public record MessageId(String value) {
 	}
 
 	/**
-	 * The id of a {@code Message-ID} header: exactly one {@code <id>}, or (as some web forms write
-	 * it) one bare {@code left@right}; a trailing comment is allowed. Anything else is no id.
+	 * The id of a {@code Message-ID} header: exactly one {@code <id>}, or (as some web
+	 * forms write it) one bare {@code left@right}; a trailing comment is allowed.
+	 * Anything else is no id.
 	 */
 	public static Optional<MessageId> parse(String headerValue) {
 		if (headerValue == null) {
@@ -41,7 +42,10 @@ public record MessageId(String value) {
 		return isValid(value) ? Optional.of(new MessageId(value)) : Optional.empty();
 	}
 
-	/** Every valid {@code <id>} of an In-Reply-To or References value, in order, without repeats; the rest dropped. */
+	/**
+	 * Every valid {@code <id>} of an In-Reply-To or References value, in order, without
+	 * repeats; the rest dropped.
+	 */
 	public static List<MessageId> parseList(String headerValue) {
 		Set<MessageId> ids = new LinkedHashSet<>();
 		if (headerValue == null) {
@@ -79,12 +83,14 @@ public record MessageId(String value) {
 			return false;
 		}
 		String right = id.substring(at + 1);
-		return isDotAtomText(id.substring(0, at))
-				&& (isDotAtomText(right) || right.startsWith("[") && right.endsWith("]")
-						&& isDotAtomText(right.substring(1, right.length() - 1).replace(':', '.')));
+		return isDotAtomText(id.substring(0, at)) && (isDotAtomText(right) || right.startsWith("[")
+				&& right.endsWith("]") && isDotAtomText(right.substring(1, right.length() - 1).replace(':', '.')));
 	}
 
-	/** RFC 5322 {@code dot-atom-text}: atext runs joined by single dots (an encoded-word needs no more). */
+	/**
+	 * RFC 5322 {@code dot-atom-text}: atext runs joined by single dots (an encoded-word
+	 * needs no more).
+	 */
 	private static boolean isDotAtomText(String text) {
 		if (text.isEmpty() || text.startsWith(".") || text.endsWith(".") || text.contains("..")) {
 			return false;

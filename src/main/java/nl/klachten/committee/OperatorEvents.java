@@ -9,25 +9,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator's log of what happened, one line per event under the logger {@code complaints.events}:
- * a complaint registered, a command applied or refused, a decision sent, an appeal recorded, a
- * mail sent or refused. Lines hold references, register ids, keywords and fixed-width hashes of
- * mail keys only: never a name, an address, a subject or complaint text (confidential by default).
- * An operator follows one case with {@code grep KK-2026-0007} and one mail with its hash.
+ * The operator's log of what happened, one line per event under the logger
+ * {@code complaints.events}: a complaint registered, a command applied or refused, a
+ * decision sent, an appeal recorded, a mail sent or refused. Lines hold references,
+ * register ids, keywords and fixed-width hashes of mail keys only: never a name, an
+ * address, a subject or complaint text (confidential by default). An operator follows one
+ * case with {@code grep KK-2026-0007} and one mail with its hash.
  */
 public final class OperatorEvents {
 
 	private static final Logger log = LoggerFactory.getLogger("complaints.events");
 
-	/** Hex digits of a mail hash: 48 bits, enough to tell a day's mails apart, short enough to read. */
+	/**
+	 * Hex digits of a mail hash: 48 bits, enough to tell a day's mails apart, short
+	 * enough to read.
+	 */
 	static final int HASH_WIDTH = 12;
 
 	private OperatorEvents() {
 	}
 
 	/**
-	 * A fixed-width, stable hash of a mail key (Message-ID, or the raw bytes' digest): the same mail
-	 * has the same hash in every line and every run, and no Message-ID is written to the log.
+	 * A fixed-width, stable hash of a mail key (Message-ID, or the raw bytes' digest):
+	 * the same mail has the same hash in every line and every run, and no Message-ID is
+	 * written to the log.
 	 */
 	public static String hash(String key) {
 		if (key == null) {
@@ -50,7 +55,10 @@ public final class OperatorEvents {
 		log.info("command ok    {} mail {} {}", orNone(reference), hash(mailKey), keywords);
 	}
 
-	/** The line number and a short reason code, never the line itself (it may hold complaint text). */
+	/**
+	 * The line number and a short reason code, never the line itself (it may hold
+	 * complaint text).
+	 */
 	public static void commandRefused(String reference, int line, String why, String mailKey) {
 		log.info("command no    {} mail {} line {}: {}", orNone(reference), hash(mailKey), line, why);
 	}

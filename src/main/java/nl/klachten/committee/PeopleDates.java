@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Dates written for people (CONTRACT §4): "1 december 2026", "1 december 2026 om 21:11",
- * "3 dec". One place, so that mails, the case file and the appeal letter say dates the same way.
- * ISO dates stay in the export and the register; never in text a person reads.
+ * "3 dec". One place, so that mails, the case file and the appeal letter say dates the
+ * same way. ISO dates stay in the export and the register; never in text a person reads.
  */
 public final class PeopleDates {
 

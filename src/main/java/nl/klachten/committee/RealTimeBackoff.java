@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * The wait after a failure of the machine or a server, doubling while the failures go on, from
- * {@code first} to at most {@code max}, and gone with the first success. Measured in real time with
- * a ticker ({@link System#nanoTime}), not with the application's clock: a lock, a full disk or a
- * server comes back in real time whatever that clock says (tests fix it). One piece serves every
- * such wait: the inbox signal, the filing retries, and the intake's and the sender's pauses while
- * the register cannot be written.
+ * The wait after a failure of the machine or a server, doubling while the failures go on,
+ * from {@code first} to at most {@code max}, and gone with the first success. Measured in
+ * real time with a ticker ({@link System#nanoTime}), not with the application's clock: a
+ * lock, a full disk or a server comes back in real time whatever that clock says (tests
+ * fix it). One piece serves every such wait: the inbox signal, the filing retries, and
+ * the intake's and the sender's pauses while the register cannot be written.
  */
 public final class RealTimeBackoff {
 
@@ -36,12 +36,17 @@ public final class RealTimeBackoff {
 		this.notBefore = ticker.getAsLong();
 	}
 
-	/** True when the wait after the last failure is over (always, when there was none). */
+	/**
+	 * True when the wait after the last failure is over (always, when there was none).
+	 */
 	public synchronized boolean ready() {
 		return this.ticker.getAsLong() - this.notBefore >= 0;
 	}
 
-	/** One more failure: the next try waits twice as long as the last did. Returns that wait. */
+	/**
+	 * One more failure: the next try waits twice as long as the last did. Returns that
+	 * wait.
+	 */
 	public synchronized Duration failed() {
 		this.wait = this.failuresInRow == 0 ? this.first : Math.min(this.wait * 2, this.max);
 		this.failuresInRow++;
@@ -49,7 +54,9 @@ public final class RealTimeBackoff {
 		return Duration.ofNanos(this.wait);
 	}
 
-	/** A success: no wait. Returns the failures in a row it ends, 0 when there were none. */
+	/**
+	 * A success: no wait. Returns the failures in a row it ends, 0 when there were none.
+	 */
 	public synchronized int succeeded() {
 		int ended = this.failuresInRow;
 		this.failuresInRow = 0;
@@ -58,7 +65,10 @@ public final class RealTimeBackoff {
 		return ended;
 	}
 
-	/** The next try may go now; the failures in a row are kept, so a further failure waits longer. */
+	/**
+	 * The next try may go now; the failures in a row are kept, so a further failure waits
+	 * longer.
+	 */
 	public synchronized void tryNow() {
 		this.notBefore = this.ticker.getAsLong();
 	}

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one clock. Domain code takes it instead of calling {@code now()}, so tests can fix time.
- * Public for the command line's read-only context, which imports it.
+ * The one clock. Domain code takes it instead of calling {@code now()}, so tests can fix
+ * time. Public for the command line's read-only context, which imports it.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {

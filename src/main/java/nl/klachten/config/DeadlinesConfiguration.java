@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one deadline policy, from the configured terms; the policy itself stays free of Spring.
- * Public for the command line's read-only context, which imports it.
+ * The one deadline policy, from the configured terms; the policy itself stays free of
+ * Spring. Public for the command line's read-only context, which imports it.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadlinesConfiguration {

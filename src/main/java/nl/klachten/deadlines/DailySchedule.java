@@ -9,10 +9,10 @@ import java.util.Optional;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * When a daily job is due, read from the application's clock rather than the scheduler's: the
- * pipeline only asks every few seconds whether the job is due, so a test that fixes or moves the
- * clock decides when the digest and the purge run, and the wall clock never does. A day on which
- * the cron does not fire has no due time.
+ * When a daily job is due, read from the application's clock rather than the scheduler's:
+ * the pipeline only asks every few seconds whether the job is due, so a test that fixes
+ * or moves the clock decides when the digest and the purge run, and the wall clock never
+ * does. A day on which the cron does not fire has no due time.
  */
 final class DailySchedule {
 
@@ -30,7 +30,9 @@ final class DailySchedule {
 		return now.atZone(this.zone).toLocalDate();
 	}
 
-	/** The job's first time on {@code day}, or empty when the cron does not fire that day. */
+	/**
+	 * The job's first time on {@code day}, or empty when the cron does not fire that day.
+	 */
 	Optional<Instant> dueOn(LocalDate day) {
 		ZonedDateTime dayStart = day.atStartOfDay(this.zone);
 		ZonedDateTime next = this.cron.next(dayStart.minusSeconds(1));

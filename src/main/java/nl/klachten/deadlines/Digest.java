@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The daily deadline digest (D7) of one day: every section in a fixed order, and how many lines
- * could not be built (the digest carries on past a single bad case). Lines hold a reference, a
- * date, the complainant's name and the subject only (R8), never complaint text.
+ * The daily deadline digest (D7) of one day: every section in a fixed order, and how many
+ * lines could not be built (the digest carries on past a single bad case). Lines hold a
+ * reference, a date, the complainant's name and the subject only (R8), never complaint
+ * text.
  *
  * @param day the local day the digest is for
  * @param sections all sections, empty ones included, in {@link Kind} order
@@ -21,12 +22,13 @@ public record Digest(LocalDate day, List<Section> sections, int failedLines) {
 	/** The sections, in the order the digest shows them, with their Dutch titles. */
 	public enum Kind {
 
-		// the regulation has no numbered clauses: the R-codes of REQUIREMENTS.md stay out of the titles
+		// the regulation has no numbered clauses: the R-codes of REQUIREMENTS.md stay out
+		// of the titles
 		OVERDUE("Over termijn"), DUE_SOON("Beslissing binnen 7 dagen"),
 		EXTENSION_NOTICE("Verlengingsbericht nodig vóór einde vier weken"), WAITING("Wacht op antwoord"),
-		APPEALS("Beroepen en hun termijn"), NEW("Nieuw sinds het vorige overzicht"),
-		LATE("Buiten termijn ingediend"), MEASURES("Maatregel nog niet vastgelegd"),
-		PURGES("Verwijderd en binnenkort te verwijderen"), UNDELIVERED("Niet bezorgd sinds het vorige overzicht");
+		APPEALS("Beroepen en hun termijn"), NEW("Nieuw sinds het vorige overzicht"), LATE("Buiten termijn ingediend"),
+		MEASURES("Maatregel nog niet vastgelegd"), PURGES("Verwijderd en binnenkort te verwijderen"),
+		UNDELIVERED("Niet bezorgd sinds het vorige overzicht");
 
 		private final String title;
 
@@ -61,10 +63,11 @@ public record Digest(LocalDate day, List<Section> sections, int failedLines) {
 	 * @param name the complainant's name, or null if unknown
 	 * @param subject the complaint's subject line
 	 * @param note what is due or waiting, in Dutch
-	 * @param reply the command line that moves the case on, built from the case and starting with
-	 * its reference (a reply to the digest may act on several cases), or empty for none
-	 * @param replyText what the chair writes under that line (in Dutch, a description, never a
-	 * made-up name or text), or empty when the command needs none
+	 * @param reply the command line that moves the case on, built from the case and
+	 * starting with its reference (a reply to the digest may act on several cases), or
+	 * empty for none
+	 * @param replyText what the chair writes under that line (in Dutch, a description,
+	 * never a made-up name or text), or empty when the command needs none
 	 */
 	public record Line(String reference, LocalDate date, String name, String subject, String note, String reply,
 			String replyText) {

@@ -14,9 +14,10 @@ import nl.klachten.register.DigestData;
 import nl.klachten.register.Retention;
 
 /**
- * Reads what a day's digest covers from the register and has {@link DigestBuilder} turn it into a
- * {@link Digest}: the open cases, questions and appeals, and what came in, bounced or was purged
- * since the day before the last digest (or since yesterday when there was none).
+ * Reads what a day's digest covers from the register and has {@link DigestBuilder} turn
+ * it into a {@link Digest}: the open cases, questions and appeals, and what came in,
+ * bounced or was purged since the day before the last digest (or since yesterday when
+ * there was none).
  */
 final class DigestAssembler {
 

@@ -13,17 +13,20 @@ import nl.klachten.outbound.MailKinds;
 import nl.klachten.register.DigestData;
 
 /**
- * What each row of {@link DigestData} makes in the digest: one rule a section, each deciding
- * whether the row is listed as of {@code now} and with which note and suggested reply. Terms come
- * from {@link DeadlinePolicy}; a row with a missing date throws, which {@link DigestBuilder}
- * counts as one failed line.
+ * What each row of {@link DigestData} makes in the digest: one rule a section, each
+ * deciding whether the row is listed as of {@code now} and with which note and suggested
+ * reply. Terms come from {@link DeadlinePolicy}; a row with a missing date throws, which
+ * {@link DigestBuilder} counts as one failed line.
  */
 final class DigestRows {
 
 	/** How far ahead a due date is announced. */
 	static final int SOON_DAYS = 7;
 
-	/** R24: management is asked for measures; after four weeks without an answer the chair is reminded. */
+	/**
+	 * R24: management is asked for measures; after four weeks without an answer the chair
+	 * is reminded.
+	 */
 	static final Period MEASURE_TERM = Period.ofWeeks(4);
 
 	private final DeadlinePolicy policy;
@@ -38,8 +41,8 @@ final class DigestRows {
 			return Optional.empty();
 		}
 		String note = -this.policy.daysLeft(due, now) + " dagen over de beslistermijn";
-		return Optional.of(line(c.reference(), due, c.complainantName(), c.subject(), note,
-				SuggestedReply.decide(c.reference())));
+		return Optional
+			.of(line(c.reference(), due, c.complainantName(), c.subject(), note, SuggestedReply.decide(c.reference())));
 	}
 
 	Optional<Digest.Line> dueSoon(DigestData.OpenCase c, Instant now) {
@@ -57,8 +60,8 @@ final class DigestRows {
 			return Optional.empty();
 		}
 		String note = "nog niet verlengd; verlengingsbericht uiterlijk " + left(by, now);
-		return Optional.of(line(c.reference(), by, c.complainantName(), c.subject(), note,
-				SuggestedReply.extend(c.reference())));
+		return Optional
+			.of(line(c.reference(), by, c.complainantName(), c.subject(), note, SuggestedReply.extend(c.reference())));
 	}
 
 	Optional<Digest.Line> waiting(DigestData.Question q, Instant now) {
@@ -84,7 +87,8 @@ final class DigestRows {
 		boolean late = this.policy.overdue(due, now);
 		String note = (late ? "TERMIJN VERSTREKEN (" + -this.policy.daysLeft(due, now) + " dagen)" : left(due, now))
 				+ "; beroep ingesteld " + PeopleDates.date(filed);
-		// the appeals committee decides (BEROEP-GEGROND, BEROEP-ONGEGROND, BEROEP-VERLENG), not the chair
+		// the appeals committee decides (BEROEP-GEGROND, BEROEP-ONGEGROND,
+		// BEROEP-VERLENG), not the chair
 		return Optional.of(line(a.reference(), due, a.complainantName(), a.subject(),
 				note + "; de beroepscommissie beslist", SuggestedReply.status(a.reference())));
 	}
@@ -106,8 +110,8 @@ final class DigestRows {
 		LocalDate arose = c.aroseOn() == null ? submitted : c.aroseOn();
 		String note = "ontstaan " + PeopleDates.date(arose) + ", ingediend " + PeopleDates.date(submitted)
 				+ ": buiten de termijn van twaalf maanden";
-		return Optional.of(line(c.reference(), arose, c.complainantName(), c.subject(), note,
-				SuggestedReply.late(c.reference())));
+		return Optional
+			.of(line(c.reference(), arose, c.complainantName(), c.subject(), note, SuggestedReply.late(c.reference())));
 	}
 
 	Optional<Digest.Line> measure(DigestData.Handled h, Instant now) {
@@ -115,7 +119,8 @@ final class DigestRows {
 		if (!this.policy.overdue(decided.plus(MEASURE_TERM), now)) {
 			return Optional.empty();
 		}
-		String note = "afgehandeld " + -this.policy.daysLeft(decided, now) + " dagen geleden; geen maatregel vastgelegd";
+		String note = "afgehandeld " + -this.policy.daysLeft(decided, now)
+				+ " dagen geleden; geen maatregel vastgelegd";
 		return Optional.of(line(h.reference(), decided, h.complainantName(), h.subject(), note,
 				SuggestedReply.measure(h.reference())));
 	}

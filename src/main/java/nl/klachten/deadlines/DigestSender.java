@@ -32,11 +32,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the daily digest (D7) and queues it in the outbox for the chair (and the members when
- * {@code complaints.digest.members=true}). The scheduled digest goes once a day, when the clock says its
- * time has come (see {@link #sendIfDue()}): the day is recorded in {@code digest_run} in the same transaction as the outbox row. OVERZICHT and
- * {@code digest} send on demand, whatever went before. What goes in it is {@link DigestAssembler}'s,
- * how the template sees it {@link DigestView}'s.
+ * Builds the daily digest (D7) and queues it in the outbox for the chair (and the members
+ * when {@code complaints.digest.members=true}). The scheduled digest goes once a day,
+ * when the clock says its time has come (see {@link #sendIfDue()}): the day is recorded
+ * in {@code digest_run} in the same transaction as the outbox row. OVERZICHT and
+ * {@code digest} send on demand, whatever went before. What goes in it is
+ * {@link DigestAssembler}'s, how the template sees it {@link DigestView}'s.
  */
 @Component
 public class DigestSender implements DigestRequests {
@@ -92,7 +93,7 @@ public class DigestSender implements DigestRequests {
 		return this.schedule.day(this.clock.instant());
 	}
 
-	/** The scheduled digest: queued once for {@code day}; empty when that day already had one. */
+	/** The scheduled digest, queued once for {@code day}; empty when it already went. */
 	public Optional<String> sendIfDue(LocalDate day) {
 		return this.transaction.execute((status) -> {
 			if (this.data.hasRun(day)) {
@@ -105,10 +106,11 @@ public class DigestSender implements DigestRequests {
 	}
 
 	/**
-	 * The schedule, asked every few seconds and once at start-up: today's digest when its time has
-	 * passed, it has not gone yet, and the processor could have sent it, that is the register
-	 * existed before the digest time. So a processor that was down at 08:00 catches up when it
-	 * comes back, and a fresh install sends nothing before its first digest time.
+	 * The schedule, asked every few seconds and once at start-up: today's digest when its
+	 * time has passed, it has not gone yet, and the processor could have sent it, that is
+	 * the register existed before the digest time. So a processor that was down at 08:00
+	 * catches up when it comes back, and a fresh install sends nothing before its first
+	 * digest time.
 	 */
 	public Optional<String> sendIfDue() {
 		Instant now = this.clock.instant();
@@ -117,8 +119,9 @@ public class DigestSender implements DigestRequests {
 	}
 
 	/**
-	 * When today's scheduled digest became due, if it has not gone yet though it could have (the
-	 * same conditions as {@link #sendIfDue()}): the health check reports a digest that is late.
+	 * When today's scheduled digest became due, if it has not gone yet though it could
+	 * have (the same conditions as {@link #sendIfDue()}): the health check reports a
+	 * digest that is late.
 	 */
 	public Optional<Instant> dueAndUnsent() {
 		Instant now = this.clock.instant();
@@ -128,11 +131,13 @@ public class DigestSender implements DigestRequests {
 
 	/** Today's digest time, once it has passed, when the register existed before it. */
 	private Optional<Instant> duePassed(Instant now, LocalDate today) {
-		return this.schedule.dueOn(today)
-			.filter((due) -> !due.isAfter(now) && this.register.createdAt().isBefore(due));
+		return this.schedule.dueOn(today).filter((due) -> !due.isAfter(now) && this.register.createdAt().isBefore(due));
 	}
 
-	/** In the running processor: the digest tells the chair about mail the server would not let us file. */
+	/**
+	 * In the running processor: the digest tells the chair about mail the server would
+	 * not let us file.
+	 */
 	@Autowired(required = false)
 	void unfiledMail(InboxReader reader, MailboxSettings mailbox) {
 		unfiledMail(reader::filings, mailbox.processedFolder());
@@ -142,13 +147,15 @@ public class DigestSender implements DigestRequests {
 		this.unfiled.watch(filings, processedFolder);
 	}
 
-	/** OVERZICHT and {@code digest}: queued now, even when the day's digest already went. */
+	/**
+	 * OVERZICHT and {@code digest}: queued now, even when the day's digest already went.
+	 */
 	@Override
 	public String sendNow(LocalDate day) {
 		return Objects.requireNonNull(this.transaction.execute((status) -> queue(day)));
 	}
 
-	/** The text of the digest as of {@code asOf}, for {@code digest --dry-run}; nothing is queued. */
+	/** The text of the digest as of {@code asOf}, for {@code digest --dry-run}. */
 	public String render(LocalDate asOf) {
 		Letter letter = new Letter(PURPOSE, recipients(), null, null, List.of(),
 				this.unfiled.addTo(DigestView.model(this.assembler.build(asOf))));
@@ -157,14 +164,15 @@ public class DigestSender implements DigestRequests {
 
 	private String queue(LocalDate day) {
 		Digest digest = this.assembler.build(day);
-		ComposedMail mail = this.mailer.sendUnfiled(new Letter(PURPOSE, recipients(), null, null, List.of(),
-				this.unfiled.addTo(DigestView.model(digest))));
-		this.sentMail.listed(mail.messageId(), digest.sections()
-			.stream()
-			.flatMap((section) -> section.lines().stream())
-			.map(Digest.Line::reference)
-			.filter((reference) -> !reference.isEmpty())
-			.toList());
+		ComposedMail mail = this.mailer.sendUnfiled(
+				new Letter(PURPOSE, recipients(), null, null, List.of(), this.unfiled.addTo(DigestView.model(digest))));
+		this.sentMail.listed(mail.messageId(),
+				digest.sections()
+					.stream()
+					.flatMap((section) -> section.lines().stream())
+					.map(Digest.Line::reference)
+					.filter((reference) -> !reference.isEmpty())
+					.toList());
 		if (digest.failedLines() > 0) {
 			log.warn("Digest for {} queued with {} lines that could not be built", day, digest.failedLines());
 		}

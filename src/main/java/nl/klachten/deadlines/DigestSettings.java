@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * When the daily digest goes (CONTRACT §3 {@code complaints.digest.cron} / {@code zone}) and
- * whether the members get it too ({@code complaints.digest.members}, default only the chair).
+ * When the daily digest goes (CONTRACT §3 {@code complaints.digest.cron} / {@code zone})
+ * and whether the members get it too ({@code complaints.digest.members}, default only the
+ * chair).
  */
 @Validated
 @ConfigurationProperties("complaints.digest")

@@ -7,9 +7,10 @@ import java.util.Objects;
 import nl.klachten.committee.PeopleDates;
 
 /**
- * The digest as the {@code daily-digest} template reads it: counts per kind, the sections with their
- * lines in people's dates and with every missing text as an empty string, and the footer's reply
- * example. Pure presentation, apart from {@link DigestSender}, which decides when a digest goes.
+ * The digest as the {@code daily-digest} template reads it: counts per kind, the sections
+ * with their lines in people's dates and with every missing text as an empty string, and
+ * the footer's reply example. Pure presentation, apart from {@link DigestSender}, which
+ * decides when a digest goes.
  */
 final class DigestView {
 
@@ -41,7 +42,10 @@ final class DigestView {
 				Objects.toString(line.replyText(), ""));
 	}
 
-	/** The footer's reply example (CONTRACT §5): the digest's first suggestion that takes a text. */
+	/**
+	 * The footer's reply example (CONTRACT §5): the digest's first suggestion that takes
+	 * a text.
+	 */
 	private static Map<String, Object> example(Digest digest) {
 		return digest.sections()
 			.stream()

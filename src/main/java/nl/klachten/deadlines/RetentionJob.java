@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The daily purge of R20 in the running processor: the register and the files first (one
- * transaction, see {@link Retention}), then, after the commit, the copies in the IMAP folders,
- * including any the {@code purge} admin command left pending because it runs without the mail
- * server. An unreachable mail server leaves them pending for the next run. Counts only in the log (R8).
+ * transaction, see {@link Retention}), then, after the commit, the copies in the IMAP
+ * folders, including any the {@code purge} admin command left pending because it runs
+ * without the mail server. An unreachable mail server leaves them pending for the next
+ * run. Counts only in the log (R8).
  */
 @Component
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
@@ -43,7 +44,10 @@ public class RetentionJob {
 
 	private final Clock clock;
 
-	/** The last day the purge ran in this process; a start after the night's time waits for the next night. */
+	/**
+	 * The last day the purge ran in this process; a start after the night's time waits
+	 * for the next night.
+	 */
 	private LocalDate lastRun;
 
 	RetentionJob(Retention retention, FolderCleaner cleaner, DeadlinePolicy policy, TermsSettings terms, Clock clock) {
@@ -57,8 +61,9 @@ public class RetentionJob {
 	}
 
 	/**
-	 * The schedule, asked every few seconds: the purge as of today (local date in the regulation's
-	 * zone) once its time tonight has come; empty when it is not due or already ran today.
+	 * The schedule, asked every few seconds: the purge as of today (local date in the
+	 * regulation's zone) once its time tonight has come; empty when it is not due or
+	 * already ran today.
 	 */
 	public synchronized Optional<PurgeResult> runIfDue() {
 		Instant now = this.clock.instant();
@@ -70,7 +75,10 @@ public class RetentionJob {
 		return Optional.of(run(this.policy.today(now), false));
 	}
 
-	/** Purges what is due as of {@code asOf}; a dry run changes nothing, in the register or on IMAP. */
+	/**
+	 * Purges what is due as of {@code asOf}; a dry run changes nothing, in the register
+	 * or on IMAP.
+	 */
 	public synchronized PurgeResult run(LocalDate asOf, boolean dryRun) {
 		PurgeResult result = this.retention.purge(asOf, dryRun);
 		if (!dryRun) {

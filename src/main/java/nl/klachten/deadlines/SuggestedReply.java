@@ -1,14 +1,17 @@
 package nl.klachten.deadlines;
 
 /**
- * The reply a digest line suggests (CONTRACT §5), built from the case: its reference, a command
- * that fits what the case waits for, and what the chair writes under it. Never a placeholder name
- * or address (the README's example employee is nobody's), never text the chair did not write: the
- * text is a description of what goes there. Every suggestion is a valid command as it stands, so a
- * chair who replies with it gets what it says, or a refusal that names what is missing.
+ * The reply a digest line suggests (CONTRACT §5), built from the case: its reference, a
+ * command that fits what the case waits for, and what the chair writes under it. Never a
+ * placeholder name or address (the README's example employee is nobody's), never text the
+ * chair did not write: the text is a description of what goes there. Every suggestion is
+ * a valid command as it stands, so a chair who replies with it gets what it says, or a
+ * refusal that names what is missing.
  *
- * @param command the command line, reference first, e.g. {@code KK-2026-0007 VERLENG 2 weken}
- * @param text what goes under it, e.g. "de reden; de klager krijgt die te lezen"; empty for none
+ * @param command the command line, reference first, e.g.
+ * {@code KK-2026-0007 VERLENG 2 weken}
+ * @param text what goes under it, e.g. "de reden; de klager krijgt die te lezen"; empty
+ * for none
  */
 record SuggestedReply(String command, String text) {
 
@@ -19,7 +22,10 @@ record SuggestedReply(String command, String text) {
 		return new SuggestedReply(reference + " GEGROND", "uw argumenten; of DEELS-GEGROND of ONGEGROND");
 	}
 
-	/** The term ends soon: extend from the current due date, with the reason as text (R11). */
+	/**
+	 * The term ends soon: extend from the current due date, with the reason as text
+	 * (R11).
+	 */
 	static SuggestedReply extend(String reference) {
 		return new SuggestedReply(reference + " VERLENG 2 weken", "de reden; de klager krijgt die te lezen");
 	}
@@ -27,10 +33,10 @@ record SuggestedReply(String command, String text) {
 	/** A question waits for an answer: ask again, or read the file (management). */
 	static SuggestedReply waiting(String reference, String kind) {
 		return switch (kind) {
-			case "question-employee" -> new SuggestedReply(reference + " VRAAG-MEDEWERKER",
-					"uw herinnering of vervolgvraag aan de medewerker");
-			case "question-complainant" -> new SuggestedReply(reference + " VRAAG-KLAGER",
-					"uw herinnering of vervolgvraag aan de klager");
+			case "question-employee" ->
+				new SuggestedReply(reference + " VRAAG-MEDEWERKER", "uw herinnering of vervolgvraag aan de medewerker");
+			case "question-complainant" ->
+				new SuggestedReply(reference + " VRAAG-KLAGER", "uw herinnering of vervolgvraag aan de klager");
 			default -> status(reference);
 		};
 	}

@@ -8,8 +8,9 @@ import nl.klachten.committee.PeopleDates;
 import nl.klachten.mailbox.PendingFilings;
 
 /**
- * The digest's line about mail read but waiting to be filed: the server would not let the intake
- * move it to the processed folder. None without a running intake, until {@link #watch} is called.
+ * The digest's line about mail read but waiting to be filed: the server would not let the
+ * intake move it to the processed folder. None without a running intake, until
+ * {@link #watch} is called.
  */
 final class UnfiledMail {
 
@@ -29,16 +30,17 @@ final class UnfiledMail {
 	}
 
 	/**
-	 * One line when mail waits to be filed: how many, since when, and the folder; they are in the
-	 * register already, they only stay in the inbox.
+	 * One line when mail waits to be filed: how many, since when, and the folder; they
+	 * are in the register already, they only stay in the inbox.
 	 */
 	Map<String, Object> addTo(Map<String, Object> model) {
 		PendingFilings.State state = this.filings.get();
 		if (state.waiting() > 0 && state.since() != null) {
-			model.put("unfiled", state.waiting() + (state.waiting() == 1 ? " mail kon" : " mails konden")
-					+ " sinds " + PeopleDates.date(state.since().atZone(this.zone)) + " niet in "
-					+ this.processedFolder + " worden opgeborgen; ze zijn wel verwerkt en blijven in de inbox"
-					+ " tot de mailserver het toelaat.");
+			model.put("unfiled",
+					state.waiting() + (state.waiting() == 1 ? " mail kon" : " mails konden") + " sinds "
+							+ PeopleDates.date(state.since().atZone(this.zone)) + " niet in " + this.processedFolder
+							+ " worden opgeborgen; ze zijn wel verwerkt en blijven in de inbox"
+							+ " tot de mailserver het toelaat.");
 		}
 		return model;
 	}

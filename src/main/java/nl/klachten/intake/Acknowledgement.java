@@ -11,16 +11,20 @@ import nl.klachten.committee.PeopleDates;
 import nl.klachten.register.NewComplaint;
 
 /**
- * What the acknowledgement (R9) says it recorded, and whom it greets. It goes to whatever address
- * the mail claims, so it repeats no free text of the sender's (issue 9): besides the short,
- * cleaned subject only what the processor itself made of the mail: the days (submitted, arisen),
- * which details it read (by label, not by value), and the name, when it is only a name: letters,
- * spaces, hyphens, apostrophes and dots, a few words. A name with a link, digits or other signs
- * is not repeated, and the complainant is greeted as "heer/mevrouw".
+ * What the acknowledgement (R9) says it recorded, and whom it greets. It goes to whatever
+ * address the mail claims, so it repeats no free text of the sender's (issue 9): besides
+ * the short, cleaned subject only what the processor itself made of the mail: the days
+ * (submitted, arisen), which details it read (by label, not by value), and the name, when
+ * it is only a name: letters, spaces, hyphens, apostrophes and dots, a few words. A name
+ * with a link, digits or other signs is not repeated, and the complainant is greeted as
+ * "heer/mevrouw".
  */
 final class Acknowledgement {
 
-	/** The longest name the acknowledgement repeats, in code points; a person's name is shorter. */
+	/**
+	 * The longest name the acknowledgement repeats, in code points; a person's name is
+	 * shorter.
+	 */
 	static final int NAME_LENGTH = 60;
 
 	private static final int NAME_WORDS = 8;
@@ -42,15 +46,18 @@ final class Acknowledgement {
 	}
 
 	/**
-	 * The lines "what we recorded": the subject, the day of submission, the day it arose, and the
-	 * details read, named, never repeated. The employee is not asked for: complainants rarely know
-	 * the name, and the chair records it.
+	 * The lines "what we recorded": the subject, the day of submission, the day it arose,
+	 * and the details read, named, never repeated. The employee is not asked for:
+	 * complainants rarely know the name, and the chair records it.
 	 */
 	static Map<String, String> recorded(NewComplaint complaint, String subject) {
 		return recorded(complaint, subject, Language.NL);
 	}
 
-	/** As {@link #recorded(NewComplaint, String)}, its labels, phrases and dates in the given language. */
+	/**
+	 * As {@link #recorded(NewComplaint, String)}, its labels, phrases and dates in the
+	 * given language.
+	 */
 	static Map<String, String> recorded(NewComplaint complaint, String subject, Language language) {
 		Map<String, String> recorded = new LinkedHashMap<>();
 		recorded.put(in(language, "Onderwerp"), subject);
@@ -76,7 +83,10 @@ final class Acknowledgement {
 		return language == Language.EN ? ENGLISH.getOrDefault(dutch, dutch) : dutch;
 	}
 
-	/** The name if it is only a name, else empty (the template then greets "heer/mevrouw"). */
+	/**
+	 * The name if it is only a name, else empty (the template then greets
+	 * "heer/mevrouw").
+	 */
 	static String personName(String name) {
 		if (name == null) {
 			return "";
@@ -103,7 +113,10 @@ final class Acknowledgement {
 		return stripped;
 	}
 
-	/** The handling term in whole weeks, or 0 when it is not one (the acknowledgement then names only the date). */
+	/**
+	 * The handling term in whole weeks, or 0 when it is not one (the acknowledgement then
+	 * names only the date).
+	 */
 	static int weeks(Period period) {
 		return period.getYears() == 0 && period.getMonths() == 0 && period.getDays() % 7 == 0 ? period.getDays() / 7
 				: 0;

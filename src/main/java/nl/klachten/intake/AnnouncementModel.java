@@ -10,9 +10,10 @@ import nl.klachten.outbound.HeaderText;
 import nl.klachten.register.NewComplaint;
 
 /**
- * What the mails about a new complaint say of it (R9, R19): the template model of the chair's
- * notification, which the acknowledgement starts from. It names the details the mail stated and
- * those still missing, so the chair and the complainant see what the register lacks.
+ * What the mails about a new complaint say of it (R9, R19): the template model of the
+ * chair's notification, which the acknowledgement starts from. It names the details the
+ * mail stated and those still missing, so the chair and the complainant see what the
+ * register lacks.
  */
 final class AnnouncementModel {
 
@@ -25,7 +26,8 @@ final class AnnouncementModel {
 		model.put("complainantName", complaint.complainantName() == null ? "" : complaint.complainantName());
 		model.put("complainantEmail", complaint.complainantEmail());
 		model.put("representativeOf", complaint.representativeOf() == null ? "" : complaint.representativeOf());
-		model.put("subject", complaint.subject().isBlank() ? "(geen onderwerp)" : HeaderText.clean(complaint.subject()));
+		model.put("subject",
+				complaint.subject().isBlank() ? "(geen onderwerp)" : HeaderText.clean(complaint.subject()));
 		model.put("text", complaint.description());
 		model.put("submittedOn", PeopleDates.date(complaint.submittedAt()));
 		model.put("decisionDue", PeopleDates.date(complaint.decisionDue()));
@@ -65,8 +67,7 @@ final class AnnouncementModel {
 		putIfPresent(details, "Woonplaats", complaint.city());
 		putIfPresent(details, "Product", String.join(", ", complaint.products()));
 		putIfPresent(details, "Medewerker", complaint.employeeName());
-		putIfPresent(details, "Datum ontstaan",
-				PeopleDates.date(complaint.aroseOn()));
+		putIfPresent(details, "Datum ontstaan", PeopleDates.date(complaint.aroseOn()));
 		return details;
 	}
 

@@ -9,11 +9,12 @@ import nl.klachten.register.InboundRecord.Outcome;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a command mail to the {@link CommandDesk} and files it: on the case the commands apply to
- * only when they are accepted; a refused or untrusted one is kept in the ignored list (linked to
- * the case it named), so its Message-ID never becomes a way into a case's thread (CONTRACT §5). A
- * mail about several cases (reference lines in a reply to the digest) is read once and filed on
- * each case with that case's part only, without its attachments.
+ * Hands a command mail to the {@link CommandDesk} and files it: on the case the commands
+ * apply to only when they are accepted; a refused or untrusted one is kept in the ignored
+ * list (linked to the case it named), so its Message-ID never becomes a way into a case's
+ * thread (CONTRACT §5). A mail about several cases (reference lines in a reply to the
+ * digest) is read once and filed on each case with that case's part only, without its
+ * attachments.
  */
 @Component
 class CommandFiling {
@@ -57,7 +58,8 @@ class CommandFiling {
 
 	private static CommandMail commandMail(InboundMail mail, String newText) {
 		return new CommandMail(mail.strictSender().orElse(""), mail.messageId(), mail.references(), mail.subject(),
-				newText, mail.headers()
+				newText,
+				mail.headers()
 					.placed("Authentication-Results", "Received")
 					.stream()
 					.map((ar) -> new CommandMail.Stamp(ar.value(), ar.below()))

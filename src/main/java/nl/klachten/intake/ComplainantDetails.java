@@ -16,8 +16,9 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * The register details a complainant states in {@code Label: value} lines (R7, R19): recorded and
- * confirmed to them when the mail is proven theirs, else they are asked to confirm first.
+ * The register details a complainant states in {@code Label: value} lines (R7, R19):
+ * recorded and confirmed to them when the mail is proven theirs, else they are asked to
+ * confirm first.
  */
 @Component
 class ComplainantDetails {
@@ -37,7 +38,10 @@ class ComplainantDetails {
 		this.proof = proof;
 	}
 
-	/** The register details of {@code Label: value} lines: recorded with proof, else asked to confirm. */
+	/**
+	 * The register details of {@code Label: value} lines: recorded with proof, else asked
+	 * to confirm.
+	 */
 	Map<String, String> fromFollowUp(RegisteredComplaint complaint, InboundMail mail, String newText) {
 		RegisterFields fields = RegisterFields.from(newText);
 		if (fields.equals(RegisterFields.from(""))) {
@@ -51,9 +55,9 @@ class ComplainantDetails {
 	}
 
 	Map<String, String> record(RegisteredComplaint complaint, InboundMail mail, RegisterFields fields) {
-		List<String> changed = this.complaints.updateDetails(complaint.id(), new Details(fields.name(),
-				fields.address(), fields.city(), fields.products(), fields.employee(), fields.aroseOn(),
-				fields.representativeOf()));
+		List<String> changed = this.complaints.updateDetails(complaint.id(),
+				new Details(fields.name(), fields.address(), fields.city(), fields.products(), fields.employee(),
+						fields.aroseOn(), fields.representativeOf()));
 		Map<String, String> recorded = new LinkedHashMap<>();
 		for (String label : changed) {
 			recorded.put(label, valueOf(label, fields));

@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A complainant's keywords on their case (CONTRACT §5): {@code INZAGE}/{@code ACCESS} answers the
- * registered address with the complainant's view (R21), at most once a day;
- * {@code BEROEP}/{@code APPEAL} (R22) and {@code INTREKKEN}/{@code WITHDRAW} apply only with proof
- * that the mail is the complainant's, else the complainant is asked to confirm.
+ * A complainant's keywords on their case (CONTRACT §5): {@code INZAGE}/{@code ACCESS}
+ * answers the registered address with the complainant's view (R21), at most once a day;
+ * {@code BEROEP}/{@code APPEAL} (R22) and {@code INTREKKEN}/{@code WITHDRAW} apply only
+ * with proof that the mail is the complainant's, else the complainant is asked to
+ * confirm.
  */
 @Component
 class ComplainantKeywords {
@@ -99,14 +100,18 @@ class ComplainantKeywords {
 
 	}
 
-	/** INZAGE, BEROEP, INTREKKEN from the complainant; the last two only with proof (CONTRACT §5). */
+	/**
+	 * INZAGE, BEROEP, INTREKKEN from the complainant; the last two only with proof
+	 * (CONTRACT §5).
+	 */
 	void handle(Keyword keyword, RegisteredComplaint complaint, InboundMail mail, String newText) {
 		boolean proven = this.proof.proven(complaint, mail);
 		switch (keyword) {
 			case ACCESS -> answerDataRequest(complaint, mail);
 			case APPEAL -> {
 				if (proven) {
-					this.appeals.file(complaint, afterKeyword(newText), mail.messageId(), ComplaintRegistrar.thread(mail));
+					this.appeals.file(complaint, afterKeyword(newText), mail.messageId(),
+							ComplaintRegistrar.thread(mail));
 				}
 				else {
 					this.proof.ask(complaint, Action.APPEAL, afterKeyword(newText));
@@ -123,7 +128,10 @@ class ComplainantKeywords {
 		}
 	}
 
-	/** The complainant answered our request to confirm: the change they asked for applies now. */
+	/**
+	 * The complainant answered our request to confirm: the change they asked for applies
+	 * now.
+	 */
 	Map<String, String> applyConfirmed(Pending pending, RegisteredComplaint complaint, InboundMail mail) {
 		switch (pending.action()) {
 			case APPEAL -> this.appeals.file(complaint, pending.text() == null ? "" : pending.text(), mail.messageId(),
@@ -140,7 +148,10 @@ class ComplainantKeywords {
 		return Map.of();
 	}
 
-	/** The text after the keyword: the rest of its line and the lines below (an appeal's grounds). */
+	/**
+	 * The text after the keyword: the rest of its line and the lines below (an appeal's
+	 * grounds).
+	 */
 	private static String afterKeyword(String newText) {
 		String stripped = newText.strip();
 		String[] parts = stripped.split("[\\s:]+", 2);
@@ -148,8 +159,8 @@ class ComplainantKeywords {
 	}
 
 	/**
-	 * R21: the complainant's view of their cases (register data and their own mail, nothing
-	 * internal), only to the registered address.
+	 * R21: the complainant's view of their cases (register data and their own mail,
+	 * nothing internal), only to the registered address.
 	 */
 	private void answerDataRequest(RegisteredComplaint complaint, InboundMail mail) {
 		Instant now = this.clock.instant();
@@ -162,8 +173,7 @@ class ComplainantKeywords {
 		Map<String, Object> model = DataAccessView.model(files, this.terms.zone());
 		Letter letter = new Letter("data-access", List.of(complaint.complainantEmail()), null, mail.messageId(),
 				ComplaintRegistrar.thread(mail), model,
-				List.of(new Letter.File("klachtdossier-" + complaint.reference() + ".json", "application/json",
-						json)));
+				List.of(new Letter.File("klachtdossier-" + complaint.reference() + ".json", "application/json", json)));
 		ComposedMail sent = this.mailer.send(complaint, letter);
 		this.dataRequests.answered(complaint.id(), now, now, sent.messageId());
 	}
@@ -172,9 +182,10 @@ class ComplainantKeywords {
 		this.complaints.setStatus(complaint.id(), RegisteredComplaint.Status.INGETROKKEN);
 		this.mailer.send(complaint, new Letter("withdrawal-confirmation", List.of(complaint.complainantEmail()), null,
 				mail.messageId(), ComplaintRegistrar.thread(mail), Map.of()));
-		this.mailer.send(complaint, new Letter("withdrawal-notification", List.of(this.mailer.chair()), null, null,
-				List.of(), Map.of("complainantEmail", complaint.complainantEmail(), "guidance",
-						Guidance.forCase(this.changes.state(complaint)))));
+		this.mailer.send(complaint,
+				new Letter("withdrawal-notification", List.of(this.mailer.chair()), null, null, List.of(),
+						Map.of("complainantEmail", complaint.complainantEmail(), "guidance",
+								Guidance.forCase(this.changes.state(complaint)))));
 	}
 
 }

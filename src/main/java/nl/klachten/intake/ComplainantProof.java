@@ -21,11 +21,11 @@ import nl.klachten.register.SentMail;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a complainant's mail may change their case (CONTRACT §5). A {@code From:} line is easy
- * to forge, so {@code BEROEP}, {@code INTREKKEN} and {@code Label: value} changes apply only when
- * the mail answers a mail the processor sent to the complainant about that case. Otherwise the
- * complainant is asked, at the registered address, to confirm by replying, and nothing changes
- * until that reply comes.
+ * Whether a complainant's mail may change their case (CONTRACT §5). A {@code From:} line
+ * is easy to forge, so {@code BEROEP}, {@code INTREKKEN} and {@code Label: value} changes
+ * apply only when the mail answers a mail the processor sent to the complainant about
+ * that case. Otherwise the complainant is asked, at the registered address, to confirm by
+ * replying, and nothing changes until that reply comes.
  */
 @Component
 class ComplainantProof {
@@ -58,7 +58,10 @@ class ComplainantProof {
 				this.clock.instant().minus(this.expiry));
 	}
 
-	/** Asks the complainant to confirm {@code action}; {@code text} is what will be applied then. */
+	/**
+	 * Asks the complainant to confirm {@code action}; {@code text} is what will be
+	 * applied then.
+	 */
 	void ask(RegisteredComplaint complaint, Action action, String text) {
 		ComposedMail sent = this.mailer.send(complaint, new Letter("confirmation-request",
 				List.of(complaint.complainantEmail()), null, null, List.of(),
@@ -67,9 +70,9 @@ class ComplainantProof {
 	}
 
 	/**
-	 * What will change, so the complainant confirms knowingly: each detail and the start of the
-	 * appeal's grounds, short and cleaned as the acknowledgement's subject is (the text may be a
-	 * forger's, and it goes to the registered address only).
+	 * What will change, so the complainant confirms knowingly: each detail and the start
+	 * of the appeal's grounds, short and cleaned as the acknowledgement's subject is (the
+	 * text may be a forger's, and it goes to the registered address only).
 	 */
 	private static List<String> shown(Action action, String text) {
 		if (text == null || text.isBlank()) {
@@ -96,7 +99,9 @@ class ComplainantProof {
 		}
 	}
 
-	/** The waiting change this mail confirms (it answers our request), marked confirmed. */
+	/**
+	 * The waiting change this mail confirms (it answers our request), marked confirmed.
+	 */
 	Optional<Pending> confirmedBy(RegisteredComplaint complaint, InboundMail mail) {
 		Optional<Pending> pending = this.requests.answeredBy(mail.references(), complaint.id());
 		pending.ifPresent((p) -> this.requests.confirmed(p.id(), this.clock.instant()));

@@ -25,9 +25,9 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers a new complaint (R6) with the details its mail states (R19, R7), and queues the
- * acknowledgement to the complainant (R9) and the notification to the chair, all in the caller's
- * transaction.
+ * Registers a new complaint (R6) with the details its mail states (R19, R7), and queues
+ * the acknowledgement to the complainant (R9) and the notification to the chair, all in
+ * the caller's transaction.
  */
 @Component
 class ComplaintRegistrar {
@@ -57,8 +57,8 @@ class ComplaintRegistrar {
 		this.fallback = language.fallback();
 		this.changes = changes;
 		this.handlingWeeks = Acknowledgement.weeks(terms.handling());
-		this.references = Pattern.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix())
-				+ ")-\\d{4}-\\d{4,9}[\\])]?");
+		this.references = Pattern
+			.compile("[\\[(]?(?i:" + Pattern.quote(referenceSettings.prefix()) + ")-\\d{4}-\\d{4,9}[\\])]?");
 		this.complaints = complaints;
 		this.mailer = mailer;
 		this.deadlines = deadlines;
@@ -73,8 +73,9 @@ class ComplaintRegistrar {
 	}
 
 	/**
-	 * Registers the complaint (R6) with the details its mail states (R19), the late flag (R7) and
-	 * the language of its text ({@link TextLanguage}, else {@code complaints.language.default}).
+	 * Registers the complaint (R6) with the details its mail states (R19), the late flag
+	 * (R7) and the language of its text ({@link TextLanguage}, else
+	 * {@code complaints.language.default}).
 	 */
 	Registration register(InboundMail mail, Instant receivedAt) {
 		OffsetDateTime submitted = receivedAt.atZone(this.deadlines.zone()).toOffsetDateTime();
@@ -82,8 +83,8 @@ class ComplaintRegistrar {
 		boolean late = fields.aroseOn() != null && this.deadlines.late(fields.aroseOn(), submitted);
 		String name = fields.name() != null ? fields.name() : mail.from().name();
 		NewComplaint complaint = new NewComplaint(name.isBlank() ? null : name, mail.senderAddress(), fields.address(),
-				fields.city(), fields.representativeOf(), mail.subject(), mail.text(), submitted, fields.aroseOn(), late,
-				fields.employee(), fields.products(), this.deadlines.acknowledgeDue(submitted),
+				fields.city(), fields.representativeOf(), mail.subject(), mail.text(), submitted, fields.aroseOn(),
+				late, fields.employee(), fields.products(), this.deadlines.acknowledgeDue(submitted),
 				this.deadlines.decisionDue(submitted));
 		RegisteredComplaint registered = this.complaints.register(complaint);
 		Language language = TextLanguage.of(mail.subject() + "\n" + mail.text()).orElse(this.fallback);
@@ -92,16 +93,17 @@ class ComplaintRegistrar {
 	}
 
 	/**
-	 * Queues the acknowledgement (R9) and the chair's notification. A sender whose address was not
-	 * read strictly is not answered at all (it may be a list, or someone else's address): the
-	 * notification tells the chair. A stranger who quoted another
-	 * case's reference ({@code possibleLink}) gets an acknowledgement that names nothing of it: not
-	 * the reference in the subject they wrote, not that case's Message-IDs in the headers.
+	 * Queues the acknowledgement (R9) and the chair's notification. A sender whose
+	 * address was not read strictly is not answered at all (it may be a list, or someone
+	 * else's address): the notification tells the chair. A stranger who quoted another
+	 * case's reference ({@code possibleLink}) gets an acknowledgement that names nothing
+	 * of it: not the reference in the subject they wrote, not that case's Message-IDs in
+	 * the headers.
 	 */
 	void announce(Registration registration, InboundMail mail, boolean acknowledge, RegisteredComplaint possibleLink) {
 		RegisteredComplaint registered = registration.complaint();
-		Map<String, Object> model = AnnouncementModel.of(registration.stated(), registration.fields(), mail, acknowledge,
-				this.intake.rateLimitPerHour());
+		Map<String, Object> model = AnnouncementModel.of(registration.stated(), registration.fields(), mail,
+				acknowledge, this.intake.rateLimitPerHour());
 		model.put("possibleLink", possibleLink == null ? "" : possibleLink.reference().toString());
 		model.put("guidance", Guidance.forCase(this.changes.state(registered)));
 		boolean answerable = mail.strictSender().isPresent();
@@ -109,14 +111,14 @@ class ComplaintRegistrar {
 		if (acknowledge && answerable) {
 			acknowledge(registration, mail, model, possibleLink);
 		}
-		this.mailer.send(registered, new Letter("chair-notification", List.of(this.mailer.chair()), null, null,
-				List.of(), model));
+		this.mailer.send(registered,
+				new Letter("chair-notification", List.of(this.mailer.chair()), null, null, List.of(), model));
 	}
 
 	/**
-	 * The acknowledgement goes wherever the From line points: it echoes no free text of the
-	 * sender's but a short, cleaned subject and a name that is only a name, so it cannot carry
-	 * someone's message to a victim.
+	 * The acknowledgement goes wherever the From line points: it echoes no free text of
+	 * the sender's but a short, cleaned subject and a name that is only a name, so it
+	 * cannot carry someone's message to a victim.
 	 */
 	private void acknowledge(Registration registration, InboundMail mail, Map<String, Object> model,
 			RegisteredComplaint possibleLink) {
@@ -144,8 +146,9 @@ class ComplaintRegistrar {
 	}
 
 	/**
-	 * A subject as the acknowledgement may repeat it: control and bidi characters out, white space
-	 * collapsed, links replaced by [link], at most {@value #ECHO_LENGTH} characters.
+	 * A subject as the acknowledgement may repeat it: control and bidi characters out,
+	 * white space collapsed, links replaced by [link], at most {@value #ECHO_LENGTH}
+	 * characters.
 	 */
 	static String echo(String subject) {
 		StringBuilder out = new StringBuilder();

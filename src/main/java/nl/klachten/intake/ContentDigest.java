@@ -10,13 +10,14 @@ import java.util.Locale;
 
 /**
  * What makes two deliveries "the same mail" (CONTRACT §4): the same sender, {@code Date},
- * {@code Subject} and body. One mail delivered to two monitored addresses, or read again after a
- * crash, differs only in its trace headers ({@code Received}, {@code Delivered-To},
- * {@code Return-Path}, {@code X-Original-To}) and perhaps its line endings, none of which count
- * here; another text, or another sender reusing the Message-ID, gives another digest. The digest is
- * SHA-256 over the sender (lower-cased), the Date and Subject as given, each prefixed by its length,
- * and the body: the bytes after the header block with CR LF and lone CR read as LF and trailing
- * white space dropped.
+ * {@code Subject} and body. One mail delivered to two monitored addresses, or read again
+ * after a crash, differs only in its trace headers ({@code Received},
+ * {@code Delivered-To}, {@code Return-Path}, {@code X-Original-To}) and perhaps its line
+ * endings, none of which count here; another text, or another sender reusing the
+ * Message-ID, gives another digest. The digest is SHA-256 over the sender (lower-cased),
+ * the Date and Subject as given, each prefixed by its length, and the body: the bytes
+ * after the header block with CR LF and lone CR read as LF and trailing white space
+ * dropped.
  */
 final class ContentDigest {
 
@@ -33,8 +34,9 @@ final class ContentDigest {
 	}
 
 	/**
-	 * The body of a raw mail, line endings normalised to LF, trailing white space dropped: also what
-	 * tells our own mail read back from another that reuses its Message-ID.
+	 * The body of a raw mail, line endings normalised to LF, trailing white space
+	 * dropped: also what tells our own mail read back from another that reuses its
+	 * Message-ID.
 	 */
 	static byte[] body(byte[] raw) {
 		int start = bodyStart(raw);
@@ -59,7 +61,10 @@ final class ContentDigest {
 		return Arrays.copyOf(body, end);
 	}
 
-	/** Where the body begins: after the first empty line, or at the end when there is none. */
+	/**
+	 * Where the body begins: after the first empty line, or at the end when there is
+	 * none.
+	 */
 	private static int bodyStart(byte[] raw) {
 		if (raw.length > 0 && raw[0] == '\n') {
 			return 1;

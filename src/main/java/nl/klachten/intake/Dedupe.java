@@ -10,9 +10,10 @@ import nl.klachten.register.InboundRecord.Outcome;
 import org.springframework.stereotype.Component;
 
 /**
- * "The same mail" (CONTRACT §4): the same Message-ID from the same sender with the same content
- * ({@link ContentDigest}). Read again, a mail is only filed; a different mail that reuses a
- * Message-ID read before is taken under a key of its own, {@code mid:<id>#<digest>}.
+ * "The same mail" (CONTRACT §4): the same Message-ID from the same sender with the same
+ * content ({@link ContentDigest}). Read again, a mail is only filed; a different mail
+ * that reuses a Message-ID read before is taken under a key of its own,
+ * {@code mid:<id>#<digest>}.
  */
 @Component
 class Dedupe {
@@ -24,17 +25,18 @@ class Dedupe {
 	}
 
 	/**
-	 * What a parsed mail is to the register: the same mail as one read before ({@code known}: its
-	 * outcome), or a mail to take under {@code key}, {@code reused} when another mail was read under
-	 * its Message-ID.
+	 * What a parsed mail is to the register: the same mail as one read before
+	 * ({@code known}: its outcome), or a mail to take under {@code key}, {@code reused}
+	 * when another mail was read under its Message-ID.
 	 */
 	record Identity(Outcome known, String key, boolean reused) {
 	}
 
 	/**
-	 * Same means the same content digest, or a row read before digests were kept (it matches any
-	 * mail with its Message-ID, so a re-read right after the upgrade still dedupes). A mail without a
-	 * Message-ID is keyed by its digest; the raw hash it was keyed by before is looked up too.
+	 * Same means the same content digest, or a row read before digests were kept (it
+	 * matches any mail with its Message-ID, so a re-read right after the upgrade still
+	 * dedupes). A mail without a Message-ID is keyed by its digest; the raw hash it was
+	 * keyed by before is looked up too.
 	 */
 	Identity identify(InboundMail mail, String rawKey, String digest) {
 		if (mail.messageId() == null) {

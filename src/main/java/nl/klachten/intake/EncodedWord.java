@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One well-formed RFC 2047 encoded-word that decodes, for {@link EncodedWords}: its charset, its
- * bytes and where it ends. Only a known charset and well-formed B or Q text make a word, so a
- * bogus one costs no exception and no charset provider look-up.
+ * One well-formed RFC 2047 encoded-word that decodes, for {@link EncodedWords}: its
+ * charset, its bytes and where it ends. Only a known charset and well-formed B or Q text
+ * make a word, so a bogus one costs no exception and no charset provider look-up.
  */
 record EncodedWord(Charset charset, byte[] bytes, int end) {
 
@@ -20,13 +20,17 @@ record EncodedWord(Charset charset, byte[] bytes, int end) {
 	private static final int MAX_CHARSET_NAME = 40;
 
 	/**
-	 * Every charset name and alias the JDK knows, lower case, plus the aliases {@link TextDecoder} adds.
-	 * Asking {@link Charset#forName} about an unknown name walks the charset providers each time,
-	 * which a subject of 100,000 bogus words turns into seconds.
+	 * Every charset name and alias the JDK knows, lower case, plus the aliases
+	 * {@link TextDecoder} adds. Asking {@link Charset#forName} about an unknown name
+	 * walks the charset providers each time, which a subject of 100,000 bogus words turns
+	 * into seconds.
 	 */
 	private static final Set<String> KNOWN_CHARSETS = knownCharsets();
 
-	/** The word starting at {@code start} (which holds {@code =?}), or null when there is none. */
+	/**
+	 * The word starting at {@code start} (which holds {@code =?}), or null when there is
+	 * none.
+	 */
 	static EncodedWord at(String text, int start) {
 		int charsetEnd = text.indexOf('?', start + 2);
 		if (charsetEnd < 0 || charsetEnd == start + 2 || charsetEnd + 2 >= text.length()
@@ -57,7 +61,9 @@ record EncodedWord(Charset charset, byte[] bytes, int end) {
 		return KNOWN_CHARSETS.contains(bare.toLowerCase(Locale.ROOT)) ? TextDecoder.lookup(bare) : Optional.empty();
 	}
 
-	/** The characters {@link Charset} allows in a name, so a bogus one costs no exception. */
+	/**
+	 * The characters {@link Charset} allows in a name, so a bogus one costs no exception.
+	 */
 	private static boolean isCharsetChar(int c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '+'
 				|| c == '.' || c == ':' || c == '_';
@@ -72,7 +78,9 @@ record EncodedWord(Charset charset, byte[] bytes, int end) {
 		}
 	}
 
-	/** Q text; a broken {@code =XX} escape makes the word stay as written, as with Mime4J. */
+	/**
+	 * Q text; a broken {@code =XX} escape makes the word stay as written, as with Mime4J.
+	 */
 	private static byte[] quoted(String encoded) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length());
 		for (int i = 0; i < encoded.length(); i++) {
@@ -89,7 +97,8 @@ record EncodedWord(Charset charset, byte[] bytes, int end) {
 				out.write(' ');
 			}
 			else {
-				out.writeBytes(String.valueOf(c).getBytes(c < 0x100 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+				out.writeBytes(
+						String.valueOf(c).getBytes(c < 0x100 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
 			}
 		}
 		return out.toByteArray();

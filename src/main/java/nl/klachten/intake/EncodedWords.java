@@ -4,15 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 
 /**
- * Decodes RFC 2047 encoded-words ({@code =?charset?B|Q?text?=}) in one forward pass. Mime4J's
- * {@code DecoderUtil} runs a lazy regular expression that is worse than quadratic on runs of
- * {@code =?} (a 100 KB subject takes seconds), and the subject is attacker text (issue 9). Each
- * scan here stops at the next {@code ?}, so every character is looked at a bounded number of times.
+ * Decodes RFC 2047 encoded-words ({@code =?charset?B|Q?text?=}) in one forward pass.
+ * Mime4J's {@code DecoderUtil} runs a lazy regular expression that is worse than
+ * quadratic on runs of {@code =?} (a 100 KB subject takes seconds), and the subject is
+ * attacker text (issue 9). Each scan here stops at the next {@code ?}, so every character
+ * is looked at a bounded number of times.
  * <p>
- * Adjacent encoded words separated only by linear white space are joined (RFC 2047 §6.2); words
- * in the same charset are decoded as one byte run, so a multibyte character split over two words
- * survives. A word in an unknown charset, or with broken base64, stays as written; so does
- * anything that is not an encoded word. An RFC 2231 language suffix ({@code utf-8*nl}) is ignored.
+ * Adjacent encoded words separated only by linear white space are joined (RFC 2047 §6.2);
+ * words in the same charset are decoded as one byte run, so a multibyte character split
+ * over two words survives. A word in an unknown charset, or with broken base64, stays as
+ * written; so does anything that is not an encoded word. An RFC 2231 language suffix
+ * ({@code utf-8*nl}) is ignored.
  */
 final class EncodedWords {
 
@@ -46,9 +48,10 @@ final class EncodedWords {
 	}
 
 	/**
-	 * The run {@code word} goes on: the current one when only linear white space (which goes)
-	 * separates them and the charset is the same; else a new one, after the current run and the
-	 * gap before the word are written out (the gap too goes between two encoded words).
+	 * The run {@code word} goes on: the current one when only linear white space (which
+	 * goes) separates them and the charset is the same; else a new one, after the current
+	 * run and the gap before the word are written out (the gap too goes between two
+	 * encoded words).
 	 */
 	private static Run join(Run run, String gap, EncodedWord word, StringBuilder out) {
 		boolean whiteSpace = isLinearWhiteSpace(gap);

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * What a mail on a case does besides joining the file (R19): a complainant's keyword
  * ({@link ComplainantKeywords}), the register details in its {@code Label: value} lines
  * ({@link ComplainantDetails}), both only with proof that the mail is the complainant's
- * ({@link ComplainantProof}), and the chair's notification of every mail from the complainant, an
- * employee, management or the appeals committee that is not a command.
+ * ({@link ComplainantProof}), and the chair's notification of every mail from the
+ * complainant, an employee, management or the appeals committee that is not a command.
  */
 @Component
 class FollowUps {
@@ -36,7 +36,6 @@ class FollowUps {
 	private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
 
 	private static final String NOTICE = "follow-up-notification";
-
 
 	private final ComplainantKeywords keywords;
 
@@ -55,7 +54,8 @@ class FollowUps {
 	private final int noticesPerHour;
 
 	FollowUps(ComplainantKeywords keywords, ComplainantDetails details, ComplainantProof proof,
-			Correspondence correspondence, CaseMailer mailer, CaseChanges changes, IntakeSettings settings, Clock clock) {
+			Correspondence correspondence, CaseMailer mailer, CaseChanges changes, IntakeSettings settings,
+			Clock clock) {
 		this.noticesPerHour = settings.noticesPerCasePerHour();
 		this.keywords = keywords;
 		this.details = details;
@@ -83,16 +83,18 @@ class FollowUps {
 	}
 
 	/**
-	 * The chair hears of every mail on a case, but at most {@code notices-per-case-per-hour} (5)
-	 * notices an hour per case: a sender who floods a case does not flood the chair. The next notice after a quiet
-	 * spell says how many mails came in without one; all of them are in the file.
+	 * The chair hears of every mail on a case, but at most
+	 * {@code notices-per-case-per-hour} (5) notices an hour per case: a sender who floods
+	 * a case does not flood the chair. The next notice after a quiet spell says how many
+	 * mails came in without one; all of them are in the file.
 	 */
 	private void notifyChair(MailThread.Joined thread, InboundMail mail, String newText, Map<String, String> recorded) {
 		long caseId = thread.complaint().id();
 		Instant hourAgo = this.clock.instant().minus(Duration.ofHours(1));
 		long recent = this.correspondence.times(caseId, NOTICE).stream().filter((at) -> at.isAfter(hourAgo)).count();
 		if (recent >= this.noticesPerHour) {
-			log.info("Notice of a mail on {} held back: {} notices in the last hour", thread.complaint().reference(), recent);
+			log.info("Notice of a mail on {} held back: {} notices in the last hour", thread.complaint().reference(),
+					recent);
 			return;
 		}
 		Map<String, Object> model = new LinkedHashMap<>();
@@ -106,8 +108,8 @@ class FollowUps {
 		model.put("guidance", Guidance.forCase(this.changes.state(thread.complaint())));
 		model.put("attachments", mail.attachments().stream().map(Attachment::fileName).toList());
 		List<String> references = mail.messageId() == null ? List.of() : List.of(mail.messageId());
-		this.mailer.send(thread.complaint(), new Letter(NOTICE, List.of(this.mailer.chair()), null, null, references,
-				model));
+		this.mailer.send(thread.complaint(),
+				new Letter(NOTICE, List.of(this.mailer.chair()), null, null, references, model));
 	}
 
 	private static String partyLabel(Party party) {
@@ -119,4 +121,5 @@ class FollowUps {
 			case COMMITTEE -> "de klachtencommissie";
 		};
 	}
+
 }

@@ -10,13 +10,13 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * HTML mail as readable text: jsoup parses the (often broken) HTML; block elements become line
- * breaks, styles and scripts vanish, entities are decoded.
+ * HTML mail as readable text: jsoup parses the (often broken) HTML; block elements become
+ * line breaks, styles and scripts vanish, entities are decoded.
  */
 final class HtmlText {
 
-	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5",
-			"h6", "blockquote", "pre", "table", "ul", "ol", "hr", "address", "section", "article");
+	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+			"blockquote", "pre", "table", "ul", "ol", "hr", "address", "section", "article");
 
 	private HtmlText() {
 	}
@@ -53,8 +53,8 @@ final class HtmlText {
 	}
 
 	/**
-	 * Writes text nodes as they are, a line break before and after a block element (before only for
-	 * {@code br}), a space before a table cell.
+	 * Writes text nodes as they are, a line break before and after a block element
+	 * (before only for {@code br}), a space before a table cell.
 	 */
 	private static final class TextWriter implements NodeVisitor {
 

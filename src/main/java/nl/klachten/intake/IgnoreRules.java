@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Mail that is never a complaint and never answered (CONTRACT §4): auto-replies (RFC 3834 and the
- * vendor headers), bulk and list mail, bounces and delivery reports. Returns the reason, a short
- * code for the ignored list.
+ * Mail that is never a complaint and never answered (CONTRACT §4): auto-replies (RFC 3834
+ * and the vendor headers), bulk and list mail, bounces and delivery reports. Returns the
+ * reason, a short code for the ignored list.
  */
 public final class IgnoreRules {
 
@@ -22,7 +22,10 @@ public final class IgnoreRules {
 		return byHeaders(mail).or(() -> bySender(mail));
 	}
 
-	/** Auto-replies, bulk and list mail, delivery reports: what the headers say the mail is. */
+	/**
+	 * Auto-replies, bulk and list mail, delivery reports: what the headers say the mail
+	 * is.
+	 */
 	private static Optional<String> byHeaders(InboundMail mail) {
 		if (mail.headers().first("Auto-Submitted").map(IgnoreRules::token).filter((v) -> !v.equals("no")).isPresent()) {
 			return Optional.of("auto-submitted");

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what became of a mail: its row in the inbound log (case, ignored list or quarantine, with
- * the reason code and its raw bytes, CONTRACT §4) and, for a mail on a case, its letter in the
- * case's correspondence with its attachments (R19). The one place that turns a mail into these
- * register records, in the caller's transaction.
+ * Writes what became of a mail: its row in the inbound log (case, ignored list or
+ * quarantine, with the reason code and its raw bytes, CONTRACT §4) and, for a mail on a
+ * case, its letter in the case's correspondence with its attachments (R19). The one place
+ * that turns a mail into these register records, in the caller's transaction.
  */
 @Component
 class InboundRecorder {
@@ -52,7 +52,10 @@ class InboundRecorder {
 		this.clock = clock;
 	}
 
-	/** Records a mail that is not on a case, or that the commands filed nowhere, counted and logged by reason. */
+	/**
+	 * Records a mail that is not on a case, or that the commands filed nowhere, counted
+	 * and logged by reason.
+	 */
 	Filing.Destination settle(MailEntry entry, Long complaintId, Outcome outcome, String reason) {
 		record(entry, complaintId, outcome, reason);
 		if (outcome == Outcome.IGNORED) {
@@ -87,7 +90,10 @@ class InboundRecorder {
 		this.correspondence.add(letter(entry, complaintId, inboundId, kind, mail.text(), newText), attachments);
 	}
 
-	/** One case's part of a mail about several: the other cases' lines and the attachments are not this case's file. */
+	/**
+	 * One case's part of a mail about several: the other cases' lines and the attachments
+	 * are not this case's file.
+	 */
 	void addPart(MailEntry entry, long complaintId, long inboundId, String kind, String part) {
 		this.correspondence.add(letter(entry, complaintId, inboundId, kind, part, part), List.of());
 	}
@@ -96,8 +102,8 @@ class InboundRecorder {
 			String newText) {
 		InboundMail mail = entry.mail();
 		return new Correspondence.Letter(complaintId, Correspondence.Direction.IN, zoned(entry.fetched().receivedAt()),
-				mail.senderAddress(), String.join(", ", mail.to()), mail.subject(), mail.messageId(), kind, text, newText,
-				inboundId, null);
+				mail.senderAddress(), String.join(", ", mail.to()), mail.subject(), mail.messageId(), kind, text,
+				newText, inboundId, null);
 	}
 
 	static Filing.Destination destination(Outcome outcome) {

@@ -19,22 +19,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a batch of fetched mail into the register and says where each mail is to be filed. Every
- * mail ends in exactly one of: a case, the ignored list, or quarantine, with its raw bytes kept
- * (CONTRACT §4). Each mail is a transaction of its own: its raw bytes are stored and it is parsed
- * before the transaction begins, so SQLite's write lock is held only for the mail's routing writes
- * and an admin command or the outbox sender never waits for a whole batch. A mail that fails
- * unexpectedly (any {@link Throwable}, a {@link StackOverflowError} or {@link OutOfMemoryError}
- * included) is rolled back alone, counted, left in the inbox to be tried again, and after
- * {@code max-attempts} tries quarantined, so it never blocks the mails behind it. A mail over
- * {@link MailLimits} or its time budget is quarantined at once. A fault of the register's machine
- * ({@link RegisterFaults}: the lock held past the busy timeout, a full disk) is no mail's failure:
- * the batch stops there, the mails taken so far are filed, the rest stay in the inbox, and the
- * intake pauses ({@link IntakePause}) before it reads again.
+ * Takes a batch of fetched mail into the register and says where each mail is to be
+ * filed. Every mail ends in exactly one of: a case, the ignored list, or quarantine, with
+ * its raw bytes kept (CONTRACT §4). Each mail is a transaction of its own: its raw bytes
+ * are stored and it is parsed before the transaction begins, so SQLite's write lock is
+ * held only for the mail's routing writes and an admin command or the outbox sender never
+ * waits for a whole batch. A mail that fails unexpectedly (any {@link Throwable}, a
+ * {@link StackOverflowError} or {@link OutOfMemoryError} included) is rolled back alone,
+ * counted, left in the inbox to be tried again, and after {@code max-attempts} tries
+ * quarantined, so it never blocks the mails behind it. A mail over {@link MailLimits} or
+ * its time budget is quarantined at once. A fault of the register's machine
+ * ({@link RegisterFaults}: the lock held past the busy timeout, a full disk) is no mail's
+ * failure: the batch stops there, the mails taken so far are filed, the rest stay in the
+ * inbox, and the intake pauses ({@link IntakePause}) before it reads again.
  * <p>
- * "The same mail" read again is only filed ({@link Dedupe}); a different mail that reuses a
- * Message-ID is routed on its own merits and the chair is told ({@link ReusedMessageIdNotice}). Where
- * a mail goes is decided by {@link nl.klachten.intake.MailRoutes}, applied by {@link RouteEffects}.
+ * "The same mail" read again is only filed ({@link Dedupe}); a different mail that reuses
+ * a Message-ID is routed on its own merits and the chair is told
+ * ({@link ReusedMessageIdNotice}). Where a mail goes is decided by
+ * {@link nl.klachten.intake.MailRoutes}, applied by {@link RouteEffects}.
  */
 @Component
 public class Intake {
@@ -79,7 +81,7 @@ public class Intake {
 		this.pause = pause;
 	}
 
-	/** False while the intake pauses after a fault of the register's machine: do not read the inbox now. */
+	/** False while the intake pauses after a fault of the register's machine. */
 	public boolean ready() {
 		return this.pause.ready();
 	}
@@ -98,8 +100,9 @@ public class Intake {
 	}
 
 	/**
-	 * Takes the batch's mails in order, until a fault of the register's machine, which pauses the
-	 * intake and leaves the rest in the inbox. Returns how many mails were read.
+	 * Takes the batch's mails in order, until a fault of the register's machine, which
+	 * pauses the intake and leaves the rest in the inbox. Returns how many mails were
+	 * read.
 	 */
 	private int takeAll(MailBatch batch, Map<Long, Filing.Destination> destinations) {
 		int read = 0;
@@ -124,9 +127,10 @@ public class Intake {
 	}
 
 	/**
-	 * A mail the server sent without its body (BODY[] missing or NIL): quarantined with reason
-	 * {@code no-body} and what the server gave (nothing), never skipped. There is no content to key
-	 * it by, so its key is its place in the inbox (UIDVALIDITY and UID), which a re-read finds again.
+	 * A mail the server sent without its body (BODY[] missing or NIL): quarantined with
+	 * reason {@code no-body} and what the server gave (nothing), never skipped. There is
+	 * no content to key it by, so its key is its place in the inbox (UIDVALIDITY and
+	 * UID), which a re-read finds again.
 	 */
 	private Filing.Destination withoutBody(FetchedMail read, long uidValidity) {
 		FetchedMail fetched = ReceiptTime.clamp(read, this.clock.instant());
@@ -135,9 +139,9 @@ public class Intake {
 	}
 
 	/**
-	 * One mail: stored, then parsed under its time budget on a worker ({@link ParseWorker}). Whatever
-	 * the parse throws is this mail's failure alone, but for a fault of the register's machine,
-	 * which goes up to {@link #take}.
+	 * One mail: stored, then parsed under its time budget on a worker
+	 * ({@link ParseWorker}). Whatever the parse throws is this mail's failure alone, but
+	 * for a fault of the register's machine, which goes up to {@link #take}.
 	 */
 	private Optional<Filing.Destination> takeOne(FetchedMail read, AttemptCounter.Batch attempts) {
 		FetchedMail fetched = ReceiptTime.clamp(read, this.clock.instant());
@@ -162,9 +166,10 @@ public class Intake {
 	}
 
 	/**
-	 * A parsed mail: only filed when it was read before ({@link Dedupe}), else routed in its own
-	 * transaction on this thread, where the rest of its time budget (counted from {@code started})
-	 * is checked as work done ({@link WorkTime}). Whatever the route throws is this mail's failure.
+	 * A parsed mail: only filed when it was read before ({@link Dedupe}), else routed in
+	 * its own transaction on this thread, where the rest of its time budget (counted from
+	 * {@code started}) is checked as work done ({@link WorkTime}). Whatever the route
+	 * throws is this mail's failure.
 	 */
 	private Optional<Filing.Destination> routeParsed(MailEntry stored, InboundMail mail, long started,
 			AttemptCounter.Batch attempts) {

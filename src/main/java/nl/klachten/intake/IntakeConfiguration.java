@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Intake's settings as the mailbox reads them (the dependency points from intake to mailbox), and
- * the rule list of a mail's route with what it needs from the register and the settings.
+ * Intake's settings as the mailbox reads them (the dependency points from intake to
+ * mailbox), and the rule list of a mail's route with what it needs from the register and
+ * the settings.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {

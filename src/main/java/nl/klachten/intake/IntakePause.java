@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The intake's pause while the register cannot be written (another writer holding the lock past
- * the busy timeout, a full disk): 1 s doubling to 60 s between tries ({@link RealTimeBackoff}), so
- * a full disk is not hammered at every tick and the log gets one warning when it starts and one
- * line when it ends, not a stack trace per poll.
+ * The intake's pause while the register cannot be written (another writer holding the
+ * lock past the busy timeout, a full disk): 1 s doubling to 60 s between tries
+ * ({@link RealTimeBackoff}), so a full disk is not hammered at every tick and the log
+ * gets one warning when it starts and one line when it ends, not a stack trace per poll.
  */
 @Component
 class IntakePause {
@@ -32,7 +32,8 @@ class IntakePause {
 		this.backoff.failed();
 		int tries = this.backoff.failuresInRow();
 		if (tries == 1) {
-			log.warn("Register cannot be written ({}); the mail stays in the inbox and intake tries again after a pause",
+			log.warn(
+					"Register cannot be written ({}); the mail stays in the inbox and intake tries again after a pause",
 					Failures.causes(fault));
 		}
 		else {

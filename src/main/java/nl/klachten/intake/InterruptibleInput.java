@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 
 /**
- * An input stream that fails once its reading thread is interrupted. Mime4J does not look at
- * interrupts, so this is how a parse that ran out of time is made to stop: it reads its input in
- * buffered chunks, and the next chunk throws.
+ * An input stream that fails once its reading thread is interrupted. Mime4J does not look
+ * at interrupts, so this is how a parse that ran out of time is made to stop: it reads
+ * its input in buffered chunks, and the next chunk throws.
  */
 final class InterruptibleInput extends FilterInputStream {
 

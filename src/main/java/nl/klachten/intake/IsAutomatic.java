@@ -2,10 +2,10 @@ package nl.klachten.intake;
 
 import java.util.Optional;
 
-
 /**
- * Mail that is never a complaint and never answered (CONTRACT §4, R3): auto-replies, bulk and list
- * mail, bounces and delivery reports, ignored with the reason {@link IgnoreRules} gives.
+ * Mail that is never a complaint and never answered (CONTRACT §4, R3): auto-replies, bulk
+ * and list mail, bounces and delivery reports, ignored with the reason
+ * {@link IgnoreRules} gives.
  */
 final class IsAutomatic implements MailRule {
 

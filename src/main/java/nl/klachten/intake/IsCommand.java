@@ -8,10 +8,11 @@ import nl.klachten.threading.MailThread;
 import nl.klachten.threading.Party;
 
 /**
- * A command mail (D7). On a case: every committee mail, and a management or appeals mail that
- * starts with a command keyword. Without a case: a mail from a strictly read official address
- * (CONTRACT §5) that starts with a keyword, or, from the committee, with a near miss of one (so
- * the chair hears it was not understood instead of it becoming a complaint).
+ * A command mail (D7). On a case: every committee mail, and a management or appeals mail
+ * that starts with a command keyword. Without a case: a mail from a strictly read
+ * official address (CONTRACT §5) that starts with a keyword, or, from the committee, with
+ * a near miss of one (so the chair hears it was not understood instead of it becoming a
+ * complaint).
  */
 final class IsCommand implements MailRule {
 
@@ -25,7 +26,8 @@ final class IsCommand implements MailRule {
 	public Optional<Route> route(MailFacts mail) {
 		if (mail.thread() instanceof MailThread.Joined joined) {
 			return isCommand(joined.party(), mail.newText())
-					? Optional.of(new Route.Command(joined.complaint(), joined.party().letterKind())) : Optional.empty();
+					? Optional.of(new Route.Command(joined.complaint(), joined.party().letterKind()))
+					: Optional.empty();
 		}
 		Optional<String> official = mail.mail().strictSender().filter(this.committee::isOfficial);
 		if (official.isEmpty() || !(CommandDesk.startsWithKeyword(mail.newText())
@@ -35,7 +37,10 @@ final class IsCommand implements MailRule {
 		return Optional.of(new Route.Command(null, officialKind(official.get())));
 	}
 
-	/** Every committee mail on a case is a command mail; management and appeals only when it starts with one. */
+	/**
+	 * Every committee mail on a case is a command mail; management and appeals only when
+	 * it starts with one.
+	 */
 	private static boolean isCommand(Party party, String newText) {
 		return party == Party.COMMITTEE
 				|| ((party == Party.MANAGEMENT || party == Party.APPEALS) && CommandDesk.startsWithKeyword(newText));

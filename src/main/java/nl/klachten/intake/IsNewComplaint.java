@@ -8,10 +8,11 @@ import nl.klachten.register.RegisteredComplaint;
 import nl.klachten.threading.MailThread;
 
 /**
- * Every other mail is a new complaint (R3, R6); this rule always answers. It is acknowledged (R9)
- * unless its sender sent {@code rate-limit-per-hour} mails in the hour before (officials never
- * count), and not answered at all when its sender was not read strictly (CONTRACT §5). A case the
- * mail refers to but its sender may not join is passed on as a possible link for the chair.
+ * Every other mail is a new complaint (R3, R6); this rule always answers. It is
+ * acknowledged (R9) unless its sender sent {@code rate-limit-per-hour} mails in the hour
+ * before (officials never count), and not answered at all when its sender was not read
+ * strictly (CONTRACT §5). A case the mail refers to but its sender may not join is passed
+ * on as a possible link for the chair.
  */
 final class IsNewComplaint implements MailRule {
 

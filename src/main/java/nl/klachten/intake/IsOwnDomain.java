@@ -5,8 +5,8 @@ import java.util.Optional;
 import nl.klachten.committee.CommitteeSettings;
 
 /**
- * Mail from one of the provider's own domains that is on no case and no command: internal mail,
- * not a complaint (R3), ignored as {@code own-domain}.
+ * Mail from one of the provider's own domains that is on no case and no command: internal
+ * mail, not a complaint (R3), ignored as {@code own-domain}.
  */
 final class IsOwnDomain implements MailRule {
 

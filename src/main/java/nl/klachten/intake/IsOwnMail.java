@@ -7,9 +7,10 @@ import nl.klachten.committee.Ascii;
 import nl.klachten.register.Outbox;
 
 /**
- * The processor's own mail read back (CONTRACT §4): from the address we sent it from, with the body
- * we wrote (trace headers aside). A mail that only carries one of our Message-IDs (another sender,
- * another body) passes: it is routed on its merits, and the chair is told.
+ * The processor's own mail read back (CONTRACT §4): from the address we sent it from,
+ * with the body we wrote (trace headers aside). A mail that only carries one of our
+ * Message-IDs (another sender, another body) passes: it is routed on its merits, and the
+ * chair is told.
  */
 final class IsOwnMail implements MailRule {
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import nl.klachten.threading.MailThread;
 
 /**
- * A mail on a case its sender may join (CONTRACT §4) that is not a command: correspondence, filed
- * on the case (R12, R13, R19).
+ * A mail on a case its sender may join (CONTRACT §4) that is not a command:
+ * correspondence, filed on the case (R12, R13, R19).
  */
 final class JoinsCase implements MailRule {
 

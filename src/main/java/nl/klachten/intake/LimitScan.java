@@ -10,20 +10,24 @@ import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 
 /**
- * Checks {@link MailLimits} before the full parse, in one pass that holds no body in memory: a
- * byte scan for the longest line, then Mime4J's {@link MimeTokenStream} (the same tokenizer and
- * configuration as the parse, so both see the same structure) counting nesting, parts and header
- * fields. The token stream keeps its entities on a list rather than the call stack, and the scan
- * stops at the first entity past the depth limit, so it never goes deeper than the limit itself;
- * the full parse (which recurses, as does disposing and writing a message) then runs only on a
- * mail whose depth is known to be small.
+ * Checks {@link MailLimits} before the full parse, in one pass that holds no body in
+ * memory: a byte scan for the longest line, then Mime4J's {@link MimeTokenStream} (the
+ * same tokenizer and configuration as the parse, so both see the same structure) counting
+ * nesting, parts and header fields. The token stream keeps its entities on a list rather
+ * than the call stack, and the scan stops at the first entity past the depth limit, so it
+ * never goes deeper than the limit itself; the full parse (which recurses, as does
+ * disposing and writing a message) then runs only on a mail whose depth is known to be
+ * small.
  */
 final class LimitScan {
 
 	private LimitScan() {
 	}
 
-	/** The name of the first limit the mail exceeds, e.g. {@code mime-depth}; empty when within all. */
+	/**
+	 * The name of the first limit the mail exceeds, e.g. {@code mime-depth}; empty when
+	 * within all.
+	 */
 	static Optional<String> exceeded(byte[] raw, MailLimits limits) {
 		if (raw == null) {
 			return Optional.empty();
@@ -64,7 +68,9 @@ final class LimitScan {
 		return Optional.empty();
 	}
 
-	/** Counts the token the stream is at; the first limit the mail is now past, if any. */
+	/**
+	 * Counts the token the stream is at; the first limit the mail is now past, if any.
+	 */
 	private static Optional<String> count(MimeTokenStream tokens, EntityState state, Counts counts, MailLimits limits)
 			throws IOException {
 		switch (state) {
@@ -95,7 +101,10 @@ final class LimitScan {
 		return total;
 	}
 
-	/** What the scan has seen so far: the nesting now, the parts, the current header's fields, the body bytes. */
+	/**
+	 * What the scan has seen so far: the nesting now, the parts, the current header's
+	 * fields, the body bytes.
+	 */
 	private static final class Counts {
 
 		private int depth;

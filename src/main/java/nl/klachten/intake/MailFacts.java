@@ -10,10 +10,11 @@ import nl.klachten.threading.ThreadClues;
 import nl.klachten.threading.ThreadResolver;
 
 /**
- * A mail as the rules of {@link MailRoutes} see it: the parsed mail with its raw bytes and receipt
- * time, the processor's own outbox row under its Message-ID (if any), and its thread and the new
- * text of a reply. The thread and the new text are worked out when a rule first asks and kept, so
- * a mail ignored by an early rule costs no threading look-ups and every later rule sees the same.
+ * A mail as the rules of {@link MailRoutes} see it: the parsed mail with its raw bytes
+ * and receipt time, the processor's own outbox row under its Message-ID (if any), and its
+ * thread and the new text of a reply. The thread and the new text are worked out when a
+ * rule first asks and kept, so a mail ignored by an early rule costs no threading
+ * look-ups and every later rule sees the same.
  */
 final class MailFacts {
 
@@ -59,7 +60,10 @@ final class MailFacts {
 		return this.own;
 	}
 
-	/** The text the sender wrote, without quoted history and signature ({@link ReplyText}). */
+	/**
+	 * The text the sender wrote, without quoted history and signature
+	 * ({@link ReplyText}).
+	 */
 	public String newText() {
 		if (this.newText == null) {
 			this.newText = ReplyText.split(this.mail.text()).newText();
@@ -67,7 +71,10 @@ final class MailFacts {
 		return this.newText;
 	}
 
-	/** The case the mail belongs to, resolved from its strict sender, references, subject and text. */
+	/**
+	 * The case the mail belongs to, resolved from its strict sender, references, subject
+	 * and text.
+	 */
 	public MailThread thread() {
 		if (this.thread == null) {
 			this.thread = this.threads.resolve(new ThreadClues(this.mail.strictSender().orElse(""),

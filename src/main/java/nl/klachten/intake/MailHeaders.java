@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The header fields of a mail, looked up case-insensitively. Values are unfolded; only the
- * unstructured ones (Subject, Comments, Keywords) are RFC 2047-decoded, every other field is its raw
- * text (issue 9). Never logged: headers carry names and addresses.
+ * The header fields of a mail, looked up case-insensitively. Values are unfolded; only
+ * the unstructured ones (Subject, Comments, Keywords) are RFC 2047-decoded, every other
+ * field is its raw text (issue 9). Never logged: headers carry names and addresses.
  */
 public record MailHeaders(Map<String, List<String>> fields, List<String> order) {
 
@@ -33,10 +33,11 @@ public record MailHeaders(Map<String, List<String>> fields, List<String> order) 
 	}
 
 	/**
-	 * The values of {@code name}, top down, each with how many {@code stop} fields stand above it:
-	 * for {@code Authentication-Results} under {@code Received}, how far down the path of servers
-	 * the result was written (RFC 8601 §5: the receiving server adds its own at the top; one the
-	 * sender wrote stands below every {@code Received}). Empty when the order is unknown.
+	 * The values of {@code name}, top down, each with how many {@code stop} fields stand
+	 * above it: for {@code Authentication-Results} under {@code Received}, how far down
+	 * the path of servers the result was written (RFC 8601 §5: the receiving server adds
+	 * its own at the top; one the sender wrote stands below every {@code Received}).
+	 * Empty when the order is unknown.
 	 */
 	public List<Placed> placed(String name, String stop) {
 		String wanted = name.toLowerCase(Locale.ROOT);

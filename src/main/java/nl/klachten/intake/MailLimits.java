@@ -9,13 +9,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The shape a mail may have before it is parsed at all (issue 9): nesting of multiparts and
- * embedded messages, number of body parts, header fields per header block, the length of one
- * header field (folded lines included) and of one line, and the content bytes of all leaf parts
- * together. {@link LimitScan} checks them in one streaming pass; a mail over any of them is
- * quarantined at once as {@code limit:<name>}. The defaults are far above any real mail (the
- * corpus peaks at depth 4, 17 header fields and 500-byte lines) and far below what makes the
- * parser recurse out of stack or memory.
+ * The shape a mail may have before it is parsed at all (issue 9): nesting of multiparts
+ * and embedded messages, number of body parts, header fields per header block, the length
+ * of one header field (folded lines included) and of one line, and the content bytes of
+ * all leaf parts together. {@link LimitScan} checks them in one streaming pass; a mail
+ * over any of them is quarantined at once as {@code limit:<name>}. The defaults are far
+ * above any real mail (the corpus peaks at depth 4, 17 header fields and 500-byte lines)
+ * and far below what makes the parser recurse out of stack or memory.
  *
  * <p>
  * {@code decodedSize} is checked on the encoded content, an upper bound: base64 and

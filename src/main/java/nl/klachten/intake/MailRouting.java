@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes one parsed mail inside its transaction: looks up the processor's own mail under its
- * Message-ID, asks {@link MailRoutes} for the {@link Route}, applies it ({@link RouteEffects}), and
- * tells the chair when the mail reused a Message-ID that is not its own
- * ({@link ReusedMessageIdNotice}): one of ours, or one read before.
+ * Routes one parsed mail inside its transaction: looks up the processor's own mail under
+ * its Message-ID, asks {@link MailRoutes} for the {@link Route}, applies it
+ * ({@link RouteEffects}), and tells the chair when the mail reused a Message-ID that is
+ * not its own ({@link ReusedMessageIdNotice}): one of ours, or one read before.
  */
 @Component
 class MailRouting {

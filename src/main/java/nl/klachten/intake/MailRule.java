@@ -3,8 +3,8 @@ package nl.klachten.intake;
 import java.util.Optional;
 
 /**
- * One rule of {@link MailRoutes}, as a matcher in James's mailet container: it looks at a mail and
- * either answers its route or passes it to the next rule.
+ * One rule of {@link MailRoutes}, as a matcher in James's mailet container: it looks at a
+ * mail and either answers its route or passes it to the next rule.
  */
 interface MailRule {
 

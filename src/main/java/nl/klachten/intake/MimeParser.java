@@ -12,16 +12,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Raw bytes to {@link InboundMail}, with Mime4J in permissive mode and a silent decode monitor
- * (as James's {@code MessageParserImpl}): broken mail is the normal case, so the parser reads what
- * it can and never throws. Only a mail with nothing recognisable as a header is
- * {@link ParseResult.Unparseable}. The headers are read by {@link MimeParserHeaders}, the parts by
- * {@link MimeParserBody}.
+ * Raw bytes to {@link InboundMail}, with Mime4J in permissive mode and a silent decode
+ * monitor (as James's {@code MessageParserImpl}): broken mail is the normal case, so the
+ * parser reads what it can and never throws. Only a mail with nothing recognisable as a
+ * header is {@link ParseResult.Unparseable}. The headers are read by
+ * {@link MimeParserHeaders}, the parts by {@link MimeParserBody}.
  */
 @Component
 public class MimeParser {
 
-	/** Shared with {@link LimitScan}, so the pre-scan tokenizes exactly as the parse does. */
+	/**
+	 * Shared with {@link LimitScan}, so the pre-scan tokenizes exactly as the parse does.
+	 */
 	static final MimeConfig CONFIG = MimeConfig.custom()
 		.setMaxLineLen(-1)
 		.setMaxHeaderLen(-1)
@@ -47,10 +49,11 @@ public class MimeParser {
 	}
 
 	/**
-	 * Parses one mail. A mail over one of the {@link MailLimits} is {@link ParseResult.Unparseable}
-	 * as {@code limit:<name>} before Mime4J builds anything. The bytes are read through
-	 * {@link InterruptibleInput}, so a parse whose thread is interrupted (it ran out of time) stops
-	 * at its next read instead of running on.
+	 * Parses one mail. A mail over one of the {@link MailLimits} is
+	 * {@link ParseResult.Unparseable} as {@code limit:<name>} before Mime4J builds
+	 * anything. The bytes are read through {@link InterruptibleInput}, so a parse whose
+	 * thread is interrupted (it ran out of time) stops at its next read instead of
+	 * running on.
 	 */
 	public ParseResult parse(byte[] raw) {
 		Optional<ParseResult.Unparseable> overLimit = overLimit(raw);
@@ -81,7 +84,8 @@ public class MimeParser {
 			return LimitScan.exceeded(raw, this.limits).map((limit) -> new ParseResult.Unparseable("limit:" + limit));
 		}
 		catch (RuntimeException ex) {
-			// the scan reads with the parser's own streams: what breaks it would break the parse there
+			// the scan reads with the parser's own streams: what breaks it would break
+			// the parse there
 			return Optional.of(new ParseResult.Unparseable("mime-error:" + ex.getClass().getSimpleName()));
 		}
 	}

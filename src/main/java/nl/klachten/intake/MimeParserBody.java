@@ -17,9 +17,10 @@ import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
 
 /**
- * The body half of {@link MimeParser}: walks the parts of a mail into its readable text (text/plain
- * preferred, the HTML of an alternative with a plain sibling skipped, else HTML turned into text)
- * and its attachments (files, and embedded messages as {@code message/rfc822}).
+ * The body half of {@link MimeParser}: walks the parts of a mail into its readable text
+ * (text/plain preferred, the HTML of an alternative with a plain sibling skipped, else
+ * HTML turned into text) and its attachments (files, and embedded messages as
+ * {@code message/rfc822}).
  */
 final class MimeParserBody {
 

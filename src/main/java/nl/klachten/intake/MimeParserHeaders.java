@@ -18,17 +18,18 @@ import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.stream.Field;
 
 /**
- * The header half of {@link MimeParser}: every field unfolded from its raw bytes, and the ones the
- * rules read (Message-ID, In-Reply-To and References, From and Sender, Return-Path, To and Cc,
- * Date). A header that cannot be read is absent, never an error.
+ * The header half of {@link MimeParser}: every field unfolded from its raw bytes, and the
+ * ones the rules read (Message-ID, In-Reply-To and References, From and Sender,
+ * Return-Path, To and Cc, Date). A header that cannot be read is absent, never an error.
  */
 final class MimeParserHeaders {
 
 	/**
-	 * The only headers whose RFC 2047 encoded-words are decoded: unstructured text meant for people.
-	 * Message-IDs, trace headers ({@code Received}, {@code Authentication-Results},
-	 * {@code DKIM-Signature}, {@code Return-Path}) and address headers stay raw, so an encoded-word
-	 * can never smuggle a line break, a second address or another header into what we parse or copy.
+	 * The only headers whose RFC 2047 encoded-words are decoded: unstructured text meant
+	 * for people. Message-IDs, trace headers ({@code Received},
+	 * {@code Authentication-Results}, {@code DKIM-Signature}, {@code Return-Path}) and
+	 * address headers stay raw, so an encoded-word can never smuggle a line break, a
+	 * second address or another header into what we parse or copy.
 	 */
 	private static final Set<String> UNSTRUCTURED = Set.of("subject", "comments", "keywords");
 
@@ -64,23 +65,26 @@ final class MimeParserHeaders {
 		return value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", "").strip();
 	}
 
-	/** The Message-ID when it is a valid RFC 5322 msg-id; an invalid one is no Message-ID. */
+	/**
+	 * The Message-ID when it is a valid RFC 5322 msg-id; an invalid one is no Message-ID.
+	 */
 	static String messageId(MailHeaders headers) {
 		List<String> values = headers.all("Message-ID");
 		return values.size() != 1 ? null : MessageId.parse(values.get(0)).map(MessageId::value).orElse(null);
 	}
 
 	/**
-	 * The valid ids a reply names (invalid ones are dropped): In-Reply-To first, then the last
-	 * {@value MimeParser#MAX_REFERENCES} of References (the nearest ancestors). Each id costs
-	 * look-ups in the register, and a sender can write thousands into one header; a real thread
-	 * needs only the recent ones.
+	 * The valid ids a reply names (invalid ones are dropped): In-Reply-To first, then the
+	 * last {@value MimeParser#MAX_REFERENCES} of References (the nearest ancestors). Each
+	 * id costs look-ups in the register, and a sender can write thousands into one
+	 * header; a real thread needs only the recent ones.
 	 */
 	static List<String> references(MailHeaders headers) {
 		Set<String> ids = new LinkedHashSet<>();
 		headers.all("In-Reply-To").forEach((value) -> MessageId.parseList(value).forEach((id) -> ids.add(id.value())));
 		List<String> references = new ArrayList<>();
-		headers.all("References").forEach((value) -> MessageId.parseList(value).forEach((id) -> references.add(id.value())));
+		headers.all("References")
+			.forEach((value) -> MessageId.parseList(value).forEach((id) -> references.add(id.value())));
 		ids.addAll(references.subList(Math.max(0, references.size() - MimeParser.MAX_REFERENCES), references.size()));
 		return List.copyOf(ids);
 	}

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import org.apache.james.mime4j.stream.NameValuePair;
 
 /**
- * Reads one parameter (e.g. {@code filename}) from a header's parameters, the way mail clients
- * actually write it: plain, RFC 2047-encoded, or RFC 2231 extended and continued
+ * Reads one parameter (e.g. {@code filename}) from a header's parameters, the way mail
+ * clients actually write it: plain, RFC 2047-encoded, or RFC 2231 extended and continued
  * ({@code filename*0*=utf-8''%E2%82%AC; filename*1*=...}).
  */
 final class ParameterDecoder {

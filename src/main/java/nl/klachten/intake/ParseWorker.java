@@ -15,15 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link MimeParser#parse} for one mail on a worker thread and waits at most the mail's time
- * budget. Only the parse runs there, never routing: the register's transaction is bound to the
- * intake thread (Spring keeps it in a thread-local), so work that touches the register cannot
- * move to another thread, while the parse is pure and is the part an attacker controls most. A
- * parse that overruns is interrupted and abandoned; it stops at its next read
- * ({@link InterruptibleInput}), and its result is dropped. A parse that fails with any
- * {@link Throwable} (a {@link StackOverflowError} included) gives that throwable back to the
- * intake thread, where it is the mail's failure. The worker threads are daemons: an abandoned
- * parse never holds up shutdown.
+ * Runs {@link MimeParser#parse} for one mail on a worker thread and waits at most the
+ * mail's time budget. Only the parse runs there, never routing: the register's
+ * transaction is bound to the intake thread (Spring keeps it in a thread-local), so work
+ * that touches the register cannot move to another thread, while the parse is pure and is
+ * the part an attacker controls most. A parse that overruns is interrupted and abandoned;
+ * it stops at its next read ({@link InterruptibleInput}), and its result is dropped. A
+ * parse that fails with any {@link Throwable} (a {@link StackOverflowError} included)
+ * gives that throwable back to the intake thread, where it is the mail's failure. The
+ * worker threads are daemons: an abandoned parse never holds up shutdown.
  */
 @Component
 class ParseWorker implements DisposableBean {
@@ -45,7 +45,8 @@ class ParseWorker implements DisposableBean {
 	/**
 	 * The parse result within the budget.
 	 * @throws TimeLimitExceeded when the parse took longer
-	 * @throws Interrupted when the intake thread itself is interrupted (shutdown): not the mail's fault
+	 * @throws Interrupted when the intake thread itself is interrupted (shutdown): not
+	 * the mail's fault
 	 */
 	ParseResult parse(byte[] raw, Duration budget) {
 		Future<ParseResult> parse = this.workers.submit(() -> this.parser.parse(raw));

@@ -15,9 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mail that cannot be routed (CONTRACT §4): over a limit, without a body, unparseable, over its time
- * budget, or failing until {@code max-attempts}. It is quarantined with a reason code, its raw
- * bytes kept, in a transaction of its own, so that it never blocks the mails behind it.
+ * Mail that cannot be routed (CONTRACT §4): over a limit, without a body, unparseable,
+ * over its time budget, or failing until {@code max-attempts}. It is quarantined with a
+ * reason code, its raw bytes kept, in a transaction of its own, so that it never blocks
+ * the mails behind it.
  */
 @Component
 class Quarantine {
@@ -44,14 +45,13 @@ class Quarantine {
 	}
 
 	/**
-	 * Quarantines a mail unless it was settled before under its key (read again after a crash
-	 * before filing). A quarantined mail that reused a Message-ID is told to the chair as a routed
-	 * one would be.
+	 * Quarantines a mail unless it was settled before under its key (read again after a
+	 * crash before filing). A quarantined mail that reused a Message-ID is told to the
+	 * chair as a routed one would be.
 	 */
 	Filing.Destination once(MailEntry entry, String reason) {
-		return this.transaction.execute((status) -> this.inbound.outcomeOf(entry.key())
-			.map(InboundRecorder::destination)
-			.orElseGet(() -> {
+		return this.transaction
+			.execute((status) -> this.inbound.outcomeOf(entry.key()).map(InboundRecorder::destination).orElseGet(() -> {
 				Filing.Destination destination = this.recorder.settle(entry, null, Outcome.QUARANTINED, reason);
 				if (Dedupe.reused(entry)) {
 					this.reuse.tell(entry.mail().messageId(), false);
@@ -61,10 +61,10 @@ class Quarantine {
 	}
 
 	/**
-	 * A mail whose parse or route failed: over its time budget it is quarantined at once; otherwise
-	 * it stays in the inbox (empty) for another try until {@code max-attempts}. A failure that is not
-	 * the mail's ({@link AttemptCounter#rethrowIfNotTheMails}, a fault of the register's machine) goes
-	 * on up and fails the batch.
+	 * A mail whose parse or route failed: over its time budget it is quarantined at once;
+	 * otherwise it stays in the inbox (empty) for another try until {@code max-attempts}.
+	 * A failure that is not the mail's ({@link AttemptCounter#rethrowIfNotTheMails}, a
+	 * fault of the register's machine) goes on up and fails the batch.
 	 */
 	Optional<Filing.Destination> failed(MailEntry entry, Throwable ex, AttemptCounter.Batch attempts) {
 		AttemptCounter.rethrowIfNotTheMails(ex);

@@ -5,9 +5,9 @@ import java.time.Instant;
 import nl.klachten.mailbox.FetchedMail;
 
 /**
- * The submission time of a mail is the time the mail server received it (R6), but never later
- * than the processor's clock: a server whose clock runs ahead (or gave no date) cannot move a
- * submission into the future.
+ * The submission time of a mail is the time the mail server received it (R6), but never
+ * later than the processor's clock: a server whose clock runs ahead (or gave no date)
+ * cannot move a submission into the future.
  */
 final class ReceiptTime {
 

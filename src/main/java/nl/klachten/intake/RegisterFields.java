@@ -15,10 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The register details a complainant states in {@code Label: value} lines (R9, R19), in Dutch or
- * English: {@code Naam}/{@code Name}, {@code Adres}/{@code Address}, {@code Woonplaats}/{@code City},
- * {@code Product}, {@code Medewerker}/{@code Employee}, {@code Datum ontstaan}/{@code Date of
- * occurrence}, {@code Namens}/{@code On behalf of}. Only lines before quoted history count.
+ * The register details a complainant states in {@code Label: value} lines (R9, R19), in
+ * Dutch or English: {@code Naam}/{@code Name}, {@code Adres}/{@code Address},
+ * {@code Woonplaats}/{@code City}, {@code Product}, {@code Medewerker}/{@code Employee},
+ * {@code Datum ontstaan}/{@code Date of
+ * occurrence}, {@code Namens}/{@code On behalf of}. Only lines before quoted history
+ * count.
  */
 public record RegisterFields(String name, String address, String city, List<String> products, String employee,
 		LocalDate aroseOn, String representativeOf) {
@@ -48,19 +50,23 @@ public record RegisterFields(String name, String address, String city, List<Stri
 
 	}
 
-	/** The blanks our own mail shows ({@code Adres: ...}), echoed back by a reply: not a value. */
+	/**
+	 * The blanks our own mail shows ({@code Adres: ...}), echoed back by a reply: not a
+	 * value.
+	 */
 	private static final Pattern PLACEHOLDER = Pattern.compile("[.…_\\-\\s]*");
 
 	/**
-	 * A field line is typed by a person: a longer line is text, not a field. The cap keeps the work on
-	 * a hostile line (a megabyte of spaces after {@code Naam:}) small and linear.
+	 * A field line is typed by a person: a longer line is text, not a field. The cap
+	 * keeps the work on a hostile line (a megabyte of spaces after {@code Naam:}) small
+	 * and linear.
 	 */
 	static final int MAX_LINE = 1_000;
 
 	/**
-	 * The prefix and label of a field line; the value is the rest of the line, stripped. Possessive
-	 * quantifiers and no pattern for the value: a lazy value followed by {@code \s*$} was quadratic
-	 * in the run of spaces on a line.
+	 * The prefix and label of a field line; the value is the rest of the line, stripped.
+	 * Possessive quantifiers and no pattern for the value: a lazy value followed by
+	 * {@code \s*$} was quadratic in the run of spaces on a line.
 	 */
 	private static final Pattern LABEL = Pattern.compile("[\\s*>]*+([A-Za-z][A-Za-z ]{1,25}?)\\s*+:");
 
@@ -95,8 +101,8 @@ public record RegisterFields(String name, String address, String city, List<Stri
 	}
 
 	/**
-	 * The field a line states and its value; empty for quoted history, a line too long to be a
-	 * field, text, an unknown label or a placeholder.
+	 * The field a line states and its value; empty for quoted history, a line too long to
+	 * be a field, text, an unknown label or a placeholder.
 	 */
 	private static Optional<Map.Entry<Field, String>> fieldLine(String line) {
 		if (line.startsWith(">") || line.length() > MAX_LINE) {
@@ -117,7 +123,10 @@ public record RegisterFields(String name, String address, String city, List<Stri
 		return Optional.of(Map.entry(field.get(), value));
 	}
 
-	/** A date as people write it: ISO, {@code 3-2-2025}, {@code 3 februari 2025}, {@code February 3, 2025}. */
+	/**
+	 * A date as people write it: ISO, {@code 3-2-2025}, {@code 3 februari 2025},
+	 * {@code February 3, 2025}.
+	 */
 	public static Optional<LocalDate> date(String text) {
 		if (text == null) {
 			return Optional.empty();

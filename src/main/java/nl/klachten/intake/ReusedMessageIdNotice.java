@@ -15,11 +15,12 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the chair that a mail reused a Message-ID it does not own (CONTRACT §4): one read before
- * from another sender or with another text, or one the processor gave its own mail. Such a mail is
- * not taken for the earlier one: it is routed on its own, and the chair hears of it once, in the
- * transaction that records it, with the Message-ID and every mail read under it (sender and case).
- * The notice names no complaint text. It is filed on the newest case among those mails, if any.
+ * Tells the chair that a mail reused a Message-ID it does not own (CONTRACT §4): one read
+ * before from another sender or with another text, or one the processor gave its own
+ * mail. Such a mail is not taken for the earlier one: it is routed on its own, and the
+ * chair hears of it once, in the transaction that records it, with the Message-ID and
+ * every mail read under it (sender and case). The notice names no complaint text. It is
+ * filed on the newest case among those mails, if any.
  */
 @Component
 class ReusedMessageIdNotice {
@@ -38,7 +39,10 @@ class ReusedMessageIdNotice {
 		this.complaints = complaints;
 	}
 
-	/** Called after the mail is recorded; {@code own} when the Message-ID is one of the processor's. */
+	/**
+	 * Called after the mail is recorded; {@code own} when the Message-ID is one of the
+	 * processor's.
+	 */
 	void tell(String messageId, boolean own) {
 		List<InboundRecord.Seen> mails = this.inbound.withMessageId(messageId);
 		List<Map<String, Object>> lines = mails.stream()

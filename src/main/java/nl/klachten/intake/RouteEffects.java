@@ -9,10 +9,11 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * What each {@link Route} does to the register, in the mail's transaction: an ignored mail is
- * recorded in the ignored list; correspondence joins the case's file and is followed up
- * ({@link FollowUps}); a command mail goes to the commands ({@link CommandFiling}); a new complaint
- * is registered, filed and announced ({@link ComplaintRegistrar}).
+ * What each {@link Route} does to the register, in the mail's transaction: an ignored
+ * mail is recorded in the ignored list; correspondence joins the case's file and is
+ * followed up ({@link FollowUps}); a command mail goes to the commands
+ * ({@link CommandFiling}); a new complaint is registered, filed and announced
+ * ({@link ComplaintRegistrar}).
  */
 @Component
 class RouteEffects {

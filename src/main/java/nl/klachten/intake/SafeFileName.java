@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A file name that is safe to show and to use as the last part of a path: no directories, no
- * control or reserved characters, no leading dots, at most 120 characters, never empty. Unicode
- * bidi controls are dropped: {@code invoice} + U+202E + {@code fdp.exe} would otherwise show as
- * {@code invoiceexe.pdf}.
+ * A file name that is safe to show and to use as the last part of a path: no directories,
+ * no control or reserved characters, no leading dots, at most 120 characters, never
+ * empty. Unicode bidi controls are dropped: {@code invoice} + U+202E + {@code fdp.exe}
+ * would otherwise show as {@code invoiceexe.pdf}.
  */
 final class SafeFileName {
 

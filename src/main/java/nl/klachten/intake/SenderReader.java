@@ -15,13 +15,14 @@ import org.apache.james.mime4j.util.ByteSequence;
 import org.apache.james.mime4j.util.ContentUtil;
 
 /**
- * Reads the sender strictly (CONTRACT §5): exactly one {@code From} header holding exactly one
- * mailbox, {@code [display-name] <addr-spec>} or a bare addr-spec, whose address is a strict
- * {@link EmailAddress}; a {@code Sender} header, when present, must name the same address; and a
- * lenient parser must read the same address, so that two parsers never disagree about who wrote
- * the mail. Values are the raw header text: never RFC 2047-decoded before parsing, only the
- * display name is decoded. Anything else gives a sender that is not {@link Sender#strict()}: its
- * addresses, as a lenient parser reads them, joined for the register and the chair to see.
+ * Reads the sender strictly (CONTRACT §5): exactly one {@code From} header holding
+ * exactly one mailbox, {@code [display-name] <addr-spec>} or a bare addr-spec, whose
+ * address is a strict {@link EmailAddress}; a {@code Sender} header, when present, must
+ * name the same address; and a lenient parser must read the same address, so that two
+ * parsers never disagree about who wrote the mail. Values are the raw header text: never
+ * RFC 2047-decoded before parsing, only the display name is decoded. Anything else gives
+ * a sender that is not {@link Sender#strict()}: its addresses, as a lenient parser reads
+ * them, joined for the register and the chair to see.
  */
 final class SenderReader {
 
@@ -104,9 +105,10 @@ final class SenderReader {
 	}
 
 	/**
-	 * Where the angle-bracketed address starts: the first {@code <} outside quotes and comments;
-	 * -1 for a bare addr-spec; -2 when the display name holds what only another mailbox, a group
-	 * or a broken quote would ({@code , ; : @ >}, an unclosed quote or comment).
+	 * Where the angle-bracketed address starts: the first {@code <} outside quotes and
+	 * comments; -1 for a bare addr-spec; -2 when the display name holds what only another
+	 * mailbox, a group or a broken quote would ({@code , ; : @ >}, an unclosed quote or
+	 * comment).
 	 */
 	private static int addressStart(String text) {
 		boolean quoted = false;
@@ -148,7 +150,10 @@ final class SenderReader {
 		return (quoted || comment > 0) ? -2 : -1;
 	}
 
-	/** The text without one trailing comment, e.g. {@code jan@example.org (Jan)}; null when broken. */
+	/**
+	 * The text without one trailing comment, e.g. {@code jan@example.org (Jan)}; null
+	 * when broken.
+	 */
 	private static String withoutComment(String text) {
 		String stripped = text.strip();
 		if (stripped.endsWith(")")) {

@@ -12,17 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns bytes into text the way a forgiving mail client does: the declared charset when the JDK
- * knows it, otherwise UTF-8 when the bytes are valid UTF-8, otherwise windows-1252 (which maps
- * every byte, so decoding never fails). Declared US-ASCII and ISO-8859-1 are read as their
- * common supersets, as browsers and mail clients do.
+ * Turns bytes into text the way a forgiving mail client does: the declared charset when
+ * the JDK knows it, otherwise UTF-8 when the bytes are valid UTF-8, otherwise
+ * windows-1252 (which maps every byte, so decoding never fails). Declared US-ASCII and
+ * ISO-8859-1 are read as their common supersets, as browsers and mail clients do.
  */
 final class TextDecoder {
 
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-	private static final Map<String, String> ALIASES = Map.of("utf8", "UTF-8", "latin1", "ISO-8859-1",
-			"latin-1", "ISO-8859-1", "ascii", "US-ASCII", "cp1252", "windows-1252", "win-1252", "windows-1252");
+	private static final Map<String, String> ALIASES = Map.of("utf8", "UTF-8", "latin1", "ISO-8859-1", "latin-1",
+			"ISO-8859-1", "ascii", "US-ASCII", "cp1252", "windows-1252", "win-1252", "windows-1252");
 
 	private TextDecoder() {
 	}

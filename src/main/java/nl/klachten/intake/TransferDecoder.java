@@ -9,9 +9,9 @@ import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 
 /**
- * Content-Transfer-Encoding, decoded the way mail clients do: Mime4J's own base64 decoder drops
- * an unpadded last group (and with it the end of a complaint or an attachment), so base64 is
- * decoded here, skipping junk characters and supplying missing padding.
+ * Content-Transfer-Encoding, decoded the way mail clients do: Mime4J's own base64 decoder
+ * drops an unpadded last group (and with it the end of a complaint or an attachment), so
+ * base64 is decoded here, skipping junk characters and supplying missing padding.
  */
 final class TransferDecoder {
 
@@ -23,15 +23,16 @@ final class TransferDecoder {
 			return lenientBase64(raw);
 		}
 		if ("quoted-printable".equalsIgnoreCase(encoding)) {
-			try (InputStream in = new QuotedPrintableInputStream(
-					new ByteArrayInputStream(raw), DecodeMonitor.SILENT)) {
+			try (InputStream in = new QuotedPrintableInputStream(new ByteArrayInputStream(raw), DecodeMonitor.SILENT)) {
 				return in.readAllBytes();
 			}
 		}
 		return raw;
 	}
 
-	/** Base64 as mail clients read it: junk characters skipped, missing padding supplied. */
+	/**
+	 * Base64 as mail clients read it: junk characters skipped, missing padding supplied.
+	 */
 	private static byte[] lenientBase64(byte[] raw) {
 		StringBuilder chars = new StringBuilder(raw.length);
 		for (byte b : raw) {

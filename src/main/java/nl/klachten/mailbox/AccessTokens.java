@@ -19,12 +19,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OAuth2 access tokens an {@code auth: xoauth2} login uses instead of a password (CONTRACT
- * §3). A token is fetched from {@code complaints.mailbox.oauth2.token-uri} with a form POST, by
- * the refresh-token flow when a refresh token is set and by client credentials otherwise, kept,
- * and fetched anew once 80% of its {@code expires_in} has passed or when a login refused it
- * ({@link #refused}). One instance serves every connection to both servers. The token and the
- * secrets are never logged nor in {@link #toString}.
+ * The OAuth2 access tokens an {@code auth: xoauth2} login uses instead of a password
+ * (CONTRACT §3). A token is fetched from {@code complaints.mailbox.oauth2.token-uri} with
+ * a form POST, by the refresh-token flow when a refresh token is set and by client
+ * credentials otherwise, kept, and fetched anew once 80% of its {@code expires_in} has
+ * passed or when a login refused it ({@link #refused}). One instance serves every
+ * connection to both servers. The token and the secrets are never logged nor in
+ * {@link #toString}.
  */
 public final class AccessTokens {
 
@@ -64,7 +65,10 @@ public final class AccessTokens {
 			.build();
 	}
 
-	/** The tokens for the servers that log in with {@code auth: xoauth2}, given to them; the others are unchanged. */
+	/**
+	 * The tokens for the servers that log in with {@code auth: xoauth2}, given to them;
+	 * the others are unchanged.
+	 */
 	static MailEndpoints attach(MailboxSettings settings, MailboxSettings.Server imap, MailboxSettings.Server smtp,
 			Clock clock) {
 		if (!imap.oauth2() && !smtp.oauth2()) {
@@ -126,8 +130,10 @@ public final class AccessTokens {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new OAuth2Exception("OAuth2 token endpoint " + uri
-					+ " could not be reached: check complaints.mailbox.oauth2.token-uri and the network", false);
+			throw new OAuth2Exception(
+					"OAuth2 token endpoint " + uri
+							+ " could not be reached: check complaints.mailbox.oauth2.token-uri and the network",
+					false);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -135,13 +141,18 @@ public final class AccessTokens {
 		}
 	}
 
-	/** The endpoint's refusal, naming the keys to check; permanent unless the endpoint failed (5xx). */
+	/**
+	 * The endpoint's refusal, naming the keys to check; permanent unless the endpoint
+	 * failed (5xx).
+	 */
 	private OAuth2Exception refused(String uri, int status, JsonNode body) {
 		String error = body == null ? "" : body.path("error").asString("");
 		boolean refresh = refreshFlow();
-		return new OAuth2Exception("OAuth2 token endpoint " + uri + " refused the client: " + status
-				+ (error.isBlank() ? "" : " " + error) + ", check complaints.mailbox.oauth2.client-id and client-secret"
-				+ (refresh ? " and refresh-token" : "") + (status >= 500 ? " (or try again later)" : ""), status < 500);
+		return new OAuth2Exception(
+				"OAuth2 token endpoint " + uri + " refused the client: " + status + (error.isBlank() ? "" : " " + error)
+						+ ", check complaints.mailbox.oauth2.client-id and client-secret"
+						+ (refresh ? " and refresh-token" : "") + (status >= 500 ? " (or try again later)" : ""),
+				status < 500);
 	}
 
 	private JsonNode parse(String body) {

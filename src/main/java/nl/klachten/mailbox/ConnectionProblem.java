@@ -8,8 +8,9 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * One line for a connection that failed on the server's certificate: which server, what is wrong
- * with the certificate and how to make it trusted. Other failures are left to their callers.
+ * One line for a connection that failed on the server's certificate: which server, what
+ * is wrong with the certificate and how to make it trusted. Other failures are left to
+ * their callers.
  */
 public final class ConnectionProblem {
 

@@ -7,10 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process GreenMail server used when no external mailbox is configured: SMTP and IMAP on
- * 127.0.0.1, the demo accounts, and a mailbox for any other address on first delivery (login and
- * password both the address). Mail never leaves the machine. Mailboxes live in memory; the
- * register does not.
+ * The in-process GreenMail server used when no external mailbox is configured: SMTP and
+ * IMAP on 127.0.0.1, the demo accounts, and a mailbox for any other address on first
+ * delivery (login and password both the address). Mail never leaves the machine.
+ * Mailboxes live in memory; the register does not.
  */
 public class EmbeddedMailServer implements AutoCloseable {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The embedded GreenMail server of the out-of-the-box run (CONTRACT §2): ports and the demo
- * accounts. These passwords are demo values fixed by the contract, not secrets.
+ * The embedded GreenMail server of the out-of-the-box run (CONTRACT §2): ports and the
+ * demo accounts. These passwords are demo values fixed by the contract, not secrets.
  */
 @ConfigurationProperties("complaints.embedded")
 public record EmbeddedSettings(int smtpPort, int imapPort, List<Account> accounts) {

@@ -6,10 +6,11 @@ import nl.klachten.register.DataFiles;
 
 /**
  * One mail as read from the inbox: its UID, the server's receipt time (INTERNALDATE, the
- * submission date of R6; null when the server gave none) and its raw bytes. A mail over the size limit is not held in memory:
- * {@code raw} is null and {@code spool} streams it from the server. A mail the server answered
- * without its body ({@code BODY[]} missing or NIL) has {@code bodyMissing} set and empty bytes:
- * intake quarantines it rather than skip it or fail on it.
+ * submission date of R6; null when the server gave none) and its raw bytes. A mail over
+ * the size limit is not held in memory: {@code raw} is null and {@code spool} streams it
+ * from the server. A mail the server answered without its body ({@code BODY[]} missing or
+ * NIL) has {@code bodyMissing} set and empty bytes: intake quarantines it rather than
+ * skip it or fail on it.
  */
 public record FetchedMail(long uid, Instant receivedAt, long size, byte[] raw, DataFiles.Writer spool,
 		boolean bodyMissing) {

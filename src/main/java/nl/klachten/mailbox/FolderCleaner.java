@@ -19,11 +19,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes purged mail (R20) from the IMAP folders the processor files into: the processed, the
- * quarantine and the chair's notices folder. Opens its own short connection, so the intake connection is never disturbed;
- * finds each mail with a server-side {@code SEARCH HEADER Message-ID}, flags it {@code \Deleted} and
- * expunges just those messages ({@code UID EXPUNGE} where the server has UIDPLUS). A folder that does
- * not exist is skipped. Logs counts only, never a Message-ID (R8). Only present with the pipeline.
+ * Deletes purged mail (R20) from the IMAP folders the processor files into: the
+ * processed, the quarantine and the chair's notices folder. Opens its own short
+ * connection, so the intake connection is never disturbed; finds each mail with a
+ * server-side {@code SEARCH HEADER Message-ID}, flags it {@code \Deleted} and expunges
+ * just those messages ({@code UID EXPUNGE} where the server has UIDPLUS). A folder that
+ * does not exist is skipped. Logs counts only, never a Message-ID (R8). Only present with
+ * the pipeline.
  */
 @Component
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
@@ -41,9 +43,10 @@ public class FolderCleaner {
 	}
 
 	/**
-	 * Deletes every message carrying one of these Message-IDs (without angle brackets) from both
-	 * folders and returns how many messages went.
-	 * @throws MailboxException when the server cannot be reached; nothing is then known to be deleted
+	 * Deletes every message carrying one of these Message-IDs (without angle brackets)
+	 * from both folders and returns how many messages went.
+	 * @throws MailboxException when the server cannot be reached; nothing is then known
+	 * to be deleted
 	 */
 	public int delete(Collection<String> messageIds) {
 		if (messageIds.isEmpty()) {

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Watches the inbox with IMAP IDLE on a connection of its own and raises the {@link MailSignal}
- * when mail arrives and after every (re)connect, so mail that came while the connection was down
- * is caught by the next fetch. On a server without IDLE it stops and the poll interval does the
- * work. It never reads mail itself.
+ * Watches the inbox with IMAP IDLE on a connection of its own and raises the
+ * {@link MailSignal} when mail arrives and after every (re)connect, so mail that came
+ * while the connection was down is caught by the next fetch. On a server without IDLE it
+ * stops and the poll interval does the work. It never reads mail itself.
  */
 public class IdleWatcher implements SmartLifecycle {
 
@@ -65,7 +65,10 @@ public class IdleWatcher implements SmartLifecycle {
 				TimeUnit.SECONDS);
 	}
 
-	/** Reconnects after IDLE ends or fails: from 1 s, doubling to 1 min while connecting fails. */
+	/**
+	 * Reconnects after IDLE ends or fails: from 1 s, doubling to 1 min while connecting
+	 * fails.
+	 */
 	private void watch() {
 		RealTimeBackoff backoff = new RealTimeBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
 		while (this.running) {
@@ -89,7 +92,10 @@ public class IdleWatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Idles until the connection ends or the watcher stops; each IDLE ends at new mail or a ping. */
+	/**
+	 * Idles until the connection ends or the watcher stops; each IDLE ends at new mail or
+	 * a ping.
+	 */
 	private void idle() throws MessagingException {
 		while (this.running && this.folder.isOpen()) {
 			this.folder.idle(true);
@@ -118,7 +124,10 @@ public class IdleWatcher implements SmartLifecycle {
 		this.folder = inbox;
 	}
 
-	/** Any command ends the current IDLE; the loop then starts a fresh one, well inside the 29-minute limit. */
+	/**
+	 * Any command ends the current IDLE; the loop then starts a fresh one, well inside
+	 * the 29-minute limit.
+	 */
 	private void ping() {
 		IMAPFolder current = this.folder;
 		try {

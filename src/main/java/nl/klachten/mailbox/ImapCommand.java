@@ -8,9 +8,10 @@ import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
 /**
- * A raw IMAP command on the inbox's connection, its untagged responses given back and passed to
- * the folder's handlers. The intake speaks UID commands on the wire rather than through the
- * client's message cache, which can lag behind the server (STACK.md pitfall 12).
+ * A raw IMAP command on the inbox's connection, its untagged responses given back and
+ * passed to the folder's handlers. The intake speaks UID commands on the wire rather than
+ * through the client's message cache, which can lag behind the server (STACK.md pitfall
+ * 12).
  */
 final class ImapCommand {
 

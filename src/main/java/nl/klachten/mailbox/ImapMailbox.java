@@ -13,21 +13,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The intake connection to the inbox. Everything in the inbox is unprocessed, because processed
- * mail is moved out; so a batch is simply the N oldest messages. Reading costs two round trips
- * however large the batch (UIDs and sizes, then every body with {@code BODY.PEEK[]}), and filing
- * one {@code UID MOVE} per destination folder (STACK.md pitfall 12). Everything goes by UID, never
- * by the client's message cache, and every read records the inbox's UIDVALIDITY: a filing for
- * UIDs of another UIDVALIDITY is refused ({@link UidValidityChanged}). Without {@code MOVE} a mail
- * is filed by copy and marked {@value #FILED_KEYWORD}, and mail with that keyword is not read again
- * ({@link UidMove}). Used by one thread at a time. The commands are {@link InboxFetch}'s (reading)
- * and {@link UidMove}'s (filing); this class holds the connection, the batch and the UIDVALIDITY check.
+ * The intake connection to the inbox. Everything in the inbox is unprocessed, because
+ * processed mail is moved out; so a batch is simply the N oldest messages. Reading costs
+ * two round trips however large the batch (UIDs and sizes, then every body with
+ * {@code BODY.PEEK[]}), and filing one {@code UID MOVE} per destination folder (STACK.md
+ * pitfall 12). Everything goes by UID, never by the client's message cache, and every
+ * read records the inbox's UIDVALIDITY: a filing for UIDs of another UIDVALIDITY is
+ * refused ({@link UidValidityChanged}). Without {@code MOVE} a mail is filed by copy and
+ * marked {@value #FILED_KEYWORD}, and mail with that keyword is not read again
+ * ({@link UidMove}). Used by one thread at a time. The commands are {@link InboxFetch}'s
+ * (reading) and {@link UidMove}'s (filing); this class holds the connection, the batch
+ * and the UIDVALIDITY check.
  */
 public class ImapMailbox implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
-	/** Our keyword on a mail filed by copy that could not be expunged: it is not read again. */
+	/**
+	 * Our keyword on a mail filed by copy that could not be expunged: it is not read
+	 * again.
+	 */
 	public static final String FILED_KEYWORD = "$KlachtenFiled";
 
 	private final MailboxSettings.Server server;
@@ -44,25 +49,20 @@ public class ImapMailbox implements AutoCloseable {
 		this.folders.put(Filing.Destination.QUARANTINE, settings.quarantineFolder());
 	}
 
-	/** What one read gave, whether the inbox holds more mail than was read, and its UIDVALIDITY. */
+	/**
+	 * What one read gave, whether the inbox holds more mail than was read, and its
+	 * UIDVALIDITY.
+	 */
 	public record Fetched(List<FetchedMail> mails, boolean more, long uidValidity) {
 	}
 
-	/** The inbox's UIDVALIDITY is not the one a filing's UIDs were read with: they may name other mails. */
-	public static class UidValidityChanged extends MailboxException {
-
-		UidValidityChanged(long read, long now) {
-			super("The inbox's UIDVALIDITY changed from " + read + " to " + now + " since the read", null);
-		}
-
-	}
-
 	/**
-	 * Up to {@code max} mails from the start of the inbox, and no more than {@code maxBytes} of them
-	 * together (but always at least one); bodies over {@code maxSize} are left to spool and do not
-	 * count, since they are never held in memory. The UIDs of {@code skip} (mails settled in the
-	 * register but waiting to be filed; null for none) are left out when the inbox still has the
-	 * UIDVALIDITY they were read with.
+	 * Up to {@code max} mails from the start of the inbox, and no more than
+	 * {@code maxBytes} of them together (but always at least one); bodies over
+	 * {@code maxSize} are left to spool and do not count, since they are never held in
+	 * memory. The UIDs of {@code skip} (mails settled in the register but waiting to be
+	 * filed; null for none) are left out when the inbox still has the UIDVALIDITY they
+	 * were read with.
 	 */
 	public synchronized Fetched fetch(int max, long maxSize, long maxBytes, Filing skip) {
 		try {
@@ -85,9 +85,9 @@ public class ImapMailbox implements AutoCloseable {
 	}
 
 	/**
-	 * Moves each mail to its folder, one command per folder. UIDs no longer in the inbox are skipped.
-	 * Refused with {@link UidValidityChanged}, before any command, when the inbox's UIDVALIDITY is not
-	 * the filing's.
+	 * Moves each mail to its folder, one command per folder. UIDs no longer in the inbox
+	 * are skipped. Refused with {@link UidValidityChanged}, before any command, when the
+	 * inbox's UIDVALIDITY is not the filing's.
 	 */
 	public synchronized void file(Filing filing) {
 		if (filing.destinations().isEmpty()) {
@@ -142,7 +142,10 @@ public class ImapMailbox implements AutoCloseable {
 		return MailFolders.ensure(this.store, this.folders.get(destination));
 	}
 
-	/** Creates the processed and quarantine folders when missing; a failure stops start-up. */
+	/**
+	 * Creates the processed and quarantine folders when missing; a failure stops
+	 * start-up.
+	 */
 	public synchronized void ensureFolders() {
 		try {
 			open();

@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reading a batch from the inbox in two round trips however large it is: UIDs and sizes of every
- * mail, then the bodies with {@code BODY.PEEK[]}, in chunks of at most 32 MB. A body over the size
- * limit is not fetched: it is spooled from the server when intake stores it. Mail carrying
- * {@value ImapMailbox#FILED_KEYWORD} was filed already and is not read again.
+ * Reading a batch from the inbox in two round trips however large it is: UIDs and sizes
+ * of every mail, then the bodies with {@code BODY.PEEK[]}, in chunks of at most 32 MB. A
+ * body over the size limit is not fetched: it is spooled from the server when intake
+ * stores it. Mail carrying {@value ImapMailbox#FILED_KEYWORD} was filed already and is
+ * not read again.
  */
 final class InboxFetch {
 
@@ -37,9 +38,10 @@ final class InboxFetch {
 	}
 
 	/**
-	 * UIDs and sizes of all mails, oldest first, asked of the server by UID range rather than
-	 * computed from the client's cached message count, which can lag behind the server. Mails with
-	 * {@value ImapMailbox#FILED_KEYWORD} were filed already and are left out.
+	 * UIDs and sizes of all mails, oldest first, asked of the server by UID range rather
+	 * than computed from the client's cached message count, which can lag behind the
+	 * server. Mails with {@value ImapMailbox#FILED_KEYWORD} were filed already and are
+	 * left out.
 	 */
 	static List<long[]> sizes(IMAPFolder folder) throws MessagingException {
 		Response[] responses = ImapCommand.run(folder, "UID FETCH 1:* (UID RFC822.SIZE FLAGS)", null);
@@ -84,9 +86,9 @@ final class InboxFetch {
 	}
 
 	/**
-	 * The bodies of these UIDs. A UID the server answers for without a body, or with NIL, is kept as
-	 * a mail without body (intake quarantines it); a UID it does not answer for at all is gone from
-	 * the inbox and left out.
+	 * The bodies of these UIDs. A UID the server answers for without a body, or with NIL,
+	 * is kept as a mail without body (intake quarantines it); a UID it does not answer
+	 * for at all is gone from the inbox and left out.
 	 */
 	private static List<FetchedMail> fetchBodies(IMAPFolder folder, List<Long> uids) throws MessagingException {
 		String set = ImapCommand.uidSet(uids.stream().mapToLong(Long::longValue).toArray());

@@ -8,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The intake's message source: when the {@link MailSignal} says so, one batch from the inbox;
- * otherwise nothing. A batch cut short (by count or by bytes) raises the signal again, so a backlog
- * is read without waiting. It keeps how the last reads went ({@link Reads}) for the health check.
- * It also files what the register settled: a filing that fails waits in {@link PendingFilings},
- * is tried again after its backoff before a read, and its mails are left out of the reads meanwhile.
+ * The intake's message source: when the {@link MailSignal} says so, one batch from the
+ * inbox; otherwise nothing. A batch cut short (by count or by bytes) raises the signal
+ * again, so a backlog is read without waiting. It keeps how the last reads went
+ * ({@link Reads}) for the health check. It also files what the register settled: a filing
+ * that fails waits in {@link PendingFilings}, is tried again after its backoff before a
+ * read, and its mails are left out of the reads meanwhile.
  */
 public class InboxReader {
 
@@ -32,15 +33,16 @@ public class InboxReader {
 
 	private volatile Instant lastSuccess;
 
-	/** {@link System#nanoTime} of the last successful read, or of the start when none yet. */
+	/**
+	 * {@link System#nanoTime} of the last successful read, or of the start when none yet.
+	 */
 	private volatile long lastSuccessNanos = System.nanoTime();
 
 	private volatile int failuresInRow;
 
 	private volatile String lastError;
 
-	public InboxReader(ImapMailbox mailbox, MailSignal signal, ReadLimits limits, ProblemLog problems,
-			Clock clock) {
+	public InboxReader(ImapMailbox mailbox, MailSignal signal, ReadLimits limits, ProblemLog problems, Clock clock) {
 		this.problems = problems;
 		this.mailbox = mailbox;
 		this.signal = signal;
@@ -50,8 +52,9 @@ public class InboxReader {
 	}
 
 	/**
-	 * How the inbox reads went: the time of the last successful one (null when none yet), the
-	 * time elapsed since it (or since the start), the failed reads since and the last error's class.
+	 * How the inbox reads went: the time of the last successful one (null when none yet),
+	 * the time elapsed since it (or since the start), the failed reads since and the last
+	 * error's class.
 	 */
 	public record Reads(Instant lastSuccess, long nanosSinceSuccess, int failuresInRow, String lastError) {
 	}
@@ -67,9 +70,10 @@ public class InboxReader {
 	}
 
 	/**
-	 * Files what the register settled. A refusal because the inbox's UIDVALIDITY changed is not
-	 * carried out: the mails are read again (the dedupe key makes that a no-op) and filed under their
-	 * new UIDs. Any other failure waits for its backoff; newer mail is read meanwhile.
+	 * Files what the register settled. A refusal because the inbox's UIDVALIDITY changed
+	 * is not carried out: the mails are read again (the dedupe key makes that a no-op)
+	 * and filed under their new UIDs. Any other failure waits for its backoff; newer mail
+	 * is read meanwhile.
 	 */
 	public void file(Filing filing) {
 		if (filing.destinations().isEmpty()) {
@@ -79,7 +83,7 @@ public class InboxReader {
 			this.mailbox.file(filing);
 			this.pending.filed(filing);
 		}
-		catch (ImapMailbox.UidValidityChanged ex) {
+		catch (UidValidityChanged ex) {
 			int forgotten = this.pending.forgetAll();
 			log.warn("Not filing {} mails: {}; they are read again", filing.destinations().size() + forgotten,
 					ex.getMessage());
@@ -95,8 +99,9 @@ public class InboxReader {
 	}
 
 	/**
-	 * The next batch, or null when there is nothing to read now. A failing server is not an error
-	 * of the pipeline: it is told once ({@link ProblemLog}) and read again after a backoff.
+	 * The next batch, or null when there is nothing to read now. A failing server is not
+	 * an error of the pipeline: it is told once ({@link ProblemLog}) and read again after
+	 * a backoff.
 	 */
 	public MailBatch nextBatch() {
 		Filing due = this.pending.due();

@@ -7,10 +7,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
 /**
- * The folders the processor writes into, by their configured name ({@code Klachten/Verwerkt}):
- * the {@code /} becomes the server's own separator (GreenMail and Dovecot use {@code .}), and a
- * missing folder is created with its parents and subscribed, so that a mail client that shows
- * subscribed folders only (most phones) shows it too.
+ * The folders the processor writes into, by their configured name
+ * ({@code Klachten/Verwerkt}): the {@code /} becomes the server's own separator
+ * (GreenMail and Dovecot use {@code .}), and a missing folder is created with its parents
+ * and subscribed, so that a mail client that shows subscribed folders only (most phones)
+ * shows it too.
  */
 final class MailFolders {
 
@@ -41,13 +42,17 @@ final class MailFolders {
 		}
 	}
 
-	/** A server without subscriptions still has the folder; only the client's view is lost. */
+	/**
+	 * A server without subscriptions still has the folder; only the client's view is
+	 * lost.
+	 */
 	private static void subscribe(Folder folder) {
 		try {
 			folder.setSubscribed(true);
 		}
 		catch (MessagingException ex) {
-			// the folder exists and takes mail; a client that lists all folders still shows it
+			// the folder exists and takes mail; a client that lists all folders still
+			// shows it
 		}
 	}
 

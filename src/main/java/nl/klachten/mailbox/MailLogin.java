@@ -5,9 +5,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
 
 /**
- * Every login to IMAP or SMTP goes through here: with {@code auth: password} the password, with
- * {@code auth: xoauth2} the access token from {@link AccessTokens}; a refused token is fetched
- * anew and tried once more (it may have been revoked or expired early).
+ * Every login to IMAP or SMTP goes through here: with {@code auth: password} the
+ * password, with {@code auth: xoauth2} the access token from {@link AccessTokens}; a
+ * refused token is fetched anew and tried once more (it may have been revoked or expired
+ * early).
  */
 final class MailLogin {
 

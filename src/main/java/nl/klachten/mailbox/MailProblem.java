@@ -15,15 +15,19 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderNotFoundException;
 
 /**
- * A failure to reach or use a mail server, told in one line for the operator: what went wrong,
- * where (the server and the configuration key), and how to fix it (CONTRACT §3). The same line is
- * printed by {@code check}, by a start-up that fails, and logged once when the running processor
- * loses its server. It is built from the exception's type and the configured server only, never
- * from the exception's message (which may quote a server's answer) nor from mail.
+ * A failure to reach or use a mail server, told in one line for the operator: what went
+ * wrong, where (the server and the configuration key), and how to fix it (CONTRACT §3).
+ * The same line is printed by {@code check}, by a start-up that fails, and logged once
+ * when the running processor loses its server. It is built from the exception's type and
+ * the configured server only, never from the exception's message (which may quote a
+ * server's answer) nor from mail.
  */
 public final class MailProblem {
 
-	/** IMAP (the inbox read) or SMTP (where mail is sent), with the configuration keys of each. */
+	/**
+	 * IMAP (the inbox read) or SMTP (where mail is sent), with the configuration keys of
+	 * each.
+	 */
 	public enum Service {
 
 		IMAP("complaints.mailbox.imap"), SMTP("complaints.mailbox.smtp");
@@ -44,9 +48,9 @@ public final class MailProblem {
 	}
 
 	/**
-	 * The line for a failure talking to this server. Jakarta Mail refuses an IMAP login without a
-	 * username or password before it connects, with the same exception as a refused login: that is
-	 * told as the missing setting.
+	 * The line for a failure talking to this server. Jakarta Mail refuses an IMAP login
+	 * without a username or password before it connects, with the same exception as a
+	 * refused login: that is told as the missing setting.
 	 */
 	public static String describe(Throwable failure, Service service, MailboxSettings.Server server) {
 		OAuth2Exception oauth2 = find(failure, OAuth2Exception.class);
@@ -55,8 +59,9 @@ public final class MailProblem {
 		}
 		if (find(failure, AuthenticationFailedException.class) != null && server.oauth2()) {
 			String k = service.keys();
-			return service + " login refused by " + server.host() + ":" + server.port() + " for the OAuth2 token: check "
-					+ k + ".username (the mailbox the token is for) and complaints.mailbox.oauth2.scope";
+			return service + " login refused by " + server.host() + ":" + server.port()
+					+ " for the OAuth2 token: check " + k
+					+ ".username (the mailbox the token is for) and complaints.mailbox.oauth2.scope";
 		}
 		if (find(failure, AuthenticationFailedException.class) != null
 				&& (blank(server.username()) || server.password() == null)) {
@@ -65,8 +70,7 @@ public final class MailProblem {
 					+ " (the password in the environment, " + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
 					+ "_PASSWORD)";
 		}
-		return describe(failure, service, server.host(), server.port() == null ? 0 : server.port(),
-				server.folder());
+		return describe(failure, service, server.host(), server.port() == null ? 0 : server.port(), server.folder());
 	}
 
 	static String describe(Throwable failure, Service service, String host, int port, String folder) {
@@ -76,8 +80,7 @@ public final class MailProblem {
 			return service + " login refused by " + host + ":" + port + ": check " + k + ".username and " + k
 					+ ".password";
 		}
-		return network(failure, service, host, where)
-			.or(() -> tls(failure, where, k))
+		return network(failure, service, host, where).or(() -> tls(failure, where, k))
 			.or(() -> folder(failure, service, host + ":" + port, folder))
 			.orElse(where + " failed (" + root(failure).getClass().getSimpleName() + "): check " + k
 					+ ".* and that the server runs");
@@ -86,16 +89,16 @@ public final class MailProblem {
 	private static Optional<String> network(Throwable failure, Service service, String host, String where) {
 		String k = service.keys();
 		if (find(failure, UnknownHostException.class) != null) {
-			return Optional.of(service + " host " + host + " is unknown: check " + k
-					+ ".host (a name this machine can resolve)");
+			return Optional
+				.of(service + " host " + host + " is unknown: check " + k + ".host (a name this machine can resolve)");
 		}
 		if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null) {
 			return Optional.of(where + " refused the connection: check " + k + ".host and " + k
 					+ ".port, and that the server runs");
 		}
 		if (find(failure, SocketTimeoutException.class) != null) {
-			return Optional.of(where + " did not answer in time: check " + k + ".host, " + k
-					+ ".port and the firewall");
+			return Optional
+				.of(where + " did not answer in time: check " + k + ".host, " + k + ".port and the firewall");
 		}
 		return Optional.empty();
 	}
@@ -121,9 +124,9 @@ public final class MailProblem {
 	}
 
 	/**
-	 * True for a problem that waiting does not cure: a refused login, an unknown host, an untrusted
-	 * certificate, a missing folder. Start-up stops on one; a server that is merely down or slow is
-	 * retried with backoff.
+	 * True for a problem that waiting does not cure: a refused login, an unknown host, an
+	 * untrusted certificate, a missing folder. Start-up stops on one; a server that is
+	 * merely down or slow is retried with backoff.
 	 */
 	public static boolean permanent(Throwable failure) {
 		OAuth2Exception oauth2 = find(failure, OAuth2Exception.class);
@@ -139,7 +142,10 @@ public final class MailProblem {
 		return value == null || value.isBlank();
 	}
 
-	/** An {@code SSLHandshakeException} caused by the certificate path, as the JDK throws it for an unknown CA. */
+	/**
+	 * An {@code SSLHandshakeException} caused by the certificate path, as the JDK throws
+	 * it for an unknown CA.
+	 */
 	private static boolean untrusted(Throwable failure) {
 		return find(failure, CertPathBuilderException.class) != null
 				|| find(failure, CertPathValidatorException.class) != null
@@ -155,7 +161,9 @@ public final class MailProblem {
 		return null;
 	}
 
-	/** Jakarta Mail keeps the cause of a MessagingException also as its "next exception". */
+	/**
+	 * Jakarta Mail keeps the cause of a MessagingException also as its "next exception".
+	 */
 	private static Throwable next(Throwable t) {
 		if (t.getCause() != null && t.getCause() != t) {
 			return t.getCause();

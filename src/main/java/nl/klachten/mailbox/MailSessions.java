@@ -5,10 +5,11 @@ import java.util.Properties;
 import jakarta.mail.Session;
 
 /**
- * Jakarta Mail sessions from typed settings: credentials are never in a URL, {@code mail.debug}
- * is off (it would print mail), TLS checks the certificate and the host name (against the
- * configured trust store's socket factory, or the JVM's), and IMAP reads with {@code BODY.PEEK} so nothing is marked
- * {@code \Seen} by reading (STACK.md pitfall 5).
+ * Jakarta Mail sessions from typed settings: credentials are never in a URL,
+ * {@code mail.debug} is off (it would print mail), TLS checks the certificate and the
+ * host name (against the configured trust store's socket factory, or the JVM's), and IMAP
+ * reads with {@code BODY.PEEK} so nothing is marked {@code \Seen} by reading (STACK.md
+ * pitfall 5).
  */
 final class MailSessions {
 
@@ -36,7 +37,8 @@ final class MailSessions {
 		String p = "mail." + smtpProtocol(server) + ".";
 		Properties props = common(p, server, 60_000);
 		props.put(p + "from", envelopeSender);
-		// one refused recipient must not keep the mail from the others: the valid ones get it, and
+		// one refused recipient must not keep the mail from the others: the valid ones
+		// get it, and
 		// the refusal of each other one comes back with its own reply (issue 13)
 		props.put(p + "sendpartial", "true");
 		props.put(p + "auth",
@@ -53,7 +55,8 @@ final class MailSessions {
 		props.put(p + "timeout", String.valueOf(readTimeoutMillis));
 		props.put(p + "writetimeout", "60000");
 		if (server.oauth2()) {
-			// the access token goes where the password would; XOAUTH2 is the only mechanism tried
+			// the access token goes where the password would; XOAUTH2 is the only
+			// mechanism tried
 			props.put(p + "auth.mechanisms", "XOAUTH2");
 			props.put(p + "auth.xoauth2.disable", "false");
 		}

@@ -7,11 +7,12 @@ import java.util.function.LongSupplier;
 import nl.klachten.committee.RealTimeBackoff;
 
 /**
- * Tells the intake poller that the inbox is worth a look: raised by IDLE when mail arrives, after
- * every (re)connect (the catch-up search), and when a batch came back full. Without a signal the
- * inbox is still checked every poll interval, which is the whole mechanism on a server without IDLE.
- * Intervals are measured on a monotonic ticker, not the application's clock: they are elapsed time,
- * and a test that fixes the clock must not stop the polling.
+ * Tells the intake poller that the inbox is worth a look: raised by IDLE when mail
+ * arrives, after every (re)connect (the catch-up search), and when a batch came back
+ * full. Without a signal the inbox is still checked every poll interval, which is the
+ * whole mechanism on a server without IDLE. Intervals are measured on a monotonic ticker,
+ * not the application's clock: they are elapsed time, and a test that fixes the clock
+ * must not stop the polling.
  */
 public class MailSignal {
 
@@ -53,7 +54,10 @@ public class MailSignal {
 		return due;
 	}
 
-	/** The server failed: look again after a backoff of 1 s doubling to 60 s, not at every tick. */
+	/**
+	 * The server failed: look again after a backoff of 1 s doubling to 60 s, not at every
+	 * tick.
+	 */
 	public void failed() {
 		this.backoff.failed();
 		this.raised.set(true);

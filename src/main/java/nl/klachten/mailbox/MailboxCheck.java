@@ -11,12 +11,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
 /**
- * The mail part of {@code scripts/complaints check} (CONTRACT §1): logs in to IMAP and finds the
- * folders, logs in to SMTP (connect, EHLO, AUTH when configured, QUIT: nothing is sent), through
- * the same sessions the processor uses ({@link MailSessions}, {@link SmtpTransport}). Each item is
- * one line: {@code ok ...}, or the problem in {@link MailProblem}'s words. Nothing is created: a
- * missing processed, quarantine or notices folder is reported as one the processor creates; a
- * missing inbox folder is a problem.
+ * The mail part of {@code scripts/complaints check} (CONTRACT §1): logs in to IMAP and
+ * finds the folders, logs in to SMTP (connect, EHLO, AUTH when configured, QUIT: nothing
+ * is sent), through the same sessions the processor uses ({@link MailSessions},
+ * {@link SmtpTransport}). Each item is one line: {@code ok ...}, or the problem in
+ * {@link MailProblem}'s words. Nothing is created: a missing processed, quarantine or
+ * notices folder is reported as one the processor creates; a missing inbox folder is a
+ * problem.
  */
 public final class MailboxCheck {
 

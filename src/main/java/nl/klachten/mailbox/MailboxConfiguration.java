@@ -4,17 +4,15 @@ import java.time.Clock;
 
 import javax.net.ssl.SSLSocketFactory;
 
-
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The connections to the mail server. With no IMAP host configured the embedded GreenMail server
- * starts first and the chair's demo account is used (CONTRACT §2). Admin commands run without
- * any of this ({@code complaints.pipeline.enabled=false}).
+ * The connections to the mail server. With no IMAP host configured the embedded GreenMail
+ * server starts first and the chair's demo account is used (CONTRACT §2). Admin commands
+ * run without any of this ({@code complaints.pipeline.enabled=false}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
@@ -41,11 +39,15 @@ class MailboxConfiguration {
 			.map(EmbeddedSettings.Account::password)
 			.findFirst()
 			.orElse(settings.address());
-		return new MailEndpoints(settings.imap().withEndpoint("127.0.0.1", local.imapPort(), settings.address(), password),
+		return new MailEndpoints(
+				settings.imap().withEndpoint("127.0.0.1", local.imapPort(), settings.address(), password),
 				settings.smtp().withEndpoint("127.0.0.1", local.smtpPort(), null, null));
 	}
 
-	/** One log of IMAP problems for the intake and the IDLE connection, so a problem is told once. */
+	/**
+	 * One log of IMAP problems for the intake and the IDLE connection, so a problem is
+	 * told once.
+	 */
 	@Bean
 	ProblemLog imapProblems(MailEndpoints endpoints) {
 		return new ProblemLog(MailProblem.Service.IMAP, endpoints.imap());
@@ -57,9 +59,10 @@ class MailboxConfiguration {
 	}
 
 	/**
-	 * A problem waiting does not cure (a refused login, an unknown host, an untrusted certificate, a
-	 * missing inbox folder) stops start-up with its one line; a server that is down for a moment is
-	 * retried in the background, where reading retries with backoff and filing creates the folders.
+	 * A problem waiting does not cure (a refused login, an unknown host, an untrusted
+	 * certificate, a missing inbox folder) stops start-up with its one line; a server
+	 * that is down for a moment is retried in the background, where reading retries with
+	 * backoff and filing creates the folders.
 	 */
 	@Bean(destroyMethod = "close")
 	ImapMailbox imapMailbox(MailEndpoints endpoints, MailboxSettings settings, ProblemLog imapProblems) {

@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The transport-security rule of CONTRACT §3: with a configured host, {@code security=none}
- * (the password in clear text) is accepted only for a loopback host (127.0.0.0/8, ::1,
- * {@code localhost}) unless {@code complaints.mailbox.allow-insecure=true}. Each problem is one
- * line: what, where, how to fix. Start-up and {@code scripts/complaints check} both use it.
+ * The transport-security rule of CONTRACT §3: with a configured host,
+ * {@code security=none} (the password in clear text) is accepted only for a loopback host
+ * (127.0.0.0/8, ::1, {@code localhost}) unless
+ * {@code complaints.mailbox.allow-insecure=true}. Each problem is one line: what, where,
+ * how to fix. Start-up and {@code scripts/complaints check} both use it.
  */
 public final class MailboxSecurity {
 
@@ -18,7 +19,10 @@ public final class MailboxSecurity {
 	private MailboxSecurity() {
 	}
 
-	/** The problems with these settings' transport security, one line each; empty when all is well. */
+	/**
+	 * The problems with these settings' transport security, one line each; empty when all
+	 * is well.
+	 */
 	public static List<String> problems(MailboxSettings settings) {
 		List<String> problems = new ArrayList<>();
 		if (settings.embedded() || settings.allowInsecure()) {
@@ -47,7 +51,10 @@ public final class MailboxSecurity {
 		}
 	}
 
-	/** Whether the host names this machine's loopback interface, by its text alone (no DNS). */
+	/**
+	 * Whether the host names this machine's loopback interface, by its text alone (no
+	 * DNS).
+	 */
 	public static boolean loopback(String host) {
 		if (host == null) {
 			return false;

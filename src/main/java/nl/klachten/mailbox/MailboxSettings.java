@@ -12,23 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The intake mailbox (CONTRACT §3): the chair's address, where it is read and how mail is sent.
- * An unset IMAP host means the embedded GreenMail server. {@code noticesFolder} is where mail for
- * the chair waits when the chair's address is this one (CONTRACT §4), so that it is neither sent
- * round through SMTP nor filed among the processed mail.
+ * The intake mailbox (CONTRACT §3): the chair's address, where it is read and how mail is
+ * sent. An unset IMAP host means the embedded GreenMail server. {@code noticesFolder} is
+ * where mail for the chair waits when the chair's address is this one (CONTRACT §4), so
+ * that it is neither sent round through SMTP nor filed among the processed mail.
  *
- * <p>With a configured host {@code security} defaults to {@code tls} (and the port to the
- * protocol's TLS port); {@link MailboxSecurity} refuses {@code none} for a host that is not
- * loopback unless {@code allowInsecure}. {@code trustStore} (PKCS12 or JKS) replaces the JVM's
- * trust store for both servers; certificates are always verified.
+ * <p>
+ * With a configured host {@code security} defaults to {@code tls} (and the port to the
+ * protocol's TLS port); {@link MailboxSecurity} refuses {@code none} for a host that is
+ * not loopback unless {@code allowInsecure}. {@code trustStore} (PKCS12 or JKS) replaces
+ * the JVM's trust store for both servers; certificates are always verified.
  */
 @Validated
 @ConfigurationProperties("complaints.mailbox")
-public record MailboxSettings(@NotBlank String address, @NotBlank String displayName,
-		@NotBlank String processedFolder, @NotBlank String quarantineFolder,
-		@DefaultValue("Klachten/Meldingen") @NotBlank String noticesFolder, @Valid @NotNull Server imap,
-		@Valid @NotNull Server smtp, String trustStore, String trustStorePassword, boolean allowInsecure,
-		OAuth2 oauth2) {
+public record MailboxSettings(@NotBlank String address, @NotBlank String displayName, @NotBlank String processedFolder,
+		@NotBlank String quarantineFolder, @DefaultValue("Klachten/Meldingen") @NotBlank String noticesFolder,
+		@Valid @NotNull Server imap, @Valid @NotNull Server smtp, String trustStore, String trustStorePassword,
+		boolean allowInsecure, OAuth2 oauth2) {
 
 	@ConstructorBinding
 	public MailboxSettings {
@@ -45,7 +45,10 @@ public record MailboxSettings(@NotBlank String address, @NotBlank String display
 				trustStorePassword, allowInsecure, null);
 	}
 
-	/** The settings with no trust store of their own and TLS required for every non-loopback host. */
+	/**
+	 * The settings with no trust store of their own and TLS required for every
+	 * non-loopback host.
+	 */
 	public MailboxSettings(String address, String displayName, String processedFolder, String quarantineFolder,
 			String noticesFolder, Server imap, Server smtp) {
 		this(address, displayName, processedFolder, quarantineFolder, noticesFolder, imap, smtp, null, null, false);
@@ -68,16 +71,16 @@ public record MailboxSettings(@NotBlank String address, @NotBlank String display
 	}
 
 	/**
-	 * One server; the password is never printed. {@code security} unset means {@code tls} for a
-	 * configured host and {@code none} for the embedded server. {@code auth} is {@code password}
-	 * or {@code xoauth2} (an access token from {@code complaints.mailbox.oauth2.*} instead of the
-	 * password). {@code socketFactory} and {@code tokens} are no keys: they are the configured
-	 * trust store's factory (null = the JVM's) and the access tokens, set by
-	 * {@link MailboxConfiguration}.
+	 * One server; the password is never printed. {@code security} unset means {@code tls}
+	 * for a configured host and {@code none} for the embedded server. {@code auth} is
+	 * {@code password} or {@code xoauth2} (an access token from
+	 * {@code complaints.mailbox.oauth2.*} instead of the password). {@code socketFactory}
+	 * and {@code tokens} are no keys: they are the configured trust store's factory (null
+	 * = the JVM's) and the access tokens, set by {@link MailboxConfiguration}.
 	 */
-	public record Server(String host, Integer port, String username, String password, @DefaultValue("INBOX") String folder,
-			Security security, @DefaultValue("true") boolean idle, @DefaultValue("password") Auth auth,
-			SSLSocketFactory socketFactory, AccessTokens tokens) {
+	public record Server(String host, Integer port, String username, String password,
+			@DefaultValue("INBOX") String folder, Security security, @DefaultValue("true") boolean idle,
+			@DefaultValue("password") Auth auth, SSLSocketFactory socketFactory, AccessTokens tokens) {
 
 		@ConstructorBinding
 		public Server {
@@ -106,7 +109,10 @@ public record MailboxSettings(@NotBlank String address, @NotBlank String display
 			return this.host != null && !this.host.isBlank();
 		}
 
-		/** Fills in the defaults that depend on the host: TLS for a configured one, and the port that goes with it. */
+		/**
+		 * Fills in the defaults that depend on the host: TLS for a configured one, and
+		 * the port that goes with it.
+		 */
 		Server withDefaults(int plainPort, int tlsPort) {
 			Security sec = this.security != null ? this.security : hostSet() ? Security.tls : Security.none;
 			Integer p = this.port != null || !hostSet() ? this.port : sec == Security.tls ? tlsPort : plainPort;
@@ -120,13 +126,17 @@ public record MailboxSettings(@NotBlank String address, @NotBlank String display
 					this.socketFactory, null);
 		}
 
-		/** The same server, its certificates checked against this trust store's factory. */
+		/**
+		 * The same server, its certificates checked against this trust store's factory.
+		 */
 		public Server withSocketFactory(SSLSocketFactory factory) {
 			return new Server(this.host, this.port, this.username, this.password, this.folder, this.security, this.idle,
 					this.auth, factory, this.tokens);
 		}
 
-		/** The same server, logging in with {@code auth: xoauth2} and a token from these. */
+		/**
+		 * The same server, logging in with {@code auth: xoauth2} and a token from these.
+		 */
 		public Server withTokens(AccessTokens tokens) {
 			return new Server(this.host, this.port, this.username, this.password, this.folder, this.security, this.idle,
 					Auth.xoauth2, this.socketFactory, tokens);
@@ -141,14 +151,16 @@ public record MailboxSettings(@NotBlank String address, @NotBlank String display
 
 	/**
 	 * Where an {@code xoauth2} login gets its access token: the refresh-token flow when
-	 * {@code refreshToken} is set, else client credentials. Neither secret is ever printed.
+	 * {@code refreshToken} is set, else client credentials. Neither secret is ever
+	 * printed.
 	 */
 	public record OAuth2(String tokenUri, String clientId, String clientSecret, String refreshToken, String scope) {
 
 		@Override
 		public String toString() {
 			return "OAuth2[" + this.tokenUri + ", client " + this.clientId + ", "
-					+ (this.refreshToken == null || this.refreshToken.isBlank() ? "client credentials" : "refresh token")
+					+ (this.refreshToken == null || this.refreshToken.isBlank() ? "client credentials"
+							: "refresh token")
 					+ "]";
 		}
 

@@ -18,22 +18,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chair's folder of the intake mailbox ({@code complaints.mailbox.notices-folder}, CONTRACT
- * §4): mail for the chair is placed there with IMAP {@code APPEND}, exactly the bytes the outbox
- * recorded and with no flags, so it waits unseen where the chair works. Sent through SMTP to the
- * intake address instead, it would land in the inbox, be read back as the processor's own mail and
- * filed among the processed mail, where nobody looks.
+ * The chair's folder of the intake mailbox ({@code complaints.mailbox.notices-folder},
+ * CONTRACT §4): mail for the chair is placed there with IMAP {@code APPEND}, exactly the
+ * bytes the outbox recorded and with no flags, so it waits unseen where the chair works.
+ * Sent through SMTP to the intake address instead, it would land in the inbox, be read
+ * back as the processor's own mail and filed among the processed mail, where nobody
+ * looks.
  *
- * <p>Each batch opens its own short connection, as the SMTP sender does: the intake connection
- * ({@link ImapMailbox}) is used by one thread and is never held up by the outbox. A missing folder
- * is created (and subscribed).
+ * <p>
+ * Each batch opens its own short connection, as the SMTP sender does: the intake
+ * connection ({@link ImapMailbox}) is used by one thread and is never held up by the
+ * outbox. A missing folder is created (and subscribed).
  *
- * <p>An {@code APPEND} the server carried out can still be lost to us (a crash, or a connection
- * dropped before the tagged {@code OK}) before the outbox marks the mail sent. SMTP leaves no trace
- * to ask; a folder does. So before appending, the sender asks {@link Connection#holding} which of
- * the batch's Message-IDs the folder already holds: one {@code SEARCH} for the whole batch, one more
- * per id only when some are there. It asks for every mail, not only for those tried before: the
- * outbox records a try after it, so the crash window itself leaves a mail that looks untried.
+ * <p>
+ * An {@code APPEND} the server carried out can still be lost to us (a crash, or a
+ * connection dropped before the tagged {@code OK}) before the outbox marks the mail sent.
+ * SMTP leaves no trace to ask; a folder does. So before appending, the sender asks
+ * {@link Connection#holding} which of the batch's Message-IDs the folder already holds:
+ * one {@code SEARCH} for the whole batch, one more per id only when some are there. It
+ * asks for every mail, not only for those tried before: the outbox records a try after
+ * it, so the crash window itself leaves a mail that looks untried.
  */
 public class NoticeFolder {
 
@@ -55,8 +59,9 @@ public class NoticeFolder {
 	}
 
 	/**
-	 * A connection with the folder open (created when missing); close it when the batch is done. A
-	 * failure is told once with the intake's IMAP problems ({@link ProblemLog}): it is the same server.
+	 * A connection with the folder open (created when missing); close it when the batch
+	 * is done. A failure is told once with the intake's IMAP problems
+	 * ({@link ProblemLog}): it is the same server.
 	 */
 	public Connection open() throws MessagingException {
 		Store store = MailSessions.imap(this.server, 60_000).getStore(MailSessions.imapProtocol(this.server));
@@ -74,7 +79,10 @@ public class NoticeFolder {
 		}
 	}
 
-	/** Creates the folder when missing, so the chair can point a mail client at it before the first notice. */
+	/**
+	 * Creates the folder when missing, so the chair can point a mail client at it before
+	 * the first notice.
+	 */
 	public void prepare() {
 		try {
 			open().close();
@@ -96,7 +104,10 @@ public class NoticeFolder {
 			this.folder = folder;
 		}
 
-		/** Those of these Message-IDs (without angle brackets) that a mail in the folder carries. */
+		/**
+		 * Those of these Message-IDs (without angle brackets) that a mail in the folder
+		 * carries.
+		 */
 		public Set<String> holding(List<String> messageIds) throws MessagingException {
 			Set<String> held = new LinkedHashSet<>();
 			for (int from = 0; from < messageIds.size(); from += IDS_PER_SEARCH) {
@@ -113,7 +124,10 @@ public class NoticeFolder {
 			return held;
 		}
 
-		/** Places the mail in the folder unseen: its bytes unchanged, no flags, the server's arrival time. */
+		/**
+		 * Places the mail in the folder unseen: its bytes unchanged, no flags, the
+		 * server's arrival time.
+		 */
 		public void append(byte[] raw) throws MessagingException {
 			String mailbox = this.folder.getFullName();
 			Literal literal = new Literal() {

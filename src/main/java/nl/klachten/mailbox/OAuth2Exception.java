@@ -3,9 +3,9 @@ package nl.klachten.mailbox;
 import jakarta.mail.MessagingException;
 
 /**
- * The token endpoint did not give an access token. The message is the one line for the operator
- * (what, where, how to fix); {@link #permanent()} when the endpoint refused the client, so that
- * waiting does not cure it.
+ * The token endpoint did not give an access token. The message is the one line for the
+ * operator (what, where, how to fix); {@link #permanent()} when the endpoint refused the
+ * client, so that waiting does not cure it.
  */
 public class OAuth2Exception extends MessagingException {
 

@@ -11,12 +11,13 @@ import nl.klachten.committee.Failures;
 import nl.klachten.committee.RealTimeBackoff;
 
 /**
- * Mails the register has settled but the server would not let us file (a {@code MOVE} refused
- * over quota, a connection cut during it). They stay in the inbox, are tried again after a backoff
- * of 1 s doubling to 5 min rather than at every poll, and are left out of the next reads, so intake
- * goes on with newer mail instead of reading the same oldest batch again. Kept in memory only: after
- * a restart they are read again, and the register's dedupe key makes that a no-op that files them.
- * The UIDs belong to one UIDVALIDITY; when the inbox's changes they are forgotten and read again.
+ * Mails the register has settled but the server would not let us file (a {@code MOVE}
+ * refused over quota, a connection cut during it). They stay in the inbox, are tried
+ * again after a backoff of 1 s doubling to 5 min rather than at every poll, and are left
+ * out of the next reads, so intake goes on with newer mail instead of reading the same
+ * oldest batch again. Kept in memory only: after a restart they are read again, and the
+ * register's dedupe key makes that a no-op that files them. The UIDs belong to one
+ * UIDVALIDITY; when the inbox's changes they are forgotten and read again.
  */
 public class PendingFilings {
 
@@ -41,7 +42,10 @@ public class PendingFilings {
 		this.backoff = new RealTimeBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5), ticker);
 	}
 
-	/** How filing goes: the mails waiting, since when (null when none), the failures in a row, the last error's class. */
+	/**
+	 * How filing goes: the mails waiting, since when (null when none), the failures in a
+	 * row, the last error's class.
+	 */
 	public record State(int waiting, Instant since, int failuresInRow, String lastError) {
 	}
 
@@ -49,7 +53,10 @@ public class PendingFilings {
 		return new State(this.waiting.size(), this.since, this.backoff.failuresInRow(), this.lastError);
 	}
 
-	/** This filing failed with this error (its root cause's class name is kept, not its message): wait and try again. */
+	/**
+	 * This filing failed with this error (its root cause's class name is kept, not its
+	 * message): wait and try again.
+	 */
 	public synchronized Duration failed(Filing filing, Throwable error) {
 		if (filing.uidValidity() != this.uidValidity) {
 			this.waiting.clear();
@@ -63,7 +70,9 @@ public class PendingFilings {
 		return this.backoff.failed();
 	}
 
-	/** This filing went through: its mails wait no more, and any others are tried at once. */
+	/**
+	 * This filing went through: its mails wait no more, and any others are tried at once.
+	 */
 	public synchronized void filed(Filing filing) {
 		if (filing.uidValidity() == this.uidValidity) {
 			filing.destinations().keySet().forEach(this.waiting::remove);
@@ -88,8 +97,8 @@ public class PendingFilings {
 	}
 
 	/**
-	 * The inbox now has this UIDVALIDITY: waiting UIDs of another are forgotten (the mails are read
-	 * again under their new UIDs). The number forgotten.
+	 * The inbox now has this UIDVALIDITY: waiting UIDs of another are forgotten (the
+	 * mails are read again under their new UIDs). The number forgotten.
 	 */
 	public synchronized int uidValidityIs(long uidValidity) {
 		if (this.waiting.isEmpty() || uidValidity == this.uidValidity) {

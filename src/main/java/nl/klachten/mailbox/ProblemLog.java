@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a mail server problem when it starts and when it ends, not once per poll: a wrong password
- * met on every retry gives one warning, a different problem a new one, and the first success after
- * it one line saying the server answers again. The line is {@link MailProblem}'s, never a stack trace.
+ * Logs a mail server problem when it starts and when it ends, not once per poll: a wrong
+ * password met on every retry gives one warning, a different problem a new one, and the
+ * first success after it one line saying the server answers again. The line is
+ * {@link MailProblem}'s, never a stack trace.
  */
 public class ProblemLog {
 
@@ -37,7 +38,10 @@ public class ProblemLog {
 		return new ProblemLog(service, server, false);
 	}
 
-	/** A failure; logged when it is not the problem already told, with the retry that follows. */
+	/**
+	 * A failure; logged when it is not the problem already told, with the retry that
+	 * follows.
+	 */
 	public synchronized void failed(Throwable failure) {
 		String line = MailProblem.describe(failure, this.service, this.server);
 		if (!Objects.equals(line, this.current)) {

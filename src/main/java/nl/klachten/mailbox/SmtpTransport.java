@@ -12,8 +12,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Sends raw, already composed mail over one SMTP connection per batch (STACK.md pitfall 11),
- * unchanged: the Message-ID the register recorded is the one that goes out.
+ * Sends raw, already composed mail over one SMTP connection per batch (STACK.md pitfall
+ * 11), unchanged: the Message-ID the register recorded is the one that goes out.
  */
 public class SmtpTransport {
 
@@ -29,7 +29,10 @@ public class SmtpTransport {
 		this.problems = problems;
 	}
 
-	/** An open connection; close it when the batch is done. A failure to connect is told once ({@link ProblemLog}). */
+	/**
+	 * An open connection; close it when the batch is done. A failure to connect is told
+	 * once ({@link ProblemLog}).
+	 */
 	public Connection open() throws MessagingException {
 		Transport transport = this.session.getTransport(MailSessions.smtpProtocol(this.server));
 		try {
@@ -53,9 +56,9 @@ public class SmtpTransport {
 		}
 
 		/**
-		 * Sends one mail. A {@link SendFailedException} carries the server's reply for the mail or
-		 * for each recipient it did not take (partial sending is on); any other
-		 * {@link MessagingException} means the connection failed.
+		 * Sends one mail. A {@link SendFailedException} carries the server's reply for
+		 * the mail or for each recipient it did not take (partial sending is on); any
+		 * other {@link MessagingException} means the connection failed.
 		 */
 		public void send(byte[] raw, List<String> recipients) throws MessagingException {
 			MimeMessage message = new MimeMessage(SmtpTransport.this.session, new ByteArrayInputStream(raw));
@@ -66,7 +69,9 @@ public class SmtpTransport {
 			this.transport.sendMessage(message, to);
 		}
 
-		/** False when the server or Angus closed it (after a 421, or a broken connection). */
+		/**
+		 * False when the server or Angus closed it (after a 421, or a broken connection).
+		 */
 		public boolean isConnected() {
 			return this.transport.isConnected();
 		}
@@ -77,7 +82,8 @@ public class SmtpTransport {
 				this.transport.close();
 			}
 			catch (MessagingException ex) {
-				// the mails were sent or recorded as failed already; a failing QUIT changes nothing
+				// the mails were sent or recorded as failed already; a failing QUIT
+				// changes nothing
 			}
 		}
 

@@ -10,16 +10,19 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The certificates the mail servers are checked against when {@code complaints.mailbox.trust-store}
- * is set: a PKCS12 or JKS file. Verification is never switched off; without the key the JVM's
- * trust store applies.
+ * The certificates the mail servers are checked against when
+ * {@code complaints.mailbox.trust-store} is set: a PKCS12 or JKS file. Verification is
+ * never switched off; without the key the JVM's trust store applies.
  */
 public final class TrustStore {
 
 	private TrustStore() {
 	}
 
-	/** A socket factory trusting exactly this file's certificates, or null when no file is configured. */
+	/**
+	 * A socket factory trusting exactly this file's certificates, or null when no file is
+	 * configured.
+	 */
 	public static SSLSocketFactory socketFactory(MailboxSettings settings) {
 		String path = settings.trustStore();
 		if (path == null || path.isBlank()) {
@@ -35,8 +38,9 @@ public final class TrustStore {
 			return context.getSocketFactory();
 		}
 		catch (IOException | GeneralSecurityException | IllegalArgumentException ex) {
-			throw new MailboxSettingsException("complaints.mailbox.trust-store=" + path + " cannot be read ("
-					+ reason(ex) + "): give a readable PKCS12 or JKS file and its complaints.mailbox.trust-store-password",
+			throw new MailboxSettingsException(
+					"complaints.mailbox.trust-store=" + path + " cannot be read (" + reason(ex)
+							+ "): give a readable PKCS12 or JKS file and its complaints.mailbox.trust-store-password",
 					ex);
 		}
 	}

@@ -15,12 +15,13 @@ import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
- * Moves mail out of the inbox by UID on the wire, one {@code UID MOVE} per folder. Without
- * {@code MOVE} a mail is copied, flagged {@code \Deleted} and {@value ImapMailbox#FILED_KEYWORD},
- * and expunged by UID only where the server has UIDPLUS; never by a plain {@code EXPUNGE}, which
- * would also remove what the chair's own client marked deleted. The client's message cache
- * ({@code getMessagesByUID}) can be stale after the raw batch commands and would silently skip
- * mail that is still in the inbox.
+ * Moves mail out of the inbox by UID on the wire, one {@code UID MOVE} per folder.
+ * Without {@code MOVE} a mail is copied, flagged {@code \Deleted} and
+ * {@value ImapMailbox#FILED_KEYWORD}, and expunged by UID only where the server has
+ * UIDPLUS; never by a plain {@code EXPUNGE}, which would also remove what the chair's own
+ * client marked deleted. The client's message cache ({@code getMessagesByUID}) can be
+ * stale after the raw batch commands and would silently skip mail that is still in the
+ * inbox.
  */
 final class UidMove {
 
@@ -48,8 +49,8 @@ final class UidMove {
 	}
 
 	/**
-	 * The UIDs of the set still in the inbox without {@value ImapMailbox#FILED_KEYWORD}: a filing
-	 * tried again after its expunge failed copies nothing twice.
+	 * The UIDs of the set still in the inbox without {@value ImapMailbox#FILED_KEYWORD}:
+	 * a filing tried again after its expunge failed copies nothing twice.
 	 */
 	private static long[] uncopied(IMAPFolder folder, String set) throws MessagingException {
 		Response[] responses = ImapCommand.run(folder, "UID FETCH " + set + " (UID FLAGS)", null);

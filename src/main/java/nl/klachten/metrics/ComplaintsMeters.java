@@ -12,11 +12,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The {@code complaints_*} counters, incremented at the events. An event inside a register
- * transaction counts when that transaction commits, so a batch that is rolled back and read again
- * is not counted twice (a single mail's savepoint rolled back inside a committed batch still counts
- * once per try). Tags are kinds and reason codes from fixed sets; a reason is cut to its code
- * ({@code processing-failed:IOException} counts as {@code processing-failed}).
+ * The {@code complaints_*} counters, incremented at the events. An event inside a
+ * register transaction counts when that transaction commits, so a batch that is rolled
+ * back and read again is not counted twice (a single mail's savepoint rolled back inside
+ * a committed batch still counts once per try). Tags are kinds and reason codes from
+ * fixed sets; a reason is cut to its code ({@code processing-failed:IOException} counts
+ * as {@code processing-failed}).
  */
 @Component
 class ComplaintsMeters implements EventCounter {
@@ -41,7 +42,8 @@ class ComplaintsMeters implements EventCounter {
 		this.registry = registry;
 		this.mailsRead = counter("complaints.mails.read", "Mails read from the inbox");
 		this.casesRegistered = counter("complaints.cases.registered", "New complaints registered as cases");
-		this.acknowledgementsSent = counter("complaints.acknowledgements.sent", "Acknowledgements sent to complainants");
+		this.acknowledgementsSent = counter("complaints.acknowledgements.sent",
+				"Acknowledgements sent to complainants");
 		this.commandsAccepted = counter("complaints.commands.accepted", "Command mails applied");
 		this.commandsRefused = counter("complaints.commands.refused", "Command mails refused");
 	}
@@ -91,7 +93,10 @@ class ComplaintsMeters implements EventCounter {
 		afterCommit(() -> tagged("complaints.notices.placed", "Notices placed in the chair's folder", "kind", kind));
 	}
 
-	/** A code from a fixed set, never free text: the part before a colon, else {@code other}. */
+	/**
+	 * A code from a fixed set, never free text: the part before a colon, else
+	 * {@code other}.
+	 */
 	static String code(String value) {
 		if (value == null) {
 			return "none";

@@ -11,8 +11,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The daily digest: the last day one went; DOWN when today's is due, has not gone and is late by
- * more than {@code digest-late}.
+ * The daily digest: the last day one went; DOWN when today's is due, has not gone and is
+ * late by more than {@code digest-late}.
  */
 class DigestHealth implements HealthIndicator {
 
@@ -26,7 +26,8 @@ class DigestHealth implements HealthIndicator {
 
 	/**
 	 * {@code dueAndUnsent}: when today's digest fell due if it has not gone
-	 * ({@code DigestSender.dueAndUnsent}); {@code lastSentDay}: the register's last digest day.
+	 * ({@code DigestSender.dueAndUnsent}); {@code lastSentDay}: the register's last
+	 * digest day.
 	 */
 	DigestHealth(Supplier<Optional<Instant>> dueAndUnsent, Supplier<Optional<LocalDate>> lastSentDay,
 			HealthSettings settings, Clock clock) {

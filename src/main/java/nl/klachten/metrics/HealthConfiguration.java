@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The health components and the register's gauges, for the running processor only (the admin
- * commands run without the pipeline and without a management server). The bean names give the
- * components their names: {@code imap}, {@code smtp}, {@code register}, {@code digest}.
+ * The health components and the register's gauges, for the running processor only (the
+ * admin commands run without the pipeline and without a management server). The bean
+ * names give the components their names: {@code imap}, {@code smtp}, {@code register},
+ * {@code digest}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)

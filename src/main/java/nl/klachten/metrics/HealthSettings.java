@@ -11,9 +11,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * When a health component turns DOWN ({@code complaints.health.*}): the inbox after
- * {@code imap-failures} failed reads in a row or no successful read for {@code imap-stale}; SMTP
- * when a mail has waited in the outbox for {@code outbox-stale}; the digest when today's is late by
- * more than {@code digest-late}.
+ * {@code imap-failures} failed reads in a row or no successful read for
+ * {@code imap-stale}; SMTP when a mail has waited in the outbox for {@code outbox-stale};
+ * the digest when today's is late by more than {@code digest-late}.
  */
 @Validated
 @ConfigurationProperties("complaints.health")

@@ -10,12 +10,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The inbox: DOWN after {@code imap-failures} failed reads in a row, or when nothing was read for
- * {@code imap-stale} (the inbox is looked at every poll interval, so silence means the poller is
- * stuck), or after {@code imap-failures} failed filings in a row (mail is still read, but it
- * stays in the inbox). Details: the time of the last successful read, the failures since and the
- * last error's class, and while mail waits to be filed how many, since when and the last filing
- * error's class; no host, no user name.
+ * The inbox: DOWN after {@code imap-failures} failed reads in a row, or when nothing was
+ * read for {@code imap-stale} (the inbox is looked at every poll interval, so silence
+ * means the poller is stuck), or after {@code imap-failures} failed filings in a row
+ * (mail is still read, but it stays in the inbox). Details: the time of the last
+ * successful read, the failures since and the last error's class, and while mail waits to
+ * be filed how many, since when and the last filing error's class; no host, no user name.
  */
 class ImapHealth implements HealthIndicator {
 

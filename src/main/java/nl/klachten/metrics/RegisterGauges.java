@@ -11,9 +11,10 @@ import nl.klachten.committee.TermsSettings;
 import nl.klachten.register.Vitals;
 
 /**
- * The gauges read from the register: the outbox depth and the deadlines breached (open cases past
- * their decision's due date, acknowledgements past theirs and not sent). Each figure is one small
- * query, kept for a few seconds so that a scrape every second costs a query every few.
+ * The gauges read from the register: the outbox depth and the deadlines breached (open
+ * cases past their decision's due date, acknowledgements past theirs and not sent). Each
+ * figure is one small query, kept for a few seconds so that a scrape every second costs a
+ * query every few.
  */
 class RegisterGauges {
 
@@ -56,7 +57,10 @@ class RegisterGauges {
 		return this.clock.instant().atZone(this.terms.zone()).toLocalDate();
 	}
 
-	/** A figure read at most once per {@link #CACHE}, timed on the monotonic clock; NaN when the read fails. */
+	/**
+	 * A figure read at most once per {@link #CACHE}, timed on the monotonic clock; NaN
+	 * when the read fails.
+	 */
 	static final class Cached {
 
 		private final Supplier<Long> read;

@@ -11,10 +11,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Sending, read from the outbox: the last mail sent, how many wait, how long the oldest has waited
- * and how many were refused for every recipient. DOWN when a mail has waited longer than
- * {@code outbox-stale}: the SMTP server has been refusing or unreachable for that long, and DOWN
- * while the server cannot be reached and mail waits (issue 13), with since when and the next try.
+ * Sending, read from the outbox: the last mail sent, how many wait, how long the oldest
+ * has waited and how many were refused for every recipient. DOWN when a mail has waited
+ * longer than {@code outbox-stale}: the SMTP server has been refusing or unreachable for
+ * that long, and DOWN while the server cannot be reached and mail waits (issue 13), with
+ * since when and the next try.
  */
 class SmtpHealth implements HealthIndicator {
 
@@ -30,8 +31,8 @@ class SmtpHealth implements HealthIndicator {
 		this(outbox, () -> new SmtpServerState.Figures(null, null, 0), settings, clock);
 	}
 
-	SmtpHealth(Supplier<Vitals.OutboxFigures> outbox, Supplier<SmtpServerState.Figures> server,
-			HealthSettings settings, Clock clock) {
+	SmtpHealth(Supplier<Vitals.OutboxFigures> outbox, Supplier<SmtpServerState.Figures> server, HealthSettings settings,
+			Clock clock) {
 		this.server = server;
 		this.outbox = outbox;
 		this.settings = settings;

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import nl.klachten.register.Outbox;
+import nl.klachten.register.QueuedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A circuit breaker on acknowledgements: once {@link OutboxSettings#acknowledgementsPerHour()}
- * went out in the last hour, further ones wait in the outbox (never dropped: R9 still holds, they
- * go as the hour moves on) and the chair gets one notice an hour while they wait. Other mail is
- * never held up by it.
+ * A circuit breaker on acknowledgements: once
+ * {@link OutboxSettings#acknowledgementsPerHour()} went out in the last hour, further
+ * ones wait in the outbox (never dropped: R9 still holds, they go as the hour moves on)
+ * and the chair gets one notice an hour while they wait. Other mail is never held up by
+ * it.
  */
 class AcknowledgementCeiling {
 
@@ -39,19 +41,19 @@ class AcknowledgementCeiling {
 	}
 
 	/**
-	 * The due mails that may go now: every other mail, and acknowledgements up to what is left of
-	 * the hour's budget. When none is left, the other mail is read again without the waiting
-	 * acknowledgements, so they never crowd it out of a batch.
+	 * The due mails that may go now: every other mail, and acknowledgements up to what is
+	 * left of the hour's budget. When none is left, the other mail is read again without
+	 * the waiting acknowledgements, so they never crowd it out of a batch.
 	 */
-	List<Outbox.QueuedMail> admit(List<Outbox.QueuedMail> due, Instant now, int batch) {
+	List<QueuedMail> admit(List<QueuedMail> due, Instant now, int batch) {
 		int budget = Math.max(0, this.perHour - this.outbox.sentSince(KIND, now.minus(HOUR)));
 		if (budget == 0) {
 			tellChairWhenHolding(now);
 			return this.outbox.due(now, batch, KIND);
 		}
-		List<Outbox.QueuedMail> admitted = new ArrayList<>();
+		List<QueuedMail> admitted = new ArrayList<>();
 		int acknowledgements = 0;
-		for (Outbox.QueuedMail mail : due) {
+		for (QueuedMail mail : due) {
 			if (!KIND.equals(mail.kind()) || acknowledgements++ < budget) {
 				admitted.add(mail);
 			}

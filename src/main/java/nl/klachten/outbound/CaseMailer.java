@@ -30,13 +30,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a letter about a case: composes it, puts it in the outbox and records it as outgoing
- * correspondence (R19), all in the caller's transaction. Adds what every template may use: the
- * chair, the committee, the provider, the complainant's name for the salutation, the case's
- * threading headers ({@link CaseThreading}) and, in a letter to the committee, management or the
- * appeals committee only, the case's {@link StateLine}; a letter to the complainant is in the
- * case's language, with its dates (given as {@code LocalDate}) written in it. Only strict addresses are recipients: a
- * letter to a complainant whose address was not read strictly (issue 9) is not queued at all.
+ * Sends a letter about a case: composes it, puts it in the outbox and records it as
+ * outgoing correspondence (R19), all in the caller's transaction. Adds what every
+ * template may use: the chair, the committee, the provider, the complainant's name for
+ * the salutation, the case's threading headers ({@link CaseThreading}) and, in a letter
+ * to the committee, management or the appeals committee only, the case's
+ * {@link StateLine}; a letter to the complainant is in the case's language, with its
+ * dates (given as {@code LocalDate}) written in it. Only strict addresses are recipients:
+ * a letter to a complainant whose address was not read strictly (issue 9) is not queued
+ * at all.
  */
 @Component
 public class CaseMailer {
@@ -79,7 +81,10 @@ public class CaseMailer {
 		return this.committee.chair().email();
 	}
 
-	/** Sends a letter about the case, threaded with the case's mail ({@link CaseThreading}). */
+	/**
+	 * Sends a letter about the case, threaded with the case's mail
+	 * ({@link CaseThreading}).
+	 */
 	public ComposedMail send(RegisteredComplaint complaint, Letter letter) {
 		ComposedMail mail = compose(about(complaint, this.threading.thread(complaint, letter)),
 				complaint.reference().toString());
@@ -90,13 +95,18 @@ public class CaseMailer {
 		Instant now = this.clock.instant();
 		long outboxId = this.outbox.add(complaint.id(), letter.purpose(), mail.messageId(), mail.sender(),
 				mail.recipients(), mail.raw(), now);
-		this.correspondence.add(new Correspondence.Letter(complaint.id(), Correspondence.Direction.OUT,
-				now.atZone(this.zone).toOffsetDateTime(), mail.sender(), String.join(", ", mail.recipients()),
-				mail.subject(), mail.messageId(), letter.purpose(), mail.text(), mail.text(), null, outboxId), List.of());
+		this.correspondence.add(
+				new Correspondence.Letter(complaint.id(), Correspondence.Direction.OUT,
+						now.atZone(this.zone).toOffsetDateTime(), mail.sender(), String.join(", ", mail.recipients()),
+						mail.subject(), mail.messageId(), letter.purpose(), mail.text(), mail.text(), null, outboxId),
+				List.of());
 		return mail;
 	}
 
-	/** A letter about no case (e.g. HELP without a reference): queued, not filed on a case. */
+	/**
+	 * A letter about no case (e.g. HELP without a reference): queued, not filed on a
+	 * case.
+	 */
 	public ComposedMail sendUnfiled(Letter letter) {
 		ComposedMail mail = compose(letter, null);
 		if (mail.recipients().isEmpty()) {
@@ -109,13 +119,14 @@ public class CaseMailer {
 	}
 
 	/**
-	 * The letter with the case's facts every template may show: the name, for officials the state
-	 * line, and for the complainant the case's language (CONTRACT §4; everyone else reads Dutch).
+	 * The letter with the case's facts every template may show: the name, for officials
+	 * the state line, and for the complainant the case's language (CONTRACT §4; everyone
+	 * else reads Dutch).
 	 */
 	private Letter about(RegisteredComplaint complaint, Letter letter) {
 		Map<String, Object> model = new HashMap<>(letter.model());
-		if (!letter.to().isEmpty() && letter.to().stream()
-			.allMatch((to) -> Ascii.equalsIgnoreCase(to, complaint.complainantEmail()))) {
+		if (!letter.to().isEmpty()
+				&& letter.to().stream().allMatch((to) -> Ascii.equalsIgnoreCase(to, complaint.complainantEmail()))) {
 			model.putIfAbsent(MailComposer.LANGUAGE, this.languages.of(complaint.id()).code());
 		}
 		CaseStanding summary = this.summaries.find(complaint.id()).orElse(null);
@@ -134,7 +145,10 @@ public class CaseMailer {
 				model, letter.attachments(), letter.answer());
 	}
 
-	/** Days and moments in the model written for people in the letter's language ("1 December 2026"). */
+	/**
+	 * Days and moments in the model written for people in the letter's language ("1
+	 * December 2026").
+	 */
 	private static void writeDates(Map<String, Object> model) {
 		Language language = Language.parse(String.valueOf(model.get(MailComposer.LANGUAGE))).orElse(Language.NL);
 		model.replaceAll((key, value) -> (value instanceof LocalDate || value instanceof OffsetDateTime)
@@ -155,13 +169,15 @@ public class CaseMailer {
 	}
 
 	/**
-	 * A committee, management or appeals address as configured ({@code NCJansen@klikklaar.com}),
-	 * whatever case the mail it answers wrote it in: addresses are compared folded, but shown
-	 * as their owner spells them. Any other address stays as given.
+	 * A committee, management or appeals address as configured
+	 * ({@code NCJansen@klikklaar.com}), whatever case the mail it answers wrote it in:
+	 * addresses are compared folded, but shown as their owner spells them. Any other
+	 * address stays as given.
 	 */
 	private String spelled(String address) {
-		return Stream.concat(Stream.of(this.committee.chair(), this.committee.appeals()),
-				Stream.concat(this.committee.members().stream(), this.committee.management().stream()))
+		return Stream
+			.concat(Stream.of(this.committee.chair(), this.committee.appeals()),
+					Stream.concat(this.committee.members().stream(), this.committee.management().stream()))
 			.map(CommitteeSettings.Person::email)
 			.filter((email) -> email != null && EmailAddress.isValid(email.strip()))
 			.map(String::strip)

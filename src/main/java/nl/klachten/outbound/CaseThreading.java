@@ -9,20 +9,22 @@ import nl.klachten.register.CaseThreads;
 import nl.klachten.register.RegisteredComplaint;
 
 /**
- * The threading headers of a letter about a case (CONTRACT §4), set in one place so that no
- * caller has to know the case's thread:
+ * The threading headers of a letter about a case (CONTRACT §4), set in one place so that
+ * no caller has to know the case's thread:
  * <ul>
  * <li>Every mail to the complainant is in one thread: {@code References} starts with the
- * complaint's Message-ID and our acknowledgement's, then the ids the caller gave that are of this
- * case, then the complainant's mail it answers ({@code In-Reply-To}, set only then).</li>
- * <li>A notice to the chair that answers no mail of the chair's (the notification of a new
- * complaint, of a follow-up, of a withdrawal) is threaded under the complaint, and under the mail
- * it tells of: {@code In-Reply-To} names that mail, but it answers nobody, so it stays
- * {@code auto-generated} (RFC 3834 {@code auto-replied} is for a response to the mail's sender).</li>
+ * complaint's Message-ID and our acknowledgement's, then the ids the caller gave that are
+ * of this case, then the complainant's mail it answers ({@code In-Reply-To}, set only
+ * then).</li>
+ * <li>A notice to the chair that answers no mail of the chair's (the notification of a
+ * new complaint, of a follow-up, of a withdrawal) is threaded under the complaint, and
+ * under the mail it tells of: {@code In-Reply-To} names that mail, but it answers nobody,
+ * so it stays {@code auto-generated} (RFC 3834 {@code auto-replied} is for a response to
+ * the mail's sender).</li>
  * </ul>
- * Other letters (the chair's confirmations, mail to an employee, management or the appeals
- * committee) keep what the caller gave. Only ids of this case go in ({@link CaseThreads}), at most
- * {@value #MAX_REFERENCES}: the root and the latest.
+ * Other letters (the chair's confirmations, mail to an employee, management or the
+ * appeals committee) keep what the caller gave. Only ids of this case go in
+ * ({@link CaseThreads}), at most {@value #MAX_REFERENCES}: the root and the latest.
  */
 final class CaseThreading {
 
@@ -58,8 +60,8 @@ final class CaseThreading {
 	}
 
 	/**
-	 * Each id once, in first-seen order, the mail followed last (RFC 5322: the parent's References,
-	 * then the parent); over the cap, the first (the root) and the latest.
+	 * Each id once, in first-seen order, the mail followed last (RFC 5322: the parent's
+	 * References, then the parent); over the cap, the first (the root) and the latest.
 	 */
 	static List<String> capped(List<String> references, String parent) {
 		List<String> unique = new ArrayList<>(new LinkedHashSet<>(references));
@@ -76,7 +78,8 @@ final class CaseThreading {
 	}
 
 	private static boolean toOnly(List<String> to, String address) {
-		return address != null && !to.isEmpty() && to.stream().allMatch((a) -> Ascii.equalsIgnoreCase(a, address.strip()));
+		return address != null && !to.isEmpty()
+				&& to.stream().allMatch((a) -> Ascii.equalsIgnoreCase(a, address.strip()));
 	}
 
 }

@@ -4,19 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Breaks one line of a plain-text mail for {@link PlainText}: at spaces, never inside a word, its
- * continuation lines under the text after a list marker or under a table row's second column.
- * Widths count code points ({@link PlainText#columns}).
+ * Breaks one line of a plain-text mail for {@link PlainText}: at spaces, never inside a
+ * word, its continuation lines under the text after a list marker or under a table row's
+ * second column. Widths count code points ({@link PlainText#columns}).
  */
 final class LineBreaker {
 
-	/** A hanging indent past this column leaves too little room: continuation lines then keep the line's own indent. */
+	/**
+	 * A hanging indent past this column leaves too little room: continuation lines then
+	 * keep the line's own indent.
+	 */
 	private static final int MAX_HANG = 40;
 
 	private LineBreaker() {
 	}
 
-	/** One line as one or more lines of at most {@code width} columns (unless a single word is wider). */
+	/**
+	 * One line as one or more lines of at most {@code width} columns (unless a single
+	 * word is wider).
+	 */
 	static List<String> lines(String line, int width) {
 		if (columns(line) <= width || line.startsWith(">")) {
 			return List.of(line);
@@ -50,9 +56,9 @@ final class LineBreaker {
 	}
 
 	/**
-	 * The indent of continuation lines: under the text after a list marker, under the second column
-	 * of a table row, two further than an indented line; an unindented paragraph continues at the
-	 * margin.
+	 * The indent of continuation lines: under the text after a list marker, under the
+	 * second column of a table row, two further than an indented line; an unindented
+	 * paragraph continues at the margin.
 	 */
 	private static String continuation(String line, int indentEnd, int width) {
 		String indent = line.substring(0, indentEnd);
@@ -66,7 +72,10 @@ final class LineBreaker {
 		return indent + " ".repeat(hang - columns(indent));
 	}
 
-	/** The column a list item's or a table row's text starts at; -1 when the line is neither. */
+	/**
+	 * The column a list item's or a table row's text starts at; -1 when the line is
+	 * neither.
+	 */
 	private static int hang(String line, int indentEnd) {
 		String rest = line.substring(indentEnd);
 		int marker = marker(rest);
@@ -85,11 +94,13 @@ final class LineBreaker {
 		while (text < rest.length() && rest.charAt(text) == ' ') {
 			text++;
 		}
-		return text == rest.length() ? -1
-				: columns(line.substring(0, indentEnd)) + columns(rest.substring(0, text));
+		return text == rest.length() ? -1 : columns(line.substring(0, indentEnd)) + columns(rest.substring(0, text));
 	}
 
-	/** The width of a list marker at the start of {@code text} ("- ", "* ", "• ", "12. "), or 0. */
+	/**
+	 * The width of a list marker at the start of {@code text} ("- ", "* ", "• ", "12. "),
+	 * or 0.
+	 */
 	static int marker(String text) {
 		if (text.startsWith("- ") || text.startsWith("* ") || text.startsWith("• ")) {
 			return 2;
@@ -108,7 +119,10 @@ final class LineBreaker {
 		return PlainText.columns(text);
 	}
 
-	/** The lines being filled, word by word: a word that does not fit starts a continuation line. */
+	/**
+	 * The lines being filled, word by word: a word that does not fit starts a
+	 * continuation line.
+	 */
 	private static final class Lines {
 
 		private final List<String> done = new ArrayList<>();

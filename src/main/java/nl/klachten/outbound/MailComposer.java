@@ -18,19 +18,23 @@ import nl.klachten.committee.Language;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a {@link Letter} from {@code templates/<purpose>/subject.ftl}, {@code body.ftl} (text)
- * and {@code body.ftlh} (HTML, auto-escaped) into a multipart/alternative mail with the headers of
- * CONTRACT §4: the reference in subject and {@code X-Complaint-Reference}, an unguessable
- * Message-ID under the sender's domain, RFC 3834 {@code Auto-Submitted}, and
- * {@code X-Auto-Response-Suppress}. The text part is wrapped at 76 columns after rendering
- * ({@link PlainText}), so templates hold each paragraph on one line and values never break it.
- * The model's {@value #LANGUAGE} picks English templates ({@code body_en.ftl}) where there are some.
- * Writing the MIME structure and headers is {@link MimeLetter}'s.
+ * Renders a {@link Letter} from {@code templates/<purpose>/subject.ftl}, {@code body.ftl}
+ * (text) and {@code body.ftlh} (HTML, auto-escaped) into a multipart/alternative mail
+ * with the headers of CONTRACT §4: the reference in subject and
+ * {@code X-Complaint-Reference}, an unguessable Message-ID under the sender's domain, RFC
+ * 3834 {@code Auto-Submitted}, and {@code X-Auto-Response-Suppress}. The text part is
+ * wrapped at 76 columns after rendering ({@link PlainText}), so templates hold each
+ * paragraph on one line and values never break it. The model's {@value #LANGUAGE} picks
+ * English templates ({@code body_en.ftl}) where there are some. Writing the MIME
+ * structure and headers is {@link MimeLetter}'s.
  */
 @Component
 public class MailComposer {
 
-	/** The model key with the letter's language ({@code nl}, {@code en}); Dutch when absent. */
+	/**
+	 * The model key with the letter's language ({@code nl}, {@code en}); Dutch when
+	 * absent.
+	 */
 	public static final String LANGUAGE = "language";
 
 	private final Configuration templates;
@@ -65,9 +69,10 @@ public class MailComposer {
 	}
 
 	/**
-	 * The rendered subject with the reference, runs of spaces and tabs made one space. A line break
-	 * or other control character inside is left for {@link HeaderText#require} to refuse: mail text
-	 * is cleaned where it is put into the model, so one here means a value that was not.
+	 * The rendered subject with the reference, runs of spaces and tabs made one space. A
+	 * line break or other control character inside is left for {@link HeaderText#require}
+	 * to refuse: mail text is cleaned where it is put into the model, so one here means a
+	 * value that was not.
 	 */
 	private String subject(Letter letter, Map<String, Object> model, Locale locale) {
 		String subject = render(letter.purpose() + "/subject.ftl", model, locale).strip().replaceAll("[ \t]+", " ");
@@ -78,8 +83,9 @@ public class MailComposer {
 	}
 
 	/**
-	 * FreeMarker's localized lookup picks the language: for English {@code body_en.ftl} (and
-	 * {@code layout_en.ftl} for its import) when there is one, else the Dutch {@code body.ftl}.
+	 * FreeMarker's localized lookup picks the language: for English {@code body_en.ftl}
+	 * (and {@code layout_en.ftl} for its import) when there is one, else the Dutch
+	 * {@code body.ftl}.
 	 */
 	private String render(String name, Map<String, Object> model, Locale locale) {
 		try {

@@ -22,10 +22,11 @@ import nl.klachten.committee.MessageId;
 import nl.klachten.mailbox.MailboxSettings;
 
 /**
- * Writes a rendered {@link Letter} as the raw bytes of a multipart/alternative mail (with a
- * multipart/mixed around it for attachments) and the headers of CONTRACT §4. Every header value
- * passes {@link HeaderText#require}, and every recipient is read strictly, one address each.
- * The Message-ID is the one the outbox records, kept when headers are updated.
+ * Writes a rendered {@link Letter} as the raw bytes of a multipart/alternative mail (with
+ * a multipart/mixed around it for attachments) and the headers of CONTRACT §4. Every
+ * header value passes {@link HeaderText#require}, and every recipient is read strictly,
+ * one address each. The Message-ID is the one the outbox records, kept when headers are
+ * updated.
  */
 final class MimeLetter {
 
@@ -40,7 +41,10 @@ final class MimeLetter {
 		this.clock = clock;
 	}
 
-	/** The raw mail: the letter's envelope and threading, the rendered subject and both bodies. */
+	/**
+	 * The raw mail: the letter's envelope and threading, the rendered subject and both
+	 * bodies.
+	 */
 	byte[] write(Letter letter, String messageId, String subject, String text, String html)
 			throws MessagingException, IOException {
 		MimeMessage message = new FixedIdMessage(this.session, messageId);
@@ -68,7 +72,8 @@ final class MimeLetter {
 		message.setHeader("Auto-Submitted", letter.answer() ? "auto-replied" : "auto-generated");
 		List<String> references = letter.references().stream().filter(MessageId::isValid).toList();
 		if (!references.isEmpty()) {
-			set(message, "References", references.stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));
+			set(message, "References",
+					references.stream().map((id) -> "<" + id + ">").collect(Collectors.joining(" ")));
 		}
 		message.setHeader("X-Auto-Response-Suppress", "All");
 	}
@@ -77,7 +82,10 @@ final class MimeLetter {
 		message.setHeader(header, HeaderText.require(header, value));
 	}
 
-	/** One address each, read strictly: never a list parsed from a joined string (issue 9). */
+	/**
+	 * One address each, read strictly: never a list parsed from a joined string (issue
+	 * 9).
+	 */
 	private static InternetAddress[] recipients(List<String> to) throws MessagingException {
 		InternetAddress[] addresses = new InternetAddress[to.size()];
 		for (int i = 0; i < addresses.length; i++) {

@@ -9,22 +9,25 @@ import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
 import nl.klachten.mailbox.NoticeFolder;
 import nl.klachten.register.Outbox;
+import nl.klachten.register.QueuedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Places the chair's notices in the notices folder (CONTRACT §4) over one IMAP connection per
- * batch, each marked sent right after the server took it. The outbox stays the one queue: a
- * notice that cannot be placed waits with the same backoff as mail that cannot be sent, and never
- * holds up the SMTP mail of the same batch.
+ * Places the chair's notices in the notices folder (CONTRACT §4) over one IMAP connection
+ * per batch, each marked sent right after the server took it. The outbox stays the one
+ * queue: a notice that cannot be placed waits with the same backoff as mail that cannot
+ * be sent, and never holds up the SMTP mail of the same batch.
  *
- * <p>Exactly once: a notice's first try is recorded in the register before its {@code APPEND}
- * (one small write), so a notice that may already be in the folder is one with a try on record.
- * For those only, the folder is asked first which it already holds (see {@link NoticeFolder}): a
- * notice found there was appended by a try whose {@code markSent} never happened (a crash, a
- * dropped connection); it is marked sent, not appended again. This is better than SMTP can do,
- * where the same mail may then go twice. Asking for every notice instead cost a search of the whole
- * folder per batch, growing with the folder.
+ * <p>
+ * Exactly once: a notice's first try is recorded in the register before its
+ * {@code APPEND} (one small write), so a notice that may already be in the folder is one
+ * with a try on record. For those only, the folder is asked first which it already holds
+ * (see {@link NoticeFolder}): a notice found there was appended by a try whose
+ * {@code markSent} never happened (a crash, a dropped connection); it is marked sent, not
+ * appended again. This is better than SMTP can do, where the same mail may then go twice.
+ * Asking for every notice instead cost a search of the whole folder per batch, growing
+ * with the folder.
  */
 class NoticeDelivery {
 
@@ -49,14 +52,14 @@ class NoticeDelivery {
 	}
 
 	/** Places the notices; returns how many are in the folder now. */
-	int place(List<Outbox.QueuedMail> notices) {
+	int place(List<QueuedMail> notices) {
 		if (notices.isEmpty()) {
 			return 0;
 		}
 		try (NoticeFolder.Connection connection = this.folder.open()) {
 			Set<String> held = connection.holding(tried(notices));
 			int placed = 0;
-			for (Outbox.QueuedMail notice : notices) {
+			for (QueuedMail notice : notices) {
 				if (!placeOne(connection, notice, held)) {
 					notices.subList(notices.indexOf(notice) + 1, notices.size())
 						.forEach((mail) -> this.retry.defer(mail, null));
@@ -68,21 +71,22 @@ class NoticeDelivery {
 		}
 		catch (MessagingException | IllegalStateException ex) {
 			// told once by the notices folder's problem log, not once per attempt
-			log.debug("Notices folder unavailable ({}); {} notices wait", ex.getClass().getSimpleName(), notices.size());
+			log.debug("Notices folder unavailable ({}); {} notices wait", ex.getClass().getSimpleName(),
+					notices.size());
 			notices.forEach((notice) -> this.retry.defer(notice, ex));
 			return 0;
 		}
 	}
 
-	/** The Message-IDs of the notices with a try on record: only those may be in the folder already. */
-	private static List<String> tried(List<Outbox.QueuedMail> notices) {
-		return notices.stream()
-			.filter((notice) -> notice.attempts() > 0)
-			.map(Outbox.QueuedMail::messageId)
-			.toList();
+	/**
+	 * The Message-IDs of the notices with a try on record: only those may be in the
+	 * folder already.
+	 */
+	private static List<String> tried(List<QueuedMail> notices) {
+		return notices.stream().filter((notice) -> notice.attempts() > 0).map(QueuedMail::messageId).toList();
 	}
 
-	private boolean placeOne(NoticeFolder.Connection connection, Outbox.QueuedMail notice, Set<String> held) {
+	private boolean placeOne(NoticeFolder.Connection connection, QueuedMail notice, Set<String> held) {
 		if (held.contains(notice.messageId())) {
 			log.info("Outbox mail {} was already in the notices folder; marked sent, not placed again", notice.id());
 		}

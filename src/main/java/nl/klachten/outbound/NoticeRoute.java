@@ -5,11 +5,12 @@ import java.util.List;
 import nl.klachten.committee.Ascii;
 
 /**
- * Which outbox mail is a notice for the chair's folder rather than mail to send (CONTRACT §4):
- * when the chair's address is the intake address, a mail whose recipients are only the chair
- * (notifications, confirmations, refusals, the digest, anything else) is placed in the notices
- * folder; sent through SMTP it would only come back into the intake inbox. A mail with any other
- * recipient goes by SMTP, to all of them, as before. Addresses compare in ASCII case only.
+ * Which outbox mail is a notice for the chair's folder rather than mail to send (CONTRACT
+ * §4): when the chair's address is the intake address, a mail whose recipients are only
+ * the chair (notifications, confirmations, refusals, the digest, anything else) is placed
+ * in the notices folder; sent through SMTP it would only come back into the intake inbox.
+ * A mail with any other recipient goes by SMTP, to all of them, as before. Addresses
+ * compare in ASCII case only.
  */
 final class NoticeRoute {
 

@@ -21,9 +21,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox sender exists only where mail is sent: not for admin commands. When the chair reads
- * the intake mailbox, the notices folder is created at start, so the chair can point a mail client
- * (or a phone's notifications) at it before the first notice arrives.
+ * The outbox sender exists only where mail is sent: not for admin commands. When the
+ * chair reads the intake mailbox, the notices folder is created at start, so the chair
+ * can point a mail client (or a phone's notifications) at it before the first notice
+ * arrives.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
@@ -64,7 +65,8 @@ class OutboundConfiguration {
 			folder.prepare();
 		}
 		catch (MailboxException ex) {
-			// the server may be down for a moment (told once by the IMAP problem log); the first notice creates the folder
+			// the server may be down for a moment (told once by the IMAP problem log);
+			// the first notice creates the folder
 			log.debug("Notices folder not prepared at start ({}); it is created with the first notice",
 					ex.getCause() == null ? ex.getClass().getSimpleName() : ex.getCause().getClass().getSimpleName());
 		}

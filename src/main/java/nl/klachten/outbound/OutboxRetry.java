@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 import nl.klachten.register.Outbox;
+import nl.klachten.register.QueuedMail;
 
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The next try of a mail that could not go, by SMTP or into the notices folder alike: exponential
- * backoff from 5 s, doubling to at most 30 min, counted from the mail's tries so far; never given
- * up (a lost acknowledgement is a broken promise of R9, a lost notice a case the chair never sees).
+ * The next try of a mail that could not go, by SMTP or into the notices folder alike:
+ * exponential backoff from 5 s, doubling to at most 30 min, counted from the mail's tries
+ * so far; never given up (a lost acknowledgement is a broken promise of R9, a lost notice
+ * a case the chair never sees).
  */
 final class OutboxRetry {
 
@@ -28,13 +30,19 @@ final class OutboxRetry {
 		this.backOff.setMaxInterval(Duration.ofMinutes(30).toMillis());
 	}
 
-	/** The mail waits; {@code cause} null means it was not tried because an earlier one failed. */
-	void defer(Outbox.QueuedMail mail, Exception cause) {
+	/**
+	 * The mail waits; {@code cause} null means it was not tried because an earlier one
+	 * failed.
+	 */
+	void defer(QueuedMail mail, Exception cause) {
 		deferBecause(mail, cause == null ? "deferred" : cause.getClass().getSimpleName());
 	}
 
-	/** The mail waits, {@code error} saying why (a reply code or an exception's class name). */
-	void deferBecause(Outbox.QueuedMail mail, String error) {
+	/**
+	 * The mail waits, {@code error} saying why (a reply code or an exception's class
+	 * name).
+	 */
+	void deferBecause(QueuedMail mail, String error) {
 		BackOffExecution execution = this.backOff.start();
 		long wait = execution.nextBackOff();
 		for (int i = 0; i < mail.attempts(); i++) {

@@ -7,30 +7,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import nl.klachten.register.Outbox;
+import nl.klachten.register.QueuedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: the chair's notices into the notices folder when the chair reads the intake
- * mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over one SMTP connection
- * per batch.
+ * Drains the outbox: the chair's notices into the notices folder when the chair reads the
+ * intake mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over one
+ * SMTP connection per batch.
  * <p>
- * Before a batch is handed to SMTP its rows are marked {@code sending} with a lease, in a statement
- * of their own; a process killed after that leaves them so, and the next start releases them
- * (such a mail may go twice, CONTRACT §4, but never a storm). The server's reply is classified per
- * recipient ({@link SmtpOutcome}): accepted, refused for good (5xx: kept with the reply, not
- * retried, the chair told once by {@link RefusalNotice}), or deferred (4xx: retried with per-mail
- * backoff, {@link OutboxRetry}, for those recipients only). A bad mail defers or fails that mail
- * only; the batch goes on. A server that cannot be reached holds every waiting mail until the next
- * server try ({@link SmtpServerState}), so they go in queue order when it answers again.
+ * Before a batch is handed to SMTP its rows are marked {@code sending} with a lease, in a
+ * statement of their own; a process killed after that leaves them so, and the next start
+ * releases them (such a mail may go twice, CONTRACT §4, but never a storm). The server's
+ * reply is classified per recipient ({@link SmtpOutcome}): accepted, refused for good
+ * (5xx: kept with the reply, not retried, the chair told once by {@link RefusalNotice}),
+ * or deferred (4xx: retried with per-mail backoff, {@link OutboxRetry}, for those
+ * recipients only). A bad mail defers or fails that mail only; the batch goes on. A
+ * server that cannot be reached holds every waiting mail until the next server try
+ * ({@link SmtpServerState}), so they go in queue order when it answers again.
  * <p>
- * When the register cannot record what the server accepted (busy, disk full) the mail is kept in
- * memory as sent-but-unrecorded: the record is retried, the mail is never sent again, and the
- * sender pauses with backoff ({@link RegisterPause}) until the register can be written.
+ * When the register cannot record what the server accepted (busy, disk full) the mail is
+ * kept in memory as sent-but-unrecorded: the record is retried, the mail is never sent
+ * again, and the sender pauses with backoff ({@link RegisterPause}) until the register
+ * can be written.
  * <p>
- * This class holds the batch and the pause; sending a batch over SMTP is {@link SmtpDelivery},
- * recording each outcome {@link OutcomeRecorder}, the sent-but-unrecorded mails
- * {@link UnrecordedMails}.
+ * This class holds the batch and the pause; sending a batch over SMTP is
+ * {@link SmtpDelivery}, recording each outcome {@link OutcomeRecorder}, the
+ * sent-but-unrecorded mails {@link UnrecordedMails}.
  */
 public class OutboxSender {
 
@@ -67,9 +70,10 @@ public class OutboxSender {
 	}
 
 	/**
-	 * The mails due now, or null when there are none (so a poller emits nothing), or while the
-	 * sender pauses because the register cannot be written. Acknowledgements past the hourly ceiling
-	 * are left waiting; the rest of the outbox is not held up by them.
+	 * The mails due now, or null when there are none (so a poller emits nothing), or
+	 * while the sender pauses because the register cannot be written. Acknowledgements
+	 * past the hourly ceiling are left waiting; the rest of the outbox is not held up by
+	 * them.
 	 */
 	public DueMail due() {
 		if (this.pause.active()) {
@@ -77,7 +81,7 @@ public class OutboxSender {
 		}
 		try {
 			this.unrecorded.recordAll();
-			List<Outbox.QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH));
+			List<QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH));
 			this.unrecorded.leaveOut(due);
 			if (due.stream().anyMatch((mail) -> AcknowledgementCeiling.KIND.equals(mail.kind()))) {
 				due = this.ceiling.admit(due, this.clock.instant(), BATCH);
@@ -91,17 +95,20 @@ public class OutboxSender {
 		}
 	}
 
-	/** Sends the mails, the chair's notices into their folder; returns how many the servers accepted. */
+	/**
+	 * Sends the mails, the chair's notices into their folder; returns how many the
+	 * servers accepted.
+	 */
 	public int send(DueMail due) {
 		return send(due.mails());
 	}
 
-	private int send(List<Outbox.QueuedMail> mails) {
+	private int send(List<QueuedMail> mails) {
 		if (this.pause.active()) {
 			return 0;
 		}
 		try {
-			Map<Boolean, List<Outbox.QueuedMail>> isNotice = mails.stream()
+			Map<Boolean, List<QueuedMail>> isNotice = mails.stream()
 				.collect(Collectors.partitioningBy((mail) -> this.route.isNotice(mail.recipients())));
 			int sent = this.smtp.send(isNotice.get(false));
 			if (this.pause.active()) {
@@ -118,7 +125,10 @@ public class OutboxSender {
 		}
 	}
 
-	/** At start (single instance): rows a killed process left {@code sending} are pending again. */
+	/**
+	 * At start (single instance): rows a killed process left {@code sending} are pending
+	 * again.
+	 */
 	void releaseLeftLeases() {
 		try {
 			int released = this.outbox.releaseLeases();

@@ -9,18 +9,19 @@ import java.util.Map;
 import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
 import nl.klachten.register.Outbox;
+import nl.klachten.register.QueuedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records in the register what the SMTP server did with one mail, per recipient ({@link SmtpOutcome}),
- * in one transaction: refused recipients kept with the reply and the chair told once
- * ({@link RefusalNotice}), deferred ones retried with backoff ({@link OutboxRetry}), the mail marked
- * sent or failed. When that record fails after the server took the mail, the mail is kept as
- * sent-but-unrecorded ({@link UnrecordedMails}), the rest of the batch is released and the sender
- * pauses.
+ * Records in the register what the SMTP server did with one mail, per recipient
+ * ({@link SmtpOutcome}), in one transaction: refused recipients kept with the reply and
+ * the chair told once ({@link RefusalNotice}), deferred ones retried with backoff
+ * ({@link OutboxRetry}), the mail marked sent or failed. When that record fails after the
+ * server took the mail, the mail is kept as sent-but-unrecorded
+ * ({@link UnrecordedMails}), the rest of the batch is released and the sender pauses.
  */
 final class OutcomeRecorder {
 
@@ -52,10 +53,11 @@ final class OutcomeRecorder {
 	}
 
 	/**
-	 * Records the outcome and tells it; returns false when the record failed, after keeping or
-	 * releasing the mail and releasing {@code rest}, the mails of the batch not tried yet.
+	 * Records the outcome and tells it; returns false when the record failed, after
+	 * keeping or releasing the mail and releasing {@code rest}, the mails of the batch
+	 * not tried yet.
 	 */
-	boolean record(Outbox.QueuedMail mail, SmtpOutcome outcome, List<Outbox.QueuedMail> rest) {
+	boolean record(QueuedMail mail, SmtpOutcome outcome, List<QueuedMail> rest) {
 		Instant at = this.clock.instant();
 		Runnable recording = () -> this.transactions.executeWithoutResult((status) -> write(mail, outcome, at));
 		try {
@@ -78,8 +80,11 @@ final class OutcomeRecorder {
 		return true;
 	}
 
-	/** Idempotent: the driver may report a commit failed that was made, and it is then written again. */
-	private void write(Outbox.QueuedMail mail, SmtpOutcome outcome, Instant at) {
+	/**
+	 * Idempotent: the driver may report a commit failed that was made, and it is then
+	 * written again.
+	 */
+	private void write(QueuedMail mail, SmtpOutcome outcome, Instant at) {
 		Map<String, String> refused = new LinkedHashMap<>();
 		outcome.refused().forEach((recipient, reply) -> {
 			if (this.outbox.refuse(mail.id(), recipient, reply, at)) {
@@ -101,7 +106,7 @@ final class OutcomeRecorder {
 		}
 	}
 
-	private void tell(Outbox.QueuedMail mail, SmtpOutcome outcome) {
+	private void tell(QueuedMail mail, SmtpOutcome outcome) {
 		if (!outcome.refused().isEmpty()) {
 			OperatorEvents.mailRefused(mail.id(), mail.kind(), mail.reference(),
 					outcome.refused().size() + " recipient(s) refused for good");
@@ -117,9 +122,9 @@ final class OutcomeRecorder {
 		}
 	}
 
-	private void releaseQuietly(List<Outbox.QueuedMail> rest) {
+	private void releaseQuietly(List<QueuedMail> rest) {
 		try {
-			this.outbox.release(rest.stream().map(Outbox.QueuedMail::id).toList());
+			this.outbox.release(rest.stream().map(QueuedMail::id).toList());
 		}
 		catch (RuntimeException ex) {
 			// their lease runs out instead

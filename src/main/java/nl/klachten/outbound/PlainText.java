@@ -3,26 +3,30 @@ package nl.klachten.outbound;
 import java.util.List;
 
 /**
- * Wraps the plain-text part of a mail after the template is filled (CONTRACT §4). A template
- * wrapped by hand breaks as soon as a value is inserted mid-line (a 131-column line, then a lone
- * word); wrapping the result in one place keeps every mail within {@code width} columns whatever
- * the values are.
+ * Wraps the plain-text part of a mail after the template is filled (CONTRACT §4). A
+ * template wrapped by hand breaks as soon as a value is inserted mid-line (a 131-column
+ * line, then a lone word); wrapping the result in one place keeps every mail within
+ * {@code width} columns whatever the values are.
  * <p>
- * Rules: a line that fits is left as it is, and so are quoted lines ({@code >}) and blank lines.
- * A longer line is broken at spaces, never inside a word or a URL: a word longer than the width
- * stands alone on its line. Continuation lines keep the line's indentation, and are indented
- * further where the line is a list item ({@code - }, {@code * }, {@code 1. }) or an aligned table
- * row ({@code Onderwerp:     …}, or an indented row with a gap of two or more spaces between its
- * columns): there they line up with the text after the marker or the gap. Widths count code
- * points, so an accented letter or an emoji is one column, as a mail client shows it. Wrapping a
- * wrapped text changes nothing. Breaking one line is {@link LineBreaker}'s.
+ * Rules: a line that fits is left as it is, and so are quoted lines ({@code >}) and blank
+ * lines. A longer line is broken at spaces, never inside a word or a URL: a word longer
+ * than the width stands alone on its line. Continuation lines keep the line's
+ * indentation, and are indented further where the line is a list item ({@code - },
+ * {@code * }, {@code 1. }) or an aligned table row ({@code Onderwerp:     …}, or an
+ * indented row with a gap of two or more spaces between its columns): there they line up
+ * with the text after the marker or the gap. Widths count code points, so an accented
+ * letter or an emoji is one column, as a mail client shows it. Wrapping a wrapped text
+ * changes nothing. Breaking one line is {@link LineBreaker}'s.
  */
 public final class PlainText {
 
 	/** The width of every plain-text mail. */
 	public static final int WIDTH = 76;
 
-	/** A labelled row: up to three words and a colon ({@code Naam:}, {@code Datum ontstaan:}). */
+	/**
+	 * A labelled row: up to three words and a colon ({@code Naam:},
+	 * {@code Datum ontstaan:}).
+	 */
 	private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern
 		.compile("[^\\s:]{1,30}(?: [^\\s:]{1,30}){0,2}:(?:\\s|$)");
 
@@ -56,8 +60,8 @@ public final class PlainText {
 	}
 
 	/**
-	 * Appends the line wrapped, its lines ending in {@code cr} as the original did; returns the
-	 * end of a broken prose line to carry into the {@code next} one, or null.
+	 * Appends the line wrapped, its lines ending in {@code cr} as the original did;
+	 * returns the end of a broken prose line to carry into the {@code next} one, or null.
 	 */
 	private static String append(StringBuilder out, String line, String next, String cr, int width) {
 		List<String> wrapped = LineBreaker.lines(line, width);
@@ -79,10 +83,11 @@ public final class PlainText {
 	}
 
 	/**
-	 * A line of running text: not blank, not indented, not quoted, not a list item, a labelled
-	 * row ({@code Naam: …}) or a signature. When such a line is too long and the next is one too,
-	 * the sender wrapped a paragraph at a wider width: the rest of the broken line goes on at the
-	 * start of the next one, as a paragraph does, instead of standing alone on a short line.
+	 * A line of running text: not blank, not indented, not quoted, not a list item, a
+	 * labelled row ({@code Naam: …}) or a signature. When such a line is too long and the
+	 * next is one too, the sender wrapped a paragraph at a wider width: the rest of the
+	 * broken line goes on at the start of the next one, as a paragraph does, instead of
+	 * standing alone on a short line.
 	 */
 	static boolean isProse(String line) {
 		if (line.isBlank() || line.startsWith(" ") || line.startsWith("\t") || line.startsWith(">")

@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import nl.klachten.register.Complaints;
-import nl.klachten.register.Outbox;
+import nl.klachten.register.QueuedMail;
 
 /**
  * Tells the chair once that a mail was refused for good (CONTRACT §4): which case, which
- * recipient, which mail, and what the server answered (issue 13). Called in the transaction that marks the mail failed, so the notice is
- * queued exactly when the refusal is recorded. A refused mail to the chair is not announced to
- * the chair (it could only be refused again).
+ * recipient, which mail, and what the server answered (issue 13). Called in the
+ * transaction that marks the mail failed, so the notice is queued exactly when the
+ * refusal is recorded. A refused mail to the chair is not announced to the chair (it
+ * could only be refused again).
  */
 class RefusalNotice {
 
@@ -26,8 +27,11 @@ class RefusalNotice {
 		this.complaints = complaints;
 	}
 
-	/** {@code refused}: each refused recipient with the server's reply, already one clean line. */
-	void tell(Outbox.QueuedMail mail, Map<String, String> refused) {
+	/**
+	 * {@code refused}: each refused recipient with the server's reply, already one clean
+	 * line.
+	 */
+	void tell(QueuedMail mail, Map<String, String> refused) {
 		if (PURPOSE.equals(mail.kind()) || mail.recipients().stream().allMatch(this.mailer.chair()::equalsIgnoreCase)) {
 			return;
 		}

@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sender's pause while the register cannot be written (issue 13: {@code SQLITE_BUSY} after the
- * busy timeout, a full disk): from 1 s, doubling to at most 1 min ({@link RealTimeBackoff}). Told
- * once when it starts and once when it ends, with the exception's class names only.
+ * The sender's pause while the register cannot be written (issue 13: {@code SQLITE_BUSY}
+ * after the busy timeout, a full disk): from 1 s, doubling to at most 1 min
+ * ({@link RealTimeBackoff}). Told once when it starts and once when it ends, with the
+ * exception's class names only.
  */
 final class RegisterPause {
 

@@ -5,10 +5,10 @@ import java.util.Set;
 
 /**
  * Whether a text someone wrote for a letter already opens with a greeting ("Beste mevrouw
- * Jansen,"), so that the template does not add its own above it: a question with "Geachte heer
- * Jansen," and then "Beste mevrouw Jansen," reads as a form letter (issue 11). Only the first
- * non-blank line counts, and only when it looks like a salutation: a greeting word followed by a
- * name or nothing, ending with a comma or short.
+ * Jansen,"), so that the template does not add its own above it: a question with "Geachte
+ * heer Jansen," and then "Beste mevrouw Jansen," reads as a form letter (issue 11). Only
+ * the first non-blank line counts, and only when it looks like a salutation: a greeting
+ * word followed by a name or nothing, ending with a comma or short.
  */
 public final class Salutation {
 

@@ -9,9 +9,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One line when the processor stops, saying how much mail waits (it goes at the next start), so
- * an operator reading the log knows a stop was orderly and what is still owed. Only where mail is
- * sent: the admin commands close a context too, and stop nothing.
+ * One line when the processor stops, saying how much mail waits (it goes at the next
+ * start), so an operator reading the log knows a stop was orderly and what is still owed.
+ * Only where mail is sent: the admin commands close a context too, and stop nothing.
  */
 @Component
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)

@@ -15,11 +15,12 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * What the SMTP server did with one mail, per recipient (issue 13): accepted, refused for good (a
- * 5xx reply, kept with the reply), or deferred (a 4xx reply, retried with backoff). A failure that
- * is not a reply at all ({@code connectionLost}) means the server could not be talked to, which
- * holds up every mail behind it, not just this one. Replies are the server's words about addresses
- * an attacker may choose, so each is made one short printable line ({@link #clean}).
+ * What the SMTP server did with one mail, per recipient (issue 13): accepted, refused for
+ * good (a 5xx reply, kept with the reply), or deferred (a 4xx reply, retried with
+ * backoff). A failure that is not a reply at all ({@code connectionLost}) means the
+ * server could not be talked to, which holds up every mail behind it, not just this one.
+ * Replies are the server's words about addresses an attacker may choose, so each is made
+ * one short printable line ({@link #clean}).
  *
  * @param accepted recipients the server accepted the mail for
  * @param refused recipients refused for good, with the server's reply
@@ -38,14 +39,18 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 
 	static SmtpOutcome of(List<String> recipients, MessagingException failure) {
 		if (!(failure instanceof SendFailedException sendFailed)) {
-			return new SmtpOutcome(List.of(), Map.of(), List.copyOf(recipients), failure.getClass().getSimpleName(), true);
+			return new SmtpOutcome(List.of(), Map.of(), List.copyOf(recipients), failure.getClass().getSimpleName(),
+					true);
 		}
 		Replies replies = new Replies(failure, perAddress(failure), keys(sendFailed.getValidSentAddresses()));
 		recipients.forEach(replies::classify);
 		return replies.outcome();
 	}
 
-	/** The server's reply for each address it did not take, by lower-cased address; the first one counts. */
+	/**
+	 * The server's reply for each address it did not take, by lower-cased address; the
+	 * first one counts.
+	 */
 	private static Map<String, SMTPAddressFailedException> perAddress(MessagingException failure) {
 		Map<String, SMTPAddressFailedException> perAddress = new LinkedHashMap<>();
 		Exception next = failure;
@@ -77,7 +82,10 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 		return keys;
 	}
 
-	/** One printable ASCII line of at most {@value #MAX_REPLY} characters; "(geen antwoord)" for none. */
+	/**
+	 * One printable ASCII line of at most {@value #MAX_REPLY} characters; "(geen
+	 * antwoord)" for none.
+	 */
 	static String clean(String reply) {
 		if (reply == null) {
 			return "(geen antwoord)";
@@ -97,8 +105,8 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 	}
 
 	/**
-	 * Sorts the recipients of a failed send: accepted when the server took the mail for them,
-	 * else by the reply for the address, else by the reply for the whole mail.
+	 * Sorts the recipients of a failed send: accepted when the server took the mail for
+	 * them, else by the reply for the address, else by the reply for the whole mail.
 	 */
 	private static final class Replies {
 
@@ -143,7 +151,8 @@ record SmtpOutcome(List<String> accepted, Map<String, String> refused, List<Stri
 			}
 			else {
 				this.deferred.add(recipient);
-				// -1: the connection closed before the server answered (Angus reads "[EOF]")
+				// -1: the connection closed before the server answered (Angus reads
+				// "[EOF]")
 				this.reason = this.mailCode > 0 ? "smtp " + this.mailCode
 						: this.mailCode == -1 ? "smtp no reply" : this.failure.getClass().getSimpleName();
 			}

@@ -8,11 +8,12 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Whether the SMTP server can be talked to, and when it is tried next (issue 13). While it cannot,
- * the sender backs off at the server level: every waiting mail is held until the next server try
- * and they all go then, in the order they were queued, instead of each mail keeping its own
- * schedule and overtaking the others when the server is back. Backoff from 5 s, doubling to at most
- * 30 min, on the injected clock. Read by the SMTP health indicator.
+ * Whether the SMTP server can be talked to, and when it is tried next (issue 13). While
+ * it cannot, the sender backs off at the server level: every waiting mail is held until
+ * the next server try and they all go then, in the order they were queued, instead of
+ * each mail keeping its own schedule and overtaking the others when the server is back.
+ * Backoff from 5 s, doubling to at most 30 min, on the injected clock. Read by the SMTP
+ * health indicator.
  */
 public final class SmtpServerState {
 
@@ -56,7 +57,10 @@ public final class SmtpServerState {
 		return this.nextTry == null ? this.clock.instant() : this.nextTry;
 	}
 
-	/** The server could not be reached or the connection broke: returns the next server try. */
+	/**
+	 * The server could not be reached or the connection broke: returns the next server
+	 * try.
+	 */
 	synchronized Instant failed() {
 		if (this.execution == null) {
 			this.execution = this.backOff.start();

@@ -12,9 +12,10 @@ import nl.klachten.register.CaseStanding;
 /**
  * The one line at the top of every mail to the chair about a case (issue 11), e.g.
  * {@code in behandeling — wacht op klager sinds 3 dec — beslissen uiterlijk 29 dec}: the
- * status, what the case waits for and since when, the decision or the appeal, and the term that
- * runs, so the chair knows where a case stands without opening the file. Dates are short
- * ({@link PeopleDates#shortDate}); the line is a pure function of the case and the day.
+ * status, what the case waits for and since when, the decision or the appeal, and the
+ * term that runs, so the chair knows where a case stands without opening the file. Dates
+ * are short ({@link PeopleDates#shortDate}); the line is a pure function of the case and
+ * the day.
  */
 public final class StateLine {
 
@@ -36,8 +37,7 @@ public final class StateLine {
 	private static void open(CaseStanding c, LocalDate today, List<String> parts) {
 		parts.add("in behandeling");
 		if (c.waiting() != null) {
-			parts.add("wacht op " + who(c.waiting().kind()) + " sinds "
-					+ PeopleDates.shortDate(c.waiting().since()));
+			parts.add("wacht op " + who(c.waiting().kind()) + " sinds " + PeopleDates.shortDate(c.waiting().since()));
 		}
 		if (today.isAfter(c.decisionDue())) {
 			long days = ChronoUnit.DAYS.between(c.decisionDue(), today);
@@ -45,7 +45,8 @@ public final class StateLine {
 					+ (days == 1 ? " dag)" : " dagen)"));
 		}
 		else {
-			parts.add("beslissen uiterlijk " + PeopleDates.shortDate(c.decisionDue()) + (c.extended() ? " (verlengd)" : ""));
+			parts.add("beslissen uiterlijk " + PeopleDates.shortDate(c.decisionDue())
+					+ (c.extended() ? " (verlengd)" : ""));
 		}
 		if (c.late()) {
 			parts.add("buiten termijn ingediend");
@@ -54,7 +55,8 @@ public final class StateLine {
 
 	private static void handled(CaseStanding c, LocalDate today, List<String> parts) {
 		String assessment = c.assessment() == null ? "" : ": " + c.assessment().replace('_', ' ');
-		parts.add("afgehandeld" + assessment + (c.decidedOn() == null ? "" : " op " + PeopleDates.shortDate(c.decidedOn())));
+		parts.add("afgehandeld" + assessment
+				+ (c.decidedOn() == null ? "" : " op " + PeopleDates.shortDate(c.decidedOn())));
 		Appeals.Appeal appeal = c.appeal();
 		if (appeal == null) {
 			return;

@@ -19,12 +19,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
- * FreeMarker for mail. Templates are read from the {@code templates/} folder of the working
- * directory (so an operator can edit them) and otherwise from the copy packaged in the jar.
- * {@code .ftlh} files are HTML with auto-escaping, so complainant input cannot inject markup.
- * Templates are edited on the server, so a template must not become code: {@code ?new} may
- * instantiate no class (not {@code freemarker.template.utility.Execute}) and {@code ?api} is off.
- * Public for the command line's read-only context ({@code digest --dry-run}), which imports it.
+ * FreeMarker for mail. Templates are read from the {@code templates/} folder of the
+ * working directory (so an operator can edit them) and otherwise from the copy packaged
+ * in the jar. {@code .ftlh} files are HTML with auto-escaping, so complainant input
+ * cannot inject markup. Templates are edited on the server, so a template must not become
+ * code: {@code ?new} may instantiate no class (not
+ * {@code freemarker.template.utility.Execute}) and {@code ?api} is off. Public for the
+ * command line's read-only context ({@code digest --dry-run}), which imports it.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class TemplateConfiguration {

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import nl.klachten.register.Outbox;
+import nl.klachten.register.QueuedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mails the SMTP server took whose record in the register failed, by outbox id, each with the
- * recording to make (issue 13). They are recorded again once the register can be written, and
- * never sent again: {@link OutboxSender#due()} leaves them out of every batch. Together with the
- * {@link RegisterPause} they are the sender's memory of a register that could not be written.
+ * Mails the SMTP server took whose record in the register failed, by outbox id, each with
+ * the recording to make (issue 13). They are recorded again once the register can be
+ * written, and never sent again: {@link OutboxSender#due()} leaves them out of every
+ * batch. Together with the {@link RegisterPause} they are the sender's memory of a
+ * register that could not be written.
  */
 final class UnrecordedMails {
 
@@ -30,7 +32,10 @@ final class UnrecordedMails {
 		this.pause = pause;
 	}
 
-	/** The server took this mail but its record failed: {@code recording} is made again later. */
+	/**
+	 * The server took this mail but its record failed: {@code recording} is made again
+	 * later.
+	 */
 	void keep(long id, Runnable recording) {
 		synchronized (this.waiting) {
 			this.waiting.put(id, recording);
@@ -38,20 +43,23 @@ final class UnrecordedMails {
 	}
 
 	/** Leaves out of {@code due} the mails sent already that wait to be recorded. */
-	void leaveOut(List<Outbox.QueuedMail> due) {
+	void leaveOut(List<QueuedMail> due) {
 		synchronized (this.waiting) {
 			due.removeIf((mail) -> this.waiting.containsKey(mail.id()));
 		}
 	}
 
-	/** Makes every waiting recording; one that fails again throws, the rest then wait on. */
+	/**
+	 * Makes every waiting recording; one that fails again throws, the rest then wait on.
+	 */
 	void recordAll() {
 		List<Map.Entry<Long, Runnable>> entries;
 		synchronized (this.waiting) {
 			entries = new ArrayList<>(this.waiting.entrySet());
 		}
 		for (Map.Entry<Long, Runnable> entry : entries) {
-			// SQLite's driver starts the next transaction inside commit: a commit reported failed may have been made
+			// SQLite's driver starts the next transaction inside commit: a commit
+			// reported failed may have been made
 			if (!List.of("sent", "failed").contains(this.outbox.status(entry.getKey()))) {
 				entry.getValue().run();
 			}
@@ -64,7 +72,10 @@ final class UnrecordedMails {
 		}
 	}
 
-	/** The register could not be written: the sender pauses, told how many sent mails wait. */
+	/**
+	 * The register could not be written: the sender pauses, told how many sent mails
+	 * wait.
+	 */
 	void registerFailed(RuntimeException failure) {
 		int count;
 		synchronized (this.waiting) {

@@ -1,4 +1,5 @@
 /**
- * Outgoing mail: FreeMarker templates rendered into multipart text+HTML mail with the contract's headers, and the outbox sender with retry and backoff.
+ * Outgoing mail: FreeMarker templates rendered into multipart text+HTML mail with the
+ * contract's headers, and the outbox sender with retry and backoff.
  */
 package nl.klachten.outbound;

@@ -41,16 +41,19 @@ import org.springframework.messaging.MessagingException;
  *                                        waiting with a backoff and reads newer mail meanwhile)
  * </pre>
  *
- * What the register step does with each mail (own mail, automatic mail, command, correspondence,
- * own domain, new complaint) is the ordered rule list of {@link nl.klachten.intake.MailRoutes}.
+ * What the register step does with each mail (own mail, automatic mail, command,
+ * correspondence, own domain, new complaint) is the ordered rule list of
+ * {@link nl.klachten.intake.MailRoutes}.
  *
- * The daily jobs ask the application's {@code Clock} every few seconds whether their time has come
- * (not a cron trigger on the wall clock), so the digest at start-up after a missed 08:00 and the
- * scheduled one are the same step, and tests decide time by fixing the clock.
+ * The daily jobs ask the application's {@code Clock} every few seconds whether their time
+ * has come (not a cron trigger on the wall clock), so the digest at start-up after a
+ * missed 08:00 and the scheduled one are the same step, and tests decide time by fixing
+ * the clock.
  *
- * Mail is filed only after the register committed, so a crash anywhere replays the batch, and the
- * dedupe key (Message-ID with the content digest, or the digest alone) turns the replay into a
- * no-op. While the register cannot be written (busy, disk full) the intake pauses and reads nothing.
+ * Mail is filed only after the register committed, so a crash anywhere replays the batch,
+ * and the dedupe key (Message-ID with the content digest, or the digest alone) turns the
+ * replay into a no-op. While the register cannot be written (busy, disk full) the intake
+ * pauses and reads nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.pipeline.enabled", havingValue = "true", matchIfMissing = true)
@@ -66,7 +69,8 @@ class ComplaintsPipeline {
 	@Bean
 	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake) {
 		return IntegrationFlow
-			.fromSupplier(() -> intake.ready() ? inbox.nextBatch() : null, (e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
+			.fromSupplier(() -> intake.ready() ? inbox.nextBatch() : null,
+					(e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(MailBatch.class, (batch, headers) -> intake.take(batch), (e) -> e.id("register"))
 			.handle(Filing.class, (filing, headers) -> {
 				inbox.file(filing);
@@ -78,7 +82,8 @@ class ComplaintsPipeline {
 	@Bean
 	IntegrationFlow outboundFlow(OutboxSender sender) {
 		return IntegrationFlow
-			.fromSupplier(sender::due, (e) -> e.id("outboxInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
+			.fromSupplier(sender::due,
+					(e) -> e.id("outboxInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(DueMail.class, (due, headers) -> {
 				sender.send(due);
 				return null;
@@ -114,8 +119,9 @@ class ComplaintsPipeline {
 		return IntegrationFlow.from("errorChannel").handle((payload, headers) -> {
 			Throwable failure = (Throwable) payload;
 			// the step's own failure, not Spring Integration's wrapper around it
-			log.warn("Pipeline step failed: {}", Failures.causes(
-					failure instanceof MessagingException && failure.getCause() != null ? failure.getCause() : failure));
+			log.warn("Pipeline step failed: {}",
+					Failures.causes(failure instanceof MessagingException && failure.getCause() != null
+							? failure.getCause() : failure));
 			return null;
 		}).get();
 	}

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The appeal of a case (R22, R23): when it was filed, its term and extensions, the appeals committee's
- * outcome, and the printable letter sent to it. At most one appeal a case.
+ * The appeal of a case (R22, R23): when it was filed, its term and extensions, the
+ * appeals committee's outcome, and the printable letter sent to it. At most one appeal a
+ * case.
  */
 @Repository
 public class Appeals {
@@ -26,7 +27,10 @@ public class Appeals {
 		this.zone = terms.zone();
 	}
 
-	/** An appeal as the register holds it; {@code outcome} and {@code decidedAt} are null until decided. */
+	/**
+	 * An appeal as the register holds it; {@code outcome} and {@code decidedAt} are null
+	 * until decided.
+	 */
 	public record Appeal(long complaintId, OffsetDateTime filedAt, LocalDate due, String grounds, String outcome,
 			LocalDate decidedAt) {
 
@@ -57,7 +61,9 @@ public class Appeals {
 			.optional();
 	}
 
-	/** R23: the appeals committee's binding outcome, {@code gegrond} or {@code ongegrond}. */
+	/**
+	 * R23: the appeals committee's binding outcome, {@code gegrond} or {@code ongegrond}.
+	 */
 	public void decide(long complaintId, String outcome, OffsetDateTime decidedAt) {
 		this.jdbc.sql("UPDATE appeal SET outcome = ?, decided_at = ? WHERE complaint_id = ?")
 			.params(outcome, decidedAt.toLocalDate().toString(), complaintId)

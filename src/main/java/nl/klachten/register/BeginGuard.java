@@ -12,14 +12,16 @@ import org.sqlite.SQLiteConnection;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Keeps a failed {@code BEGIN} from breaking the next transaction on that pooled connection. The
- * SQLite driver starts a transaction in {@code setAutoCommit(false)} ({@code BEGIN IMMEDIATE}), and
- * notes "not auto-commit" before it runs the BEGIN; when the BEGIN fails (the lock held by another
- * writer past the busy timeout, {@code SQLITE_BUSY}) the connection goes back to the pool believing
- * it is in a transaction that does not exist, and the pool does not reset it (it saw the call fail).
- * The next transaction on it would then skip its BEGIN and write every statement on its own: a
- * mail's case without its acknowledgement. So a failed {@code setAutoCommit(false)} puts the
- * driver's flag back to auto-commit before the failure goes up.
+ * Keeps a failed {@code BEGIN} from breaking the next transaction on that pooled
+ * connection. The SQLite driver starts a transaction in {@code setAutoCommit(false)}
+ * ({@code BEGIN IMMEDIATE}), and notes "not auto-commit" before it runs the BEGIN; when
+ * the BEGIN fails (the lock held by another writer past the busy timeout,
+ * {@code SQLITE_BUSY}) the connection goes back to the pool believing it is in a
+ * transaction that does not exist, and the pool does not reset it (it saw the call fail).
+ * The next transaction on it would then skip its BEGIN and write every statement on its
+ * own: a mail's case without its acknowledgement. So a failed
+ * {@code setAutoCommit(false)} puts the driver's flag back to auto-commit before the
+ * failure goes up.
  */
 final class BeginGuard extends DelegatingDataSource implements Closeable {
 
@@ -46,8 +48,8 @@ final class BeginGuard extends DelegatingDataSource implements Closeable {
 	}
 
 	private static Connection guarded(Connection connection) {
-		return (Connection) Proxy.newProxyInstance(BeginGuard.class.getClassLoader(), new Class<?>[] { Connection.class },
-				(proxy, method, args) -> {
+		return (Connection) Proxy.newProxyInstance(BeginGuard.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					try {
 						return method.invoke(connection, args);
 					}
@@ -67,7 +69,8 @@ final class BeginGuard extends DelegatingDataSource implements Closeable {
 			}
 		}
 		catch (SQLException ex) {
-			// a connection that cannot even be unwrapped is broken; the pool evicts it on its own
+			// a connection that cannot even be unwrapped is broken; the pool evicts it on
+			// its own
 		}
 	}
 

@@ -6,9 +6,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL that makes a case anonymous (R20): what names or quotes a person is deleted or set to
- * {@link Retention#REMOVED}; dates, assessment, extensions, appeal and measures stay for the yearly
- * figures. Runs inside the purge's transaction; knows nothing of files or IMAP.
+ * The SQL that makes a case anonymous (R20): what names or quotes a person is deleted or
+ * set to {@link Retention#REMOVED}; dates, assessment, extensions, appeal and measures
+ * stay for the yearly figures. Runs inside the purge's transaction; knows nothing of
+ * files or IMAP.
  */
 @Component
 class CaseAnonymiser {
@@ -38,7 +39,10 @@ class CaseAnonymiser {
 			.update();
 	}
 
-	/** An inbound mail keeps its row (so a replay stays a duplicate) under a key of its own. */
+	/**
+	 * An inbound mail keeps its row (so a replay stays a duplicate) under a key of its
+	 * own.
+	 */
 	void purgeMail(long id, String dedupeKey) {
 		this.jdbc.sql("DELETE FROM intake_failure WHERE dedupe_key = ?").param(dedupeKey).update();
 		this.jdbc.sql("""
@@ -57,14 +61,18 @@ class CaseAnonymiser {
 	}
 
 	private void purgeCorrespondence(long id) {
-		this.jdbc.sql("""
-				DELETE FROM attachment WHERE correspondence_id IN (SELECT id FROM correspondence WHERE complaint_id = ?)""")
+		this.jdbc
+			.sql("""
+					DELETE FROM attachment WHERE correspondence_id IN (SELECT id FROM correspondence WHERE complaint_id = ?)""")
 			.param(id)
 			.update();
-		this.jdbc.sql("""
-				UPDATE correspondence SET sender = NULL, recipients = NULL, subject = NULL, body = NULL, new_text = NULL,
-				    message_id = NULL
-				WHERE complaint_id = ?""").param(id).update();
+		this.jdbc
+			.sql("""
+					UPDATE correspondence SET sender = NULL, recipients = NULL, subject = NULL, body = NULL, new_text = NULL,
+					    message_id = NULL
+					WHERE complaint_id = ?""")
+			.param(id)
+			.update();
 	}
 
 	private void purgeOutbox(long id) {

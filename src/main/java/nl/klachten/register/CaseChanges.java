@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The changes the committee makes to a case by mail (CONTRACT §5): employee, extension, decision,
- * management, measures, notes, reopening. Each runs inside the command mail's transaction, so all
- * commands of one mail apply together or not at all.
+ * The changes the committee makes to a case by mail (CONTRACT §5): employee, extension,
+ * decision, management, measures, notes, reopening. Each runs inside the command mail's
+ * transaction, so all commands of one mail apply together or not at all.
  */
 @Repository
 public class CaseChanges {
@@ -27,8 +27,9 @@ public class CaseChanges {
 				SELECT decision_due, employee_name, employee_email, assessment, management_involved, status
 				FROM complaint WHERE id = ?""")
 			.param(complaint.id())
-			.query((rs, n) -> new CaseState(new RegisteredComplaint(complaint.id(), complaint.reference(),
-					complaint.complainantEmail(), RegisteredComplaint.Status.of(rs.getString(6))),
+			.query((rs, n) -> new CaseState(
+					new RegisteredComplaint(complaint.id(), complaint.reference(), complaint.complainantEmail(),
+							RegisteredComplaint.Status.of(rs.getString(6))),
 					LocalDate.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBoolean(5)))
 			.single();
@@ -40,7 +41,9 @@ public class CaseChanges {
 			.update();
 	}
 
-	/** R11: a new decision due date, with the reason and when the complainant was told. */
+	/**
+	 * R11: a new decision due date, with the reason and when the complainant was told.
+	 */
 	public void extend(long id, LocalDate to, String reason, OffsetDateTime notifiedAt) {
 		this.jdbc.sql("UPDATE complaint SET decision_due = ? WHERE id = ?").params(to.toString(), id).update();
 		this.jdbc.sql("INSERT INTO extension (complaint_id, to_date, reason, notified_at) VALUES (?, ?, ?, ?)")
@@ -52,14 +55,18 @@ public class CaseChanges {
 		this.jdbc.sql("UPDATE complaint SET management_involved = 1 WHERE id = ?").param(id).update();
 	}
 
-	/** R16, R17: the final position with its arguments and no proposed solution; the case is handled. */
+	/**
+	 * R16, R17: the final position with its arguments and no proposed solution; the case
+	 * is handled.
+	 */
 	public void decide(long id, String assessment, String arguments, String manner, OffsetDateTime at) {
 		decide(id, assessment, arguments, null, manner, at);
 	}
 
 	/**
-	 * R16, R17: the final position with its arguments and the proposed solution (null or blank for
-	 * none), kept because disagreeing with it is a ground for appeal (R22); the case is handled.
+	 * R16, R17: the final position with its arguments and the proposed solution (null or
+	 * blank for none), kept because disagreeing with it is a ground for appeal (R22); the
+	 * case is handled.
 	 */
 	public void decide(long id, String assessment, String arguments, String solution, String manner,
 			OffsetDateTime at) {
@@ -76,9 +83,7 @@ public class CaseChanges {
 		this.jdbc.sql("""
 				UPDATE complaint SET status = 'in_behandeling', assessment = NULL, arguments = NULL, solution = NULL,
 				    manner = NULL, decided_at = NULL, handled_at = NULL
-				WHERE id = ?""")
-			.param(id)
-			.update();
+				WHERE id = ?""").param(id).update();
 	}
 
 	/** R24: a structural measure, or (text null) that none is taken. */

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The substance among a case's letters (R12, R13, R14): the questions the committee asked and the
- * answers and messages that came back, and the complainant's withdrawal. What the register cannot
- * tell from a letter's kind it reads from what was sent in answer to it (see {@link CaseTimeline}).
+ * The substance among a case's letters (R12, R13, R14): the questions the committee asked
+ * and the answers and messages that came back, and the complainant's withdrawal. What the
+ * register cannot tell from a letter's kind it reads from what was sent in answer to it
+ * (see {@link CaseTimeline}).
  */
 final class CaseExchanges {
 
@@ -24,11 +25,17 @@ final class CaseExchanges {
 
 	}
 
-	/** The answers that show a complainant's mail was a keyword (INZAGE, BEROEP, INTREKKEN), not a message. */
+	/**
+	 * The answers that show a complainant's mail was a keyword (INZAGE, BEROEP,
+	 * INTREKKEN), not a message.
+	 */
 	private static final Set<String> KEYWORD_ANSWERS = Set.of("data-access", "appeal-confirmation", "appeal-refused",
 			"withdrawal-confirmation");
 
-	/** A command line's first word: a keyword in capitals or with a hyphen, perhaps after a case reference. */
+	/**
+	 * A command line's first word: a keyword in capitals or with a hyphen, perhaps after
+	 * a case reference.
+	 */
 	private static final Pattern COMMAND_LINE = Pattern
 		.compile("^(?:[A-Za-z]{1,10}-\\d{4}-\\d{4,}\\s+)?(?:[A-Z][A-Z-]+|[A-Za-z]+-[A-Za-z-]+)(?:[\\s:].*)?$");
 
@@ -48,7 +55,10 @@ final class CaseExchanges {
 		return found;
 	}
 
-	/** The complainant's withdrawal: the mail that withdrew the complaint, if it was withdrawn. */
+	/**
+	 * The complainant's withdrawal: the mail that withdrew the complaint, if it was
+	 * withdrawn.
+	 */
 	static Optional<Exchange> withdrawal(CaseFile file) {
 		List<CaseFile.Entry> letters = file.correspondence();
 		for (int i = letters.size() - 1; i >= 0; i--) {
@@ -86,8 +96,8 @@ final class CaseExchanges {
 	}
 
 	/**
-	 * A question is what the committee wrote under its command (the mail the question was sent in
-	 * answer to), not the whole mail built around it; an answer is its new text.
+	 * A question is what the committee wrote under its command (the mail the question was
+	 * sent in answer to), not the whole mail built around it; an answer is its new text.
 	 */
 	private static String text(List<CaseFile.Entry> letters, int i) {
 		CaseFile.Entry letter = letters.get(i);
@@ -106,7 +116,8 @@ final class CaseExchanges {
 	static String underCommands(String text) {
 		List<String> lines = strip(text).lines().toList();
 		int at = 0;
-		while (at < lines.size() && (lines.get(at).isBlank() || (at == 0 && CaseTimeline.isGreeting(lines.get(at).strip())))) {
+		while (at < lines.size()
+				&& (lines.get(at).isBlank() || (at == 0 && CaseTimeline.isGreeting(lines.get(at).strip())))) {
 			at++;
 		}
 		while (at < lines.size() && COMMAND_LINE.matcher(lines.get(at).strip()).matches()) {

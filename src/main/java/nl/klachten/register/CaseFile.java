@@ -5,22 +5,25 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Everything the register holds about one case (R19), as the export and {@code show} present it.
- * Times are in the committee's zone (the export writes them with its offset, CONTRACT §6), dates are
- * dates; absent values are null, and so is a value that does not read as a time or a date (a
- * hand-edited row).
+ * Everything the register holds about one case (R19), as the export and {@code show}
+ * present it. Times are in the committee's zone (the export writes them with its offset,
+ * CONTRACT §6), dates are dates; absent values are null, and so is a value that does not
+ * read as a time or a date (a hand-edited row).
  */
-public record CaseFile(String reference, String status, String complainantName, String complainantEmail,
-		String address, String city, String representativeOf, String subject, String description,
-		OffsetDateTime submittedAt, LocalDate aroseOn, boolean late, String employeeName, String employeeEmail,
-		List<String> products, LocalDate acknowledgeDue, LocalDate decisionDue, List<Extension> extensions,
-		boolean managementInvolved, Decision decision, Appeal appeal, List<Measure> measures,
-		List<Entry> correspondence, List<Note> notes, boolean purged) {
+public record CaseFile(String reference, String status, String complainantName, String complainantEmail, String address,
+		String city, String representativeOf, String subject, String description, OffsetDateTime submittedAt,
+		LocalDate aroseOn, boolean late, String employeeName, String employeeEmail, List<String> products,
+		LocalDate acknowledgeDue, LocalDate decisionDue, List<Extension> extensions, boolean managementInvolved,
+		Decision decision, Appeal appeal, List<Measure> measures, List<Entry> correspondence, List<Note> notes,
+		boolean purged) {
 
 	public record Extension(LocalDate to, String reason, OffsetDateTime notifiedAt) {
 	}
 
-	/** The final position (R16, R17); {@code solution} is the proposed solution, null when none was proposed. */
+	/**
+	 * The final position (R16, R17); {@code solution} is the proposed solution, null when
+	 * none was proposed.
+	 */
 	public record Decision(String assessment, LocalDate decidedAt, String manner, String arguments, String solution) {
 
 		public Decision(String assessment, LocalDate decidedAt, String manner, String arguments) {
@@ -29,7 +32,10 @@ public record CaseFile(String reference, String status, String complainantName, 
 
 	}
 
-	/** The appeal (R22, R23): the complainant's grounds, its term with every extension, and the outcome. */
+	/**
+	 * The appeal (R22, R23): the complainant's grounds, its term with every extension,
+	 * and the outcome.
+	 */
 	public record Appeal(OffsetDateTime filedAt, LocalDate due, String outcome, LocalDate decidedAt, String grounds,
 			List<Extension> extensions) {
 
@@ -48,11 +54,17 @@ public record CaseFile(String reference, String status, String complainantName, 
 
 	}
 
-	/** An internal note of the committee: shown to the committee, never sent to the complainant. */
+	/**
+	 * An internal note of the committee: shown to the committee, never sent to the
+	 * complainant.
+	 */
 	public record Note(String text, OffsetDateTime writtenAt, String writtenBy) {
 	}
 
-	/** One letter; {@code text} is its new text (quoted history and signature removed), {@code body} all of it. */
+	/**
+	 * One letter; {@code text} is its new text (quoted history and signature removed),
+	 * {@code body} all of it.
+	 */
 	public record Entry(String direction, OffsetDateTime at, String from, String to, String subject, String messageId,
 			String kind, String text, String body, List<String> attachments) {
 

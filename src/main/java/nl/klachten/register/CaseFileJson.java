@@ -8,8 +8,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Case files in the JSON shape of CONTRACT §6, used by the export and by a complainant's data
- * request (R21). The contract's field names are spelled out here, not derived from records.
+ * Case files in the JSON shape of CONTRACT §6, used by the export and by a complainant's
+ * data request (R21). The contract's field names are spelled out here, not derived from
+ * records.
  */
 public final class CaseFileJson {
 
@@ -28,11 +29,12 @@ public final class CaseFileJson {
 	}
 
 	/**
-	 * What a complainant may see of a case (R21): the register fields and the mail to and from the
-	 * complainant only. Left out: the committee's notes, the employee's address, the management
-	 * flag and the measures (the committee's and management's internal business), and every mail
-	 * between the committee, employees, management and the appeals committee, with its
-	 * Message-ID: a Message-ID of a mail to the chair is what a forged command would answer.
+	 * What a complainant may see of a case (R21): the register fields and the mail to and
+	 * from the complainant only. Left out: the committee's notes, the employee's address,
+	 * the management flag and the measures (the committee's and management's internal
+	 * business), and every mail between the committee, employees, management and the
+	 * appeals committee, with its Message-ID: a Message-ID of a mail to the chair is what
+	 * a forged command would answer.
 	 */
 	public static Map<String, Object> forComplainant(CaseFile c) {
 		Map<String, Object> json = toJson(c);
@@ -41,11 +43,12 @@ public final class CaseFileJson {
 		json.put("employee", employee);
 		json.remove("management_involved");
 		json.remove("measures");
-		json.put("correspondence", c.correspondence()
-			.stream()
-			.filter((entry) -> withComplainant(entry, c.complainantEmail()))
-			.map(CaseFileJson::entry)
-			.toList());
+		json.put("correspondence",
+				c.correspondence()
+					.stream()
+					.filter((entry) -> withComplainant(entry, c.complainantEmail()))
+					.map(CaseFileJson::entry)
+					.toList());
 		return json;
 	}
 
@@ -146,8 +149,9 @@ public final class CaseFileJson {
 	}
 
 	/**
-	 * A time or date as the export writes it: ISO-8601 as {@code toString} gives it, a time with the
-	 * committee's offset ({@code 2026-12-01T21:11+01:00}), as the stored text read before V15.
+	 * A time or date as the export writes it: ISO-8601 as {@code toString} gives it, a
+	 * time with the committee's offset ({@code 2026-12-01T21:11+01:00}), as the stored
+	 * text read before V15.
 	 */
 	public static String iso(Object value) {
 		return value == null ? null : value.toString();

@@ -3,9 +3,10 @@ package nl.klachten.register;
 import java.time.ZoneId;
 
 /**
- * A case file with everything (R19 "all correspondence, in full"): the {@link CaseSummary}, then
- * every letter in order with its headers, its new text and what it quoted. What {@code show --full}
- * prints and what the committee's {@code STATUS} answers.
+ * A case file with everything (R19 "all correspondence, in full"): the
+ * {@link CaseSummary}, then every letter in order with its headers, its new text and what
+ * it quoted. What {@code show --full} prints and what the committee's {@code STATUS}
+ * answers.
  */
 public final class CaseFileText {
 
@@ -22,8 +23,11 @@ public final class CaseFileText {
 		out.append("\nCorrespondentie volledig (").append(c.correspondence().size()).append(" berichten)\n");
 		for (CaseFile.Entry e : c.correspondence()) {
 			out.append('\n').append("-".repeat(CaseTimeline.WIDTH)).append('\n');
-			out.append(e.direction().equals("in") ? "IN  " : "UIT ").append(StoredDates.dateTime(e.at(), zone))
-				.append("  [").append(e.kind()).append("]\n");
+			out.append(e.direction().equals("in") ? "IN  " : "UIT ")
+				.append(StoredDates.dateTime(e.at(), zone))
+				.append("  [")
+				.append(e.kind())
+				.append("]\n");
 			CaseSummary.field(out, "Van", e.from());
 			CaseSummary.field(out, "Aan", e.to());
 			CaseSummary.field(out, "Onderwerp", e.subject());
@@ -38,7 +42,10 @@ public final class CaseFileText {
 		return out.toString();
 	}
 
-	/** What follows the new text in the full body: quoted history, forwarded original, signature. */
+	/**
+	 * What follows the new text in the full body: quoted history, forwarded original,
+	 * signature.
+	 */
 	private static String rest(CaseFile.Entry e) {
 		if (e.body() == null || e.text() == null || e.body().strip().equals(e.text().strip())) {
 			return "";

@@ -43,14 +43,13 @@ public class CaseFiles {
 				: new CaseFile.Decision(assessment, Timestamps.date(rs.getString("decided_at")), rs.getString("manner"),
 						rs.getString("arguments"), rs.getString("solution"));
 		return new CaseFile(rs.getString("reference"), rs.getString("status"), rs.getString("complainant_name"),
-				rs.getString("complainant_email"), rs.getString("complainant_address"), rs.getString("complainant_city"),
-				rs.getString("representative_of"), rs.getString("subject"), rs.getString("description"),
-				at(rs.getString("submitted_at")), Timestamps.date(rs.getString("arose_on")), rs.getBoolean("late"),
-				rs.getString("employee_name"), rs.getString("employee_email"), products(id),
-				Timestamps.date(rs.getString("acknowledge_due")), Timestamps.date(rs.getString("decision_due")),
-				extensions(id),
-				rs.getBoolean("management_involved"), decision, appeal(id), measures(id), correspondence(id), notes(id),
-				rs.getBoolean("purged"));
+				rs.getString("complainant_email"), rs.getString("complainant_address"),
+				rs.getString("complainant_city"), rs.getString("representative_of"), rs.getString("subject"),
+				rs.getString("description"), at(rs.getString("submitted_at")),
+				Timestamps.date(rs.getString("arose_on")), rs.getBoolean("late"), rs.getString("employee_name"),
+				rs.getString("employee_email"), products(id), Timestamps.date(rs.getString("acknowledge_due")),
+				Timestamps.date(rs.getString("decision_due")), extensions(id), rs.getBoolean("management_involved"),
+				decision, appeal(id), measures(id), correspondence(id), notes(id), rs.getBoolean("purged"));
 	}
 
 	private List<String> products(long id) {
@@ -71,8 +70,8 @@ public class CaseFiles {
 	private CaseFile.Appeal appeal(long id) {
 		return this.jdbc.sql("SELECT filed_at, due, outcome, decided_at, grounds FROM appeal WHERE complaint_id = ?")
 			.param(id)
-			.query((rs, n) -> new CaseFile.Appeal(at(rs.getString(1)), Timestamps.date(rs.getString(2)), rs.getString(3),
-					Timestamps.date(rs.getString(4)), rs.getString(5), appealExtensions(id)))
+			.query((rs, n) -> new CaseFile.Appeal(at(rs.getString(1)), Timestamps.date(rs.getString(2)),
+					rs.getString(3), Timestamps.date(rs.getString(4)), rs.getString(5), appealExtensions(id)))
 			.optional()
 			.orElse(null);
 	}
@@ -105,8 +104,9 @@ public class CaseFiles {
 				SELECT id, direction, at, sender, recipients, subject, message_id, kind, new_text, body
 				FROM correspondence WHERE complaint_id = ? ORDER BY id""")
 			.param(id)
-			.query((rs, n) -> new CaseFile.Entry(rs.getString("direction"), at(rs.getString("at")), rs.getString("sender"),
-					rs.getString("recipients"), rs.getString("subject"), rs.getString("message_id"), rs.getString("kind"),
+			.query((rs, n) -> new CaseFile.Entry(rs.getString("direction"), at(rs.getString("at")),
+					rs.getString("sender"), rs.getString("recipients"), rs.getString("subject"),
+					rs.getString("message_id"), rs.getString("kind"),
 					textOf(rs.getString("new_text"), rs.getString("body")), rs.getString("body"),
 					attachments(rs.getLong("id"))))
 			.list();

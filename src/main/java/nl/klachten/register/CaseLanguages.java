@@ -5,7 +5,10 @@ import nl.klachten.committee.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The language of each case's mail to the complainant (CONTRACT §4, column {@code language}). */
+/**
+ * The language of each case's mail to the complainant (CONTRACT §4, column
+ * {@code language}).
+ */
 @Repository
 public class CaseLanguages {
 

@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the {@link CaseStanding} of a case for the state line of mail to the chair. The question a
- * case waits on is found as the digest finds it ({@link DigestData#waitingForAnswer}): the last
- * question or file sent on the open case with no later mail from one of its recipients.
+ * Reads the {@link CaseStanding} of a case for the state line of mail to the chair. The
+ * question a case waits on is found as the digest finds it
+ * ({@link DigestData#waitingForAnswer}): the last question or file sent on the open case
+ * with no later mail from one of its recipients.
  */
 @Repository
 public class CaseStandings {
@@ -40,8 +41,8 @@ public class CaseStandings {
 			.param(id)
 			.query((rs, n) -> new CaseStanding(rs.getString(1) == null ? "" : rs.getString(1),
 					RegisteredComplaint.Status.of(rs.getString(2)), LocalDate.parse(rs.getString(3)), rs.getBoolean(7),
-					rs.getBoolean(4), rs.getString(5), rs.getString(6) == null ? null : LocalDate.parse(rs.getString(6)),
-					null, null))
+					rs.getBoolean(4), rs.getString(5),
+					rs.getString(6) == null ? null : LocalDate.parse(rs.getString(6)), null, null))
 			.list();
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -53,16 +54,17 @@ public class CaseStandings {
 	}
 
 	private CaseStanding.Waiting waiting(long id) {
-		return this.jdbc.sql("""
-				SELECT q.kind, q.at FROM correspondence q
-				WHERE q.complaint_id = :id AND q.direction = 'out' AND q.kind IN %s
-				  AND q.id = (SELECT max(l.id) FROM correspondence l
-				              WHERE l.complaint_id = :id AND l.direction = 'out' AND l.kind IN %s)
-				  AND NOT EXISTS (SELECT 1 FROM correspondence a
-				                  WHERE a.complaint_id = :id AND a.direction = 'in' AND a.id > q.id
-				                    AND a.sender IS NOT NULL AND a.sender <> ''
-				                    AND instr(lower(q.recipients), lower(a.sender)) > 0)""".formatted(QUESTION_KINDS,
-				QUESTION_KINDS))
+		return this.jdbc
+			.sql("""
+					SELECT q.kind, q.at FROM correspondence q
+					WHERE q.complaint_id = :id AND q.direction = 'out' AND q.kind IN %s
+					  AND q.id = (SELECT max(l.id) FROM correspondence l
+					              WHERE l.complaint_id = :id AND l.direction = 'out' AND l.kind IN %s)
+					  AND NOT EXISTS (SELECT 1 FROM correspondence a
+					                  WHERE a.complaint_id = :id AND a.direction = 'in' AND a.id > q.id
+					                    AND a.sender IS NOT NULL AND a.sender <> ''
+					                    AND instr(lower(q.recipients), lower(a.sender)) > 0)"""
+				.formatted(QUESTION_KINDS, QUESTION_KINDS))
 			.param("id", id)
 			.query((rs, n) -> new CaseStanding.Waiting(rs.getString(1), Timestamps.readAt(rs.getString(2), this.zone)))
 			.list()

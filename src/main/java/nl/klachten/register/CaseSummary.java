@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * A case file for people (R14, R19): the register details, the complaint as received, the
- * questions and answers, extensions, the decision with its arguments and proposed solution, the
- * appeal, measures, withdrawal and notes, then every letter as one dated line. What {@code show}
- * prints and what the appeals committee and management get; {@code show --full} adds every letter
- * in full ({@link CaseFileText}). Dates are written for people in {@code zone}; lines stay within
- * 76 columns except where a value is longer.
+ * questions and answers, extensions, the decision with its arguments and proposed
+ * solution, the appeal, measures, withdrawal and notes, then every letter as one dated
+ * line. What {@code show} prints and what the appeals committee and management get;
+ * {@code show --full} adds every letter in full ({@link CaseFileText}). Dates are written
+ * for people in {@code zone}; lines stay within 76 columns except where a value is
+ * longer.
  */
 public final class CaseSummary {
 
@@ -20,7 +21,7 @@ public final class CaseSummary {
 	public static String of(CaseFile c, ZoneId zone) {
 		StringBuilder out = new StringBuilder();
 		out.append("Dossier ").append(c.reference()).append('\n');
-		String status = "Status: " + status(c, zone);
+		String status = "Status: " + CaseStatus.of(c, zone);
 		out.append(status.length() <= CaseTimeline.WIDTH ? status : status.replace("; ", ";\n        ")).append('\n');
 		out.append("=".repeat(CaseTimeline.WIDTH)).append('\n');
 		details(out, c, zone);
@@ -33,7 +34,10 @@ public final class CaseSummary {
 		return out.toString();
 	}
 
-	/** The complaint as received, then the questions, answers and messages, then the extensions. */
+	/**
+	 * The complaint as received, then the questions, answers and messages, then the
+	 * extensions.
+	 */
 	private static void complaint(StringBuilder out, CaseFile c, ZoneId zone) {
 		section(out, "De klacht");
 		text(out, c.description(), "");
@@ -49,12 +53,19 @@ public final class CaseSummary {
 		}
 	}
 
-	/** What came after the decision and appeal: measures, a withdrawal, the committee's notes. */
+	/**
+	 * What came after the decision and appeal: measures, a withdrawal, the committee's
+	 * notes.
+	 */
 	private static void afterwards(StringBuilder out, CaseFile c, ZoneId zone) {
 		if (!c.measures().isEmpty()) {
 			section(out, "Maatregelen");
-			c.measures().forEach((m) -> out.append(StoredDates.date(m.recordedAt(), zone)).append(": ")
-				.append(m.describe()).append(m.recordedBy() == null ? "" : " (" + m.recordedBy() + ")").append('\n'));
+			c.measures()
+				.forEach((m) -> out.append(StoredDates.date(m.recordedAt(), zone))
+					.append(": ")
+					.append(m.describe())
+					.append(m.recordedBy() == null ? "" : " (" + m.recordedBy() + ")")
+					.append('\n'));
 		}
 		CaseExchanges.withdrawal(c).ifPresent((w) -> {
 			section(out, "Intrekking");
@@ -62,34 +73,10 @@ public final class CaseSummary {
 		});
 		if (!c.notes().isEmpty()) {
 			section(out, "Notities (intern, niet naar de klager)");
-			c.notes().forEach((n) -> exchange(out, new CaseExchanges.Exchange(n.writtenAt(), n.writtenBy(), n.text(),
-					List.of()), zone));
+			c.notes()
+				.forEach((n) -> exchange(out,
+						new CaseExchanges.Exchange(n.writtenAt(), n.writtenBy(), n.text(), List.of()), zone));
 		}
-	}
-
-	/**
-	 * The state of a case in one sentence: "in behandeling; beslissing uiterlijk 28 december 2026",
-	 * "afgehandeld, beroep ingesteld op 5 december 2026; de beroepscommissie beslist uiterlijk 30
-	 * januari 2027", "afgehandeld op 3 december 2026 (gegrond)", "ingetrokken".
-	 */
-	public static String status(CaseFile c, ZoneId zone) {
-		if ("in_behandeling".equals(c.status())) {
-			return "in behandeling; beslissing uiterlijk " + StoredDates.date(c.decisionDue());
-		}
-		if (!"afgehandeld".equals(c.status())) {
-			return c.status() == null ? "" : c.status().replace('_', ' ');
-		}
-		CaseFile.Appeal appeal = c.appeal();
-		if (appeal != null && appeal.outcome() == null) {
-			return "afgehandeld, beroep ingesteld op " + StoredDates.date(appeal.filedAt(), zone)
-					+ "; de beroepscommissie beslist uiterlijk " + StoredDates.date(appeal.due());
-		}
-		if (appeal != null) {
-			return "afgehandeld; beroep " + appeal.outcome() + " verklaard op " + StoredDates.date(appeal.decidedAt());
-		}
-		CaseFile.Decision decision = c.decision();
-		return decision == null ? "afgehandeld" : "afgehandeld op " + StoredDates.date(decision.decidedAt()) + " ("
-				+ decision.assessment().replace('_', ' ') + ")";
 	}
 
 	private static void details(StringBuilder out, CaseFile c, ZoneId zone) {
@@ -106,8 +93,8 @@ public final class CaseSummary {
 				: c.employeeName() + (c.employeeEmail() == null ? "" : " <" + c.employeeEmail() + ">"));
 		field(out, "Producten", c.products().isEmpty() ? null : String.join(", ", c.products()));
 		field(out, "Ontvangst uiterlijk", StoredDates.date(c.acknowledgeDue()));
-		field(out, "Beslissing uiterlijk", StoredDates.date(c.decisionDue())
-				+ (c.extensions().isEmpty() ? "" : " (verlengd)"));
+		field(out, "Beslissing uiterlijk",
+				StoredDates.date(c.decisionDue()) + (c.extensions().isEmpty() ? "" : " (verlengd)"));
 		field(out, "Directie betrokken", c.managementInvolved() ? "ja" : null);
 	}
 
@@ -117,8 +104,11 @@ public final class CaseSummary {
 			return;
 		}
 		section(out, "Beslissing");
-		out.append(assessment(d)).append(", ").append(StoredDates.date(d.decidedAt()))
-			.append(d.manner() == null ? "" : " (" + d.manner() + ")").append('\n');
+		out.append(assessment(d))
+			.append(", ")
+			.append(StoredDates.date(d.decidedAt()))
+			.append(d.manner() == null ? "" : " (" + d.manner() + ")")
+			.append('\n');
 		out.append("Argumenten:\n");
 		text(out, d.arguments(), "  ");
 		if (d.solution() != null && !d.solution().isBlank()) {
@@ -133,13 +123,19 @@ public final class CaseSummary {
 			return;
 		}
 		section(out, "Beroep");
-		out.append("Ingesteld op ").append(StoredDates.dateTime(a.filedAt(), zone)).append("; uitspraak uiterlijk ")
-			.append(StoredDates.date(a.due())).append('\n');
+		out.append("Ingesteld op ")
+			.append(StoredDates.dateTime(a.filedAt(), zone))
+			.append("; uitspraak uiterlijk ")
+			.append(StoredDates.date(a.due()))
+			.append('\n');
 		out.append("Gronden:\n");
 		text(out, a.grounds() == null || a.grounds().isBlank() ? "(geen nadere gronden genoemd)" : a.grounds(), "  ");
 		a.extensions().forEach((e) -> extension(out, e, zone));
 		if (a.outcome() != null) {
-			out.append("Uitspraak: beroep ").append(a.outcome()).append(", ").append(StoredDates.date(a.decidedAt()))
+			out.append("Uitspraak: beroep ")
+				.append(a.outcome())
+				.append(", ")
+				.append(StoredDates.date(a.decidedAt()))
 				.append('\n');
 		}
 	}

@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The Message-IDs a case's mail may be threaded under (CONTRACT §4), so that a mail client groups
- * the case's mail. Only ids of this case and no other qualify: a Message-ID is text a sender
- * chooses, and one that also names another case's mail (or mail about no case) would join the two
- * threads in a client and hand an id of that case to whoever reads this one (issue 9).
+ * The Message-IDs a case's mail may be threaded under (CONTRACT §4), so that a mail
+ * client groups the case's mail. Only ids of this case and no other qualify: a Message-ID
+ * is text a sender chooses, and one that also names another case's mail (or mail about no
+ * case) would join the two threads in a client and hand an id of that case to whoever
+ * reads this one (issue 9).
  */
 @Repository
 public class CaseThreads {
@@ -23,7 +24,10 @@ public class CaseThreads {
 		this.jdbc = jdbc;
 	}
 
-	/** The thread's root: the complaint's own Message-ID, then our acknowledgement's, each when there is one. */
+	/**
+	 * The thread's root: the complaint's own Message-ID, then our acknowledgement's, each
+	 * when there is one.
+	 */
 	public List<String> root(long complaintId) {
 		List<String> root = new ArrayList<>();
 		for (String kind : List.of("complaint", "acknowledgement")) {
@@ -41,7 +45,10 @@ public class CaseThreads {
 		return root;
 	}
 
-	/** Those of these ids that are of this case alone (its mail, in or out), in their order. */
+	/**
+	 * Those of these ids that are of this case alone (its mail, in or out), in their
+	 * order.
+	 */
 	public List<String> ofCase(long complaintId, List<String> messageIds) {
 		return messageIds.stream().filter((id) -> ofCaseOnly(complaintId, id)).distinct().toList();
 	}

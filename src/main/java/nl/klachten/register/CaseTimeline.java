@@ -4,17 +4,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every letter of a case as one dated line, oldest first: what a reader of the case file needs to
- * know of the command traffic (chair commands, confirmations, refusals, notifications) without
- * reading it. A command mail and its confirmation are one line; a refusal names its line and
- * reason. Letters sent in answer to a mail follow it: the register files a mail before the mail it
- * causes, so the out-letters after an in-letter are its consequences.
+ * Every letter of a case as one dated line, oldest first: what a reader of the case file
+ * needs to know of the command traffic (chair commands, confirmations, refusals,
+ * notifications) without reading it. A command mail and its confirmation are one line; a
+ * refusal names its line and reason. Letters sent in answer to a mail follow it: the
+ * register files a mail before the mail it causes, so the out-letters after an in-letter
+ * are its consequences.
  */
 final class CaseTimeline {
 
@@ -27,39 +27,8 @@ final class CaseTimeline {
 
 	private static final Pattern REFUSED_REASON = Pattern.compile("(?m)^Reden: ([^;.\\n]+)");
 
-	private static final Pattern GREETING = Pattern.compile(
-			"(?i)^(beste|hallo|hoi|dag|geachte|goede(morgen|middag)|dear|hello|hi)\\b[^\\n]{0,40}$");
-
-	private static final Map<String, String> SENT = Map.ofEntries(
-			Map.entry("acknowledgement", "ontvangstbevestiging aan de klager"),
-			Map.entry("chair-notification", "melding nieuwe klacht aan de voorzitter"),
-			Map.entry("follow-up-notification", "melding nieuw bericht aan de voorzitter"),
-			Map.entry("details-recorded", "vastgelegde gegevens bevestigd aan de klager"),
-			Map.entry("confirmation-request", "klager gevraagd het verzoek te bevestigen"),
-			Map.entry("question-complainant", "vraag aan de klager verstuurd"),
-			Map.entry("question-employee", "vraag aan de medewerker verstuurd"),
-			Map.entry("management-file", "dossier naar de directie"),
-			Map.entry("extension-notice", "verlenging gemeld aan de klager"),
-			Map.entry("decision", "beslissing verstuurd aan de klager"),
-			Map.entry("measures-request", "directie gevraagd om maatregelen"),
-			Map.entry("data-access", "gegevens (inzage) verstuurd aan de klager"),
-			Map.entry("withdrawal-confirmation", "intrekking bevestigd aan de klager"),
-			Map.entry("withdrawal-notification", "melding intrekking aan de voorzitter"),
-			Map.entry("appeal-confirmation", "beroep bevestigd aan de klager"),
-			Map.entry("appeal-refused", "beroep niet mogelijk, uitleg aan de klager"),
-			Map.entry("appeal-file", "dossier naar de beroepscommissie"),
-			Map.entry("appeal-letter-to-post", "beroepsbrief aan de voorzitter om te posten"),
-			Map.entry("appeal-extension", "verlenging beroepstermijn gemeld aan de klager"),
-			Map.entry("appeal-decision", "uitspraak beroep verstuurd aan de klager"));
-
-	private static final Map<String, String> COMPLAINANT_ASKED = Map.of("appeal-confirmation",
-			"beroep ingesteld door de klager", "appeal-refused", "beroep van de klager (niet mogelijk)", "data-access",
-			"klager vraagt om zijn gegevens (inzage)", "withdrawal-confirmation", "klacht ingetrokken door de klager",
-			"confirmation-request", "verzoek van de klager, nog niet bevestigd");
-
-	private static final Map<String, String> FROM = Map.of("complaint", "klacht ontvangen", "follow-up",
-			"bericht van de klager", "employee", "antwoord van de medewerker", "committee", "commissie",
-			"management", "directie", "appeals", "beroepscommissie");
+	private static final Pattern GREETING = Pattern
+		.compile("(?i)^(beste|hallo|hoi|dag|geachte|goede(morgen|middag)|dear|hello|hi)\\b[^\\n]{0,40}$");
 
 	private CaseTimeline() {
 	}
@@ -77,7 +46,10 @@ final class CaseTimeline {
 		return lines;
 	}
 
-	/** The kinds of the letters sent in answer to the in-letter at {@code i}: the out-letters after it. */
+	/**
+	 * The kinds of the letters sent in answer to the in-letter at {@code i}: the
+	 * out-letters after it.
+	 */
 	static List<String> answers(List<CaseFile.Entry> letters, int i) {
 		List<String> kinds = new ArrayList<>();
 		for (int j = i + 1; j < letters.size() && "out".equals(letters.get(j).direction()); j++) {
@@ -86,7 +58,10 @@ final class CaseTimeline {
 		return kinds;
 	}
 
-	/** Whether the letter at {@code i} is a command mail: an in-letter that got a confirmation. */
+	/**
+	 * Whether the letter at {@code i} is a command mail: an in-letter that got a
+	 * confirmation.
+	 */
 	static boolean isCommand(List<CaseFile.Entry> letters, int i) {
 		return "in".equals(letters.get(i).direction()) && answers(letters, i).contains("command-confirmation");
 	}
@@ -113,9 +88,9 @@ final class CaseTimeline {
 			if ("command-confirmation".equals(kind)) {
 				return "bevestiging aan " + letter.to();
 			}
-			return SENT.getOrDefault(kind, "verstuurd: " + kind);
+			return LetterLabels.SENT.getOrDefault(kind, "verstuurd: " + kind);
 		}
-		String from = FROM.getOrDefault(kind, "bericht (" + kind + ")");
+		String from = LetterLabels.FROM.getOrDefault(kind, "bericht (" + kind + ")");
 		if (isCommand(letters, i)) {
 			return fit(from + ": " + commandLines(letter.text()), " (bevestigd)");
 		}
@@ -126,12 +101,21 @@ final class CaseTimeline {
 		};
 	}
 
-	/** What a complainant's mail asked for, told by what it was answered with (INZAGE, BEROEP, INTREKKEN). */
+	/**
+	 * What a complainant's mail asked for, told by what it was answered with (INZAGE,
+	 * BEROEP, INTREKKEN).
+	 */
 	private static Optional<String> complainantsKeyword(List<String> answers) {
-		return answers.stream().filter(COMPLAINANT_ASKED::containsKey).map(COMPLAINANT_ASKED::get).findFirst();
+		return answers.stream()
+			.filter(LetterLabels.COMPLAINANT_ASKED::containsKey)
+			.map(LetterLabels.COMPLAINANT_ASKED::get)
+			.findFirst();
 	}
 
-	/** "commando geweigerd, regel 1: onbekend commando", read back from the refusal as mailed. */
+	/**
+	 * "commando geweigerd, regel 1: onbekend commando", read back from the refusal as
+	 * mailed.
+	 */
 	private static String refusal(String text) {
 		String body = text == null ? "" : text;
 		StringBuilder out = new StringBuilder("commando geweigerd");
@@ -147,7 +131,10 @@ final class CaseTimeline {
 		return out.toString();
 	}
 
-	/** The command lines as written: the lines before the first blank one, a greeting left out. */
+	/**
+	 * The command lines as written: the lines before the first blank one, a greeting left
+	 * out.
+	 */
 	static String commandLines(String text) {
 		List<String> lines = new ArrayList<>();
 		for (String line : (text == null ? "" : text.strip()).lines().toList()) {

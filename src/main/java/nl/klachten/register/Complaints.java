@@ -26,14 +26,18 @@ public class Complaints {
 		this.references = references;
 	}
 
-	/** Registers a complaint with the next reference of its submission year; call inside a transaction. */
+	/**
+	 * Registers a complaint with the next reference of its submission year; call inside a
+	 * transaction.
+	 */
 	public RegisteredComplaint register(NewComplaint complaint) {
 		ReferenceNumber reference = this.references.next(complaint.submittedAt().getYear());
 		long id = insert(reference, complaint);
 		for (String product : complaint.products()) {
 			this.jdbc.sql("INSERT INTO product (complaint_id, name) VALUES (?, ?)").params(id, product).update();
 		}
-		return new RegisteredComplaint(id, reference, complaint.complainantEmail(), RegisteredComplaint.Status.IN_BEHANDELING);
+		return new RegisteredComplaint(id, reference, complaint.complainantEmail(),
+				RegisteredComplaint.Status.IN_BEHANDELING);
 	}
 
 	private long insert(ReferenceNumber reference, NewComplaint complaint) {
@@ -83,8 +87,9 @@ public class Complaints {
 
 	/** Cases filed from this address, for a data request (R21). */
 	public List<RegisteredComplaint> filedBy(String email) {
-		return this.jdbc.sql("SELECT id, reference, complainant_email, status FROM complaint "
-				+ "WHERE lower(complainant_email) = lower(?) ORDER BY id")
+		return this.jdbc
+			.sql("SELECT id, reference, complainant_email, status FROM complaint "
+					+ "WHERE lower(complainant_email) = lower(?) ORDER BY id")
 			.param(email)
 			.query(Complaints::registered)
 			.list();
@@ -95,8 +100,8 @@ public class Complaints {
 	}
 
 	/**
-	 * Records the details a complainant sent later (R19). Returns the labels of what changed; a
-	 * field with the same value already is not a change.
+	 * Records the details a complainant sent later (R19). Returns the labels of what
+	 * changed; a field with the same value already is not a change.
 	 */
 	public List<String> updateDetails(long id, Details details) {
 		List<String> changed = new ArrayList<>();
@@ -109,7 +114,8 @@ public class Complaints {
 			setIfChanged(id, "arose_on", details.aroseOn().toString(), "Datum ontstaan", changed);
 		}
 		for (String product : details.products()) {
-			boolean known = this.jdbc.sql("SELECT count(*) FROM product WHERE complaint_id = ? AND lower(name) = lower(?)")
+			boolean known = this.jdbc
+				.sql("SELECT count(*) FROM product WHERE complaint_id = ? AND lower(name) = lower(?)")
 				.params(id, product)
 				.query(Integer.class)
 				.single() > 0;
@@ -121,7 +127,10 @@ public class Complaints {
 		return changed;
 	}
 
-	/** Sets the late flag (R7) from the date the complaint arose and the submission window. */
+	/**
+	 * Sets the late flag (R7) from the date the complaint arose and the submission
+	 * window.
+	 */
 	public void markLate(long id, boolean late) {
 		this.jdbc.sql("UPDATE complaint SET late = ? WHERE id = ?").params(late, id).update();
 	}
@@ -136,8 +145,7 @@ public class Complaints {
 		if (value == null || value.isBlank()) {
 			return;
 		}
-		int updated = this.jdbc.sql("UPDATE complaint SET " + column + " = ? WHERE id = ? AND " + column
-				+ " IS NOT ?")
+		int updated = this.jdbc.sql("UPDATE complaint SET " + column + " = ? WHERE id = ? AND " + column + " IS NOT ?")
 			.params(value, id, value)
 			.update();
 		if (updated > 0) {
@@ -153,8 +161,9 @@ public class Complaints {
 	}
 
 	public void addParticipant(long id, String email, String role, java.time.Instant at) {
-		this.jdbc.sql("INSERT INTO participant (complaint_id, email, role, added_at) VALUES (?, ?, ?, ?) "
-				+ "ON CONFLICT (complaint_id, email) DO NOTHING")
+		this.jdbc
+			.sql("INSERT INTO participant (complaint_id, email, role, added_at) VALUES (?, ?, ?, ?) "
+					+ "ON CONFLICT (complaint_id, email) DO NOTHING")
 			.params(id, email.toLowerCase(java.util.Locale.ROOT), role, Timestamps.write(at))
 			.update();
 	}

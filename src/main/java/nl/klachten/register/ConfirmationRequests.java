@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Changes a complainant asked for without proof that the mail is theirs (CONTRACT §5), waiting
- * until they answer our request to confirm. A newer request for the same action replaces the
- * older one, so only the last text counts.
+ * Changes a complainant asked for without proof that the mail is theirs (CONTRACT §5),
+ * waiting until they answer our request to confirm. A newer request for the same action
+ * replaces the older one, so only the last text counts.
  */
 @Repository
 public class ConfirmationRequests {
@@ -54,7 +54,9 @@ public class ConfirmationRequests {
 			.update();
 	}
 
-	/** The waiting change that one of these Message-IDs asked to confirm, on this case. */
+	/**
+	 * The waiting change that one of these Message-IDs asked to confirm, on this case.
+	 */
 	public Optional<Pending> answeredBy(List<String> messageIds, long complaintId) {
 		for (String messageId : messageIds) {
 			Optional<Pending> found = this.jdbc.sql("""

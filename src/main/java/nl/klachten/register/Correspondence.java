@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** All mail of a case, in and out, in order (R19), and the threading look-up by Message-ID. */
+/**
+ * All mail of a case, in and out, in order (R19), and the threading look-up by
+ * Message-ID.
+ */
 @Repository
 public class Correspondence {
 
@@ -17,7 +20,10 @@ public class Correspondence {
 		this.jdbc = jdbc;
 	}
 
-	/** One letter of a case. {@code inboundMailId} or {@code outboxId} points at its raw bytes. */
+	/**
+	 * One letter of a case. {@code inboundMailId} or {@code outboxId} points at its raw
+	 * bytes.
+	 */
 	public record Letter(long complaintId, Direction direction, OffsetDateTime at, String sender, String recipients,
 			String subject, String messageId, String kind, String body, String newText, Long inboundMailId,
 			Long outboxId) {
@@ -97,7 +103,10 @@ public class Correspondence {
 			.list();
 	}
 
-	/** Incoming letters on the case since the last letter of {@code kind} (all of them when there was none). */
+	/**
+	 * Incoming letters on the case since the last letter of {@code kind} (all of them
+	 * when there was none).
+	 */
 	public int incomingSinceLast(long complaintId, String kind) {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM correspondence WHERE complaint_id = :id AND direction = 'in'
@@ -108,7 +117,9 @@ public class Correspondence {
 			.single();
 	}
 
-	/** The case that sent or received any of these Message-IDs, most recent letter first. */
+	/**
+	 * The case that sent or received any of these Message-IDs, most recent letter first.
+	 */
 	public Optional<Long> caseOf(List<String> messageIds) {
 		for (String messageId : messageIds) {
 			Optional<Long> found = this.jdbc

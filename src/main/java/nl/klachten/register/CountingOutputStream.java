@@ -4,7 +4,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Counts the bytes written through it, so {@link DataFiles} knows a stored file's size without a stat. */
+/**
+ * Counts the bytes written through it, so {@link DataFiles} knows a stored file's size
+ * without a stat.
+ */
 final class CountingOutputStream extends FilterOutputStream {
 
 	private long count;

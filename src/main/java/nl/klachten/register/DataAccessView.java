@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the {@code data-access} mail shows a complainant of their cases (R21, CONTRACT §5): the
- * register data written for people (dates as "1 december 2026", the state with a pending appeal,
- * the decision with its proposed solution), from the same view as the JSON attachment
- * ({@link CaseFileJson#forComplainant}), which stays ISO for machines. Nothing internal: no notes,
- * no measures, no employee address, no mail of others.
+ * What the {@code data-access} mail shows a complainant of their cases (R21, CONTRACT
+ * §5): the register data written for people (dates as "1 december 2026", the state with a
+ * pending appeal, the decision with its proposed solution), from the same view as the
+ * JSON attachment ({@link CaseFileJson#forComplainant}), which stays ISO for machines.
+ * Nothing internal: no notes, no measures, no employee address, no mail of others.
  */
 public final class DataAccessView {
 
@@ -19,14 +19,18 @@ public final class DataAccessView {
 	private DataAccessView() {
 	}
 
-	/** The template model: {@code complainantName} (empty when unknown) and one entry per case. */
+	/**
+	 * The template model: {@code complainantName} (empty when unknown) and one entry per
+	 * case.
+	 */
 	public static Map<String, Object> model(List<CaseFile> files, ZoneId zone) {
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("complainantName", files.stream()
-			.map(CaseFile::complainantName)
-			.filter((name) -> name != null && !name.isBlank())
-			.findFirst()
-			.orElse(""));
+		model.put("complainantName",
+				files.stream()
+					.map(CaseFile::complainantName)
+					.filter((name) -> name != null && !name.isBlank())
+					.findFirst()
+					.orElse(""));
 		model.put("cases", files.stream().map((file) -> of(file, zone)).toList());
 		return model;
 	}
@@ -35,7 +39,7 @@ public final class DataAccessView {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("reference", c.reference());
 		view.put("subject", orUnknown(c.subject()));
-		view.put("status", CaseSummary.status(c, zone));
+		view.put("status", CaseStatus.of(c, zone));
 		view.put("submittedOn", StoredDates.dateTime(c.submittedAt(), zone));
 		view.put("name", orUnknown(c.complainantName()));
 		view.put("email", c.complainantEmail());

@@ -20,12 +20,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Raw mail and attachments on disk, content-addressed by SHA-256 under the data directory: a name
- * never comes from a mail, writing the same bytes twice is a no-op, and a crash leaves at most an
- * unreferenced file. A file is written to a temporary name, forced to disk and then renamed, so a
- * stored name always holds the whole content; a write that fails (a full disk) removes its
- * temporary file and throws {@link StorageFailure}. Files and folders are readable by the service
- * user only (R8).
+ * Raw mail and attachments on disk, content-addressed by SHA-256 under the data
+ * directory: a name never comes from a mail, writing the same bytes twice is a no-op, and
+ * a crash leaves at most an unreferenced file. A file is written to a temporary name,
+ * forced to disk and then renamed, so a stored name always holds the whole content; a
+ * write that fails (a full disk) removes its temporary file and throws
+ * {@link StorageFailure}. Files and folders are readable by the service user only (R8).
  */
 public class DataFiles {
 
@@ -65,8 +65,8 @@ public class DataFiles {
 	}
 
 	/**
-	 * The data directory could not be written (a full disk, a read-only mount): a fault of the
-	 * machine, never of the mail being stored.
+	 * The data directory could not be written (a full disk, a read-only mount): a fault
+	 * of the machine, never of the mail being stored.
 	 */
 	public static final class StorageFailure extends UncheckedIOException {
 
@@ -109,7 +109,10 @@ public class DataFiles {
 		}
 	}
 
-	/** Writes the content to {@code temp}, through {@code digest}, forced to disk; its size. */
+	/**
+	 * Writes the content to {@code temp}, through {@code digest}, forced to disk; its
+	 * size.
+	 */
 	private static long writeSynced(Path temp, Writer writer, MessageDigest digest) throws IOException {
 		try (FileOutputStream file = new FileOutputStream(temp.toFile());
 				CountingOutputStream counting = new CountingOutputStream(

@@ -16,12 +16,16 @@ public class DataRequests {
 	}
 
 	public void answered(long complaintId, Instant requestedAt, Instant answeredAt, String messageId) {
-		this.jdbc.sql("INSERT INTO data_request (complaint_id, requested_at, answered_at, message_id) VALUES (?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO data_request (complaint_id, requested_at, answered_at, message_id) VALUES (?, ?, ?, ?)")
 			.params(complaintId, Timestamps.write(requestedAt), Timestamps.write(answeredAt), messageId)
 			.update();
 	}
 
-	/** True when a data request on this case was answered at or after {@code since} (once a day, no more). */
+	/**
+	 * True when a data request on this case was answered at or after {@code since} (once
+	 * a day, no more).
+	 */
 	public boolean answeredSince(long complaintId, Instant since) {
 		return this.jdbc.sql("SELECT answered_at FROM data_request WHERE complaint_id = ? AND answered_at IS NOT NULL")
 			.param(complaintId)

@@ -10,10 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the daily digest (D7) reads, as plain records with instants and dates, and the log of
- * digests sent ({@code digest_run}). Only references, names and subjects leave here, never
- * complaint text (R8). A value that does not read as a date or a timestamp (a hand-edited row) is
- * null, so that one bad row costs one digest line, not the whole digest.
+ * What the daily digest (D7) reads, as plain records with instants and dates, and the log
+ * of digests sent ({@code digest_run}). Only references, names and subjects leave here,
+ * never complaint text (R8). A value that does not read as a date or a timestamp (a
+ * hand-edited row) is null, so that one bad row costs one digest line, not the whole
+ * digest.
  */
 @Repository
 public class DigestData {
@@ -57,12 +58,16 @@ public class DigestData {
 				    c.employee_name
 				FROM complaint c WHERE c.status = 'in_behandeling' AND c.purged = 0 ORDER BY c.id""")
 			.query((rs, n) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3),
-					Timestamps.read(rs.getString(4)), Timestamps.date(rs.getString(5)), Timestamps.date(rs.getString(6)),
-					rs.getBoolean(7), Timestamps.date(rs.getString(8)), rs.getBoolean(9), rs.getString(10)))
+					Timestamps.read(rs.getString(4)), Timestamps.date(rs.getString(5)),
+					Timestamps.date(rs.getString(6)), rs.getBoolean(7), Timestamps.date(rs.getString(8)),
+					rs.getBoolean(9), rs.getString(10)))
 			.list();
 	}
 
-	/** Per open case its last question (R12, R13, R15) with no later incoming mail from a recipient. */
+	/**
+	 * Per open case its last question (R12, R13, R15) with no later incoming mail from a
+	 * recipient.
+	 */
 	public List<Question> waitingForAnswer() {
 		return this.jdbc.sql("""
 				SELECT c.reference, c.complainant_name, c.subject, q.kind, q.recipients, q.at
@@ -102,14 +107,18 @@ public class DigestData {
 	}
 
 	/**
-	 * A recipient the SMTP server refused for good (issue 13): the case (null fields for mail not
-	 * filed with a case), the mail's kind, the address, the server's reply (one clean line) and when.
+	 * A recipient the SMTP server refused for good (issue 13): the case (null fields for
+	 * mail not filed with a case), the mail's kind, the address, the server's reply (one
+	 * clean line) and when.
 	 */
 	public record Undelivered(String reference, String complainantName, String subject, String kind, String recipient,
 			String reply, Instant at) {
 	}
 
-	/** Refused recipients from {@code from} (a UTC date, a day early is fine: the digest filters). */
+	/**
+	 * Refused recipients from {@code from} (a UTC date, a day early is fine: the digest
+	 * filters).
+	 */
 	public List<Undelivered> undeliveredFrom(LocalDate from) {
 		return this.jdbc.sql("""
 				SELECT c.reference, c.complainant_name, c.subject, o.kind, r.recipient, r.reply, r.at
@@ -122,8 +131,9 @@ public class DigestData {
 	}
 
 	/**
-	 * Cases submitted on or after {@code from} as a UTC date: a coarse cut that the caller narrows
-	 * to the exact instant (the committee's day differs, so a day of margin belongs in {@code from}).
+	 * Cases submitted on or after {@code from} as a UTC date: a coarse cut that the
+	 * caller narrows to the exact instant (the committee's day differs, so a day of
+	 * margin belongs in {@code from}).
 	 */
 	public List<Registered> registeredFrom(LocalDate from) {
 		return this.jdbc.sql("""
@@ -151,7 +161,10 @@ public class DigestData {
 			.single() > 0;
 	}
 
-	/** Records the day's digest; false when that day already had one (the row is left as it was). */
+	/**
+	 * Records the day's digest; false when that day already had one (the row is left as
+	 * it was).
+	 */
 	public boolean recordRun(LocalDate day, Instant sentAt, String outboxMessageId) {
 		return this.jdbc.sql("INSERT OR IGNORE INTO digest_run (day, sent_at, outbox_message_id) VALUES (?, ?, ?)")
 			.params(day.toString(), Timestamps.write(sentAt), outboxMessageId)

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Message-IDs of purged mail whose copies in the IMAP folders are still to be deleted
- * ({@code imap_purge_pending}): written in the purge's transaction, drained by the processor after
- * it, so a crash in between deletes them at the next run instead of never.
+ * ({@code imap_purge_pending}): written in the purge's transaction, drained by the
+ * processor after it, so a crash in between deletes them at the next run instead of
+ * never.
  */
 @Component
 class ImapPurgeQueue {
@@ -21,8 +22,8 @@ class ImapPurgeQueue {
 	}
 
 	/**
-	 * Queues those of {@code messageIds} no kept mail still carries (a copy under another key stays
-	 * in the folders); returns the ones queued.
+	 * Queues those of {@code messageIds} no kept mail still carries (a copy under another
+	 * key stays in the folders); returns the ones queued.
 	 */
 	List<String> queue(Collection<String> messageIds) {
 		List<String> toDelete = messageIds.stream().filter((id) -> !stillKept(id)).toList();
@@ -33,7 +34,9 @@ class ImapPurgeQueue {
 	}
 
 	List<String> pending() {
-		return this.jdbc.sql("SELECT message_id FROM imap_purge_pending ORDER BY message_id").query(String.class).list();
+		return this.jdbc.sql("SELECT message_id FROM imap_purge_pending ORDER BY message_id")
+			.query(String.class)
+			.list();
 	}
 
 	void deleted(Collection<String> messageIds) {

@@ -8,10 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every mail read, keyed by its dedupe key (Message-ID, or a hash of the content when there is
- * none): the record that makes reading a mail twice a no-op, and the ignored list and quarantine of
- * CONTRACT §4. The mails read under one Message-ID ({@link #withMessageId}) with their content
- * digests tell the same mail read again from a different mail that reuses the Message-ID.
+ * Every mail read, keyed by its dedupe key (Message-ID, or a hash of the content when
+ * there is none): the record that makes reading a mail twice a no-op, and the ignored
+ * list and quarantine of CONTRACT §4. The mails read under one Message-ID
+ * ({@link #withMessageId}) with their content digests tell the same mail read again from
+ * a different mail that reuses the Message-ID.
  */
 @Repository
 public class InboundLog {
@@ -66,7 +67,9 @@ public class InboundLog {
 			.single();
 	}
 
-	/** Mails from this sender received since then, for the hourly acknowledgement limit. */
+	/**
+	 * Mails from this sender received since then, for the hourly acknowledgement limit.
+	 */
 	public int countFrom(String sender, Instant since) {
 		return this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE sender = ? AND received_epoch >= ?")
 			.params(sender, since.toEpochMilli())

@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Mail to send, written in the same transaction as the register change it reports, so that a
- * crash or an SMTP outage can delay a mail but never lose it. The sender drains it. Recipients
- * are strict {@link EmailAddress}es, one a line: an address can never hold a line break, so the
- * list reads back exactly as written and is compared whole (issue 9), never split on commas.
+ * Mail to send, written in the same transaction as the register change it reports, so
+ * that a crash or an SMTP outage can delay a mail but never lose it. The sender drains
+ * it. Recipients are strict {@link EmailAddress}es, one a line: an address can never hold
+ * a line break, so the list reads back exactly as written and is compared whole (issue
+ * 9), never split on commas.
  */
 @Repository
 public class Outbox {
@@ -27,26 +28,6 @@ public class Outbox {
 		this.jdbc = jdbc;
 		this.drain = drain;
 		this.queries = queries;
-	}
-
-	/**
-	 * A rendered mail: envelope and raw RFC 5322 bytes. {@code recipients} are those still to be
-	 * tried: after a partial delivery, those accepted or refused for good are left out;
-	 * {@code delivered} says some recipient accepted it in an earlier try.
-	 */
-	public record QueuedMail(long id, Long complaintId, String kind, String messageId, String sender,
-			List<String> recipients, byte[] raw, int attempts, String reference, boolean delivered) {
-
-		public QueuedMail(long id, Long complaintId, String kind, String messageId, String sender,
-				List<String> recipients, byte[] raw, int attempts, String reference) {
-			this(id, complaintId, kind, messageId, sender, recipients, raw, attempts, reference, false);
-		}
-
-		@Override
-		public String toString() {
-			return "QueuedMail[" + this.id + ", " + this.kind + "]";
-		}
-
 	}
 
 	public long add(Long complaintId, String kind, String messageId, String sender, List<String> recipients, byte[] raw,
@@ -72,23 +53,27 @@ public class Outbox {
 	}
 
 	/**
-	 * The mails due now, leaving out those of kind {@code held} (empty: none held): pending ones
-	 * whose next try has come, and those left {@code sending} whose lease ran out.
+	 * The mails due now, leaving out those of kind {@code held} (empty: none held):
+	 * pending ones whose next try has come, and those left {@code sending} whose lease
+	 * ran out.
 	 */
 	public List<QueuedMail> due(Instant now, int limit, String held) {
 		return this.drain.due(now, limit, held);
 	}
 
 	/**
-	 * Marks the mails {@code sending} until {@code until}, in one statement of its own, before they
-	 * are handed to SMTP: a process killed during the hand-over leaves them so, and they are
-	 * released at the next start ({@link #releaseLeases()}).
+	 * Marks the mails {@code sending} until {@code until}, in one statement of its own,
+	 * before they are handed to SMTP: a process killed during the hand-over leaves them
+	 * so, and they are released at the next start ({@link #releaseLeases()}).
 	 */
 	public void lease(List<Long> ids, Instant until) {
 		this.drain.lease(ids, until);
 	}
 
-	/** Mails left {@code sending} (by a killed process, single instance) are pending again; how many. */
+	/**
+	 * Mails left {@code sending} (by a killed process, single instance) are pending
+	 * again; how many.
+	 */
 	public int releaseLeases() {
 		return this.drain.releaseLeases();
 	}
@@ -100,42 +85,48 @@ public class Outbox {
 
 	/**
 	 * The mails wait for the SMTP server's next try, all together, none counted as tried
-	 * ({@code tried} false) or each counted ({@code tried} true), so they go in the order they were
-	 * queued when it answers again.
+	 * ({@code tried} false) or each counted ({@code tried} true), so they go in the order
+	 * they were queued when it answers again.
 	 */
 	public void holdUntil(List<Long> ids, Instant next, String error, boolean tried) {
 		this.drain.holdUntil(ids, next, error, tried);
 	}
 
-	/** Recipients done with in a partial delivery (accepted): left out of the next try. */
+	/**
+	 * Recipients done with in a partial delivery (accepted): left out of the next try.
+	 */
 	public void settle(long id, List<String> accepted) {
 		this.drain.settle(id, accepted);
 	}
 
 	/**
-	 * A recipient refused for good, with the server's reply (one printable line, already cleaned);
-	 * false when that refusal was on record already.
+	 * A recipient refused for good, with the server's reply (one printable line, already
+	 * cleaned); false when that refusal was on record already.
 	 */
 	public boolean refuse(long id, String recipient, String reply, Instant at) {
 		return this.drain.refuse(id, recipient, reply, at);
 	}
 
-	/** The mail's status now ({@code pending}, {@code sending}, {@code sent}, {@code failed}, ...). */
+	/**
+	 * The mail's status now ({@code pending}, {@code sending}, {@code sent},
+	 * {@code failed}, ...).
+	 */
 	public String status(long id) {
 		return this.queries.status(id);
 	}
 
 	/**
-	 * Marks the mail sent; a second call changes nothing (a commit the driver reported failed may
-	 * have been made, and the sender then records again).
+	 * Marks the mail sent; a second call changes nothing (a commit the driver reported
+	 * failed may have been made, and the sender then records again).
 	 */
 	public void markSent(long id, Instant at) {
 		this.drain.markSent(id, at);
 	}
 
 	/**
-	 * Records a try before it is made, for a delivery that can be asked afterwards whether it
-	 * happened (the notices folder): a crash during the try then leaves a mail with a try on record.
+	 * Records a try before it is made, for a delivery that can be asked afterwards
+	 * whether it happened (the notices folder): a crash during the try then leaves a mail
+	 * with a try on record.
 	 */
 	public void markTrying(long id) {
 		this.drain.markTrying(id);
@@ -150,7 +141,10 @@ public class Outbox {
 		this.drain.markFailed(id, error);
 	}
 
-	/** The sender and raw bytes of the processor's own mail with this Message-ID, if it wrote one. */
+	/**
+	 * The sender and raw bytes of the processor's own mail with this Message-ID, if it
+	 * wrote one.
+	 */
 	public Optional<Written> written(String messageId) {
 		return this.queries.written(messageId);
 	}
@@ -169,7 +163,10 @@ public class Outbox {
 		return this.queries.sentByUs(messageId);
 	}
 
-	/** One strict address a line; anything else is refused before it can reach SMTP or a header. */
+	/**
+	 * One strict address a line; anything else is refused before it can reach SMTP or a
+	 * header.
+	 */
 	static String recipientLines(List<String> recipients) {
 		if (recipients.isEmpty() || !recipients.stream().allMatch(EmailAddress::isValid)) {
 			throw new IllegalArgumentException("Outbox recipients must be strict addresses");

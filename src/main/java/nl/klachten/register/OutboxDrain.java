@@ -5,17 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-import nl.klachten.register.Outbox.QueuedMail;
+import nl.klachten.register.QueuedMail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The sender's side of the outbox: the rows due, their hand-over to SMTP and the outcome of each
- * try. A row is leased ({@code sending}) in a statement of its own before it is tried, and released
- * or held when the try does not happen, so a process killed mid-hand-over leaves rows that the next
- * start makes pending again. {@code lease_until} and {@code next_attempt} are epoch milliseconds,
- * the columns SQL compares.
+ * The sender's side of the outbox: the rows due, their hand-over to SMTP and the outcome
+ * of each try. A row is leased ({@code sending}) in a statement of its own before it is
+ * tried, and released or held when the try does not happen, so a process killed
+ * mid-hand-over leaves rows that the next start makes pending again. {@code lease_until}
+ * and {@code next_attempt} are epoch milliseconds, the columns SQL compares.
  */
 @Component
 class OutboxDrain {
@@ -27,12 +27,13 @@ class OutboxDrain {
 	}
 
 	List<QueuedMail> due(Instant now, int limit, String held) {
-		return this.jdbc.sql("""
-				SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipients, o.raw, o.attempts, c.reference,
-				    o.settled, (SELECT group_concat(r.recipient, char(10)) FROM outbox_refusal r WHERE r.outbox_id = o.id)
-				FROM outbox o LEFT JOIN complaint c ON c.id = o.complaint_id
-				WHERE (o.status = 'pending' AND o.next_attempt <= :now OR o.status = 'sending' AND o.lease_until <= :now)
-				  AND o.kind <> :held ORDER BY o.id LIMIT :limit""")
+		return this.jdbc
+			.sql("""
+					SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipients, o.raw, o.attempts, c.reference,
+					    o.settled, (SELECT group_concat(r.recipient, char(10)) FROM outbox_refusal r WHERE r.outbox_id = o.id)
+					FROM outbox o LEFT JOIN complaint c ON c.id = o.complaint_id
+					WHERE (o.status = 'pending' AND o.next_attempt <= :now OR o.status = 'sending' AND o.lease_until <= :now)
+					  AND o.kind <> :held ORDER BY o.id LIMIT :limit""")
 			.param("now", now.toEpochMilli())
 			.param("held", held)
 			.param("limit", limit)
@@ -40,7 +41,10 @@ class OutboxDrain {
 			.list();
 	}
 
-	/** A row of {@link #due}: the recipients still open are those neither settled nor refused. */
+	/**
+	 * A row of {@link #due}: the recipients still open are those neither settled nor
+	 * refused.
+	 */
 	private static QueuedMail queued(ResultSet rs) throws SQLException {
 		List<String> settled = lines(rs.getString(10));
 		List<String> refused = lines(rs.getString(11));
@@ -49,7 +53,8 @@ class OutboxDrain {
 			.filter((r) -> refused.stream().noneMatch(r::equalsIgnoreCase))
 			.toList();
 		return new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
-				rs.getString(4), rs.getString(5), open, rs.getBytes(7), rs.getInt(8), rs.getString(9), !settled.isEmpty());
+				rs.getString(4), rs.getString(5), open, rs.getBytes(7), rs.getInt(8), rs.getString(9),
+				!settled.isEmpty());
 	}
 
 	private static List<String> lines(String text) {
@@ -60,8 +65,9 @@ class OutboxDrain {
 		if (ids.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("UPDATE outbox SET status = 'sending', lease_until = :until WHERE id IN (:ids)"
-				+ " AND status IN ('pending', 'sending')")
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'sending', lease_until = :until WHERE id IN (:ids)"
+					+ " AND status IN ('pending', 'sending')")
 			.param("until", until.toEpochMilli())
 			.param("ids", ids)
 			.update();
@@ -76,7 +82,8 @@ class OutboxDrain {
 		if (ids.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE id IN (:ids) AND status = 'sending'")
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE id IN (:ids) AND status = 'sending'")
 			.param("ids", ids)
 			.update();
 	}
@@ -85,9 +92,10 @@ class OutboxDrain {
 		if (ids.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, next_attempt = :next,"
-				+ " attempts = attempts + :tried, last_error = coalesce(:error, last_error)"
-				+ " WHERE id IN (:ids) AND status IN ('pending', 'sending')")
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, next_attempt = :next,"
+					+ " attempts = attempts + :tried, last_error = coalesce(:error, last_error)"
+					+ " WHERE id IN (:ids) AND status IN ('pending', 'sending')")
 			.param("next", next.toEpochMilli())
 			.param("tried", tried ? 1 : 0)
 			.param("error", error)
@@ -105,10 +113,11 @@ class OutboxDrain {
 	}
 
 	boolean refuse(long id, String recipient, String reply, Instant at) {
-		return this.jdbc.sql("""
-				INSERT INTO outbox_refusal (outbox_id, recipient, reply, at)
-				SELECT :id, :recipient, :reply, :at
-				WHERE NOT EXISTS (SELECT 1 FROM outbox_refusal WHERE outbox_id = :id AND lower(recipient) = lower(:recipient))""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO outbox_refusal (outbox_id, recipient, reply, at)
+					SELECT :id, :recipient, :reply, :at
+					WHERE NOT EXISTS (SELECT 1 FROM outbox_refusal WHERE outbox_id = :id AND lower(recipient) = lower(:recipient))""")
 			.param("id", id)
 			.param("recipient", recipient)
 			.param("reply", reply)
@@ -117,8 +126,9 @@ class OutboxDrain {
 	}
 
 	void markSent(long id, Instant at) {
-		this.jdbc.sql("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = NULL"
-				+ " WHERE id = ? AND status IN ('pending', 'sending')")
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = NULL"
+					+ " WHERE id = ? AND status IN ('pending', 'sending')")
 			.params(Timestamps.write(at), id)
 			.update();
 	}
@@ -130,15 +140,17 @@ class OutboxDrain {
 	}
 
 	void markRetry(long id, Instant next, String error) {
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, attempts = attempts + 1,"
-				+ " next_attempt = ?, last_error = ? WHERE id = ? AND status IN ('pending', 'sending')")
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, attempts = attempts + 1,"
+					+ " next_attempt = ?, last_error = ? WHERE id = ? AND status IN ('pending', 'sending')")
 			.params(next.toEpochMilli(), error, id)
 			.update();
 	}
 
 	void markFailed(long id, String error) {
-		this.jdbc.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL"
-				+ " WHERE id = ? AND status IN ('pending', 'sending')")
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL"
+					+ " WHERE id = ? AND status IN ('pending', 'sending')")
 			.params(error, id)
 			.update();
 	}

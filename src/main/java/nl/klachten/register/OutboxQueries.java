@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the outbox holds, looked up and counted: a mail's status, the processor's own mail by its
- * Message-ID (intake recognises it when read back), and counts for the acknowledgement ceiling (how
- * many went out in the last hour), the report and the shutdown log. Nothing here changes a row.
+ * What the outbox holds, looked up and counted: a mail's status, the processor's own mail
+ * by its Message-ID (intake recognises it when read back), and counts for the
+ * acknowledgement ceiling (how many went out in the last hour), the report and the
+ * shutdown log. Nothing here changes a row.
  */
 @Component
 class OutboxQueries {
@@ -22,7 +23,10 @@ class OutboxQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Stored times have one fixed width ({@link Timestamps}), so SQL compares them as they are. */
+	/**
+	 * Stored times have one fixed width ({@link Timestamps}), so SQL compares them as
+	 * they are.
+	 */
 	int sentSince(String kind, Instant since) {
 		return this.jdbc.sql("SELECT count(*) FROM outbox WHERE kind = ? AND status = 'sent' AND sent_at >= ?")
 			.params(kind, Timestamps.write(since))

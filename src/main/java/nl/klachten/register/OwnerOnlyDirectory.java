@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The register's directory and the data files directory hold every complaint and raw mail, so at
- * start they are made 0700 even when they already exist (a directory made by hand, or by an older
- * release, may be world-readable; issue 9). When that is impossible, for instance because the
- * directory belongs to another user, the processor does not start. A file system without POSIX
- * permissions gets a warning: its own access rules apply.
+ * The register's directory and the data files directory hold every complaint and raw
+ * mail, so at start they are made 0700 even when they already exist (a directory made by
+ * hand, or by an older release, may be world-readable; issue 9). When that is impossible,
+ * for instance because the directory belongs to another user, the processor does not
+ * start. A file system without POSIX permissions gets a warning: its own access rules
+ * apply.
  */
 final class OwnerOnlyDirectory {
 
@@ -31,8 +32,8 @@ final class OwnerOnlyDirectory {
 			Files.createDirectories(dir);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot create the register directory " + dir + " (" + ex.getClass()
-				.getSimpleName() + "): create it, owned by the user that runs the processor");
+			throw new IllegalStateException("Cannot create the register directory " + dir + " ("
+					+ ex.getClass().getSimpleName() + "): create it, owned by the user that runs the processor");
 		}
 		try {
 			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));

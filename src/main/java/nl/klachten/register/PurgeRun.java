@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One purge inside its transaction: gathers the mail, files and Message-IDs of the cases and
- * case-less mail due, has {@link CaseAnonymiser} empty them, queues the IMAP deletes and records
- * the run in {@code purge_run}. Hands back the files left unreferenced, to be deleted after the
- * commit.
+ * One purge inside its transaction: gathers the mail, files and Message-IDs of the cases
+ * and case-less mail due, has {@link CaseAnonymiser} empty them, queues the IMAP deletes
+ * and records the run in {@code purge_run}. Hands back the files left unreferenced, to be
+ * deleted after the commit.
  */
 @Component
 class PurgeRun {
@@ -41,7 +41,10 @@ class PurgeRun {
 	record Mail(long id, String messageId, String rawPath, String dedupeKey) {
 	}
 
-	/** What a purge did: mails purged, files left unreferenced, Message-IDs queued for IMAP. */
+	/**
+	 * What a purge did: mails purged, files left unreferenced, Message-IDs queued for
+	 * IMAP.
+	 */
 	record Outcome(int mails, Set<String> files, List<String> messageIds) {
 	}
 
@@ -86,8 +89,9 @@ class PurgeRun {
 	}
 
 	/**
-	 * The inbound mail of a case: its own, every mail filed as its correspondence, and the processor's
-	 * own mail about it read back from the chair's inbox (a notification carries the complaint's text).
+	 * The inbound mail of a case: its own, every mail filed as its correspondence, and
+	 * the processor's own mail about it read back from the chair's inbox (a notification
+	 * carries the complaint's text).
 	 */
 	private List<Mail> mailsOf(long complaintId) {
 		return this.jdbc.sql("""
@@ -101,8 +105,9 @@ class PurgeRun {
 	}
 
 	/**
-	 * The Message-IDs of the processor's own mail about a case: a notice placed in the chair's
-	 * notices folder is never read back, so it is found there by the id it was sent with.
+	 * The Message-IDs of the processor's own mail about a case: a notice placed in the
+	 * chair's notices folder is never read back, so it is found there by the id it was
+	 * sent with.
 	 */
 	private List<String> sentAbout(long complaintId) {
 		return this.jdbc.sql("SELECT message_id FROM outbox WHERE complaint_id = ?")

@@ -14,10 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The files of purged mail and attachments. The store is content-addressed, so two cases can share
- * a file: a file goes only when no row refers to it any more, and only after the register's change
- * is committed (a crash in between leaves at most an unreferenced file). A path outside the data
- * directory is never touched. Logs an exception's class only (R8).
+ * The files of purged mail and attachments. The store is content-addressed, so two cases
+ * can share a file: a file goes only when no row refers to it any more, and only after
+ * the register's change is committed (a crash in between leaves at most an unreferenced
+ * file). A path outside the data directory is never touched. Logs an exception's class
+ * only (R8).
  */
 @Component
 class PurgedFiles {
@@ -33,7 +34,10 @@ class PurgedFiles {
 		this.dataDirectory = settings.dataDirectory().normalize();
 	}
 
-	/** Those of {@code files} that no inbound mail or attachment row refers to; in the transaction. */
+	/**
+	 * Those of {@code files} that no inbound mail or attachment row refers to; in the
+	 * transaction.
+	 */
 	Set<String> unreferenced(Collection<String> files) {
 		Set<String> unreferenced = new LinkedHashSet<>();
 		for (String file : files) {

@@ -26,22 +26,25 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The register opened for reading only, for the admin commands that change nothing ({@code export},
- * {@code show}, {@code report}, {@code digest --dry-run}): one SQLite connection opened read-only,
- * no pool and no Flyway, so such a command answers in well under two seconds and can neither
- * create nor change a register. Every repository of this package is there (found by the scan, so
- * a new one needs no wiring here); a write through it fails with SQLITE_READONLY.
+ * The register opened for reading only, for the admin commands that change nothing
+ * ({@code export}, {@code show}, {@code report}, {@code digest --dry-run}): one SQLite
+ * connection opened read-only, no pool and no Flyway, so such a command answers in well
+ * under two seconds and can neither create nor change a register. Every repository of
+ * this package is there (found by the scan, so a new one needs no wiring here); a write
+ * through it fails with SQLITE_READONLY.
  * <p>
- * A register whose schema is older than this code's migrations is not migrated here: the command
- * says so in one line and asks to start the processor once, which migrates it (an older processor
- * may still be running on it, and a read-only command must not change its schema under it). A
- * newer schema is read as it is, as Flyway itself ignores future migrations.
+ * A register whose schema is older than this code's migrations is not migrated here: the
+ * command says so in one line and asks to start the processor once, which migrates it (an
+ * older processor may still be running on it, and a read-only command must not change its
+ * schema under it). A newer schema is read as it is, as Flyway itself ignores future
+ * migrations.
  * <p>
- * Not a {@code @Configuration}: the application's component scan must not pick it up; the command
- * line registers it in its own small context.
+ * Not a {@code @Configuration}: the application's component scan must not pick it up; the
+ * command line registers it in its own small context.
  */
 @ComponentScan(basePackageClasses = ReadOnlyRegister.class,
-		excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = RegisterConfiguration.class))
+		excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+				classes = RegisterConfiguration.class))
 public class ReadOnlyRegister {
 
 	private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__[^$]*\\.(sql|class)");
@@ -93,8 +96,8 @@ public class ReadOnlyRegister {
 	}
 
 	/**
-	 * The register file exists and can be read: an admin command works on the processor's register
-	 * and never creates an empty one in its place.
+	 * The register file exists and can be read: an admin command works on the processor's
+	 * register and never creates an empty one in its place.
 	 * @throws IllegalStateException with a one-line reason
 	 */
 	public static void requireFile(Path file) {
@@ -141,8 +144,9 @@ public class ReadOnlyRegister {
 	}
 
 	/**
-	 * The highest migration this code carries ({@code spring.flyway.locations}, {@code application.yml}):
-	 * SQL scripts and Java migrations ({@code db.migration.V15__utc_timestamps}) alike.
+	 * The highest migration this code carries ({@code spring.flyway.locations},
+	 * {@code application.yml}): SQL scripts and Java migrations
+	 * ({@code db.migration.V15__utc_timestamps}) alike.
 	 */
 	static int codeVersion() {
 		try {

@@ -4,7 +4,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A case's reference, {@code PREFIX-YYYY-NNNN} (CONTRACT §4): year of submission, sequence per year. */
+/**
+ * A case's reference, {@code PREFIX-YYYY-NNNN} (CONTRACT §4): year of submission,
+ * sequence per year.
+ */
 public record ReferenceNumber(String prefix, int year, int sequence) {
 
 	private static final Pattern FORMAT = Pattern.compile("([A-Za-z]+)-(\\d{4})-(\\d{4,9})");

@@ -4,9 +4,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Hands out reference numbers: one counter row per year, bumped by an upsert inside the caller's
- * transaction. A rolled-back registration rolls the counter back too, so there are no gaps; the
- * write lock SQLite takes at BEGIN IMMEDIATE rules out duplicates between processes.
+ * Hands out reference numbers: one counter row per year, bumped by an upsert inside the
+ * caller's transaction. A rolled-back registration rolls the counter back too, so there
+ * are no gaps; the write lock SQLite takes at BEGIN IMMEDIATE rules out duplicates
+ * between processes.
  */
 @Repository
 public class ReferenceNumbers {

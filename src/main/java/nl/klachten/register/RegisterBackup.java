@@ -12,11 +12,12 @@ import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
 /**
- * {@code scripts/complaints backup FILE} (CONTRACT §1): a consistent copy of the register made with
- * SQLite's online backup API, so it is safe while the processor writes (the copy is the register
- * as it was at one moment, never a half-written file as {@code cp} of a WAL database can give).
- * The copy holds every complainant's data: it is created 0600 before anything is written to it,
- * and an existing file is not overwritten unless asked to.
+ * {@code scripts/complaints backup FILE} (CONTRACT §1): a consistent copy of the register
+ * made with SQLite's online backup API, so it is safe while the processor writes (the
+ * copy is the register as it was at one moment, never a half-written file as {@code cp}
+ * of a WAL database can give). The copy holds every complainant's data: it is created
+ * 0600 before anything is written to it, and an existing file is not overwritten unless
+ * asked to.
  */
 public final class RegisterBackup {
 
@@ -54,7 +55,8 @@ public final class RegisterBackup {
 				Files.deleteIfExists(copy);
 			}
 			if (copy.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				Files.createFile(copy,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			else {
 				Files.createFile(copy);
@@ -65,8 +67,8 @@ public final class RegisterBackup {
 					"the backup file " + copy + " exists already: name a new file, or give --force to replace it");
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot create the backup file " + copy + " (" + ex.getClass().getSimpleName()
-					+ "): check that its directory exists and is writable");
+			throw new IllegalStateException("cannot create the backup file " + copy + " ("
+					+ ex.getClass().getSimpleName() + "): check that its directory exists and is writable");
 		}
 	}
 

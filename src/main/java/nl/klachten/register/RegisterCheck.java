@@ -9,16 +9,19 @@ import java.util.OptionalInt;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The register as {@code scripts/complaints check} sees it (CONTRACT §1): an existing register that
- * can be written and its schema version, or a directory in which the processor can create one.
- * Nothing is created or changed: the register is opened read-only.
+ * The register as {@code scripts/complaints check} sees it (CONTRACT §1): an existing
+ * register that can be written and its schema version, or a directory in which the
+ * processor can create one. Nothing is created or changed: the register is opened
+ * read-only.
  */
 public final class RegisterCheck {
 
 	private RegisterCheck() {
 	}
 
-	/** {@code ok register: ...}, or the one line of the problem (what, where, how to fix). */
+	/**
+	 * {@code ok register: ...}, or the one line of the problem (what, where, how to fix).
+	 */
 	public static String check(Path file) {
 		if (Files.isRegularFile(file)) {
 			return existing(file);

@@ -11,11 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SQLite register. Pragmas go in the URL so every pooled connection has them (STACK.md
- * pitfall 4); {@code transaction_mode=IMMEDIATE} takes the write lock at BEGIN, so concurrent
- * writers (the processor and an admin command) queue instead of failing on a lock upgrade. The
- * busy timeout is {@code complaints.register.busy-timeout}; a BEGIN that fails on it leaves the
- * pooled connection as it was ({@link BeginGuard}).
+ * The SQLite register. Pragmas go in the URL so every pooled connection has them
+ * (STACK.md pitfall 4); {@code transaction_mode=IMMEDIATE} takes the write lock at BEGIN,
+ * so concurrent writers (the processor and an admin command) queue instead of failing on
+ * a lock upgrade. The busy timeout is {@code complaints.register.busy-timeout}; a BEGIN
+ * that fails on it leaves the pooled connection as it was ({@link BeginGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 class RegisterConfiguration {
@@ -26,8 +26,7 @@ class RegisterConfiguration {
 		OwnerOnlyDirectory.ensure(file.getParent());
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + settings.busyTimeout().toMillis()
-				+ "&synchronous=NORMAL"
-				+ "&foreign_keys=true&transaction_mode=IMMEDIATE");
+				+ "&synchronous=NORMAL" + "&foreign_keys=true&transaction_mode=IMMEDIATE");
 		config.setMaximumPoolSize(4);
 		config.setPoolName("register");
 		HikariDataSource dataSource = new HikariDataSource(config);
@@ -40,6 +39,5 @@ class RegisterConfiguration {
 		OwnerOnlyDirectory.ensure(settings.dataDirectory());
 		return new DataFiles(settings.dataDirectory());
 	}
-
 
 }

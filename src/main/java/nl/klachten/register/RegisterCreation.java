@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The moment this register was created: recorded with the clock at the first start of the
- * processor (or of any admin command) on a fresh register, and never changed after. Daily jobs
- * use it to tell a day the processor could have served from the first day of a fresh install.
+ * processor (or of any admin command) on a fresh register, and never changed after. Daily
+ * jobs use it to tell a day the processor could have served from the first day of a fresh
+ * install.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,8 +35,8 @@ public class RegisterCreation implements ApplicationRunner {
 	}
 
 	/**
-	 * When the register was created; the first call on a fresh register records now. The digest
-	 * asks every few seconds, so only that first call writes.
+	 * When the register was created; the first call on a fresh register records now. The
+	 * digest asks every few seconds, so only that first call writes.
 	 */
 	public Instant createdAt() {
 		java.util.Optional<String> known = this.jdbc.sql("SELECT value FROM register_meta WHERE name = 'created_at'")

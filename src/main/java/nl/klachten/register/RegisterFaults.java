@@ -11,11 +11,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells a fault of the register's machine from a fault of the mail being written: another writer
- * holding SQLite's lock past the busy timeout, a full disk, a read-only or failing file system.
- * Such a fault is no mail's failure: blaming the mail would count its tries and finally quarantine a
- * good mail because the disk was full. The caller stops, leaves the mail where it is and tries it
- * again later.
+ * Tells a fault of the register's machine from a fault of the mail being written: another
+ * writer holding SQLite's lock past the busy timeout, a full disk, a read-only or failing
+ * file system. Such a fault is no mail's failure: blaming the mail would count its tries
+ * and finally quarantine a good mail because the disk was full. The caller stops, leaves
+ * the mail where it is and tries it again later.
  */
 public final class RegisterFaults {
 
@@ -27,7 +27,10 @@ public final class RegisterFaults {
 	private RegisterFaults() {
 	}
 
-	/** True when this failure, or one of its causes, is the register's machine and not the work done. */
+	/**
+	 * True when this failure, or one of its causes, is the register's machine and not the
+	 * work done.
+	 */
 	public static boolean isMachine(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof DataFiles.StorageFailure || t instanceof CannotCreateTransactionException
@@ -45,7 +48,10 @@ public final class RegisterFaults {
 		return false;
 	}
 
-	/** The primary code of an extended one ({@code SQLITE_IOERR_WRITE} is an {@code SQLITE_IOERR}). */
+	/**
+	 * The primary code of an extended one ({@code SQLITE_IOERR_WRITE} is an
+	 * {@code SQLITE_IOERR}).
+	 */
 	private static SQLiteErrorCode base(SQLiteErrorCode code) {
 		return code == null ? SQLiteErrorCode.UNKNOWN_ERROR : SQLiteErrorCode.getErrorCode(code.code & 0xff);
 	}

@@ -14,9 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * Where the register lives; raw mail and attachments are kept beside the SQLite file.
  *
  * @param path the SQLite file
- * @param busyTimeout how long a write waits for another writer's lock before it fails with
- * {@code SQLITE_BUSY}: the intake then backs off and tries the mail again later, the sender backs
- * off and retries the record, never the mail
+ * @param busyTimeout how long a write waits for another writer's lock before it fails
+ * with {@code SQLITE_BUSY}: the intake then backs off and tries the mail again later, the
+ * sender backs off and retries the record, never the mail
  */
 @Validated
 @ConfigurationProperties("complaints.register")

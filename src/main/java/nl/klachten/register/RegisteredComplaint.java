@@ -1,6 +1,9 @@
 package nl.klachten.register;
 
-/** A case as other capabilities refer to it: id, reference, the complainant's address and the status. */
+/**
+ * A case as other capabilities refer to it: id, reference, the complainant's address and
+ * the status.
+ */
 public record RegisteredComplaint(long id, ReferenceNumber reference, String complainantEmail, Status status) {
 
 	/** The status of CONTRACT §6. */

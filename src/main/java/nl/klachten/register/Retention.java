@@ -14,16 +14,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Retention (R20): a case handled (decided, or withdrawn) more than the retention term ago loses its
- * personal data, mail bodies, attachments and raw mail; an anonymous row with its dates, assessment,
- * extensions, appeal and measures stays for the yearly figures, marked {@code purged}. Mail without a
- * case (the ignored list and quarantine) goes the same way a term after it was received.
+ * Retention (R20): a case handled (decided, or withdrawn) more than the retention term
+ * ago loses its personal data, mail bodies, attachments and raw mail; an anonymous row
+ * with its dates, assessment, extensions, appeal and measures stays for the yearly
+ * figures, marked {@code purged}. Mail without a case (the ignored list and quarantine)
+ * goes the same way a term after it was received.
  * <p>
- * The register changes in one transaction ({@link PurgeRun}, with {@link CaseAnonymiser}); files are
- * deleted after the commit, and only when no remaining row refers to them ({@link PurgedFiles}). The
- * Message-IDs of the purged mail are kept ({@link ImapPurgeQueue}) until the processor has deleted
- * their copies from the IMAP folders. What is due is {@link RetentionCandidates}. Nothing here logs
- * more than counts (R8).
+ * The register changes in one transaction ({@link PurgeRun}, with
+ * {@link CaseAnonymiser}); files are deleted after the commit, and only when no remaining
+ * row refers to them ({@link PurgedFiles}). The Message-IDs of the purged mail are kept
+ * ({@link ImapPurgeQueue}) until the processor has deleted their copies from the IMAP
+ * folders. What is due is {@link RetentionCandidates}. Nothing here logs more than counts
+ * (R8).
  */
 @Repository
 public class Retention {
@@ -67,8 +69,9 @@ public class Retention {
 	}
 
 	/**
-	 * One purge: the references purged (or, on a dry run, that would be), how many inbound mails were
-	 * purged, how many files were deleted, and the Message-IDs whose IMAP copies are to be deleted.
+	 * One purge: the references purged (or, on a dry run, that would be), how many
+	 * inbound mails were purged, how many files were deleted, and the Message-IDs whose
+	 * IMAP copies are to be deleted.
 	 */
 	public record PurgeResult(LocalDate asOf, boolean dryRun, List<String> references, int mails, int files,
 			List<String> messageIds) {
@@ -84,7 +87,10 @@ public class Retention {
 		return this.candidates.due(asOf).stream().map(Handled::candidate).toList();
 	}
 
-	/** For the digest: the cases to be purged within {@code days} days from {@code asOf} (0 = after today). */
+	/**
+	 * For the digest: the cases to be purged within {@code days} days from {@code asOf}
+	 * (0 = after today).
+	 */
 	public List<PurgeCandidate> dueWithin(LocalDate asOf, int days) {
 		return this.candidates.dueWithin(asOf, days);
 	}
@@ -95,8 +101,8 @@ public class Retention {
 	}
 
 	/**
-	 * Purges every case and case-less mail due as of {@code asOf}. A dry run changes nothing and says
-	 * what would go. Running it again is a no-op.
+	 * Purges every case and case-less mail due as of {@code asOf}. A dry run changes
+	 * nothing and says what would go. Running it again is a no-op.
 	 */
 	public PurgeResult purge(LocalDate asOf, boolean dryRun) {
 		List<Handled> cases = this.candidates.due(asOf);

@@ -16,15 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The read side of retention (R20): which cases and which case-less rows are due, and which cases
- * were purged. A case counts as handled on its {@code handled_at}, or, when withdrawn before that
- * column was kept, on its last correspondence.
+ * The read side of retention (R20): which cases and which case-less rows are due, and
+ * which cases were purged. A case counts as handled on its {@code handled_at}, or, when
+ * withdrawn before that column was kept, on its last correspondence.
  */
 @Component
 class RetentionCandidates {
 
-	private static final Comparator<PurgeCandidate> OLDEST_FIRST = Comparator
-		.comparing(PurgeCandidate::retainedUntil)
+	private static final Comparator<PurgeCandidate> OLDEST_FIRST = Comparator.comparing(PurgeCandidate::retainedUntil)
 		.thenComparing(PurgeCandidate::reference);
 
 	private final JdbcClient jdbc;
@@ -36,7 +35,10 @@ class RetentionCandidates {
 		this.policy = policy;
 	}
 
-	/** A handled case: its id and, when its handling day is known, what retention makes of it. */
+	/**
+	 * A handled case: its id and, when its handling day is known, what retention makes of
+	 * it.
+	 */
 	record Handled(long id, OffsetDateTime handledAt, PurgeCandidate candidate) {
 	}
 
@@ -68,7 +70,10 @@ class RetentionCandidates {
 			.toList();
 	}
 
-	/** Inbound mail without a case, not yet purged, received more than the term before {@code asOf}. */
+	/**
+	 * Inbound mail without a case, not yet purged, received more than the term before
+	 * {@code asOf}.
+	 */
 	List<Long> orphansDue(LocalDate asOf) {
 		return dueIds("""
 				SELECT m.id, m.received_at FROM inbound_mail m
@@ -76,7 +81,10 @@ class RetentionCandidates {
 				    AND NOT EXISTS (SELECT 1 FROM correspondence r WHERE r.inbound_mail_id = m.id)""", asOf);
 	}
 
-	/** Mail sent about no single case (the digest names complainants), made more than a term ago. */
+	/**
+	 * Mail sent about no single case (the digest names complainants), made more than a
+	 * term ago.
+	 */
 	List<Long> caselessOutboxDue(LocalDate asOf) {
 		return dueIds("""
 				SELECT id, created_at FROM outbox
@@ -97,18 +105,16 @@ class RetentionCandidates {
 				SELECT c.id, c.reference, c.status, c.handled_at,
 				    (SELECT max(r.at) FROM correspondence r WHERE r.complaint_id = c.id) AS last_at
 				FROM complaint c
-				WHERE c.purged = 0 AND c.status IN ('afgehandeld', 'ingetrokken')""")
-			.query((rs, n) -> {
-				String handledAt = rs.getString(4);
-				if (handledAt == null && "ingetrokken".equals(rs.getString(3))) {
-					handledAt = rs.getString(5);
-				}
-				OffsetDateTime at = timestamp(handledAt);
-				PurgeCandidate candidate = at == null ? null : new PurgeCandidate(rs.getString(2),
-						at.atZoneSameInstant(this.policy.zone()).toLocalDate(), this.policy.retentionUntil(at));
-				return new Handled(rs.getLong(1), at, candidate);
-			})
-			.list();
+				WHERE c.purged = 0 AND c.status IN ('afgehandeld', 'ingetrokken')""").query((rs, n) -> {
+			String handledAt = rs.getString(4);
+			if (handledAt == null && "ingetrokken".equals(rs.getString(3))) {
+				handledAt = rs.getString(5);
+			}
+			OffsetDateTime at = timestamp(handledAt);
+			PurgeCandidate candidate = at == null ? null : new PurgeCandidate(rs.getString(2),
+					at.atZoneSameInstant(this.policy.zone()).toLocalDate(), this.policy.retentionUntil(at));
+			return new Handled(rs.getLong(1), at, candidate);
+		}).list();
 	}
 
 	private Instant startOf(LocalDate day) {
@@ -120,7 +126,10 @@ class RetentionCandidates {
 		return at == null ? null : at.atZoneSameInstant(this.policy.zone()).toLocalDate();
 	}
 
-	/** A stored timestamp, or a bare date as the start of that day in the committee's zone. */
+	/**
+	 * A stored timestamp, or a bare date as the start of that day in the committee's
+	 * zone.
+	 */
 	private OffsetDateTime timestamp(String value) {
 		Instant at = Timestamps.readLegacy(value, this.policy.zone(), true);
 		return at == null ? null : at.atOffset(ZoneOffset.UTC);

@@ -11,11 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The processor's own mail as proof of who is writing (CONTRACT §5): a reply that names, in
- * {@code In-Reply-To}/{@code References}, a message the processor sent to exactly that address
- * about a case comes from someone who can read that mailbox, because our Message-IDs are random.
- * The proof is bound to the case of that message and expires: mail sent before {@code notBefore}
- * proves nothing.
+ * The processor's own mail as proof of who is writing (CONTRACT §5): a reply that names,
+ * in {@code In-Reply-To}/{@code References}, a message the processor sent to exactly that
+ * address about a case comes from someone who can read that mailbox, because our
+ * Message-IDs are random. The proof is bound to the case of that message and expires:
+ * mail sent before {@code notBefore} proves nothing.
  */
 @Repository
 public class SentMail {
@@ -27,8 +27,8 @@ public class SentMail {
 	}
 
 	/**
-	 * The case of the first of these Message-IDs (In-Reply-To first) that the processor sent to
-	 * {@code address} about a case since {@code notBefore}; empty when none did.
+	 * The case of the first of these Message-IDs (In-Reply-To first) that the processor
+	 * sent to {@code address} about a case since {@code notBefore}; empty when none did.
 	 */
 	public Optional<Long> caseAnswered(List<String> messageIds, String address, Instant notBefore) {
 		for (String messageId : messageIds) {
@@ -36,8 +36,9 @@ public class SentMail {
 					SELECT complaint_id, recipients, created_at FROM outbox
 					WHERE message_id = ? AND complaint_id IS NOT NULL""")
 				.param(messageId)
-				.query((rs, n) -> sentTo(rs.getString(2), address) && !Timestamps.read(rs.getString(3)).isBefore(notBefore)
-						? rs.getLong(1) : null)
+				.query((rs,
+						n) -> sentTo(rs.getString(2), address) && !Timestamps.read(rs.getString(3)).isBefore(notBefore)
+								? rs.getLong(1) : null)
 				.list()
 				.stream()
 				.filter(java.util.Objects::nonNull)
@@ -59,7 +60,8 @@ public class SentMail {
 			boolean ours = this.jdbc.sql("""
 					SELECT recipients, created_at FROM outbox WHERE message_id = ? AND complaint_id IS NULL""")
 				.param(messageId)
-				.query((rs, n) -> sentTo(rs.getString(1), address) && !Timestamps.read(rs.getString(2)).isBefore(notBefore))
+				.query((rs, n) -> sentTo(rs.getString(1), address)
+						&& !Timestamps.read(rs.getString(2)).isBefore(notBefore))
 				.list()
 				.contains(true);
 			if (ours) {
@@ -83,15 +85,23 @@ public class SentMail {
 		}
 	}
 
-	/** True when one of these Message-IDs is a mail sent to {@code address} about case {@code complaintId}. */
+	/**
+	 * True when one of these Message-IDs is a mail sent to {@code address} about case
+	 * {@code complaintId}.
+	 */
 	public boolean answers(List<String> messageIds, String address, long complaintId, Instant notBefore) {
 		return messageIds.stream()
-			.anyMatch((id) -> caseAnswered(List.of(id), address, notBefore).filter((c) -> c == complaintId).isPresent());
+			.anyMatch(
+					(id) -> caseAnswered(List.of(id), address, notBefore).filter((c) -> c == complaintId).isPresent());
 	}
 
-	/** One of the recipients (one strict address a line) is the address, folded in ASCII only (no Kelvin sign K). */
+	/**
+	 * One of the recipients (one strict address a line) is the address, folded in ASCII
+	 * only (no Kelvin sign K).
+	 */
 	private static boolean sentTo(String recipients, String address) {
-		return address != null && Arrays.stream(recipients.split("\n")).map(String::strip)
+		return address != null && Arrays.stream(recipients.split("\n"))
+			.map(String::strip)
 			.anyMatch((recipient) -> Ascii.equalsIgnoreCase(recipient, address));
 	}
 

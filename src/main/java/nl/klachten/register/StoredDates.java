@@ -8,9 +8,9 @@ import java.time.ZonedDateTime;
 import nl.klachten.committee.PeopleDates;
 
 /**
- * The dates and times of a {@link CaseFile}, written for people through {@link PeopleDates}. The
- * register hands them over typed, so nothing is parsed here; an absent value (or one the register
- * could not read) is written as nothing.
+ * The dates and times of a {@link CaseFile}, written for people through
+ * {@link PeopleDates}. The register hands them over typed, so nothing is parsed here; an
+ * absent value (or one the register could not read) is written as nothing.
  */
 public final class StoredDates {
 

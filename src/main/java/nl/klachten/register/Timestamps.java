@@ -9,21 +9,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The one stored form of a moment: an ISO-8601 instant in UTC with exactly nine fraction digits,
- * {@code 2026-12-01T20:11:00.000000000Z}. The width never varies, so text order is time order and
- * SQL can compare and sort the column as it stands (an {@link Instant#toString()} drops zero
- * fractions, and {@code 20:11:00Z} sorts after {@code 20:11:00.5Z}); and nine digits hold every
- * {@link Instant} the clock gives, so nothing read back differs from what was written. Dates stay
- * {@code YYYY-MM-DD}. Before V15 three forms were stored (an offset timestamp, an instant of any
- * width, a bare date); V15 rewrote the first two and left the rest. {@link #read} still reads any
- * ISO timestamp, and {@link #readLegacy} also a bare date as the start of its day, which is how
- * retention always counted one. Times shown to people or exported are put in the committee's zone
- * when read ({@link #readAt}), never stored with an offset.
+ * The one stored form of a moment: an ISO-8601 instant in UTC with exactly nine fraction
+ * digits, {@code 2026-12-01T20:11:00.000000000Z}. The width never varies, so text order
+ * is time order and SQL can compare and sort the column as it stands (an
+ * {@link Instant#toString()} drops zero fractions, and {@code 20:11:00Z} sorts after
+ * {@code 20:11:00.5Z}); and nine digits hold every {@link Instant} the clock gives, so
+ * nothing read back differs from what was written. Dates stay {@code YYYY-MM-DD}. Before
+ * V15 three forms were stored (an offset timestamp, an instant of any width, a bare
+ * date); V15 rewrote the first two and left the rest. {@link #read} still reads any ISO
+ * timestamp, and {@link #readLegacy} also a bare date as the start of its day, which is
+ * how retention always counted one. Times shown to people or exported are put in the
+ * committee's zone when read ({@link #readAt}), never stored with an offset.
  */
 public final class Timestamps {
 
-	private static final DateTimeFormatter STORED = DateTimeFormatter
-		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+	private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	private Timestamps() {
@@ -36,16 +36,17 @@ public final class Timestamps {
 
 	/**
 	 * The moment a stored value stands for; null for null, blank or a value that is not a
-	 * timestamp (a hand-edited row the migration left as it was). An ISO timestamp with another
-	 * offset reads as the same moment, as any ISO-8601 reader would.
+	 * timestamp (a hand-edited row the migration left as it was). An ISO timestamp with
+	 * another offset reads as the same moment, as any ISO-8601 reader would.
 	 */
 	public static Instant read(String value) {
 		return readLegacy(value, ZoneOffset.UTC, false);
 	}
 
 	/**
-	 * A stored date ({@code YYYY-MM-DD}); a timestamp with offset in a date column (an older
-	 * register's) as its date there; null for null or anything else (a hand-edited row).
+	 * A stored date ({@code YYYY-MM-DD}); a timestamp with offset in a date column (an
+	 * older register's) as its date there; null for null or anything else (a hand-edited
+	 * row).
 	 */
 	public static LocalDate date(String value) {
 		if (value == null) {
@@ -59,16 +60,19 @@ public final class Timestamps {
 		}
 	}
 
-	/** The stored moment as a time in {@code zone}, the committee's; null as {@link #read}. */
+	/**
+	 * The stored moment as a time in {@code zone}, the committee's; null as
+	 * {@link #read}.
+	 */
 	public static OffsetDateTime readAt(String value, ZoneId zone) {
 		Instant at = read(value);
 		return at == null ? null : at.atZone(zone).toOffsetDateTime();
 	}
 
 	/**
-	 * A stored value in any form the register ever wrote: an ISO timestamp with offset, an instant,
-	 * or (when {@code dates} is true) a bare date, read as the start of that day in {@code zone}.
-	 * Null for null, blank or anything else.
+	 * A stored value in any form the register ever wrote: an ISO timestamp with offset,
+	 * an instant, or (when {@code dates} is true) a bare date, read as the start of that
+	 * day in {@code zone}. Null for null, blank or anything else.
 	 */
 	public static Instant readLegacy(String value, ZoneId zone, boolean dates) {
 		if (value == null || value.isBlank()) {
@@ -78,7 +82,10 @@ public final class Timestamps {
 		return at != null || !dates ? at : startOfDay(value, zone);
 	}
 
-	/** An ISO timestamp with offset (the common form) or an instant; null for anything else. */
+	/**
+	 * An ISO timestamp with offset (the common form) or an instant; null for anything
+	 * else.
+	 */
 	private static Instant timestamp(String value) {
 		try {
 			return OffsetDateTime.parse(value).toInstant();

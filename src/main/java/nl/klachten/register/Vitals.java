@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The register's figures for the health check and the metrics: counts and times only, never a
- * name, an address or a subject (R8). Each is one small query on an indexed or small table, cheap
- * enough to ask every few seconds.
+ * The register's figures for the health check and the metrics: counts and times only,
+ * never a name, an address or a subject (R8). Each is one small query on an indexed or
+ * small table, cheap enough to ask every few seconds.
  */
 @Repository
 public class Vitals {
@@ -21,7 +21,10 @@ public class Vitals {
 		this.jdbc = jdbc;
 	}
 
-	/** The outbox: mails waiting, the oldest waiting one's queue time, mails refused, the last sent. */
+	/**
+	 * The outbox: mails waiting, the oldest waiting one's queue time, mails refused, the
+	 * last sent.
+	 */
 	public record OutboxFigures(long waiting, Instant oldestWaiting, long refused, Instant lastSent) {
 	}
 
@@ -30,7 +33,9 @@ public class Vitals {
 		return Integer.valueOf(1).equals(this.jdbc.sql("SELECT 1").query(Integer.class).single());
 	}
 
-	/** The highest schema migration applied, or empty on a register Flyway never touched. */
+	/**
+	 * The highest schema migration applied, or empty on a register Flyway never touched.
+	 */
 	public Optional<String> schemaVersion() {
 		return this.jdbc.sql("""
 				SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL
@@ -50,7 +55,10 @@ public class Vitals {
 			.single();
 	}
 
-	/** Open cases whose decision is due before {@code today} (deadlines end with their day). */
+	/**
+	 * Open cases whose decision is due before {@code today} (deadlines end with their
+	 * day).
+	 */
 	public long decisionsPastDue(LocalDate today) {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM complaint
@@ -60,7 +68,10 @@ public class Vitals {
 			.single();
 	}
 
-	/** Open cases whose acknowledgement was due before {@code today} and has not been sent. */
+	/**
+	 * Open cases whose acknowledgement was due before {@code today} and has not been
+	 * sent.
+	 */
 	public long acknowledgementsPastDue(LocalDate today) {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM complaint c

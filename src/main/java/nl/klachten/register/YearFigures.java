@@ -19,11 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The yearly report's figures (CONTRACT §1 {@code report --year}). A year is the submission year
- * in the zone's local time: the stored instants from its first local midnight up to the next
- * year's. Terms are recomputed
- * from the submission's local date and {@link TermsSettings}, because {@code decision_due} holds
- * the term after extensions, not the original one.
+ * The yearly report's figures (CONTRACT §1 {@code report --year}). A year is the
+ * submission year in the zone's local time: the stored instants from its first local
+ * midnight up to the next year's. Terms are recomputed from the submission's local date
+ * and {@link TermsSettings}, because {@code decision_due} holds the term after
+ * extensions, not the original one.
  */
 @Repository
 public class YearFigures {
@@ -105,7 +105,10 @@ public class YearFigures {
 		return new YearReport.Acknowledgements(within, late, rows.size() - within - late);
 	}
 
-	/** The local date of each case's first outgoing acknowledgement; {@code at} offsets may differ. */
+	/**
+	 * The local date of each case's first outgoing acknowledgement; {@code at} offsets
+	 * may differ.
+	 */
 	private Map<Long, LocalDate> firstAcknowledgements(int year) {
 		Map<Long, LocalDate> first = new HashMap<>();
 		this.jdbc.sql("""
@@ -148,8 +151,7 @@ public class YearFigures {
 		}
 		int mid = days.length / 2;
 		double median = days.length % 2 == 1 ? days[mid] : (days[mid - 1] + days[mid]) / 2.0;
-		return new YearReport.HandlingTime(days.length, Arrays.stream(days).average(),
-				OptionalDouble.of(median));
+		return new YearReport.HandlingTime(days.length, Arrays.stream(days).average(), OptionalDouble.of(median));
 	}
 
 	private static YearReport.Measures measures(List<Row> rows) {

@@ -4,13 +4,14 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The yearly figures (CONTRACT §1 {@code report}) over the complaints submitted in one year.
- * Maps keep a fixed order and list every known value, also when its count is zero.
+ * The yearly figures (CONTRACT §1 {@code report}) over the complaints submitted in one
+ * year. Maps keep a fixed order and list every known value, also when its count is zero.
  *
  * @param year the submission year
  * @param complaints how many complaints were submitted that year
  * @param byStatus {@code in_behandeling}, {@code afgehandeld}, {@code ingetrokken}
- * @param byAssessment {@code gegrond}, {@code deels_gegrond}, {@code ongegrond} (decided cases)
+ * @param byAssessment {@code gegrond}, {@code deels_gegrond}, {@code ongegrond} (decided
+ * cases)
  * @param appeals the appeals filed on those complaints
  * @param acknowledgements whether the first acknowledgement went within the term (R9)
  * @param decisions whether decided cases were decided within the term (R10, R11)
@@ -21,17 +22,23 @@ public record YearReport(int year, long complaints, Map<String, Long> byStatus, 
 		Appeals appeals, Acknowledgements acknowledgements, Decisions decisions, HandlingTime handlingTime,
 		Measures measures) {
 
-	/** Appeals by outcome as recorded; {@code pending} counts those without an outcome yet. */
+	/**
+	 * Appeals by outcome as recorded; {@code pending} counts those without an outcome
+	 * yet.
+	 */
 	public record Appeals(long filed, long pending, Map<String, Long> byOutcome) {
 	}
 
-	/** First outgoing {@code acknowledgement} letter by local date: within the term, later, or none. */
+	/**
+	 * First outgoing {@code acknowledgement} letter by local date: within the term,
+	 * later, or none.
+	 */
 	public record Acknowledgements(long withinTerm, long late, long none) {
 	}
 
 	/**
-	 * Decided cases: on or before the original due date; else on or before the extended due date
-	 * of a case with an extension; else late.
+	 * Decided cases: on or before the original due date; else on or before the extended
+	 * due date of a case with an extension; else late.
 	 */
 	public record Decisions(long withinTerm, long withinExtendedTerm, long late) {
 
@@ -46,8 +53,8 @@ public record YearReport(int year, long complaints, Map<String, Long> byStatus, 
 	}
 
 	/**
-	 * Cases with at least one concrete measure; cases with only a "no measure" answer; handled
-	 * cases with neither (management has not answered yet).
+	 * Cases with at least one concrete measure; cases with only a "no measure" answer;
+	 * handled cases with neither (management has not answered yet).
 	 */
 	public record Measures(long withMeasure, long noMeasure, long handledWithoutAnswer) {
 	}

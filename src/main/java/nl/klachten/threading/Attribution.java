@@ -3,14 +3,14 @@ package nl.klachten.threading;
 import java.util.List;
 
 /**
- * The attribution line above quoted history ({@code Op 3 feb. 2025 om 12:30 schreef Jan <jan@…>:}),
- * in plain string code. It accepts exactly the lines of the pattern it replaces,
- * <pre>
+ * The attribution line above quoted history
+ * ({@code Op 3 feb. 2025 om 12:30 schreef Jan <jan@…>:}), in plain string code. It
+ * accepts exactly the lines of the pattern it replaces, <pre>
  * ^(?=.*(\d{1,2}[:.]\d{2}|@))\s*(on|op|am|le)\s.{0,200}\d.{0,200}\s(wrote|schreef|…)(\s.{0,200})?:\s*$
- * </pre>
- * (case-insensitive), which starts with On/Op/Am/Le, holds a time or an address, and ends with the
- * verb's clause and a colon. That pattern's three nested bounded gaps cost millions of steps on one
- * hostile 500-character line; here each verb is checked once, in time linear in the line.
+ * </pre> (case-insensitive), which starts with On/Op/Am/Le, holds a time or an address,
+ * and ends with the verb's clause and a colon. That pattern's three nested bounded gaps
+ * cost millions of steps on one hostile 500-character line; here each verb is checked
+ * once, in time linear in the line.
  */
 final class Attribution {
 
@@ -47,7 +47,10 @@ final class Attribution {
 		return false;
 	}
 
-	/** The look-ahead: a time ({@code 12:30}, {@code 9.05}) or an {@code @} before the first line break. */
+	/**
+	 * The look-ahead: a time ({@code 12:30}, {@code 9.05}) or an {@code @} before the
+	 * first line break.
+	 */
 	private static boolean hasTimeOrAddress(String line) {
 		for (int i = 0; i < line.length() && !isLineBreak(line.charAt(i)); i++) {
 			if (line.charAt(i) == '@' || (i + 3 < line.length() && isDigit(line.charAt(i))
@@ -59,15 +62,18 @@ final class Attribution {
 		return false;
 	}
 
-	/** After the verb: the colon at once, or a blank and at most {@value #GAP} characters before it. */
+	/**
+	 * After the verb: the colon at once, or a blank and at most {@value #GAP} characters
+	 * before it.
+	 */
 	private static boolean tailFits(String line, int end, int colon) {
 		return end == colon || (end < colon && isSpace(line.charAt(end)) && colon - (end + 1) <= GAP
 				&& noLineBreak(line, end + 1, colon));
 	}
 
 	/**
-	 * A digit in {@code [from, space)} with at most {@value #GAP} characters on either side of it within
-	 * that stretch, which holds no line break.
+	 * A digit in {@code [from, space)} with at most {@value #GAP} characters on either
+	 * side of it within that stretch, which holds no line break.
 	 */
 	private static boolean digitFits(String line, int from, int space) {
 		if (!noLineBreak(line, from, space)) {

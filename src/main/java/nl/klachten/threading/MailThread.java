@@ -3,9 +3,9 @@ package nl.klachten.threading;
 import nl.klachten.register.RegisteredComplaint;
 
 /**
- * Where a mail belongs (CONTRACT §4): on a case its sender may join, a reference to a case its
- * sender may not join (a stranger: registered as a new complaint, the chair told of the link), or
- * no case at all.
+ * Where a mail belongs (CONTRACT §4): on a case its sender may join, a reference to a
+ * case its sender may not join (a stranger: registered as a new complaint, the chair told
+ * of the link), or no case at all.
  */
 public sealed interface MailThread {
 

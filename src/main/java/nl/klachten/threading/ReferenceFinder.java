@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import nl.klachten.register.ReferenceNumber;
 
 /**
- * Finds reference numbers ({@code KK-2026-0007}) anywhere in a text, with or without brackets and
- * whatever reply or forward prefixes stand before them. Only the configured prefix counts.
+ * Finds reference numbers ({@code KK-2026-0007}) anywhere in a text, with or without
+ * brackets and whatever reply or forward prefixes stand before them. Only the configured
+ * prefix counts.
  */
 public final class ReferenceFinder {
 

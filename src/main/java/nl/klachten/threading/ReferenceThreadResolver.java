@@ -16,11 +16,12 @@ import nl.klachten.register.RegisteredComplaint;
 import org.springframework.stereotype.Component;
 
 /**
- * Threads in the order of CONTRACT §4: (1) {@code In-Reply-To}/{@code References} naming any
- * message of a case, sent or received; (2) a reference in the subject, after any prefixes; (3) a
- * reference in the body (our mail puts it there, so replies thread when a provider strips
- * Message-IDs). Of the cases found, the first the sender may join wins; a reference that names no
- * case never threads. A sender who may join none of the cases found is a stranger.
+ * Threads in the order of CONTRACT §4: (1) {@code In-Reply-To}/{@code References} naming
+ * any message of a case, sent or received; (2) a reference in the subject, after any
+ * prefixes; (3) a reference in the body (our mail puts it there, so replies thread when a
+ * provider strips Message-IDs). Of the cases found, the first the sender may join wins; a
+ * reference that names no case never threads. A sender who may join none of the cases
+ * found is a stranger.
  */
 @Component
 class ReferenceThreadResolver implements ThreadResolver {

@@ -4,15 +4,16 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * Splits a decoded mail body into the author's new words and what followed them: quoted history,
- * a forwarded original, a header block or a signature. HTML mails reach us already turned into text,
- * so quoted history often has no {@code >} prefixes; that is why attribution lines, Outlook header
- * blocks and separators count as markers on their own.
+ * Splits a decoded mail body into the author's new words and what followed them: quoted
+ * history, a forwarded original, a header block or a signature. HTML mails reach us
+ * already turned into text, so quoted history often has no {@code >} prefixes; that is
+ * why attribution lines, Outlook header blocks and separators count as markers on their
+ * own.
  * <p>
- * Bottom-posted and inline replies: when the body starts with a {@code >}-quoted block, the new text is
- * the unquoted text right after that block (up to the next marker), and {@code rest} holds the quote and
- * everything after the new text. When text stands before the first quote, only that text is new; later
- * inline answers stay in {@code rest}.
+ * Bottom-posted and inline replies: when the body starts with a {@code >}-quoted block,
+ * the new text is the unquoted text right after that block (up to the next marker), and
+ * {@code rest} holds the quote and everything after the new text. When text stands before
+ * the first quote, only that text is new; later inline answers stay in {@code rest}.
  */
 public final class ReplyText {
 
@@ -23,8 +24,8 @@ public final class ReplyText {
 	private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
 
 	/**
-	 * Lines longer than this are never markers: the patterns below have bounded gaps, and the cap
-	 * bounds what one hostile line can cost.
+	 * Lines longer than this are never markers: the patterns below have bounded gaps, and
+	 * the cap bounds what one hostile line can cost.
 	 */
 	private static final int MAX_LINE = 500;
 
@@ -37,18 +38,20 @@ public final class ReplyText {
 			+ "|origineel bericht|ursprüngliche nachricht|forwarded message|doorgestuurd bericht"
 			+ "|weitergeleitete nachricht|message d'origine|message transféré)\\s*-{2,}\\s*$", FLAGS);
 
-	private static final Pattern FORWARD_INTRO = Pattern.compile("^\\s*(begin forwarded message"
-			+ "|begin doorgestuurd bericht|anfang der weitergeleiteten nachricht"
-			+ "|début du message réexpédié)\\s*:\\s*$", FLAGS);
+	private static final Pattern FORWARD_INTRO = Pattern
+		.compile("^\\s*(begin forwarded message" + "|begin doorgestuurd bericht|anfang der weitergeleiteten nachricht"
+				+ "|début du message réexpédié)\\s*:\\s*$", FLAGS);
 
 	private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
 
 	private static final Pattern SIGNATURE = Pattern.compile("^--\\s?$");
 
-	private static final Pattern MOBILE_FOOTER = Pattern.compile("^\\s*(sent from my \\S.{0,30}"
-			+ "|sent from (outlook|mail) for \\S.{0,20}|get outlook for \\S.{0,20}"
-			+ "|(verzonden|verstuurd) (vanaf|vanuit|met|via) (mijn|outlook)"
-			+ " \\S.{0,30}|von meinem \\S.{0,30} gesendet|envoyé de mon \\S.{0,30})(?<![.!?,])\\s*$", FLAGS);
+	private static final Pattern MOBILE_FOOTER = Pattern
+		.compile(
+				"^\\s*(sent from my \\S.{0,30}" + "|sent from (outlook|mail) for \\S.{0,20}|get outlook for \\S.{0,20}"
+						+ "|(verzonden|verstuurd) (vanaf|vanuit|met|via) (mijn|outlook)"
+						+ " \\S.{0,30}|von meinem \\S.{0,30} gesendet|envoyé de mon \\S.{0,30})(?<![.!?,])\\s*$",
+				FLAGS);
 
 	private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*{0,2}(from|van|von|de)\\s*:\\*{0,2}\\s*\\S.*",
 			FLAGS);
@@ -59,7 +62,10 @@ public final class ReplyText {
 	private ReplyText() {
 	}
 
-	/** The new text of a reply, and what followed it (quoted history, forwarded original, signature). */
+	/**
+	 * The new text of a reply, and what followed it (quoted history, forwarded original,
+	 * signature).
+	 */
 	public record Split(String newText, String rest) {
 	}
 
@@ -107,7 +113,10 @@ public final class ReplyText {
 		return i < lines.length && (matches(QUOTED, lines[i]) || attributionLength(lines, i) > 0);
 	}
 
-	/** Lines taken by an attribution starting at {@code i}: 0, 1, or 2 when a mail client wrapped it. */
+	/**
+	 * Lines taken by an attribution starting at {@code i}: 0, 1, or 2 when a mail client
+	 * wrapped it.
+	 */
 	private static int attributionLength(String[] lines, int i) {
 		if (isAttribution(lines[i]) || isLooseAttribution(lines, i)) {
 			return 1;
@@ -117,7 +126,10 @@ public final class ReplyText {
 		return wrapped ? 2 : 0;
 	}
 
-	/** The pattern first: looking past the blank lines below every line would be quadratic in a run of them. */
+	/**
+	 * The pattern first: looking past the blank lines below every line would be quadratic
+	 * in a run of them.
+	 */
 	private static boolean isLooseAttribution(String[] lines, int i) {
 		if (!matches(LOOSE_ATTRIBUTION, lines[i])) {
 			return false;

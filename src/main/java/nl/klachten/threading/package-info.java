@@ -1,4 +1,5 @@
 /**
- * Which case a mail belongs to: In-Reply-To/References against stored Message-IDs, then a reference number in subject or body.
+ * Which case a mail belongs to: In-Reply-To/References against stored Message-IDs, then a
+ * reference number in subject or body.
  */
 package nl.klachten.threading;

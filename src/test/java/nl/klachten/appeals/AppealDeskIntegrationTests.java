@@ -32,8 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Appeals (R22, R23) against a real register, without a mail server: a complaint goes in through
- * {@link Intake#take}, gets a decision, and is appealed; the outbox shows who was written to.
+ * Appeals (R22, R23) against a real register, without a mail server: a complaint goes in
+ * through {@link Intake#take}, gets a decision, and is appealed; the outbox shows who was
+ * written to.
  */
 class AppealDeskIntegrationTests extends RegisterIntegrationTest {
 
@@ -68,11 +69,14 @@ class AppealDeskIntegrationTests extends RegisterIntegrationTest {
 		this.desk.file(complaint, "Ik ben het er niet mee eens: de storing is er nog.", "appeal-1@example.org",
 				List.of("appeal-1@example.org"));
 
-		Map<String, Object> appeal = this.jdbc.sql("SELECT filed_at, due, grounds, outcome FROM appeal WHERE complaint_id = ?")
+		Map<String, Object> appeal = this.jdbc
+			.sql("SELECT filed_at, due, grounds, outcome FROM appeal WHERE complaint_id = ?")
 			.param(complaint.id())
 			.query()
 			.singleRow();
-		LocalDate filed = OffsetDateTime.parse((String) appeal.get("filed_at")).atZoneSameInstant(AMSTERDAM).toLocalDate();
+		LocalDate filed = OffsetDateTime.parse((String) appeal.get("filed_at"))
+			.atZoneSameInstant(AMSTERDAM)
+			.toLocalDate();
 		assertThat(LocalDate.parse((String) appeal.get("due"))).isEqualTo(filed.plusDays(56));
 		assertThat(appeal.get("grounds")).isEqualTo("Ik ben het er niet mee eens: de storing is er nog.");
 		assertThat(appeal.get("outcome")).isNull();
@@ -117,7 +121,8 @@ class AppealDeskIntegrationTests extends RegisterIntegrationTest {
 		assertThat(recipients(complaint, "appeal-refused")).isEqualTo(complaint.complainantEmail());
 		assertThat(MailFixtures.allText(outbox(complaint, "appeal-refused"))).contains("nog niet beslist");
 		assertThat(count("SELECT count(*) FROM outbox WHERE complaint_id = ? AND kind IN "
-				+ "('appeal-confirmation', 'appeal-file', 'appeal-letter-to-post')", complaint.id())).isZero();
+				+ "('appeal-confirmation', 'appeal-file', 'appeal-letter-to-post')", complaint.id()))
+			.isZero();
 	}
 
 	@Test
@@ -186,8 +191,8 @@ class AppealDeskIntegrationTests extends RegisterIntegrationTest {
 
 	private RegisteredComplaint registered() {
 		String sender = MailFixtures.uniqueSender();
-		byte[] raw = MailFixtures.aComplaint(sender, "Storing glasvezel", "Mijn glasvezel valt elke avond uit.",
-				MailFixtures.newMessageId())
+		byte[] raw = MailFixtures
+			.aComplaint(sender, "Storing glasvezel", "Mijn glasvezel valt elke avond uit.", MailFixtures.newMessageId())
 			.getBytes(StandardCharsets.UTF_8);
 		this.intake.take(new MailBatch(List.of(new FetchedMail(uids.incrementAndGet(), null, raw.length, raw, null))));
 		return this.complaints.filedBy(sender).get(0);
@@ -200,7 +205,8 @@ class AppealDeskIntegrationTests extends RegisterIntegrationTest {
 	}
 
 	private MimeMessage outbox(RegisteredComplaint complaint, String kind) throws Exception {
-		byte[] raw = this.jdbc.sql("SELECT raw FROM outbox WHERE complaint_id = ? AND kind = ? ORDER BY id DESC LIMIT 1")
+		byte[] raw = this.jdbc
+			.sql("SELECT raw FROM outbox WHERE complaint_id = ? AND kind = ? ORDER BY id DESC LIMIT 1")
 			.params(complaint.id(), kind)
 			.query(byte[].class)
 			.single();
@@ -208,7 +214,8 @@ class AppealDeskIntegrationTests extends RegisterIntegrationTest {
 	}
 
 	private String recipients(RegisteredComplaint complaint, String kind) {
-		return this.jdbc.sql("SELECT recipients FROM outbox WHERE complaint_id = ? AND kind = ? ORDER BY id DESC LIMIT 1")
+		return this.jdbc
+			.sql("SELECT recipients FROM outbox WHERE complaint_id = ? AND kind = ? ORDER BY id DESC LIMIT 1")
 			.params(complaint.id(), kind)
 			.query(String.class)
 			.single();

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The printable appeal letter (R4, R22): a real PDF, addressed to the appeals committee, with the case
- * file for people (substance and a timeline, dates as "25 januari 2026"), a few pages for a simple case.
+ * The printable appeal letter (R4, R22): a real PDF, addressed to the appeals committee,
+ * with the case file for people (substance and a timeline, dates as "25 januari 2026"), a
+ * few pages for a simple case.
  */
 class AppealLetterTests {
 
@@ -89,28 +90,30 @@ class AppealLetterTests {
 	}
 
 	/**
-	 * A simple case with a dozen command mails, confirmations and refusals, each confirmation carrying a
-	 * "Wat nu?" block and a quoted file: the letter stays at a few pages (it was 10 with every mail in
-	 * full), its dates are for people, and no command mail is printed in full.
+	 * A simple case with a dozen command mails, confirmations and refusals, each
+	 * confirmation carrying a "Wat nu?" block and a quoted file: the letter stays at a
+	 * few pages (it was 10 with every mail in full), its dates are for people, and no
+	 * command mail is printed in full.
 	 */
 	@Test
 	void shouldFitASimpleCaseOnAFewPagesWhenItHasMuchCommandTraffic() throws Exception {
 		List<CaseFile.Entry> entries = new ArrayList<>();
 		String traffic = ("Uw commando's zijn uitgevoerd.\n\nWat nu? Beantwoord deze e-mail met een of meer "
-				+ "commando's bovenaan, een per regel:\n  VRAAG-KLAGER\n  GEGROND\n").repeat(12);
+				+ "commando's bovenaan, een per regel:\n  VRAAG-KLAGER\n  GEGROND\n")
+			.repeat(12);
 		for (int i = 0; i < 12; i++) {
 			OffsetDateTime at = OffsetDateTime
 				.parse("2026-01-0" + (5 + i % 4) + "T1" + i % 10 + ":15:16.086886421+01:00");
 			entries.add(new CaseFile.Entry("in", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com", "Re: x",
 					"c" + i + "@example.org", "committee", "NOTITIE\n\nNotitie " + i, null, List.of()));
-			entries.add(new CaseFile.Entry("out", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com",
-					"Verwerkt", "v" + i + "@example.org", "command-confirmation", traffic, traffic, List.of()));
+			entries.add(new CaseFile.Entry("out", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com", "Verwerkt",
+					"v" + i + "@example.org", "command-confirmation", traffic, traffic, List.of()));
 			entries.add(new CaseFile.Entry("out", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com",
 					"Niet uitgevoerd", "r" + i + "@example.org", "command-rejected",
 					"Regel 1: VERLNG 2 weken\nReden: Onbekend commando; stuur HELP.\n" + traffic, traffic, List.of()));
 		}
-		byte[] pdf = AppealLetter.render(aFile(entries), "De storing is er nog.", LocalDate.of(2026, 1, 25),
-				COMMITTEE, ZONE);
+		byte[] pdf = AppealLetter.render(aFile(entries), "De storing is er nog.", LocalDate.of(2026, 1, 25), COMMITTEE,
+				ZONE);
 
 		PdfReader reader = new PdfReader(pdf);
 		assertThat(reader.getNumberOfPages()).isLessThanOrEqualTo(3);

@@ -8,10 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When each acknowledgement arrived in its complainant's mailbox, on this JVM's clock ({@code
- * System.nanoTime}), keyed by the complaint's Message-ID it answers: every id that its In-Reply-To
- * or References names. Mail that answers no complaint of the run (another test's) is recorded and
- * never asked for. The first arrival counts; a second acknowledgement changes nothing.
+ * When each acknowledgement arrived in its complainant's mailbox, on this JVM's clock
+ * ({@code
+ * System.nanoTime}), keyed by the complaint's Message-ID it answers: every id that its
+ * In-Reply-To or References names. Mail that answers no complaint of the run (another
+ * test's) is recorded and never asked for. The first arrival counts; a second
+ * acknowledgement changes nothing.
  */
 final class Arrivals {
 
@@ -19,7 +21,10 @@ final class Arrivals {
 
 	private final Map<String, Long> at = new ConcurrentHashMap<>();
 
-	/** Records an arrival at {@code nanos} for every Message-ID in these header values (null ones skipped). */
+	/**
+	 * Records an arrival at {@code nanos} for every Message-ID in these header values
+	 * (null ones skipped).
+	 */
 	void record(long nanos, String... headers) {
 		for (String header : headers) {
 			if (header == null) {
@@ -43,8 +48,9 @@ final class Arrivals {
 	}
 
 	/**
-	 * Waits until every complaint is answered, at most {@code atMost}; {@code alive} is called on
-	 * every look (it throws when the process under test died). Returns false on the timeout.
+	 * Waits until every complaint is answered, at most {@code atMost}; {@code alive} is
+	 * called on every look (it throws when the process under test died). Returns false on
+	 * the timeout.
 	 */
 	boolean awaitAll(Collection<String> messageIds, Duration atMost, Runnable alive) throws InterruptedException {
 		long deadline = System.nanoTime() + atMost.toNanos();

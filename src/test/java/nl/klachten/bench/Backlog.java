@@ -15,10 +15,11 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The backlog: B complaints put into the intake INBOX by IMAP APPEND before the processor starts
- * (as after a holiday or an outage), then a fresh processor, and the time from its start until
- * every complaint is filed (the INBOX empty, the processed folder holding all B) and every
- * acknowledgement has arrived; with its peak resident memory and CPU time over the drain.
+ * The backlog: B complaints put into the intake INBOX by IMAP APPEND before the processor
+ * starts (as after a holiday or an outage), then a fresh processor, and the time from its
+ * start until every complaint is filed (the INBOX empty, the processed folder holding all
+ * B) and every acknowledgement has arrived; with its peak resident memory and CPU time
+ * over the drain.
  */
 final class Backlog {
 
@@ -27,7 +28,10 @@ final class Backlog {
 	private Backlog() {
 	}
 
-	/** Appends them, starts a processor with a fresh register in {@code dir}, and measures the drain. */
+	/**
+	 * Appends them, starts a processor with a fresh register in {@code dir}, and measures
+	 * the drain.
+	 */
 	static Map<String, Object> drain(MailServers servers, List<Complaint> complaints, Path dir) throws Exception {
 		int count = complaints.size();
 		long t0 = System.nanoTime();
@@ -48,8 +52,12 @@ final class Backlog {
 		Duration atMost = Duration.ofSeconds(Math.max(300, ids.size()));
 		boolean acknowledged = servers.arrivals().awaitAll(ids, atMost, processor::alive);
 		long filed = acknowledged ? awaitFiled(servers, ids.size(), processor) : -1;
-		long last = ids.stream().map(servers.arrivals()::at).filter((at) -> at != null).mapToLong(Long::longValue)
-			.max().orElse(0);
+		long last = ids.stream()
+			.map(servers.arrivals()::at)
+			.filter((at) -> at != null)
+			.mapToLong(Long::longValue)
+			.max()
+			.orElse(0);
 		boolean drained = acknowledged && filed > 0;
 		figures.put("drained", drained);
 		figures.put("acknowledged", servers.arrivals().answered(ids));
@@ -60,14 +68,16 @@ final class Backlog {
 	}
 
 	/**
-	 * Waits (at most 60 s after the last acknowledgement) until the INBOX is empty and the processed
-	 * folder full; returns when that was seen ({@code System.nanoTime}), or -1.
+	 * Waits (at most 60 s after the last acknowledgement) until the INBOX is empty and
+	 * the processed folder full; returns when that was seen ({@code System.nanoTime}), or
+	 * -1.
 	 */
 	private static long awaitFiled(MailServers servers, int count, ProcessorRun processor) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			processor.alive();
-			// a connection of its own each time: GreenMail drops one that was idle for long
+			// a connection of its own each time: GreenMail drops one that was idle for
+			// long
 			try (Store store = store(servers)) {
 				if (size(store, "INBOX") == 0 && size(store, PROCESSED) >= count) {
 					return System.nanoTime();

@@ -7,14 +7,15 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The benchmark of issue 15 ({@code scripts/bench}; docs/bench.md explains every figure): on the
- * given mail servers, N complaints from N senders at full speed over several SMTP connections,
- * first to the transport floor ({@link TransportFloor}) and then to the packaged processor
- * ({@link ProcessorRun}), each measured until every acknowledgement is in its complainant's
- * mailbox; then M complaints to the same processor at a fixed offered rate; then a backlog
- * drained by a fresh processor ({@link Backlog}); then the export and the digest over a generated
- * register ({@link RegisterTimes}). One summary line per figure on stdout and everything in
- * {@code target/bench/result.json}. Not a test: nothing here is run by Surefire or Failsafe.
+ * The benchmark of issue 15 ({@code scripts/bench}; docs/bench.md explains every figure):
+ * on the given mail servers, N complaints from N senders at full speed over several SMTP
+ * connections, first to the transport floor ({@link TransportFloor}) and then to the
+ * packaged processor ({@link ProcessorRun}), each measured until every acknowledgement is
+ * in its complainant's mailbox; then M complaints to the same processor at a fixed
+ * offered rate; then a backlog drained by a fresh processor ({@link Backlog}); then the
+ * export and the digest over a generated register ({@link RegisterTimes}). One summary
+ * line per figure on stdout and everything in {@code target/bench/result.json}. Not a
+ * test: nothing here is run by Surefire or Failsafe.
  */
 public final class Bench {
 
@@ -99,8 +100,9 @@ public final class Bench {
 			this.report.line("backlog %d: NOT drained (%s acknowledged)", n, b.get("acknowledged"));
 			return;
 		}
-		this.report.line("backlog %d: drained in %.1f s (%.1f complaints/s) from the processor's start, peak RSS %.0f MiB",
-				n, b.get("drain_s"), b.get("per_s"), b.get("peak_rss_mib"));
+		this.report.line(
+				"backlog %d: drained in %.1f s (%.1f complaints/s) from the processor's start, peak RSS %.0f MiB", n,
+				b.get("drain_s"), b.get("per_s"), b.get("peak_rss_mib"));
 	}
 
 	private void register() throws Exception {

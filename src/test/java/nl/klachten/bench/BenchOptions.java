@@ -1,9 +1,9 @@
 package nl.klachten.bench;
 
 /**
- * What {@code scripts/bench} was asked for. {@code --quick} is the CI form (50 mails, 40 at the
- * fixed rate, a backlog of 200, a register of 2,000 cases, one timed run per command); options
- * after it override its sizes. A size of 0 leaves that part out.
+ * What {@code scripts/bench} was asked for. {@code --quick} is the CI form (50 mails, 40
+ * at the fixed rate, a backlog of 200, a register of 2,000 cases, one timed run per
+ * command); options after it override its sizes. A size of 0 leaves that part out.
  *
  * @param mails complaints sent at full speed, to the floor and to the processor
  * @param connections SMTP connections they are sent over
@@ -45,12 +45,12 @@ record BenchOptions(int mails, int connections, double rate, int rateMails, int 
 		return switch (option) {
 			case "--mails" -> new BenchOptions(n, this.connections, this.rate, this.rateMails, this.backlog, this.cases,
 					this.runs, this.greenmail);
-			case "--connections" -> new BenchOptions(this.mails, Math.max(1, n), this.rate, this.rateMails, this.backlog,
-					this.cases, this.runs, this.greenmail);
+			case "--connections" -> new BenchOptions(this.mails, Math.max(1, n), this.rate, this.rateMails,
+					this.backlog, this.cases, this.runs, this.greenmail);
 			case "--rate" -> new BenchOptions(this.mails, this.connections, n, this.rateMails, this.backlog, this.cases,
 					this.runs, this.greenmail);
-			case "--rate-mails" -> new BenchOptions(this.mails, this.connections, this.rate, n, this.backlog, this.cases,
-					this.runs, this.greenmail);
+			case "--rate-mails" -> new BenchOptions(this.mails, this.connections, this.rate, n, this.backlog,
+					this.cases, this.runs, this.greenmail);
 			case "--backlog" -> new BenchOptions(this.mails, this.connections, this.rate, this.rateMails, n, this.cases,
 					this.runs, this.greenmail);
 			case "--cases" -> new BenchOptions(this.mails, this.connections, this.rate, this.rateMails, this.backlog, n,

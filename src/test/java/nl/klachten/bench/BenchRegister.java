@@ -24,12 +24,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A register of N cases as the processor leaves it after a year of mail, for the CLI benchmark: the
- * schema by Flyway and the rows through the register's own classes, so the file stays what the
- * application writes when the schema grows. Each case has its complaint, the acknowledgement, the
- * chair's notification, a chair's command and its confirmation; every fifth case is decided (with
- * the decision mail), every tenth extended, every twenty-fifth appealed, and half of the decided
- * ones have a measure. Submission dates spread over 2026 up to the end of November.
+ * A register of N cases as the processor leaves it after a year of mail, for the CLI
+ * benchmark: the schema by Flyway and the rows through the register's own classes, so the
+ * file stays what the application writes when the schema grows. Each case has its
+ * complaint, the acknowledgement, the chair's notification, a chair's command and its
+ * confirmation; every fifth case is decided (with the decision mail), every tenth
+ * extended, every twenty-fifth appealed, and half of the decided ones have a measure.
+ * Submission dates spread over 2026 up to the end of November.
  */
 final class BenchRegister {
 
@@ -50,14 +51,18 @@ final class BenchRegister {
 	private BenchRegister() {
 	}
 
-	/** Creates the register at {@code file} (which must not exist) with {@code cases} cases. */
+	/**
+	 * Creates the register at {@code file} (which must not exist) with {@code cases}
+	 * cases.
+	 */
 	static void create(Path file, int cases) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("complaints.pipeline.enabled=false", "logging.level.root=WARN")
 			.run("--complaints.register.path=" + file)) {
-			TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+			TransactionTemplate transaction = new TransactionTemplate(
+					context.getBean(PlatformTransactionManager.class));
 			Filler filler = new Filler(context.getBean(Complaints.class), context.getBean(Correspondence.class),
 					context.getBean(CaseChanges.class), context.getBean(Appeals.class));
 			transaction.executeWithoutResult((status) -> {
@@ -79,8 +84,8 @@ final class BenchRegister {
 					"Utrecht", null, subject, BODY.formatted(1 + i % 28, i), at, at.toLocalDate().minusDays(20), false,
 					null, List.of("Router X" + i % 7), at.toLocalDate().plusDays(14), at.toLocalDate().plusDays(28)));
 			String complaint = mail(c, Direction.IN, at, email, CHAIR, subject, "complaint", BODY.formatted(1, i));
-			mail(c, Direction.OUT, at.plusSeconds(1), CHAIR, email, "Ontvangstbevestiging " + subject, "acknowledgement",
-					"Wij hebben uw klacht ontvangen onder " + c.reference() + ".");
+			mail(c, Direction.OUT, at.plusSeconds(1), CHAIR, email, "Ontvangstbevestiging " + subject,
+					"acknowledgement", "Wij hebben uw klacht ontvangen onder " + c.reference() + ".");
 			mail(c, Direction.OUT, at.plusSeconds(1), CHAIR, CHAIR, "Nieuwe klacht " + subject, "chair-notification",
 					"Nieuwe klacht van Klager " + i + ". Antwoord met een opdracht.");
 			mail(c, Direction.IN, at.plusHours(2), CHAIR, CHAIR, "Re: Nieuwe klacht", "command",
@@ -110,7 +115,8 @@ final class BenchRegister {
 				OffsetDateTime filed = decided.plusDays(5);
 				LocalDate due = filed.toLocalDate().plusDays(56);
 				this.appeals.file(c.id(), filed, due, "Ik ben het niet eens met de voorgestelde oplossing.");
-				mail(c, Direction.IN, filed, email, CHAIR, "BEROEP", "appeal", "BEROEP\n\nIk ben het er niet mee eens.");
+				mail(c, Direction.IN, filed, email, CHAIR, "BEROEP", "appeal",
+						"BEROEP\n\nIk ben het er niet mee eens.");
 			}
 		}
 

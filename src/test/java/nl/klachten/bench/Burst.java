@@ -17,12 +17,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Hands complaints to the SMTP server as outside senders would, over several connections at once
- * (plain SMTP, no AUTH: mail from outside), bytes unchanged, and stamps each one's acceptance: the
- * clock read when the server answered 250 to the end of DATA. At full speed ({@code rate} 0) every
- * connection sends as fast as the server takes the mail; at a fixed offered rate a dispatcher hands
- * out one complaint every 1/rate s, whatever the server's pace, so that a slow server shows as
- * latency and not as a lower offered rate.
+ * Hands complaints to the SMTP server as outside senders would, over several connections
+ * at once (plain SMTP, no AUTH: mail from outside), bytes unchanged, and stamps each
+ * one's acceptance: the clock read when the server answered 250 to the end of DATA. At
+ * full speed ({@code rate} 0) every connection sends as fast as the server takes the
+ * mail; at a fixed offered rate a dispatcher hands out one complaint every 1/rate s,
+ * whatever the server's pace, so that a slow server shows as latency and not as a lower
+ * offered rate.
  */
 final class Burst {
 
@@ -37,7 +38,10 @@ final class Burst {
 		this.connections = connections;
 	}
 
-	/** Sends them all and returns the acceptance time of each by Message-ID ({@code System.nanoTime}). */
+	/**
+	 * Sends them all and returns the acceptance time of each by Message-ID
+	 * ({@code System.nanoTime}).
+	 */
 	Map<String, Long> send(List<Complaint> complaints, double rate) throws InterruptedException {
 		BlockingQueue<Complaint> queue = new LinkedBlockingQueue<>();
 		Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -58,7 +62,9 @@ final class Burst {
 		return accepted;
 	}
 
-	/** Queues them, all at once or one every 1/rate s, then one end mark per connection. */
+	/**
+	 * Queues them, all at once or one every 1/rate s, then one end mark per connection.
+	 */
 	private void offer(List<Complaint> complaints, double rate, BlockingQueue<Complaint> queue)
 			throws InterruptedException {
 		long start = System.nanoTime();

@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The admin commands' wall time on a register of N cases (issue 11: "well under 2 s" for the
- * read-only ones), JVM start included: each run is {@code scripts/complaints ...} as an operator
- * types it, with its output thrown away. Builds the register with {@link BenchRegister}, runs
- * every command once to warm the file cache (and to let {@code scripts/complaints} record its
- * class-data archive), then R times, and prints the median and the maximum wall time and the
- * median CPU time (user + system, from bash's {@code times}), which a busy machine inflates less;
- * the load average is printed beside them. A command that exits with another code than expected
- * fails the benchmark, so a fast error is never counted as a fast answer. {@code --script} times
- * another launcher (an older build, to compare). Not a test: run it with
- * {@code scripts/benchmark --cli}.
+ * The admin commands' wall time on a register of N cases (issue 11: "well under 2 s" for
+ * the read-only ones), JVM start included: each run is {@code scripts/complaints ...} as
+ * an operator types it, with its output thrown away. Builds the register with
+ * {@link BenchRegister}, runs every command once to warm the file cache (and to let
+ * {@code scripts/complaints} record its class-data archive), then R times, and prints the
+ * median and the maximum wall time and the median CPU time (user + system, from bash's
+ * {@code times}), which a busy machine inflates less; the load average is printed beside
+ * them. A command that exits with another code than expected fails the benchmark, so a
+ * fast error is never counted as a fast answer. {@code --script} times another launcher
+ * (an older build, to compare). Not a test: run it with {@code scripts/benchmark --cli}.
  */
 public final class CliBenchmark {
 
@@ -52,7 +52,8 @@ public final class CliBenchmark {
 				Files.size(db) / 1024);
 		String register = "--complaints.register.path=" + db;
 		String middle = String.format("KK-2026-%04d", Math.max(1, cases / 2));
-		List<Case> commands = List.of(new Case("export --format json", 0, List.of("export", "--format", "json", register)),
+		List<Case> commands = List.of(
+				new Case("export --format json", 0, List.of("export", "--format", "json", register)),
 				new Case("export --format csv", 0, List.of("export", "--format", "csv", register)),
 				new Case("show " + middle, 0, List.of("show", middle, register)),
 				new Case("show KK-2099-9999 (unknown)", 1, List.of("show", "KK-2099-9999", register)),
@@ -87,12 +88,17 @@ public final class CliBenchmark {
 		System.exit(exit);
 	}
 
-	/** One run: seconds from start to exit, and the CPU seconds it used (user + system). */
+	/**
+	 * One run: seconds from start to exit, and the CPU seconds it used (user + system).
+	 */
 	static double[] run(Path script, Path dir, Case command) throws IOException, InterruptedException {
 		return run(script, dir, command, 120);
 	}
 
-	/** One run, at most {@code seconds} long: a run that takes longer is killed, with the JVM it started. */
+	/**
+	 * One run, at most {@code seconds} long: a run that takes longer is killed, with the
+	 * JVM it started.
+	 */
 	static double[] run(Path script, Path dir, Case command, long seconds) throws IOException, InterruptedException {
 		Path err = dir.resolve("stderr.txt");
 		Path times = dir.resolve("times.txt");
@@ -118,12 +124,16 @@ public final class CliBenchmark {
 		return new double[] { took, childCpu(Files.readAllLines(times)) };
 	}
 
-	/** bash's {@code times}: the second line is the children's user and system time, as {@code 0m1.234s 0m0.056s}. */
+	/**
+	 * bash's {@code times}: the second line is the children's user and system time, as
+	 * {@code 0m1.234s 0m0.056s}.
+	 */
 	private static double childCpu(List<String> times) {
 		double total = 0;
 		for (String part : times.get(1).trim().split("\\s+")) {
 			int m = part.indexOf('m');
-			total += Integer.parseInt(part.substring(0, m)) * 60 + Double.parseDouble(part.substring(m + 1, part.length() - 1));
+			total += Integer.parseInt(part.substring(0, m)) * 60
+					+ Double.parseDouble(part.substring(m + 1, part.length() - 1));
 		}
 		return total;
 	}

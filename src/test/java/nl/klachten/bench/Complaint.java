@@ -6,12 +6,15 @@ import java.util.List;
 
 /**
  * One complaint the benchmark hands in: its Message-ID (with brackets, as In-Reply-To and
- * References quote it), its sender and its bytes. Every complaint of a run has a sender of its own,
- * so the processor's limit of mails per sender an hour never holds one back.
+ * References quote it), its sender and its bytes. Every complaint of a run has a sender
+ * of its own, so the processor's limit of mails per sender an hour never holds one back.
  */
 record Complaint(String messageId, String from, byte[] raw) {
 
-	/** {@code count} complaints to {@code to}, senders made by {@code servers}, ids unique to {@code tag}. */
+	/**
+	 * {@code count} complaints to {@code to}, senders made by {@code servers}, ids unique
+	 * to {@code tag}.
+	 */
 	static List<Complaint> batch(MailServers servers, String tag, int count) {
 		List<Complaint> complaints = new ArrayList<>(count);
 		for (int i = 1; i <= count; i++) {

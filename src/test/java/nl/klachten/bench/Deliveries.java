@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends one phase's complaints ({@link Burst}) and waits until each is acknowledged in its
- * complainant's mailbox, at most a second per complaint (three minutes at least); a phase that
- * does not finish is reported with what arrived and makes the run incomplete.
+ * Sends one phase's complaints ({@link Burst}) and waits until each is acknowledged in
+ * its complainant's mailbox, at most a second per complaint (three minutes at least); a
+ * phase that does not finish is reported with what arrived and makes the run incomplete.
  */
 final class Deliveries {
 
@@ -26,7 +26,10 @@ final class Deliveries {
 		this.report = report;
 	}
 
-	/** {@code count} fresh complaints (ids tagged with the run and {@code phase}), at {@code rate} per second or (0) full speed. */
+	/**
+	 * {@code count} fresh complaints (ids tagged with the run and {@code phase}), at
+	 * {@code rate} per second or (0) full speed.
+	 */
 	Delivery deliver(String phase, int count, double rate, Runnable alive) throws InterruptedException {
 		List<Complaint> complaints = batch(phase, count);
 		Map<String, Long> accepted = new Burst(this.servers, this.connections).send(complaints, rate);

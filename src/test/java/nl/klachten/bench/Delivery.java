@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one sent batch of complaints: how many were sent and answered, complaints
- * acknowledged per second (all of them, from the first SMTP acceptance to the last
- * acknowledgement's arrival) and the latency percentiles, each complaint from its SMTP acceptance
- * to its acknowledgement's arrival in the mailbox. Percentiles are nearest-rank over the answered
- * ones; an unanswered complaint makes the throughput null (the run did not finish).
+ * The figures of one sent batch of complaints: how many were sent and answered,
+ * complaints acknowledged per second (all of them, from the first SMTP acceptance to the
+ * last acknowledgement's arrival) and the latency percentiles, each complaint from its
+ * SMTP acceptance to its acknowledgement's arrival in the mailbox. Percentiles are
+ * nearest-rank over the answered ones; an unanswered complaint makes the throughput null
+ * (the run did not finish).
  */
 record Delivery(int sent, int answered, Double seconds, Double perSecond, double p50, double p95, double p99) {
 

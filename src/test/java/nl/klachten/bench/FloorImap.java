@@ -16,10 +16,11 @@ import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
- * The transport floor's IMAP side: one connection to the intake INBOX and the three bulk commands
- * the floor needs, sent as they are ({@code UID SEARCH ALL}, {@code UID FETCH set (BODY.PEEK[])},
- * {@code UID MOVE set folder}), one round trip each for however many mails the INBOX holds. The
- * untagged responses other than the fetched bodies go to the folder, so that it keeps its count.
+ * The transport floor's IMAP side: one connection to the intake INBOX and the three bulk
+ * commands the floor needs, sent as they are ({@code UID SEARCH ALL},
+ * {@code UID FETCH set (BODY.PEEK[])}, {@code UID MOVE set folder}), one round trip each
+ * for however many mails the INBOX holds. The untagged responses other than the fetched
+ * bodies go to the folder, so that it keeps its count.
  */
 final class FloorImap implements AutoCloseable {
 
@@ -73,7 +74,10 @@ final class FloorImap implements AutoCloseable {
 		this.inbox.doCommand((p) -> run(p, "UID MOVE " + set(uids) + " " + MailServers.FLOOR_FOLDER));
 	}
 
-	/** Waits for the server's next word on the INBOX (IDLE), or for {@link #wake()} from another thread. */
+	/**
+	 * Waits for the server's next word on the INBOX (IDLE), or for {@link #wake()} from
+	 * another thread.
+	 */
 	void idle() throws MessagingException {
 		this.inbox.idle(true);
 	}
@@ -85,13 +89,15 @@ final class FloorImap implements AutoCloseable {
 
 	private static Response[] run(IMAPProtocol p, String command) throws ProtocolException {
 		Response[] responses = p.command(command, null);
-		p.notifyResponseHandlers(Arrays.stream(responses).filter((r) -> !(r instanceof FetchResponse))
-			.toArray(Response[]::new));
+		p.notifyResponseHandlers(
+				Arrays.stream(responses).filter((r) -> !(r instanceof FetchResponse)).toArray(Response[]::new));
 		p.handleResult(responses[responses.length - 1]);
 		return responses;
 	}
 
-	/** "3:7,9,12:13": consecutive UIDs as ranges, so that the command line stays short. */
+	/**
+	 * "3:7,9,12:13": consecutive UIDs as ranges, so that the command line stays short.
+	 */
 	static String set(long[] uids) {
 		StringBuilder set = new StringBuilder();
 		for (int i = 0; i < uids.length; i++) {

@@ -14,10 +14,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * GreenMail in this JVM on random loopback ports, plain (no TLS, as the processor's embedded
- * mode). GreenMail has no plus-addressing, so every complainant has a mailbox of its own, made
- * when the complaint is; its INBOX's folder listener (the one GreenMail's own IDLE answers from)
- * stamps the acknowledgement's arrival, the in-JVM equivalent of an IDLE EXISTS.
+ * GreenMail in this JVM on random loopback ports, plain (no TLS, as the processor's
+ * embedded mode). GreenMail has no plus-addressing, so every complainant has a mailbox of
+ * its own, made when the complaint is; its INBOX's folder listener (the one GreenMail's
+ * own IDLE answers from) stamps the acknowledgement's arrival, the in-JVM equivalent of
+ * an IDLE EXISTS.
  */
 final class GreenMailBenchServers implements MailServers {
 

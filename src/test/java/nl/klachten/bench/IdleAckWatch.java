@@ -12,11 +12,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
- * Watches one complainants' INBOX with IMAP IDLE and records in {@link Arrivals} when each new
- * message arrived: the clock is read as soon as the server's EXISTS ends the IDLE, before the
- * new messages' In-Reply-To and References are fetched (one round trip for all of them). Mail
- * that arrives while those are fetched is stamped when the fetch ends, a few milliseconds late.
- * Runs on its own daemon thread from the constructor until {@link #close()}.
+ * Watches one complainants' INBOX with IMAP IDLE and records in {@link Arrivals} when
+ * each new message arrived: the clock is read as soon as the server's EXISTS ends the
+ * IDLE, before the new messages' In-Reply-To and References are fetched (one round trip
+ * for all of them). Mail that arrives while those are fetched is stamped when the fetch
+ * ends, a few milliseconds late. Runs on its own daemon thread from the constructor until
+ * {@link #close()}.
  */
 final class IdleAckWatch implements AutoCloseable {
 
@@ -86,7 +87,10 @@ final class IdleAckWatch implements AutoCloseable {
 		}
 	}
 
-	/** Waits until the watch has read the INBOX's size, so that nothing after this is missed. */
+	/**
+	 * Waits until the watch has read the INBOX's size, so that nothing after this is
+	 * missed.
+	 */
 	void awaitReady() throws InterruptedException {
 		this.ready.await(30, TimeUnit.SECONDS);
 	}

@@ -35,15 +35,17 @@ import jakarta.mail.internet.MimeMessage;
  * Intake benchmark against the processor in embedded mode (CONTRACT §2): starts
  * {@code target/complaints.jar} with a fresh register, then measures
  * <ol type="a">
- * <li>acknowledgement latency: SMTP send to 127.0.0.1:3025 until the acknowledgement is in the
- * complainant's IMAP inbox (127.0.0.1:3143, polled every 20 ms), 10 times (after one warm-up);</li>
- * <li>backlog throughput: M complaints over one SMTP connection as fast as possible, until all are
- * registered ({@code complaint} rows, polled every 100 ms) and until all acknowledgements are sent
- * ({@code outbox} pending = 0);</li>
+ * <li>acknowledgement latency: SMTP send to 127.0.0.1:3025 until the acknowledgement is
+ * in the complainant's IMAP inbox (127.0.0.1:3143, polled every 20 ms), 10 times (after
+ * one warm-up);</li>
+ * <li>backlog throughput: M complaints over one SMTP connection as fast as possible,
+ * until all are registered ({@code complaint} rows, polled every 100 ms) and until all
+ * acknowledgements are sent ({@code outbox} pending = 0);</li>
  * <li>resident memory of the processor after the backlog (VmRSS, VmHWM).</li>
  * </ol>
- * Not a test (no Test/IT suffix): run it with {@code scripts/benchmark [--mails M]}. Exits non-zero
- * when ports 3025/3143 are busy, the processor does not start, or a phase times out.
+ * Not a test (no Test/IT suffix): run it with {@code scripts/benchmark [--mails M]}.
+ * Exits non-zero when ports 3025/3143 are busy, the processor does not start, or a phase
+ * times out.
  */
 public final class IntakeBenchmark {
 
@@ -85,7 +87,8 @@ public final class IntakeBenchmark {
 		Path log = dir.resolve("processor.log");
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
 				jar.toString(), "--complaints.register.path=" + db, "--management.server.port=0",
-				// a backlog from one machine is what the hourly ceiling on acknowledgements is for:
+				// a backlog from one machine is what the hourly ceiling on
+				// acknowledgements is for:
 				// lift it, the benchmark measures how fast they go, not the ceiling
 				"--complaints.outbox.acknowledgements-per-hour=1000000")
 			.redirectErrorStream(true)
@@ -162,7 +165,8 @@ public final class IntakeBenchmark {
 			System.out.printf("| ack latency, median of %d                 | %.0f ms |%n", LATENCY_RUNS, median);
 			System.out.printf("| ack latency, max of %d                    | %.0f ms |%n", LATENCY_RUNS, max);
 			System.out.printf("| backlog M                                 | %d mails |%n", mails);
-			System.out.printf("| backlog sent over one SMTP connection     | %.2f s (%.0f mails/s) |%n", sent, mails / sent);
+			System.out.printf("| backlog sent over one SMTP connection     | %.2f s (%.0f mails/s) |%n", sent,
+					mails / sent);
 			System.out.printf("| backlog registered                        | %.2f s (%.0f mails/s) |%n", registered,
 					mails / registered);
 			System.out.printf("| backlog acknowledged (outbox pending = 0) | %.2f s (%.0f mails/s) |%n", acknowledged,
@@ -183,7 +187,10 @@ public final class IntakeBenchmark {
 		System.exit(exit);
 	}
 
-	/** Sends one complaint, returns ms until its acknowledgement is in the complainant's inbox. */
+	/**
+	 * Sends one complaint, returns ms until its acknowledgement is in the complainant's
+	 * inbox.
+	 */
 	private static double latency(Session session, Process process, Path log) throws Exception {
 		String from = "latency-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		MimeMessage message = complaint(session, from, "Klacht over de wachttijd");
@@ -199,7 +206,8 @@ public final class IntakeBenchmark {
 				try {
 					if (store == null) {
 						Store s = Session.getInstance(imapProperties()).getStore("imap");
-						s.connect("127.0.0.1", IMAP, from, from); // fails until the mailbox exists
+						s.connect("127.0.0.1", IMAP, from, from); // fails until the
+																	// mailbox exists
 						store = s;
 					}
 					Folder inbox = store.getFolder("INBOX");
@@ -237,7 +245,8 @@ public final class IntakeBenchmark {
 
 	private static MimeMessage complaint(Session session, String from, String subject) throws MessagingException {
 		String raw = "From: Klager <" + from + ">\r\nTo: " + CHAIR + "\r\nSubject: " + subject + "\r\nDate: "
-				+ new SimpleDateFormat("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).format(Date.from(java.time.Instant.parse("2026-11-30T09:00:00Z")))
+				+ new SimpleDateFormat("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+					.format(Date.from(java.time.Instant.parse("2026-11-30T09:00:00Z")))
 				+ "\r\nMessage-ID: <" + UUID.randomUUID() + "@bench.example.org>\r\nMIME-Version: 1.0\r\n"
 				+ "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 				+ "Geachte commissie,\r\n\r\nMijn pakket is beschadigd aangekomen en de klantenservice reageert niet."
@@ -264,7 +273,8 @@ public final class IntakeBenchmark {
 	private static long count(Path db, String sql) throws InterruptedException {
 		for (int attempt = 0;; attempt++) {
 			try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-					Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+					Statement s = c.createStatement();
+					ResultSet rs = s.executeQuery(sql)) {
 				rs.next();
 				return rs.getLong(1);
 			}

@@ -6,15 +6,18 @@ import java.util.Properties;
 import jakarta.mail.Session;
 
 /**
- * The mail servers a benchmark run talks to, as the benchmark sees them: where the processor and
- * the transport floor connect, who the complainants are and where their acknowledgements are
- * watched. {@link RealBenchServers} is the Dovecot and Postfix of {@code scripts/realstack}, {@link
- * GreenMailBenchServers} a GreenMail in this JVM. The intake mailbox is one of the realstack users
- * that no test reads, so that a benchmark and the real-server tests can share the servers.
+ * The mail servers a benchmark run talks to, as the benchmark sees them: where the
+ * processor and the transport floor connect, who the complainants are and where their
+ * acknowledgements are watched. {@link RealBenchServers} is the Dovecot and Postfix of
+ * {@code scripts/realstack}, {@link GreenMailBenchServers} a GreenMail in this JVM. The
+ * intake mailbox is one of the realstack users that no test reads, so that a benchmark
+ * and the real-server tests can share the servers.
  */
 interface MailServers extends AutoCloseable {
 
-	/** The committee's address: the complaints' To header and the processor's own address. */
+	/**
+	 * The committee's address: the complaints' To header and the processor's own address.
+	 */
 	String COMMITTEE = "NCJansen@klikklaar.com";
 
 	/** The mailbox the processor and the floor read (and log in to SMTP as). */
@@ -38,7 +41,10 @@ interface MailServers extends AutoCloseable {
 
 	int imapPort();
 
-	/** True when the processor and the floor talk STARTTLS with SMTP AUTH, as in production. */
+	/**
+	 * True when the processor and the floor talk STARTTLS with SMTP AUTH, as in
+	 * production.
+	 */
 	boolean tls();
 
 	/** The processor's mailbox arguments. */
@@ -47,13 +53,21 @@ interface MailServers extends AutoCloseable {
 	/** The sender of complaint {@code i} of a phase: distinct for every complaint. */
 	String complainant(String tag, int i);
 
-	/** The chair's address the floor sends its notifications to (a mailbox nobody reads). */
+	/**
+	 * The chair's address the floor sends its notifications to (a mailbox nobody reads).
+	 */
 	String floorChair();
 
-	/** The acknowledgements that arrived in the complainants' mailboxes, from the start of the run. */
+	/**
+	 * The acknowledgements that arrived in the complainants' mailboxes, from the start of
+	 * the run.
+	 */
 	Arrivals arrivals();
 
-	/** Empties the intake mailbox and removes this benchmark's earlier mail from the shared mailboxes. */
+	/**
+	 * Empties the intake mailbox and removes this benchmark's earlier mail from the
+	 * shared mailboxes.
+	 */
 	void clean();
 
 	@Override
@@ -67,7 +81,10 @@ interface MailServers extends AutoCloseable {
 		return Session.getInstance(props);
 	}
 
-	/** An SMTP session; {@code authenticated}: STARTTLS and AUTH as the intake mailbox when {@link #tls()}. */
+	/**
+	 * An SMTP session; {@code authenticated}: STARTTLS and AUTH as the intake mailbox
+	 * when {@link #tls()}.
+	 */
 	default Session smtpSession(boolean authenticated) {
 		Properties props = common("smtp");
 		props.put("mail.smtp.host", host());

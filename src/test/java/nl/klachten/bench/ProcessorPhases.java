@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The processor's part of a run, on one process: its start-up (one complaint waits in the inbox
- * when it starts, so that its first read can be seen and the pipeline is known to work before the
- * clock runs), N complaints at full speed (throughput, its ratio to the floor's, latency, CPU
- * seconds per 1,000), M at a fixed offered rate (latency), and its peak resident memory at the end.
+ * The processor's part of a run, on one process: its start-up (one complaint waits in the
+ * inbox when it starts, so that its first read can be seen and the pipeline is known to
+ * work before the clock runs), N complaints at full speed (throughput, its ratio to the
+ * floor's, latency, CPU seconds per 1,000), M at a fixed offered rate (latency), and its
+ * peak resident memory at the end.
  */
 final class ProcessorPhases {
 

@@ -15,18 +15,25 @@ import java.util.stream.Stream;
 
 /**
  * The packaged processor as a separate process, started as an operator starts it ({@code
- * scripts/complaints} with the servers' mailbox arguments, so that its JVM options and {@code
- * JAVA_OPTS} apply; the script execs the JVM, so the process is the JVM) with a fresh register.
- * It reads what the benchmark needs from the outside: the start-up times (by its log lines' own
- * time stamps, from the moment this class started it), its CPU
- * time ({@code /proc/PID/stat} utime + stime) and its peak resident memory ({@code VmHWM}).
+ * scripts/complaints} with the servers' mailbox arguments, so that its JVM options and
+ * {@code
+ * JAVA_OPTS} apply; the script execs the JVM, so the process is the JVM) with a fresh
+ * register. It reads what the benchmark needs from the outside: the start-up times (by
+ * its log lines' own time stamps, from the moment this class started it), its CPU time
+ * ({@code /proc/PID/stat} utime + stime) and its peak resident memory ({@code VmHWM}).
  */
 final class ProcessorRun implements AutoCloseable {
 
-	/** The line the processor logs when it has selected the inbox (at start-up, to make its folders). */
+	/**
+	 * The line the processor logs when it has selected the inbox (at start-up, to make
+	 * its folders).
+	 */
 	private static final String INBOX_OPEN = "Connected to the inbox";
 
-	/** Its event line for a registered complaint, and its line at the end of a batch it read. */
+	/**
+	 * Its event line for a registered complaint, and its line at the end of a batch it
+	 * read.
+	 */
 	private static final String REGISTERED = " registered ";
 
 	private static final String BATCH = "Intake batch: ";
@@ -41,7 +48,10 @@ final class ProcessorRun implements AutoCloseable {
 
 	private final long startedNanos;
 
-	/** Starts it with a fresh register in {@code dir} (whatever the directory held is removed first). */
+	/**
+	 * Starts it with a fresh register in {@code dir} (whatever the directory held is
+	 * removed first).
+	 */
 	ProcessorRun(MailServers servers, Path dir) throws IOException {
 		if (Files.exists(dir)) {
 			try (Stream<Path> old = Files.walk(dir)) {
@@ -55,7 +65,8 @@ final class ProcessorRun implements AutoCloseable {
 		command.addAll(List.of("--complaints.register.path=" + dir.resolve("register.db").toAbsolutePath(),
 				// a random management port: the default may be taken by another processor
 				"--management.server.port=0",
-				// the benchmark measures how fast acknowledgements go, not the hourly ceiling on them
+				// the benchmark measures how fast acknowledgements go, not the hourly
+				// ceiling on them
 				"--complaints.outbox.acknowledgements-per-hour=10000000",
 				// no digest during a run (31 February)
 				"--complaints.digest.cron=0 0 0 31 2 *"));
@@ -73,15 +84,19 @@ final class ProcessorRun implements AutoCloseable {
 	}
 
 	/**
-	 * Seconds from the start to the processor's first IMAP read: to the first line it logs about a
-	 * mail it read (the registration of a complaint, or the batch's summary), so a mail must be
-	 * waiting in the inbox when it starts. An upper bound: the read itself is a little earlier.
+	 * Seconds from the start to the processor's first IMAP read: to the first line it
+	 * logs about a mail it read (the registration of a complaint, or the batch's
+	 * summary), so a mail must be waiting in the inbox when it starts. An upper bound:
+	 * the read itself is a little earlier.
 	 */
 	double awaitFirstRead() throws IOException, InterruptedException {
 		return awaitLine(REGISTERED, BATCH);
 	}
 
-	/** Seconds from the start to the moment it had opened the inbox (at start-up, before its first read). */
+	/**
+	 * Seconds from the start to the moment it had opened the inbox (at start-up, before
+	 * its first read).
+	 */
 	double awaitInboxOpen() throws IOException, InterruptedException {
 		return awaitLine(INBOX_OPEN);
 	}
@@ -111,8 +126,7 @@ final class ProcessorRun implements AutoCloseable {
 	/** Throws when the processor is no longer running. */
 	void alive() {
 		if (!this.process.isAlive()) {
-			throw new IllegalStateException(
-					"the processor exited (" + this.process.exitValue() + "); see " + this.log);
+			throw new IllegalStateException("the processor exited (" + this.process.exitValue() + "); see " + this.log);
 		}
 	}
 
@@ -145,7 +159,8 @@ final class ProcessorRun implements AutoCloseable {
 	private static double ticks() {
 		try {
 			Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
-			return Double.parseDouble(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip());
+			return Double
+				.parseDouble(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip());
 		}
 		catch (IOException | NumberFormatException ex) {
 			return 100;

@@ -11,11 +11,13 @@ import jakarta.mail.search.RecipientStringTerm;
 import nl.klachten.realstack.RealServers;
 
 /**
- * Dovecot and Postfix of {@code scripts/realstack} on loopback. Every complainant is {@code
- * klager1+bench-...@example.org}: plus-addressing delivers all their acknowledgements to klager1's
- * INBOX, which one IDLE connection watches; the floor's chair notifications go to {@code
- * kenny+bench@klikklaar.com}. Cleaning removes only mail addressed to a {@code +bench-} address
- * from those shared mailboxes, so the real-server tests' own mail stays.
+ * Dovecot and Postfix of {@code scripts/realstack} on loopback. Every complainant is
+ * {@code
+ * klager1+bench-...@example.org}: plus-addressing delivers all their acknowledgements to
+ * klager1's INBOX, which one IDLE connection watches; the floor's chair notifications go
+ * to {@code
+ * kenny+bench@klikklaar.com}. Cleaning removes only mail addressed to a {@code +bench-}
+ * address from those shared mailboxes, so the real-server tests' own mail stays.
  */
 final class RealBenchServers implements MailServers {
 
@@ -88,7 +90,10 @@ final class RealBenchServers implements MailServers {
 		deleteBench(NOTIFIED);
 	}
 
-	/** Empties the intake mailbox's folders, one STORE and one EXPUNGE each, however much they hold. */
+	/**
+	 * Empties the intake mailbox's folders, one STORE and one EXPUNGE each, however much
+	 * they hold.
+	 */
 	private void empty() {
 		try (Store store = imapSession().getStore("imap")) {
 			store.connect(host(), imapPort(), INTAKE, INTAKE_PASSWORD);
@@ -108,7 +113,10 @@ final class RealBenchServers implements MailServers {
 		}
 	}
 
-	/** Deletes the mail in this user's INBOX that was addressed to one of the benchmark's + addresses. */
+	/**
+	 * Deletes the mail in this user's INBOX that was addressed to one of the benchmark's
+	 * + addresses.
+	 */
 	private void deleteBench(String user) {
 		try (Store store = imapSession().getStore("imap")) {
 			store.connect(host(), imapPort(), user, RealServers.password(user));

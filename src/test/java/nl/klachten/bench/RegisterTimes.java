@@ -12,25 +12,32 @@ import java.util.stream.Stream;
 
 /**
  * The admin commands over a big register: {@code export --format json} and {@code digest
- * --dry-run}, each as an operator runs it ({@code scripts/complaints}, JVM start included, output
- * thrown away), once to warm up (which also records the command's class-data archive) and then
- * R times; the median wall time counts. A first run over 30 s is the only one, and a run over
- * {@link #LIMIT} s is killed and reported as such. The register of N cases ({@link BenchRegister}) is kept in
- * {@code target/bench/register-N.db} and made again when the schema's migrations are newer; each
- * run works on a copy.
+ * --dry-run}, each as an operator runs it ({@code scripts/complaints}, JVM start
+ * included, output thrown away), once to warm up (which also records the command's
+ * class-data archive) and then R times; the median wall time counts. A first run over 30
+ * s is the only one, and a run over {@link #LIMIT} s is killed and reported as such. The
+ * register of N cases ({@link BenchRegister}) is kept in
+ * {@code target/bench/register-N.db} and made again when the schema's migrations are
+ * newer; each run works on a copy.
  */
 final class RegisterTimes {
 
 	/** A command that takes longer is killed and reported as not finished. */
 	static final long LIMIT = 300;
 
-	/** A first run longer than this is the only one: the figure is far off the target anyway. */
+	/**
+	 * A first run longer than this is the only one: the figure is far off the target
+	 * anyway.
+	 */
 	private static final double SLOW = 30;
 
 	private RegisterTimes() {
 	}
 
-	/** The median wall and CPU seconds of both commands, with the register's size and build time. */
+	/**
+	 * The median wall and CPU seconds of both commands, with the register's size and
+	 * build time.
+	 */
 	static Map<String, Object> measure(int cases, int runs, Path dir) throws IOException, InterruptedException {
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("cases", cases);
@@ -78,7 +85,9 @@ final class RegisterTimes {
 		figures.put(name + "_cpu_s", CliBenchmark.median(cpus));
 	}
 
-	/** Missing, or older than a migration of the schema or than the class that fills it. */
+	/**
+	 * Missing, or older than a migration of the schema or than the class that fills it.
+	 */
 	private static boolean stale(Path kept) throws IOException {
 		if (!Files.exists(kept)) {
 			return true;
@@ -88,7 +97,8 @@ final class RegisterTimes {
 			migrations.filter(Files::isRegularFile).forEach(sources::add);
 		}
 		for (Path source : sources) {
-			if (Files.exists(source) && Files.getLastModifiedTime(source).compareTo(Files.getLastModifiedTime(kept)) > 0) {
+			if (Files.exists(source)
+					&& Files.getLastModifiedTime(source).compareTo(Files.getLastModifiedTime(kept)) > 0) {
 				return true;
 			}
 		}

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a run reports: one summary line per figure (printed together at the end, so they are not
- * lost among the progress lines), the same figures and more in {@code result.json}, and whether
- * every part finished (the exit code).
+ * What a run reports: one summary line per figure (printed together at the end, so they
+ * are not lost among the progress lines), the same figures and more in
+ * {@code result.json}, and whether every part finished (the exit code).
  */
 final class Report {
 

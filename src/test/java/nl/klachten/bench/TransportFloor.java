@@ -19,14 +19,15 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The transport floor: a minimal client that does the processor's mail work and nothing else, to
- * tell what the mail servers allow on this machine. Whenever the intake INBOX holds mail it takes
- * all of it in bulk ({@link FloorImap}: UID SEARCH, UID FETCH BODY.PEEK[]), sends per complaint an
- * acknowledgement to the sender (In-Reply-To and References the complaint) and a notification to
- * the chair, over 4 SMTP connections kept open (STARTTLS and AUTH as the processor, on the real
- * servers), then moves the lot to its folder (UID MOVE); between batches it IDLEs. No register, no
- * parsing beyond the three headers it answers, no templates: the processor's own work is what it
- * leaves out. A wake-up every second guards against a notice lost between a search and the IDLE.
+ * The transport floor: a minimal client that does the processor's mail work and nothing
+ * else, to tell what the mail servers allow on this machine. Whenever the intake INBOX
+ * holds mail it takes all of it in bulk ({@link FloorImap}: UID SEARCH, UID FETCH
+ * BODY.PEEK[]), sends per complaint an acknowledgement to the sender (In-Reply-To and
+ * References the complaint) and a notification to the chair, over 4 SMTP connections kept
+ * open (STARTTLS and AUTH as the processor, on the real servers), then moves the lot to
+ * its folder (UID MOVE); between batches it IDLEs. No register, no parsing beyond the
+ * three headers it answers, no templates: the processor's own work is what it leaves out.
+ * A wake-up every second guards against a notice lost between a search and the IDLE.
  */
 final class TransportFloor implements AutoCloseable {
 
@@ -73,7 +74,8 @@ final class TransportFloor implements AutoCloseable {
 					batch();
 				}
 				catch (FolderClosedException ex) {
-					// the server dropped the connection (GreenMail may, at the end of an IDLE): again
+					// the server dropped the connection (GreenMail may, at the end of an
+					// IDLE): again
 					this.imap.close();
 					this.imap = new FloorImap(this.servers);
 					this.reconnects++;
@@ -154,7 +156,10 @@ final class TransportFloor implements AutoCloseable {
 		}
 	}
 
-	/** Waits until the floor has filed this many mails, at most {@code seconds}; false on the timeout. */
+	/**
+	 * Waits until the floor has filed this many mails, at most {@code seconds}; false on
+	 * the timeout.
+	 */
 	boolean awaitMoved(long count, long seconds) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		while (this.moved < count && System.nanoTime() < deadline) {

@@ -13,9 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin commands that start the application ({@code purge}, {@code digest}) open no port: the
- * management server (health and metrics) belongs to {@code run} alone, so an admin command next to
- * a running processor never collides with its port 8081.
+ * The admin commands that start the application ({@code purge}, {@code digest}) open no
+ * port: the management server (health and metrics) belongs to {@code run} alone, so an
+ * admin command next to a running processor never collides with its port 8081.
  */
 class AdminContextPortIntegrationTests {
 

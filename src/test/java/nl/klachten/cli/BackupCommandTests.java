@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code backup FILE} (CONTRACT §1): a consistent copy while another connection keeps writing, as
- * the processor does. Every write transaction adds two rows with the same pair number, so a copy
- * taken halfway through a transaction would hold an odd count or a lone row; each copy must hold
- * whole pairs, pass SQLite's integrity check and be 0600.
+ * {@code backup FILE} (CONTRACT §1): a consistent copy while another connection keeps
+ * writing, as the processor does. Every write transaction adds two rows with the same
+ * pair number, so a copy taken halfway through a transaction would hold an odd count or a
+ * lone row; each copy must hold whole pairs, pass SQLite's integrity check and be 0600.
  */
 class BackupCommandTests {
 
@@ -45,12 +45,13 @@ class BackupCommandTests {
 				for (int i = 0; i < 5; i++) {
 					Path copy = this.dir.resolve("copy-" + i + ".db");
 					StringWriter err = new StringWriter();
-					int exit = ComplaintsCli.execute(new String[] { "backup", copy.toString(),
-							"--complaints.register.path=" + register }, new PrintWriter(new StringWriter(), true),
-							new PrintWriter(err, true));
+					int exit = ComplaintsCli.execute(
+							new String[] { "backup", copy.toString(), "--complaints.register.path=" + register },
+							new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
 					assertThat(exit).as(err.toString()).isZero();
 					assertConsistent(copy);
-					assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+					assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))
+						.isEqualTo("rw-------");
 				}
 			}
 			finally {
@@ -59,14 +60,19 @@ class BackupCommandTests {
 			}
 			assertThat(failure.get()).isNull();
 			Path last = this.dir.resolve("copy-last.db");
-			assertThat(ComplaintsCli.execute(new String[] { "backup", last.toString(), "--complaints.register.path=" + register },
-					new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))).isZero();
-			assertThat(count(last)).as("the copy holds what the register holds").isEqualTo(count(register)).isPositive();
+			assertThat(ComplaintsCli.execute(
+					new String[] { "backup", last.toString(), "--complaints.register.path=" + register },
+					new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true)))
+				.isZero();
+			assertThat(count(last)).as("the copy holds what the register holds")
+				.isEqualTo(count(register))
+				.isPositive();
 		}
 	}
 
 	private static int count(Path file) throws SQLException {
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = c.createStatement();
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+				Statement statement = c.createStatement();
 				var rows = statement.executeQuery("SELECT count(*) FROM pair")) {
 			rows.next();
 			return rows.getInt(1);
@@ -85,16 +91,17 @@ class BackupCommandTests {
 		}
 		Path copy = Files.writeString(this.dir.resolve("existing.db"), "keep me");
 		StringWriter err = new StringWriter();
-		int exit = ComplaintsCli.execute(new String[] { "backup", copy.toString(), "--complaints.register.path=" + register },
+		int exit = ComplaintsCli.execute(
+				new String[] { "backup", copy.toString(), "--complaints.register.path=" + register },
 				new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
 		assertThat(exit).isEqualTo(1);
 		assertThat(err.toString()).isEqualTo("complaints: the backup file " + copy
 				+ " exists already: name a new file, or give --force to replace it" + System.lineSeparator());
 		assertThat(Files.readString(copy)).isEqualTo("keep me");
 
-		exit = ComplaintsCli.execute(new String[] { "backup", "--force", copy.toString(),
-				"--complaints.register.path=" + register }, new PrintWriter(new StringWriter(), true),
-				new PrintWriter(new StringWriter(), true));
+		exit = ComplaintsCli.execute(
+				new String[] { "backup", "--force", copy.toString(), "--complaints.register.path=" + register },
+				new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
 		assertThat(exit).isZero();
 		assertThat(Files.readAllBytes(copy)).startsWith("SQLite format 3".getBytes());
 	}
@@ -102,9 +109,10 @@ class BackupCommandTests {
 	@Test
 	void shouldSayInOneLineWhenThereIsNoRegister() {
 		StringWriter err = new StringWriter();
-		int exit = ComplaintsCli.execute(new String[] { "backup", this.dir.resolve("copy.db").toString(),
-				"--complaints.register.path=" + this.dir.resolve("none.db") }, new PrintWriter(new StringWriter(), true),
-				new PrintWriter(err, true));
+		int exit = ComplaintsCli.execute(
+				new String[] { "backup", this.dir.resolve("copy.db").toString(),
+						"--complaints.register.path=" + this.dir.resolve("none.db") },
+				new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
 		assertThat(exit).isEqualTo(1);
 		assertThat(err.toString()).startsWith("complaints: no register at ").hasLineCount(1);
 		assertThat(this.dir.resolve("copy.db")).doesNotExist();
@@ -125,7 +133,8 @@ class BackupCommandTests {
 	}
 
 	private static void assertConsistent(Path copy) throws SQLException {
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement statement = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+				Statement statement = c.createStatement()) {
 			try (var rows = statement.executeQuery("PRAGMA integrity_check")) {
 				rows.next();
 				assertThat(rows.getString(1)).isEqualTo("ok");

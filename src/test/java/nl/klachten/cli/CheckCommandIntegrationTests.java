@@ -23,9 +23,9 @@ import static nl.klachten.MailFixtures.CHAIR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code scripts/complaints check} (CONTRACT §1) against GreenMail: {@code ok} per item and exit 0
- * on a good setup, one line per problem (what, where, how to fix) and exit 1 otherwise; it starts
- * no processor, creates no folder and no register.
+ * {@code scripts/complaints check} (CONTRACT §1) against GreenMail: {@code ok} per item
+ * and exit 0 on a good setup, one line per problem (what, where, how to fix) and exit 1
+ * otherwise; it starts no processor, creates no folder and no register.
  */
 class CheckCommandIntegrationTests {
 
@@ -99,9 +99,9 @@ class CheckCommandIntegrationTests {
 	@Test
 	void shouldFailWhenTheFolderToReadIsMissing() {
 		Result result = check("--complaints.mailbox.imap.folder=Klachten-inbox");
-		assertThat(result.lines()).contains("IMAP folder Klachten-inbox does not exist on 127.0.0.1:"
-				+ greenMail.getImap().getPort() + ": check complaints.mailbox.imap.folder (the folder the complaints"
-				+ " arrive in)");
+		assertThat(result.lines())
+			.contains("IMAP folder Klachten-inbox does not exist on 127.0.0.1:" + greenMail.getImap().getPort()
+					+ ": check complaints.mailbox.imap.folder (the folder the complaints" + " arrive in)");
 		assertThat(result.exit()).isEqualTo(1);
 	}
 
@@ -128,9 +128,7 @@ class CheckCommandIntegrationTests {
 	@Test
 	void shouldNameTheKeyWhenARequiredValueIsBlank() {
 		Result result = check("--complaints.mailbox.address=");
-		assertThat(result.lines()).singleElement()
-			.asString()
-			.startsWith("complaints.mailbox.address= is not valid: ");
+		assertThat(result.lines()).singleElement().asString().startsWith("complaints.mailbox.address= is not valid: ");
 		assertThat(result.exit()).isEqualTo(1);
 	}
 
@@ -143,7 +141,10 @@ class CheckCommandIntegrationTests {
 		assertThat(result.exit()).isZero();
 	}
 
-	/** {@code check} on the GreenMail of this class; an extra {@code --key=value} replaces that key's default. */
+	/**
+	 * {@code check} on the GreenMail of this class; an extra {@code --key=value} replaces
+	 * that key's default.
+	 */
 	private Result check(String... extra) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("complaints.mailbox.imap.host", "127.0.0.1");

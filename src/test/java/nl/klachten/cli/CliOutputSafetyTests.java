@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the CLI writes from complainants' text (issue 9, CONTRACT §1, §6): CSV cells a spreadsheet
- * will not run, a {@code show} that sends no escape or bidi control to the terminal, and an export
- * file only its owner can read.
+ * What the CLI writes from complainants' text (issue 9, CONTRACT §1, §6): CSV cells a
+ * spreadsheet will not run, a {@code show} that sends no escape or bidi control to the
+ * terminal, and an export file only its owner can read.
  */
 class CliOutputSafetyTests {
 
@@ -33,8 +33,8 @@ class CliOutputSafetyTests {
 
 	@Test
 	void shouldNeutraliseCellsWhenExportingCsv() {
-		String csv = new String(new RegisterExport(List.of(aFile("=cmd|' /C calc'!A0", "\tTab", "\rCr")))
-			.csv(), StandardCharsets.UTF_8);
+		String csv = new String(new RegisterExport(List.of(aFile("=cmd|' /C calc'!A0", "\tTab", "\rCr"))).csv(),
+				StandardCharsets.UTF_8);
 		assertThat(csv).contains("'=cmd|").contains("'\tTab").contains("'\rCr").doesNotContain(",=cmd");
 	}
 
@@ -65,9 +65,9 @@ class CliOutputSafetyTests {
 
 	private static CaseFile aFile(String subject, String name, String description) {
 		return new CaseFile("KK-2026-0007", "in_behandeling", name, "anna@example.org", "Dorpsstraat 1", "Huissen",
-				null, subject, description, OffsetDateTime.parse("2026-01-05T10:00:00+01:00"), null, false, null,
-				null, List.of(), LocalDate.parse("2026-01-19"), LocalDate.parse("2026-02-02"), List.of(), false, null,
-				null, List.of(), List.of(), List.of(), false);
+				null, subject, description, OffsetDateTime.parse("2026-01-05T10:00:00+01:00"), null, false, null, null,
+				List.of(), LocalDate.parse("2026-01-19"), LocalDate.parse("2026-02-02"), List.of(), false, null, null,
+				List.of(), List.of(), List.of(), false);
 	}
 
 }

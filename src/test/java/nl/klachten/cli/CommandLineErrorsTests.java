@@ -19,9 +19,10 @@ import org.sqlite.SQLiteDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line's answers to mistakes (CONTRACT §1, issue 11): an unknown option is named with
- * the nearest known one, Spring settings pass, and every failure is one line on stderr with exit 2
- * for bad usage and 1 for a failure; nothing on stdout, no stack trace, no usage text.
+ * The command line's answers to mistakes (CONTRACT §1, issue 11): an unknown option is
+ * named with the nearest known one, Spring settings pass, and every failure is one line
+ * on stderr with exit 2 for bad usage and 1 for a failure; nothing on stdout, no stack
+ * trace, no usage text.
  */
 class CommandLineErrorsTests {
 
@@ -30,8 +31,7 @@ class CommandLineErrorsTests {
 
 	/** Arguments, then the one line expected on stderr. */
 	static Stream<Arguments> usageErrors() {
-		return Stream.of(
-				usage("unknown option --fromat (did you mean --format?)", "export", "--fromat", "json"),
+		return Stream.of(usage("unknown option --fromat (did you mean --format?)", "export", "--fromat", "json"),
 				usage("unknown option --fromat (did you mean --format?)", "export", "--fromat=json"),
 				usage("unknown option --outt (did you mean --out?)", "export", "--format", "json", "--outt", "x.json"),
 				usage("unknown option --yaer (did you mean --year?)", "report", "--yaer", "2026"),
@@ -41,8 +41,7 @@ class CommandLineErrorsTests {
 				usage("unknown option -x", "show", "KK-2026-0001", "-x"),
 				usage("unknown option --complaint.register.path (did you mean --complaints.register.path?)", "export",
 						"--format", "json", "--complaint.register.path=/tmp/r.db"),
-				usage("unknown option --fromat", "run", "--fromat", "json"),
-				usage("unknown option --bogus", "--bogus"),
+				usage("unknown option --fromat", "run", "--fromat", "json"), usage("unknown option --bogus", "--bogus"),
 				usage("unknown command exprot (did you mean export?)", "exprot", "--format", "json"),
 				usage("unexpected argument KK-2026-0002 (see complaints show --help)", "show", "KK-2026-0001",
 						"KK-2026-0002"),
@@ -64,8 +63,9 @@ class CommandLineErrorsTests {
 	}
 
 	/**
-	 * Every Spring prefix passes to Spring: the command gets as far as the register, which is not
-	 * there (exit 1), instead of refusing the option (exit 2); and no register is created.
+	 * Every Spring prefix passes to Spring: the command gets as far as the register,
+	 * which is not there (exit 1), instead of refusing the option (exit 2); and no
+	 * register is created.
 	 */
 	@ParameterizedTest
 	@CsvSource({ "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--management.server.port=0",
@@ -96,7 +96,8 @@ class CommandLineErrorsTests {
 	void shouldFailInOneLineWhenRegisterIsNotADatabase() throws Exception {
 		Path file = Files.writeString(dir.resolve("notes.db"), "not a database\n");
 		Result result = run("show", "KK-2026-0001", "--complaints.register.path=" + file);
-		assertThat(result.err()).isEqualTo("complaints: cannot read the register " + file + ": file is not a database\n");
+		assertThat(result.err())
+			.isEqualTo("complaints: cannot read the register " + file + ": file is not a database\n");
 		assertThat(result.exit()).isEqualTo(1);
 	}
 
@@ -107,7 +108,8 @@ class CommandLineErrorsTests {
 		dataSource.setUrl("jdbc:sqlite:" + file);
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("9").load().migrate();
 		Result result = run("export", "--format", "json", "--complaints.register.path=" + file);
-		assertThat(result.err()).startsWith("complaints: the register " + file + " has schema version 9, this version needs ")
+		assertThat(result.err())
+			.startsWith("complaints: the register " + file + " has schema version 9, this version needs ")
 			.endsWith(": start the processor once (scripts/complaints) to upgrade it\n")
 			.hasLineCount(1);
 		assertThat(result.exit()).isEqualTo(1);

@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code digest --dry-run --as-of} end to end against a register file (CONTRACT §1, R8). */
+/**
+ * {@code digest --dry-run --as-of} end to end against a register file (CONTRACT §1, R8).
+ */
 class DigestCommandTests {
 
 	static final String MARKER = "CANARY-91c2-COMPLAINT-TEXT";
@@ -36,9 +38,7 @@ class DigestCommandTests {
 				INSERT INTO complaint (reference, complainant_name, complainant_email, subject, description,
 				    submitted_at, acknowledge_due, decision_due)
 				VALUES ('KK-2026-0001', 'Anna de Boer', 'anna@example.org', 'Glasvezel valt uit', ?,
-				    '2026-02-01T10:00+01:00', '2026-02-15', '2026-03-01')""")
-			.param(MARKER)
-			.update();
+				    '2026-02-01T10:00+01:00', '2026-02-15', '2026-03-01')""").param(MARKER).update();
 	}
 
 	@Test
@@ -55,7 +55,8 @@ class DigestCommandTests {
 
 	@Test
 	void shouldExitTwoWhenAsOfIsNotADate() {
-		int exit = ComplaintsCli.execute(new String[] { "digest", "--dry-run", "--as-of", "10-03-2026", registerPath() },
+		int exit = ComplaintsCli.execute(
+				new String[] { "digest", "--dry-run", "--as-of", "10-03-2026", registerPath() },
 				new PrintWriter(this.out, true), new PrintWriter(this.err, true));
 		assertThat(exit).isEqualTo(2);
 		assertThat(this.err.toString()).isEqualTo("complaints: --as-of must be a date (YYYY-MM-DD), not: 10-03-2026\n");

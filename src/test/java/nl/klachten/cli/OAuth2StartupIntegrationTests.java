@@ -21,8 +21,9 @@ import static nl.klachten.MailFixtures.CHAIR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code auth: xoauth2} at start-up (CONTRACT §3): a token endpoint that refuses the client, or
- * no token endpoint at all, stops the processor with one line on stderr, before any mail is read.
+ * {@code auth: xoauth2} at start-up (CONTRACT §3): a token endpoint that refuses the
+ * client, or no token endpoint at all, stops the processor with one line on stderr,
+ * before any mail is read.
  */
 class OAuth2StartupIntegrationTests {
 

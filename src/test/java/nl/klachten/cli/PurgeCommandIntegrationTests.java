@@ -12,7 +12,10 @@ import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code purge [--as-of] [--dry-run]} against a constructed register file (CONTRACT §1, R20). */
+/**
+ * {@code purge [--as-of] [--dry-run]} against a constructed register file (CONTRACT §1,
+ * R20).
+ */
 class PurgeCommandIntegrationTests {
 
 	@TempDir

@@ -39,17 +39,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The read-only commands (issue 11) against a register the running processor made from mail (the
- * schema by Flyway, cases filed and decided over GreenMail), while it runs: {@code export},
- * {@code show}, {@code report} and {@code digest --dry-run} answer exactly what the application's
- * own beans answer, without starting the application: their context has no Flyway, no pipeline and
- * no auto-configuration, and its connection refuses to write.
+ * The read-only commands (issue 11) against a register the running processor made from
+ * mail (the schema by Flyway, cases filed and decided over GreenMail), while it runs:
+ * {@code export}, {@code show}, {@code report} and {@code digest --dry-run} answer
+ * exactly what the application's own beans answer, without starting the application:
+ * their context has no Flyway, no pipeline and no auto-configuration, and its connection
+ * refuses to write.
  */
 class ReadOnlyCommandsIntegrationTests extends MailIntegrationTest {
 
 	/**
-	 * Four days before the open case's decision is due (filed 30 November, four weeks): it is listed,
-	 * and no line depends on the hour the digest is made (the command's clock is the system's).
+	 * Four days before the open case's decision is due (filed 30 November, four weeks):
+	 * it is listed, and no line depends on the hour the digest is made (the command's
+	 * clock is the system's).
 	 */
 	private static final LocalDate DIGEST_DAY = LocalDate.of(2026, 12, 24);
 
@@ -69,7 +71,8 @@ class ReadOnlyCommandsIntegrationTests extends MailIntegrationTest {
 		if (decided != null) {
 			return;
 		}
-		Filed first = fileComplaint("Glasvezel valt elke avond uit", "Sinds drie weken valt mijn internet om 20:00 uit.");
+		Filed first = fileComplaint("Glasvezel valt elke avond uit",
+				"Sinds drie weken valt mijn internet om 20:00 uit.");
 		open = fileComplaint("Monteur kwam niet", "Ik heb twee keer vrij genomen voor niets.").reference();
 		MimeMessage notification = awaitChairMail(first.reference(), "Nieuwe klacht");
 		String commandId = newMessageId();
@@ -107,8 +110,9 @@ class ReadOnlyCommandsIntegrationTests extends MailIntegrationTest {
 			System.setOut(original);
 		}
 		assertThat(exit).isZero();
-		String expected = TerminalText.safe(CaseSummary.of(this.caseFiles.find(ReferenceNumber.parse(decided)
-			.orElseThrow()).orElseThrow(), ZoneId.of("Europe/Amsterdam")));
+		String expected = TerminalText
+			.safe(CaseSummary.of(this.caseFiles.find(ReferenceNumber.parse(decided).orElseThrow()).orElseThrow(),
+					ZoneId.of("Europe/Amsterdam")));
 		assertThat(shown.toString(StandardCharsets.UTF_8)).isEqualTo(expected).contains("De storing is bevestigd");
 	}
 
@@ -134,7 +138,10 @@ class ReadOnlyCommandsIntegrationTests extends MailIntegrationTest {
 		assertThat(result.err()).isEqualTo("complaints: no case KK-2099-9999\n");
 	}
 
-	/** Not the application: no Flyway, no pipeline, no auto-configuration; and the register cannot be written. */
+	/**
+	 * Not the application: no Flyway, no pipeline, no auto-configuration; and the
+	 * register cannot be written.
+	 */
 	@Test
 	void shouldStartNoApplicationAndWriteNothingWhenReadOnly() {
 		try (AnnotationConfigApplicationContext context = ReadOnlyContext.open(List.of(registerPath()))) {

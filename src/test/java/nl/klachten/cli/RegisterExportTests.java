@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The export's decision (CONTRACT §6): the proposed solution as a JSON field and a CSV scalar column, null when none. */
+/**
+ * The export's decision (CONTRACT §6): the proposed solution as a JSON field and a CSV
+ * scalar column, null when none.
+ */
 class RegisterExportTests {
 
 	@Test
@@ -27,12 +30,11 @@ class RegisterExportTests {
 
 	private static CaseFile aFile(String solution) {
 		return new CaseFile("KK-2026-0007", "afgehandeld", "Anna de Boer", "anna@example.org", null, null, null,
-				"Storing", "Mijn glasvezel valt uit.", OffsetDateTime.parse("2026-11-30T08:01:00+01:00"), null,
-				false, null, null, List.of(), LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-28"), List.of(),
-				false, new CaseFile.Decision("gegrond", LocalDate.parse("2026-12-03"), "schriftelijk per e-mail",
+				"Storing", "Mijn glasvezel valt uit.", OffsetDateTime.parse("2026-11-30T08:01:00+01:00"), null, false,
+				null, null, List.of(), LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-28"), List.of(), false,
+				new CaseFile.Decision("gegrond", LocalDate.parse("2026-12-03"), "schriftelijk per e-mail",
 						"Argumenten.", solution),
-				null,
-				List.of(), List.of(), List.of(), false);
+				null, List.of(), List.of(), List.of(), false);
 	}
 
 }

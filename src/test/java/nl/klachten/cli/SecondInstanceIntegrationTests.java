@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A second {@code scripts/complaints} while one runs (issue 11): one line naming the taken port,
- * exit 1, nothing started; instead of a 179-line stack trace ending in GreenMail's "set server
- * startup timeout". The embedded ports are configurable, so a socket bound on a free port stands
- * in for the running processor.
+ * A second {@code scripts/complaints} while one runs (issue 11): one line naming the
+ * taken port, exit 1, nothing started; instead of a 179-line stack trace ending in
+ * GreenMail's "set server startup timeout". The embedded ports are configurable, so a
+ * socket bound on a free port stands in for the running processor.
  */
 class SecondInstanceIntegrationTests {
 
@@ -37,8 +37,9 @@ class SecondInstanceIntegrationTests {
 			int port = running.getLocalPort();
 			StringWriter out = new StringWriter();
 			StringWriter err = new StringWriter();
-			int exit = ComplaintsCli.execute(new String[] { "run", "--complaints.embedded.smtp-port=0",
-					"--complaints.embedded.imap-port=" + port, "--complaints.register.path=" + register() },
+			int exit = ComplaintsCli.execute(
+					new String[] { "run", "--complaints.embedded.smtp-port=0",
+							"--complaints.embedded.imap-port=" + port, "--complaints.register.path=" + register() },
 					new PrintWriter(out, true), new PrintWriter(err, true));
 			assertThat(err.toString()).isEqualTo("complaints: port " + port
 					+ " (embedded IMAP) on 127.0.0.1 is in use \u2014 is the processor already running?"
@@ -52,23 +53,27 @@ class SecondInstanceIntegrationTests {
 	@Test
 	void shouldCheckNoEmbeddedPortWhenAnImapHostIsConfigured() throws IOException {
 		try (ServerSocket running = bound()) {
-			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(List.of(
-					"--complaints.mailbox.imap.host=imap.example.org", "--management.server.port=0",
-					"--complaints.embedded.imap-port=" + running.getLocalPort())));
+			EmbeddedPorts ports = EmbeddedPorts
+				.of(ReadOnlyContext.environment(List.of("--complaints.mailbox.imap.host=imap.example.org",
+						"--management.server.port=0", "--complaints.embedded.imap-port=" + running.getLocalPort())));
 			assertThat(ports.taken()).isEmpty();
 		}
 	}
 
-	/** The management port (health and metrics) taken: the same one line, before anything starts. */
+	/**
+	 * The management port (health and metrics) taken: the same one line, before anything
+	 * starts.
+	 */
 	@Test
 	void shouldSayInOneLineWhenTheManagementPortIsInUse() throws IOException {
 		try (ServerSocket running = bound()) {
 			int port = running.getLocalPort();
 			StringWriter out = new StringWriter();
 			StringWriter err = new StringWriter();
-			int exit = ComplaintsCli.execute(new String[] { "run", "--complaints.embedded.smtp-port=0",
-					"--complaints.embedded.imap-port=0", "--management.server.port=" + port,
-					"--complaints.register.path=" + register() }, new PrintWriter(out, true), new PrintWriter(err, true));
+			int exit = ComplaintsCli.execute(
+					new String[] { "run", "--complaints.embedded.smtp-port=0", "--complaints.embedded.imap-port=0",
+							"--management.server.port=" + port, "--complaints.register.path=" + register() },
+					new PrintWriter(out, true), new PrintWriter(err, true));
 			assertThat(err.toString()).isEqualTo("complaints: port " + port
 					+ " (health and metrics) on 127.0.0.1 is in use \u2014 is the processor already running?"
 					+ System.lineSeparator());
@@ -77,7 +82,10 @@ class SecondInstanceIntegrationTests {
 		}
 	}
 
-	/** Should the port be taken between the check and GreenMail's start, GreenMail's failure is still told as the port. */
+	/**
+	 * Should the port be taken between the check and GreenMail's start, GreenMail's
+	 * failure is still told as the port.
+	 */
 	@Test
 	void shouldNameThePortWhenGreenMailFailsToStartOnIt() throws IOException {
 		try (ServerSocket running = bound()) {
@@ -87,8 +95,8 @@ class SecondInstanceIntegrationTests {
 			assertThatThrownBy(greenMail::start).isInstanceOf(RuntimeException.class)
 				.satisfies((ex) -> failure.add((RuntimeException) ex));
 			greenMail.stop();
-			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(
-					List.of("--complaints.embedded.smtp-port=0", "--complaints.embedded.imap-port=" + port)));
+			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext
+				.environment(List.of("--complaints.embedded.smtp-port=0", "--complaints.embedded.imap-port=" + port)));
 			assertThat(ports.explain(failure.get(0))).isEqualTo("port " + port
 					+ " (embedded IMAP) on 127.0.0.1 is in use \u2014 is the processor already running?");
 		}
@@ -96,16 +104,18 @@ class SecondInstanceIntegrationTests {
 
 	@Test
 	void shouldGiveTheFirstLineOfTheCauseWhenNoPortIsTaken() {
-		EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(
-				List.of("--complaints.embedded.smtp-port=0", "--complaints.embedded.imap-port=0",
-						"--management.server.port=0")));
+		EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(List.of("--complaints.embedded.smtp-port=0",
+				"--complaints.embedded.imap-port=0", "--management.server.port=0")));
 		RuntimeException failure = new IllegalStateException("context",
 				new IllegalArgumentException("complaints.mailbox.address must not be blank\n\tand more"));
 		assertThat(ports.explain(failure))
 			.isEqualTo("the processor did not start: complaints.mailbox.address must not be blank");
 	}
 
-	/** The real process: ComplaintsCli.main's exit code and stderr, with no Spring start and no stack trace. */
+	/**
+	 * The real process: ComplaintsCli.main's exit code and stderr, with no Spring start
+	 * and no stack trace.
+	 */
 	@Test
 	void shouldExitOneWithOneLineWhenProcessStartsOnATakenPort() throws Exception {
 		try (ServerSocket running = bound()) {
@@ -121,8 +131,9 @@ class SecondInstanceIntegrationTests {
 	}
 
 	/**
-	 * Any other start-up failure is one line too: Spring Boot's "APPLICATION FAILED TO START" block
-	 * and stack trace stay out of the operator's terminal (the processor's INFO lines may precede it).
+	 * Any other start-up failure is one line too: Spring Boot's "APPLICATION FAILED TO
+	 * START" block and stack trace stay out of the operator's terminal (the processor's
+	 * INFO lines may precede it).
 	 */
 	@Test
 	void shouldEndInOneLineWithoutStackTraceWhenStartUpFails() throws Exception {
@@ -134,7 +145,9 @@ class SecondInstanceIntegrationTests {
 		List<String> lines = err.lines().toList();
 		assertThat(lines).isNotEmpty();
 		assertThat(lines.get(lines.size() - 1)).startsWith("complaints: the processor did not start: ");
-		assertThat(err).doesNotContain("APPLICATION FAILED TO START").doesNotContain("\tat ").doesNotContain("Caused by");
+		assertThat(err).doesNotContain("APPLICATION FAILED TO START")
+			.doesNotContain("\tat ")
+			.doesNotContain("Caused by");
 		assertThat(lines.stream().filter((line) -> line.startsWith("complaints:"))).hasSize(1);
 		assertThat(process.exitValue()).isEqualTo(1);
 	}
@@ -148,8 +161,9 @@ class SecondInstanceIntegrationTests {
 	}
 
 	private Process java(String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), ComplaintsCli.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), ComplaintsCli.class.getName()));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(this.dir.resolve("stderr.txt").toFile())

@@ -17,8 +17,8 @@ import static nl.klachten.MailFixtures.CHAIR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A start-up that cannot work says why in one line on stderr and exits 1 (CONTRACT §1, §3): the
- * same words as {@code check}, never Spring Boot's report or a stack trace.
+ * A start-up that cannot work says why in one line on stderr and exits 1 (CONTRACT §1,
+ * §3): the same words as {@code check}, never Spring Boot's report or a stack trace.
  */
 class StartupProblemsIntegrationTests {
 
@@ -45,8 +45,10 @@ class StartupProblemsIntegrationTests {
 
 	@Test
 	void shouldSayTheHostIsUnknownAtStart() {
-		// with TLS: plain text to a host that is not loopback is refused before any lookup (CONTRACT §3)
-		String[] err = run("--complaints.mailbox.imap.host=no-such-host.invalid", "--complaints.mailbox.imap.security=tls");
+		// with TLS: plain text to a host that is not loopback is refused before any
+		// lookup (CONTRACT §3)
+		String[] err = run("--complaints.mailbox.imap.host=no-such-host.invalid",
+				"--complaints.mailbox.imap.security=tls");
 		assertThat(err).containsExactly("complaints: the processor did not start: IMAP host no-such-host.invalid is"
 				+ " unknown: check complaints.mailbox.imap.host (a name this machine can resolve)");
 	}
@@ -61,7 +63,10 @@ class StartupProblemsIntegrationTests {
 					+ notADirectory.resolve("data"));
 	}
 
-	/** {@code run} against this class's GreenMail; returns stderr's lines after checking the exit code. */
+	/**
+	 * {@code run} against this class's GreenMail; returns stderr's lines after checking
+	 * the exit code.
+	 */
 	private String[] run(String... extra) {
 		List<String> args = new java.util.ArrayList<>(List.of("run", "--complaints.mailbox.imap.host=127.0.0.1",
 				"--complaints.mailbox.imap.port=" + greenMail.getImap().getPort(),

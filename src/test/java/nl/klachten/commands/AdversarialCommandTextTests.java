@@ -16,11 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Hostile text against every pattern of the command package (issue 9): the command grammar (CONTRACT
- * §5), MEDEWERKER's name and address, the decision's solution line (R17) and the
- * Authentication-Results check. The time bound is a hang detector, not a performance figure: each of
- * these inputs took seconds to hours before the patterns were made linear. The patterns they replace
- * serve as oracles: on short random text the new code must answer exactly as they did.
+ * Hostile text against every pattern of the command package (issue 9): the command
+ * grammar (CONTRACT §5), MEDEWERKER's name and address, the decision's solution line
+ * (R17) and the Authentication-Results check. The time bound is a hang detector, not a
+ * performance figure: each of these inputs took seconds to hours before the patterns were
+ * made linear. The patterns they replace serve as oracles: on short random text the new
+ * code must answer exactly as they did.
  */
 class AdversarialCommandTextTests {
 
@@ -63,16 +64,17 @@ class AdversarialCommandTextTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("hostileAuthenticationResults")
 	void shouldCheckInBoundedTimeWhenAuthenticationResultsIsHostile(String name, String header) {
-		// over the length limit nothing is read at all; at the limit the one pass stays linear
+		// over the length limit nothing is read at all; at the limit the one pass stays
+		// linear
 		String atLimit = header.substring(0, Math.min(header.length(), AuthenticationResults.MAX_LENGTH));
 		assertTimeoutPreemptively(BOUND, () -> {
 			assertThat(AuthenticationResults.parse(header)).isEmpty();
 			for (int i = 0; i < 50; i++) {
-				assertThat(AuthenticationResults.parse(atLimit).stream()
+				assertThat(AuthenticationResults.parse(atLimit)
+					.stream()
 					.flatMap((read) -> read.results().stream())
 					.filter((r) -> r.passes("dkim") || r.passes("dmarc"))
-					.flatMap((r) -> r.properties().values().stream()))
-					.noneMatch("klikklaar.com"::equalsIgnoreCase);
+					.flatMap((r) -> r.properties().values().stream())).noneMatch("klikklaar.com"::equalsIgnoreCase);
 			}
 		});
 	}
@@ -83,13 +85,14 @@ class AdversarialCommandTextTests {
 		Pattern solution = Pattern.compile(
 				"^\\s*(?:voorgestelde\\s+oplossing|oplossing|proposed\\s+solution|solution)\\s*:\\s*",
 				Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-		String[] header = { "dkim=pass", "DMARC=pass", "header.d=", "header.i=@", "header.from=", "a.nl", "b.nl",
-				";", " ", "x", "@", "=" };
+		String[] header = { "dkim=pass", "DMARC=pass", "header.d=", "header.i=@", "header.from=", "a.nl", "b.nl", ";",
+				" ", "x", "@", "=" };
 		String[] employee = { "Jan", " ", "\t", "<", ">", "a@b.nl", "x", "@" };
 		String[] decision = { "oplossing", "Solution", "voorgestelde", "proposed", ":", " ", "\n", "\t", "x", "\r" };
 		Random random = new Random(9);
 		for (int i = 0; i < 20_000; i++) {
-			// Authentication-Results are read as RFC 8601 now, not by the old patterns: only no surprise
+			// Authentication-Results are read as RFC 8601 now, not by the old patterns:
+			// only no surprise
 			String h = random(random, header);
 			AuthenticationResults.parse("mx; " + h);
 			String e = random(random, employee).strip();
@@ -97,13 +100,16 @@ class AdversarialCommandTextTests {
 			assertThat(built.command() + " " + built.reason()).as(e).isEqualTo(oldEmployee(nameAndEmail, e));
 			String d = random(random, decision);
 			Matcher oldSolution = solution.matcher(d);
-			Decision expectedDecision = oldSolution.find() ? new Decision(d.substring(0, oldSolution.start()).strip(),
-					d.substring(oldSolution.end()).strip()) : new Decision(d.strip(), "");
+			Decision expectedDecision = oldSolution.find()
+					? new Decision(d.substring(0, oldSolution.start()).strip(), d.substring(oldSolution.end()).strip())
+					: new Decision(d.strip(), "");
 			assertThat(Decision.of(d)).as(d).usingRecursiveComparison().isEqualTo(expectedDecision);
 		}
 	}
 
-	/** What MEDEWERKER made of a value before: the command, or the start of the reason. */
+	/**
+	 * What MEDEWERKER made of a value before: the command, or the start of the reason.
+	 */
 	private static String oldEmployee(Pattern nameAndEmail, String value) {
 		Matcher matcher = nameAndEmail.matcher(value);
 		String name = value;
@@ -119,8 +125,9 @@ class AdversarialCommandTextTests {
 			return CommandValues.build(Keyword.MEDEWERKER, "<@", "").command() + " "
 					+ CommandValues.build(Keyword.MEDEWERKER, "<@", "").reason();
 		}
-		return name.isEmpty() ? CommandValues.build(Keyword.MEDEWERKER, "", "").command() + " "
-				+ CommandValues.build(Keyword.MEDEWERKER, "", "").reason()
+		return name.isEmpty()
+				? CommandValues.build(Keyword.MEDEWERKER, "", "").command() + " "
+						+ CommandValues.build(Keyword.MEDEWERKER, "", "").reason()
 				: new ChairCommand.SetEmployee(name, email) + " null";
 	}
 

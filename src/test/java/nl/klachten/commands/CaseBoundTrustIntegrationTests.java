@@ -1,6 +1,5 @@
 package nl.klachten.commands;
 
-
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The attacks on command trust seen on the old code (issue 10), end to end over GreenMail: trust
- * is bound to the case of the mail it answers, a refused mail never becomes a threading anchor, a
- * mail we sent to the complainant proves nothing for the chair, and only the trusted server's own
- * {@code Authentication-Results}, read as RFC 8601 and never decoded, can authenticate a new mail
- * (CONTRACT §5).
+ * The attacks on command trust seen on the old code (issue 10), end to end over
+ * GreenMail: trust is bound to the case of the mail it answers, a refused mail never
+ * becomes a threading anchor, a mail we sent to the complainant proves nothing for the
+ * chair, and only the trusted server's own {@code Authentication-Results}, read as RFC
+ * 8601 and never decoded, can authenticate a new mail (CONTRACT §5).
  */
 class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 
@@ -45,7 +44,8 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldRefuseADecisionWhenTheComplainantForgesTheChairAnsweringTheirAcknowledgement() {
 		Case own = file("Monteur kwam niet", "De monteur kwam niet.");
-		// the complainant knows the acknowledgement's Message-ID: it was sent to them, not to the chair
+		// the complainant knows the acknowledgement's Message-ID: it was sent to them,
+		// not to the chair
 		String forged = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Re: " + subject(own.ack()), "GEGROND\n\nIk krijg gelijk.\n", forged,
 				replyHeaders(messageId(own.ack())), TEXT));
@@ -60,22 +60,23 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 		Case victim = file("Factuur te hoog", "Mijn factuur is te hoog.");
 		Case attacker = file("Eigen klacht", "Een klacht om een notificatie te krijgen.");
 
-		// step 1: a forged chair mail naming the victim's case, with a Message-ID of the attacker's choice
+		// step 1: a forged chair mail naming the victim's case, with a Message-ID of the
+		// attacker's choice
 		String chosen = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Re: [" + victim.reference() + "]", "GEGROND\n\nZo is het.\n", chosen, "",
-				TEXT));
+		deliver(greenMail,
+				aMail(CHAIR, "Re: [" + victim.reference() + "]", "GEGROND\n\nZo is het.\n", chosen, "", TEXT));
 		awaitReplyTo(CHAIR, chosen);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM correspondence WHERE message_id = ?")
 			.param(chosen)
 			.query(Integer.class)
 			.single()).as("a refused mail is no threading anchor").isZero();
 
-		// step 2: a command naming that id first and a (leaked) notification of the attacker's own case
+		// step 2: a command naming that id first and a (leaked) notification of the
+		// attacker's own case
 		String command = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Re: [" + victim.reference() + "]",
-				"MEDEWERKER Boef <boef@evil.example>\nGEGROND\n\nDe klager krijgt alles.\n", command,
-				"In-Reply-To: <" + chosen + ">\r\nReferences: <" + chosen + "> <" + messageId(attacker.notification())
-						+ ">\r\n",
+				"MEDEWERKER Boef <boef@evil.example>\nGEGROND\n\nDe klager krijgt alles.\n", command, "In-Reply-To: <"
+						+ chosen + ">\r\nReferences: <" + chosen + "> <" + messageId(attacker.notification()) + ">\r\n",
 				TEXT));
 		awaitReplyTo(CHAIR, command);
 		JsonNode victimCase = export(victim.reference());
@@ -100,9 +101,10 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 
 		// the same result written by the own server at the top counts
 		String real = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Klacht [" + filed.reference() + "]", "PRODUCT Glasvezel 500\n", real, "", TEXT,
-				"Authentication-Results: " + AUTHSERV + "; dkim=pass header.d=klikklaar.com\r\n"
-						+ "Received: from relay.example by mx.klikklaar.com with ESMTP; Mon, 5 Jan 2026 10:00:01 +0100"));
+		deliver(greenMail, aMail(CHAIR, "Klacht [" + filed
+			.reference() + "]", "PRODUCT Glasvezel 500\n", real, "", TEXT, "Authentication-Results: " + AUTHSERV
+					+ "; dkim=pass header.d=klikklaar.com\r\n"
+					+ "Received: from relay.example by mx.klikklaar.com with ESMTP; Mon, 5 Jan 2026 10:00:01 +0100"));
 		assertThat(subject(awaitReplyTo(CHAIR, real))).startsWith("Verwerkt");
 		assertThat(export(filed.reference()).get("products").toString()).contains("Glasvezel 500");
 	}
@@ -111,9 +113,10 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 	void shouldNotReadAPassOutOfAnEncodedWordInTheEnvelopeSender() {
 		Case filed = file("Storing tv", "Het beeld valt weg.");
 		String forged = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Klacht [" + filed.reference() + "]", "PRODUCT Glasvezel 500\n", forged, "", TEXT,
-				"Authentication-Results: " + AUTHSERV + "; spf=pass "
-						+ "smtp.mailfrom=<=?us-ascii?q?dkim=3Dpass_header.d=3Dklikklaar.com_?=@evil.example>"));
+		deliver(greenMail,
+				aMail(CHAIR, "Klacht [" + filed.reference() + "]", "PRODUCT Glasvezel 500\n", forged, "", TEXT,
+						"Authentication-Results: " + AUTHSERV + "; spf=pass "
+								+ "smtp.mailfrom=<=?us-ascii?q?dkim=3Dpass_header.d=3Dklikklaar.com_?=@evil.example>"));
 		assertThat(part(awaitReplyTo(CHAIR, forged), "text/plain")).contains("niet als echt herkend");
 		assertThat(export(filed.reference()).get("products").toString()).doesNotContain("Glasvezel 500");
 	}
@@ -144,16 +147,18 @@ class CaseBoundTrustIntegrationTests extends MailIntegrationTest {
 
 		// one reply to the digest line's case: trusted, applied to that case
 		String extend = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Re: " + subject(digest),
-				"VERLENG 2 weken\n\nDe monteur is pas later beschikbaar (" + listed.reference() + ").\n", extend,
-				replyHeaders(messageId(digest)), TEXT));
+		deliver(greenMail,
+				aMail(CHAIR, "Re: " + subject(digest),
+						"VERLENG 2 weken\n\nDe monteur is pas later beschikbaar (" + listed.reference() + ").\n",
+						extend, replyHeaders(messageId(digest)), TEXT));
 		assertThat(subject(awaitReplyTo(CHAIR, extend))).startsWith("Verwerkt");
 		assertThat(export(listed.reference()).get("extensions")).hasSize(1);
 
 		// the same reply naming a case the digest did not list: refused, nothing changes
 		String forged = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Re: " + subject(digest),
-				"VERLENG 2 weken\n\nOok voor " + later.reference() + ".\n", forged, replyHeaders(messageId(digest)), TEXT));
+		deliver(greenMail,
+				aMail(CHAIR, "Re: " + subject(digest), "VERLENG 2 weken\n\nOok voor " + later.reference() + ".\n",
+						forged, replyHeaders(messageId(digest)), TEXT));
 		assertThat(part(awaitReplyTo(CHAIR, forged), "text/plain")).contains("niet als echt herkend");
 		assertThat(export(later.reference()).get("extensions")).isEmpty();
 	}

@@ -11,9 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT §5, a reply to the digest: lines that start with a case reference split the mail into
- * one part per case; each part runs to the next reference line, so the text under a line (blank
- * lines included) is that case's. A mail whose commands are partly without a reference is refused.
+ * CONTRACT §5, a reply to the digest: lines that start with a case reference split the
+ * mail into one part per case; each part runs to the next reference line, so the text
+ * under a line (blank lines included) is that case's. A mail whose commands are partly
+ * without a reference is refused.
  */
 class CasePartsTests {
 
@@ -45,20 +46,22 @@ class CasePartsTests {
 		assertThat(parts).extracting(Part::start).containsExactly(2, 6, 10);
 
 		ParsedCommands.Commands first = commands(lines, parts.get(0));
-		assertThat(first.commands()).extracting(CommandLine::command).containsExactly(new ChairCommand.Extend(Term.weeks(2)));
+		assertThat(first.commands()).extracting(CommandLine::command)
+			.containsExactly(new ChairCommand.Extend(Term.weeks(2)));
 		assertThat(first.text()).isEqualTo("De monteur is pas in januari beschikbaar.");
 		assertThat(first.commands().get(0).number()).as("line numbers of the whole mail").isEqualTo(3);
 
 		ParsedCommands.Commands second = commands(lines, parts.get(1));
 		assertThat(second.commands()).extracting(CommandLine::command)
-			.containsExactly(new ChairCommand.SetEmployee("Piet", "piet@klikklaar.com"), new ChairCommand.AskEmployee());
+			.containsExactly(new ChairCommand.SetEmployee("Piet", "piet@klikklaar.com"),
+					new ChairCommand.AskEmployee());
 		assertThat(second.text()).isEqualTo("Piet, wat is er gebeurd?");
 
 		ParsedCommands.Commands third = commands(lines, parts.get(2));
 		assertThat(third.commands()).extracting(CommandLine::command)
 			.containsExactly(new ChairCommand.Decide(Assessment.GEGROND));
-		assertThat(third.text()).isEqualTo(
-				"Zie KK-2026-0001 voor hetzelfde probleem.\nKK-2026-0004 was al eerder gemeld, dat is tekst.");
+		assertThat(third.text())
+			.isEqualTo("Zie KK-2026-0001 voor hetzelfde probleem.\nKK-2026-0004 was al eerder gemeld, dat is tekst.");
 		assertThat(CaseParts.text(lines, parts.get(0)))
 			.isEqualTo("KK-2026-0001 VERLENG 2 weken\n\nDe monteur is pas in januari beschikbaar.");
 	}
@@ -81,7 +84,8 @@ class CasePartsTests {
 
 	@Test
 	void shouldRefuseNamingTheLineWhenOnlyLaterCommandsHaveAReference() {
-		Split split = this.caseParts.split(CommandParser.lines("GEGROND\n\nDe klager heeft gelijk.\n\nKK-2026-0002 VERLENG 2 weken\n\nReden."));
+		Split split = this.caseParts
+			.split(CommandParser.lines("GEGROND\n\nDe klager heeft gelijk.\n\nKK-2026-0002 VERLENG 2 weken\n\nReden."));
 		assertThat(split).isInstanceOf(Split.Mixed.class);
 		ParsedCommands.Refusal refusal = ((Split.Mixed) split).refusal();
 		assertThat(refusal.number()).isEqualTo(5);
@@ -91,7 +95,8 @@ class CasePartsTests {
 
 	@Test
 	void shouldRefuseAMailWithMoreReferenceLinesThanAnyReplyNeeds() {
-		String many = "KK-2026-0001 NOTITIE a\n" + "KK-2026-0002 gewone tekst over iets\n".repeat(CaseParts.MAX_REFERENCE_LINES);
+		String many = "KK-2026-0001 NOTITIE a\n"
+				+ "KK-2026-0002 gewone tekst over iets\n".repeat(CaseParts.MAX_REFERENCE_LINES);
 		Split split = this.caseParts.split(CommandParser.lines(many));
 		assertThat(split).isInstanceOf(Split.Mixed.class);
 		assertThat(((Split.Mixed) split).refusal().number()).isEqualTo(CaseParts.MAX_REFERENCE_LINES + 1);

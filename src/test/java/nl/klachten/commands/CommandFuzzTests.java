@@ -18,9 +18,10 @@ import nl.klachten.commands.ParsedCommands.Commands;
 import nl.klachten.commands.ParsedCommands.Refusal;
 
 /**
- * Property-based fuzzing of the command grammar of CONTRACT §5 (issue 9): {@link CommandParser} on
- * arbitrary text never throws, finishes in bounded time, and gives commands only for a block of
- * keyword lines at the top. The number of tries is {@code jqwik.tries.default} (pom.xml, scripts/fuzz).
+ * Property-based fuzzing of the command grammar of CONTRACT §5 (issue 9):
+ * {@link CommandParser} on arbitrary text never throws, finishes in bounded time, and
+ * gives commands only for a block of keyword lines at the top. The number of tries is
+ * {@code jqwik.tries.default} (pom.xml, scripts/fuzz).
  */
 class CommandFuzzTests {
 
@@ -54,7 +55,8 @@ class CommandFuzzTests {
 		}
 	}
 
-	// CONTRACT §5: the block starts at the first non-blank line; a first line that is no keyword refuses the mail
+	// CONTRACT §5: the block starts at the first non-blank line; a first line that is no
+	// keyword refuses the mail
 	@Property
 	void shouldGiveNoCommandWhenFirstLineIsNotAKeyword(@ForAll @IntRange(max = 3) int blanks,
 			@ForAll("notKeywordLines") String first, @ForAll("mails") String rest) {
@@ -69,12 +71,13 @@ class CommandFuzzTests {
 
 	@Provide
 	Arbitrary<String> mails() {
-		Arbitrary<String> keywordLine = Combinators.combine(Arbitraries.of("", "*", "**", "_", " "),
-				Arbitraries.of(WORDS).map(CommandFuzzTests::randomCase), Arbitraries.of("", ":", " ", ": ", "* "),
-				value()).as((lead, word, sep, v) -> lead + word + sep + v);
+		Arbitrary<String> keywordLine = Combinators
+			.combine(Arbitraries.of("", "*", "**", "_", " "), Arbitraries.of(WORDS).map(CommandFuzzTests::randomCase),
+					Arbitraries.of("", ":", " ", ": ", "* "), value())
+			.as((lead, word, sep, v) -> lead + word + sep + v);
 		Arbitrary<String> line = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, keywordLine),
-				net.jqwik.api.Tuple.of(2, Arbitraries.strings().all().ofMaxLength(80)),
-				net.jqwik.api.Tuple.of(1, Arbitraries.of("", " ", "> STATUS", "-- ", "\u00a0HELP", "STATUS\u2028HELP")));
+				net.jqwik.api.Tuple.of(2, Arbitraries.strings().all().ofMaxLength(80)), net.jqwik.api.Tuple.of(1,
+						Arbitraries.of("", " ", "> STATUS", "-- ", "\u00a0HELP", "STATUS\u2028HELP")));
 		return line.list().ofMaxSize(12).map((lines) -> String.join("\n", lines));
 	}
 
@@ -87,8 +90,13 @@ class CommandFuzzTests {
 
 	@Provide
 	Arbitrary<String> notKeywordLines() {
-		Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z')
-			.withCharRange('0', '9').withChars('-').ofMinLength(1).ofMaxLength(20)
+		Arbitrary<String> word = Arbitraries.strings()
+			.withCharRange('a', 'z')
+			.withCharRange('A', 'Z')
+			.withCharRange('0', '9')
+			.withChars('-')
+			.ofMinLength(1)
+			.ofMaxLength(20)
 			.filter((w) -> Keyword.of(w).isEmpty());
 		Arbitrary<String> tail = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(80);
 		return Arbitraries.oneOf(Combinators.combine(word, tail).as((w, t) -> w + " " + t),

@@ -40,8 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command grammar of CONTRACT §5, one row per case. Accepted rows give the commands and the text;
- * refused rows give the line number and a piece of the reason, because a refused mail is applied not at all.
+ * The command grammar of CONTRACT §5, one row per case. Accepted rows give the commands
+ * and the text; refused rows give the line number and a piece of the reason, because a
+ * refused mail is applied not at all.
  */
 class CommandParserTests {
 
@@ -108,7 +109,10 @@ class CommandParserTests {
 		assertThat(Keyword.STATUS.authority()).isEqualTo(Authority.COMMITTEE);
 	}
 
-	/** The HELP list fits 76 columns (issue 11): per keyword its usage and English word, below it, indented, what it does. */
+	/**
+	 * The HELP list fits 76 columns (issue 11): per keyword its usage and English word,
+	 * below it, indented, what it does.
+	 */
 	@Test
 	void shouldFitHelpTableInMailWidthWhenRendered() {
 		String table = Keyword.helpTable();
@@ -138,7 +142,10 @@ class CommandParserTests {
 		assertThat(commands.commands().get(0).toString()).doesNotContain("geheim");
 	}
 
-	/** Every keyword in Dutch upper case, English lower case, and mixed case with a colon and whitespace. */
+	/**
+	 * Every keyword in Dutch upper case, English lower case, and mixed case with a colon
+	 * and whitespace.
+	 */
 	static Stream<Arguments> everyKeyword() {
 		List<Arguments> rows = new ArrayList<>();
 		for (Object[] sample : samples()) {
@@ -171,37 +178,39 @@ class CommandParserTests {
 				{ Keyword.GEGROND, "", ARGS, new Decide(Assessment.GEGROND) },
 				{ Keyword.DEELS_GEGROND, "", ARGS, new Decide(Assessment.DEELS_GEGROND) },
 				{ Keyword.ONGEGROND, "", ARGS, new Decide(Assessment.ONGEGROND) },
-				{ Keyword.MAATREGEL, "Extra controle bij verzending", "", new RecordMeasure("Extra controle bij verzending") },
+				{ Keyword.MAATREGEL, "Extra controle bij verzending", "",
+						new RecordMeasure("Extra controle bij verzending") },
 				{ Keyword.GEEN_MAATREGEL, "", "", new NoMeasure() },
 				{ Keyword.NOTITIE, "Klant gebeld", "", new Note("Klant gebeld") },
-				{ Keyword.TAAL, "en", "", new SetLanguage(Language.EN) },
-				{ Keyword.HEROPEN, "", "", new Reopen() },
-				{ Keyword.STATUS, "", "", new Status() },
-				{ Keyword.OVERZICHT, "", "", new Digest() },
-				{ Keyword.HELP, "", "", new Help() },
-				{ Keyword.BEROEP_GEGROND, "", ARGS, new AppealUpheld() },
-				{ Keyword.BEROEP_ONGEGROND, "", ARGS, new AppealDismissed() },
-				{ Keyword.BEROEP_VERLENG, "2026-12-31", "", new AppealExtend(Term.until(LocalDate.of(2026, 12, 31))) } };
+				{ Keyword.TAAL, "en", "", new SetLanguage(Language.EN) }, { Keyword.HEROPEN, "", "", new Reopen() },
+				{ Keyword.STATUS, "", "", new Status() }, { Keyword.OVERZICHT, "", "", new Digest() },
+				{ Keyword.HELP, "", "", new Help() }, { Keyword.BEROEP_GEGROND, "", ARGS, new AppealUpheld() },
+				{ Keyword.BEROEP_ONGEGROND, "", ARGS, new AppealDismissed() }, { Keyword.BEROEP_VERLENG, "2026-12-31",
+						"", new AppealExtend(Term.until(LocalDate.of(2026, 12, 31))) } };
 	}
 
 	static Stream<Arguments> blocks() {
 		return Stream.of(
-				accepted("block with text after", "MEDEWERKER Piet Jansen\nPRODUCT Koelkast\nVERLENG 3 weeks\n"
-						+ "De leverancier reageert niet.\nTweede regel.", "De leverancier reageert niet.\nTweede regel.",
-						new SetEmployee("Piet Jansen", null), new AddProduct("Koelkast"), new Extend(Term.weeks(3))),
+				accepted("block with text after",
+						"MEDEWERKER Piet Jansen\nPRODUCT Koelkast\nVERLENG 3 weeks\n"
+								+ "De leverancier reageert niet.\nTweede regel.",
+						"De leverancier reageert niet.\nTweede regel.", new SetEmployee("Piet Jansen", null),
+						new AddProduct("Koelkast"), new Extend(Term.weeks(3))),
 				accepted("keyword in text after a non-command line", "STATUS\nGraag snel.\nGEGROND",
 						"Graag snel.\nGEGROND", new Status()),
 				accepted("blank line ends the block", "STATUS\n\nHELP", "HELP", new Status()),
 				accepted("text keeps its line breaks", "GEGROND\n\nEerste alinea.\nRegel twee.\n\nTweede alinea.\n\n",
 						"Eerste alinea.\nRegel twee.\n\nTweede alinea.", new Decide(Assessment.GEGROND)),
-				accepted("employee without address", "MEDEWERKER Piet Jansen", "", new SetEmployee("Piet Jansen", null)),
+				accepted("employee without address", "MEDEWERKER Piet Jansen", "",
+						new SetEmployee("Piet Jansen", null)),
 				accepted("employee with colon", "EMPLOYEE: Piet Jansen <piet@klikklaar.com>", "",
 						new SetEmployee("Piet Jansen", "piet@klikklaar.com")),
 				accepted("two weeks", "VERLENG 2 weken", "", new Extend(Term.weeks(2))),
 				accepted("three weeks in English", "VERLENG 3 weeks", "", new Extend(Term.weeks(3))),
 				accepted("one week", "verleng 1 week", "", new Extend(Term.weeks(1))),
 				accepted("fifty-two weeks", "VERLENG 52 weken", "", new Extend(Term.weeks(52))),
-				accepted("extend to a date", "EXTEND 2026-12-31", "", new Extend(Term.until(LocalDate.of(2026, 12, 31)))),
+				accepted("extend to a date", "EXTEND 2026-12-31", "",
+						new Extend(Term.until(LocalDate.of(2026, 12, 31)))),
 				accepted("appeal extend in weeks", "APPEAL-EXTEND: 4 weeks", "", new AppealExtend(Term.weeks(4))),
 				accepted("decision and measure", "ONGEGROND\nMAATREGEL Extra controle bij verzending\n\n" + ARGS, ARGS,
 						new Decide(Assessment.ONGEGROND), new RecordMeasure("Extra controle bij verzending")),
@@ -231,24 +240,29 @@ class CommandParserTests {
 	}
 
 	static Stream<Arguments> refusals() {
-		return Stream.of(refused("first line not a keyword", "Graag uw aandacht\nGEGROND\n\n" + ARGS, 1, "onbekend commando"),
-				refused("a greeting with a keyword in it is no greeting", "Beste klager heeft gelijk GEGROND\n\n" + ARGS, 1,
-						"onbekend commando"),
+		return Stream.of(
+				refused("first line not a keyword", "Graag uw aandacht\nGEGROND\n\n" + ARGS, 1, "onbekend commando"),
+				refused("a greeting with a keyword in it is no greeting",
+						"Beste klager heeft gelijk GEGROND\n\n" + ARGS, 1, "onbekend commando"),
 				refused("a greeting alone", "Beste commissie,\n\n", 0, "geen commando"),
-				refused("a near miss on the first line", "MEDEWERKR Piet <piet@klikklaar.com>", 1, "bedoelde u MEDEWERKER?"),
-				refused("a near miss after a greeting", "Hallo,\n\nDEELSGEGROND\n\n" + ARGS, 3, "bedoelde u DEELS-GEGROND?"),
+				refused("a near miss on the first line", "MEDEWERKR Piet <piet@klikklaar.com>", 1,
+						"bedoelde u MEDEWERKER?"),
+				refused("a near miss after a greeting", "Hallo,\n\nDEELSGEGROND\n\n" + ARGS, 3,
+						"bedoelde u DEELS-GEGROND?"),
 				refused("a near miss in capitals right under a command", "PRODUCT Oven\nPRODCT Koelkast\n\nDank.", 2,
 						"bedoelde u PRODUCT?"),
 				refused("first non-empty line after blanks", "\n\n Graag STATUS", 3, "onbekend commando"),
 				refused("keyword glued to punctuation", "STATUS?", 1, "onbekend commando"),
 				refused("complainant keyword from committee", "BEROEP\nIk ga in beroep.", 1, "onbekend commando"),
 				refused("access keyword from committee", "INZAGE", 1, "onbekend commando"),
-				refused("empty mail", "", 0, "geen commando"), refused("only blank lines", "  \n\n\t\n", 0, "geen commando"),
+				refused("empty mail", "", 0, "geen commando"),
+				refused("only blank lines", "  \n\n\t\n", 0, "geen commando"),
 				refused("language without a value", "TAAL", 1, "TAAL heeft nl of en nodig"),
 				refused("a language the letters are not written in", "LANGUAGE de", 1, "TAAL heeft nl of en nodig"),
 				refused("employee without name", "MEDEWERKER", 1, "naam"),
 				refused("employee with only an address", "MEDEWERKER <piet@klikklaar.com>", 1, "naam"),
-				refused("employee with a bad address", "MEDEWERKER Piet <piet-at-klikklaar>", 1, "geen geldig e-mailadres"),
+				refused("employee with a bad address", "MEDEWERKER Piet <piet-at-klikklaar>", 1,
+						"geen geldig e-mailadres"),
 				refused("employee with a bare address", "MEDEWERKER piet@klikklaar.com", 1, "tussen < >"),
 				refused("product without text", "STATUS\nPRODUCT", 2, "omschrijving"),
 				refused("address without text", "ADRES:", 1, "adres"),
@@ -284,7 +298,8 @@ class CommandParserTests {
 				refused("no measure with a value", "GEEN-MAATREGEL want", 1, "geen waarde"),
 				refused("question on the keyword line", "VRAAG-KLAGER Welk ordernummer?\n\nDank.", 1, "geen waarde"),
 				refused("decision with a value", "GEGROND want te laat\n\n" + ARGS, 1, "geen waarde"),
-				refused("one bad line refuses the whole mail", "PRODUCT Koelkast\nVERLENG morgen\n\nReden.", 2, "n weken"));
+				refused("one bad line refuses the whole mail", "PRODUCT Koelkast\nVERLENG morgen\n\nReden.", 2,
+						"n weken"));
 	}
 
 	private static Arguments accepted(String name, String body, String text, ChairCommand... commands) {

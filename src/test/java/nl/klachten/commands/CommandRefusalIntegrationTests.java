@@ -44,10 +44,11 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Commands by mail (CONTRACT §5, R11-R17, R24), one row a case: every refusal names the line and the
- * reason and changes nothing, and every keyword, Dutch and English, does what it says. No mail server:
- * the pipeline is off and each mail goes straight into {@link Intake#take}; the chair's commands are
- * trusted because they answer the chair-notification the processor sent to the chair.
+ * Commands by mail (CONTRACT §5, R11-R17, R24), one row a case: every refusal names the
+ * line and the reason and changes nothing, and every keyword, Dutch and English, does
+ * what it says. No mail server: the pipeline is off and each mail goes straight into
+ * {@link Intake#take}; the chair's commands are trusted because they answer the
+ * chair-notification the processor sent to the chair.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -83,8 +84,8 @@ class CommandRefusalIntegrationTests {
 
 	Case c;
 
-	record Case(long id, String reference, String complainant, String ackId, String ackSubject,
-			String notificationId, String notificationSubject) {
+	record Case(long id, String reference, String complainant, String ackId, String ackSubject, String notificationId,
+			String notificationSubject) {
 	}
 
 	/** What the case is like before the row's command mail. */
@@ -99,7 +100,10 @@ class CommandRefusalIntegrationTests {
 
 		/** The chair, replying to the chair-notification. */
 		CHAIR_REPLY,
-		/** The member, a new mail with the reference in the subject, DKIM-signed by the own domain. */
+		/**
+		 * The member, a new mail with the reference in the subject, DKIM-signed by the
+		 * own domain.
+		 */
 		MEMBER_DKIM
 
 	}
@@ -113,7 +117,10 @@ class CommandRefusalIntegrationTests {
 
 	}
 
-	/** What a row may check after its command ran: the export before and after, the new outbox rows, the notes. */
+	/**
+	 * What a row may check after its command ran: the export before and after, the new
+	 * outbox rows, the notes.
+	 */
 	record Effect(JsonNode before, JsonNode after, List<Sent> sent, List<String> notes) {
 
 		Sent only(String kind) {
@@ -177,8 +184,8 @@ class CommandRefusalIntegrationTests {
 				"reden van de verlenging"));
 		r.add(new Refused("VERLENG 0 weken", Pre.OPEN, "VERLENG 0 weken\n\nMeer tijd nodig.", 1, "VERLENG 0 weken",
 				"geldige datum"));
-		r.add(new Refused("VRAAG-MEDEWERKER with no employee known", Pre.OPEN,
-				"VRAAG-MEDEWERKER\n\nWat is er gebeurd?", 1, "VRAAG-MEDEWERKER", "geen medewerker met e-mailadres"));
+		r.add(new Refused("VRAAG-MEDEWERKER with no employee known", Pre.OPEN, "VRAAG-MEDEWERKER\n\nWat is er gebeurd?",
+				1, "VRAAG-MEDEWERKER", "geen medewerker met e-mailadres"));
 		r.add(new Refused("VRAAG-MEDEWERKER with an employee without email", Pre.EMPLOYEE_WITHOUT_EMAIL,
 				"VRAAG-MEDEWERKER\n\nWat is er gebeurd?", 1, "VRAAG-MEDEWERKER", "geen medewerker met e-mailadres"));
 		r.add(new Refused("MEDEWERKER with a broken address", Pre.OPEN, "MEDEWERKER Piet <piet-at-klikklaar>\n", 1,
@@ -227,12 +234,15 @@ class CommandRefusalIntegrationTests {
 		byte[] raw = (byte[]) refusal.get("raw");
 		assertThat(header(message(raw), "In-Reply-To")).isEqualTo("<" + commandId + ">");
 		String text = allText(raw);
-		assertThat(text).contains("Regel " + row.lineNumber() + ": " + row.line()).contains(row.reason())
+		assertThat(text).contains("Regel " + row.lineNumber() + ": " + row.line())
+			.contains(row.reason())
 			.contains("NIET uitgevoerd");
-		// only the refusal joins the file: a refused mail never becomes part of the case's thread
+		// only the refusal joins the file: a refused mail never becomes part of the
+		// case's thread
 		// (CONTRACT §5); it is kept in the ignored list, linked to the case it named
 		assertThat(lettersSince(lettersBefore)).containsExactly("out/command-rejected/" + refusal.get("message_id"));
-		assertThat(this.jdbc.sql("SELECT outcome || '/' || reason || '/' || complaint_id FROM inbound_mail WHERE message_id = ?")
+		assertThat(this.jdbc
+			.sql("SELECT outcome || '/' || reason || '/' || complaint_id FROM inbound_mail WHERE message_id = ?")
 			.param(commandId)
 			.query(String.class)
 			.single()).isEqualTo("ignored/command-refused/" + this.c.id());
@@ -262,7 +272,8 @@ class CommandRefusalIntegrationTests {
 				(e) -> assertThat(e.after().get("products").toString()).contains("Glasvezel 500")));
 		a.add(ok("PRODUCT twice, lower case and surrounding whitespace",
 				"   product   Modem X1   \nPRODUCT: Router Y2\n", "Product toegevoegd: Modem X1",
-				(e) -> assertThat(e.after().get("products").toString()).contains("\"Modem X1\"").contains("\"Router Y2\"")));
+				(e) -> assertThat(e.after().get("products").toString()).contains("\"Modem X1\"")
+					.contains("\"Router Y2\"")));
 		for (String word : List.of("ADRES", "ADDRESS")) {
 			a.add(ok(word, word + " Kerkstraat 1\n", "Adres vastgelegd: Kerkstraat 1",
 					(e) -> assertThat(e.after().at("/complainant/address").asString()).isEqualTo("Kerkstraat 1")));
@@ -285,7 +296,8 @@ class CommandRefusalIntegrationTests {
 				}));
 		for (String word : List.of("VRAAG-MEDEWERKER", "ASK-EMPLOYEE")) {
 			a.add(new Accepted(word, Pre.EMPLOYEE_WITH_EMAIL, From.CHAIR_REPLY,
-					word + "\n\nWanneer was de monteur bij de klant?", false, "Vraag gestuurd aan de medewerker", (e) -> {
+					word + "\n\nWanneer was de monteur bij de klant?", false, "Vraag gestuurd aan de medewerker",
+					(e) -> {
 						Sent question = e.only("question-employee");
 						assertThat(question.recipients()).isEqualTo("piet@klikklaar.com");
 						assertThat(question.text()).contains("Wanneer was de monteur bij de klant?");
@@ -305,13 +317,15 @@ class CommandRefusalIntegrationTests {
 			}));
 		}
 		for (String word : List.of("DIRECTIE", "MANAGEMENT")) {
-			a.add(ok(word, word + "\n\nHet gaat om een schadeclaim van 2000 euro.", "naar de directie gestuurd", (e) -> {
-				assertThat(e.before().get("management_involved").asBoolean()).isFalse();
-				assertThat(e.after().get("management_involved").asBoolean()).isTrue();
-				Sent file = e.only("management-file");
-				assertThat(file.recipients()).isEqualTo(MANAGEMENT);
-				assertThat(file.text()).contains("schadeclaim van 2000 euro").contains(e.after().get("subject").asString());
-			}));
+			a.add(ok(word, word + "\n\nHet gaat om een schadeclaim van 2000 euro.", "naar de directie gestuurd",
+					(e) -> {
+						assertThat(e.before().get("management_involved").asBoolean()).isFalse();
+						assertThat(e.after().get("management_involved").asBoolean()).isTrue();
+						Sent file = e.only("management-file");
+						assertThat(file.recipients()).isEqualTo(MANAGEMENT);
+						assertThat(file.text()).contains("schadeclaim van 2000 euro")
+							.contains(e.after().get("subject").asString());
+					}));
 		}
 		for (String term : List.of("VERLENG 2 weken", "EXTEND 2 weeks", "verleng 2 week")) {
 			a.add(ok(term, term + "\n\nWe wachten op de monteur.", "Termijn verlengd tot", (e) -> {
@@ -323,8 +337,7 @@ class CommandRefusalIntegrationTests {
 				assertThat(extension.get("notified_at").asString()).isNotBlank();
 				Sent notice = e.only("extension-notice");
 				assertThat(notice.recipients()).isEqualTo(e.after().at("/complainant/email").asString());
-				assertThat(notice.text()).contains(PeopleDates.date(due))
-					.contains("We wachten op de monteur.");
+				assertThat(notice.text()).contains(PeopleDates.date(due)).contains("We wachten op de monteur.");
 			}));
 		}
 		a.add(ok("VERLENG to a date", "VERLENG " + inTwoMonths + "\n\nDrukte.", "Termijn verlengd tot",
@@ -334,24 +347,27 @@ class CommandRefusalIntegrationTests {
 				{ "ONGEGROND", "ongegrond" }, { "UNFOUNDED", "ongegrond" }, { "ongegrond", "ongegrond" },
 				{ "*GEGROND*", "gegrond" } };
 		for (String[] d : decisions) {
-			a.add(ok(d[0] + " with arguments", d[0] + "\n\nDe monteur is twee keer niet gekomen.", "Status: afgehandeld",
-					(e) -> {
+			a.add(ok(d[0] + " with arguments", d[0] + "\n\nDe monteur is twee keer niet gekomen.",
+					"Status: afgehandeld", (e) -> {
 						assertThat(e.after().get("status").asString()).isEqualTo("afgehandeld");
 						JsonNode decision = e.after().get("decision");
 						assertThat(decision.get("assessment").asString()).isEqualTo(d[1]);
-						assertThat(decision.get("arguments").asString()).isEqualTo("De monteur is twee keer niet gekomen.");
+						assertThat(decision.get("arguments").asString())
+							.isEqualTo("De monteur is twee keer niet gekomen.");
 						assertThat(decision.get("decided_at").asString()).isNotBlank();
 						assertThat(decision.get("manner").asString()).isNotBlank();
 						Sent letter = e.only("decision");
 						assertThat(letter.recipients()).isEqualTo(e.after().at("/complainant/email").asString());
-						assertThat(letter.text()).contains("De monteur is twee keer niet gekomen.").contains("CR Makarawung");
+						assertThat(letter.text()).contains("De monteur is twee keer niet gekomen.")
+							.contains("CR Makarawung");
 						assertThat(e.only("measures-request").recipients()).isEqualTo(MANAGEMENT);
 					}));
 		}
 		for (String word : List.of("MAATREGEL", "MEASURE")) {
 			a.add(new Accepted(word + " on a handled case", Pre.HANDLED, From.CHAIR_REPLY,
 					word + " Monteurs bellen voortaan vooraf\n", false, "Structurele maatregel vastgelegd",
-					(e) -> assertThat(e.after().get("measures").toString()).contains("Monteurs bellen voortaan vooraf")));
+					(e) -> assertThat(e.after().get("measures").toString())
+						.contains("Monteurs bellen voortaan vooraf")));
 		}
 		a.add(ok("MAATREGEL with the text below", "MAATREGEL\n\nExtra training voor monteurs.",
 				"Structurele maatregel vastgelegd",
@@ -424,7 +440,8 @@ class CommandRefusalIntegrationTests {
 
 		String commandId = row.from() == From.MEMBER_DKIM
 				? send(MEMBER, "Klacht [" + this.c.reference() + "]", row.body(),
-						"Authentication-Results: " + TRUSTED_AUTHSERV + "; dkim=pass header.d=klikklaar.com; spf=pass\r\n",
+						"Authentication-Results: " + TRUSTED_AUTHSERV
+								+ "; dkim=pass header.d=klikklaar.com; spf=pass\r\n",
 						row.html())
 				: command(CHAIR, row.body(), row.html());
 
@@ -456,13 +473,16 @@ class CommandRefusalIntegrationTests {
 		assertThat(((String) sent.get(0).get("recipients")).toLowerCase()).isEqualTo(CHAIR.toLowerCase());
 		byte[] raw = (byte[]) sent.get(0).get("raw");
 		assertThat(header(message(raw), "In-Reply-To")).isEqualTo("<" + commandId + ">");
-		assertThat(allText(raw)).contains("VRAAG-MEDEWERKER").contains("ASK-COMPLAINANT").contains("(Engels: APPEAL-DISMISSED)");
+		assertThat(allText(raw)).contains("VRAAG-MEDEWERKER")
+			.contains("ASK-COMPLAINANT")
+			.contains("(Engels: APPEAL-DISMISSED)");
 		assertThat(count("SELECT count(*) FROM complaint")).as("not a new complaint").isEqualTo(casesBefore);
 	}
 
 	@Test
 	void shouldAnswerHelpToTheChairItselfWhenChairSendsNewMailWithoutReferenceOrAuthentication() {
-		// HELP changes nothing: answered without proof, to the authorised address (CONTRACT §5)
+		// HELP changes nothing: answered without proof, to the authorised address
+		// (CONTRACT §5)
 		long outboxBefore = maxId("outbox");
 		long casesBefore = count("SELECT count(*) FROM complaint");
 
@@ -526,8 +546,8 @@ class CommandRefusalIntegrationTests {
 		long id = ((Number) row.get("id")).longValue();
 		Map<String, Object> ack = outboxRow(id, "acknowledgement");
 		Map<String, Object> notification = outboxRow(id, "chair-notification");
-		return new Case(id, (String) row.get("reference"), sender, (String) ack.get("message_id"),
-				subjectOf(ack), (String) notification.get("message_id"), subjectOf(notification));
+		return new Case(id, (String) row.get("reference"), sender, (String) ack.get("message_id"), subjectOf(ack),
+				(String) notification.get("message_id"), subjectOf(notification));
 	}
 
 	private Map<String, Object> outboxRow(long id, String kind) {
@@ -541,7 +561,10 @@ class CommandRefusalIntegrationTests {
 		return MailFixtures.subject(message((byte[]) outboxRow.get("raw")));
 	}
 
-	/** A command mail from this sender, replying to the chair-notification; returns its Message-ID. */
+	/**
+	 * A command mail from this sender, replying to the chair-notification; returns its
+	 * Message-ID.
+	 */
 	private String command(String from, String body, boolean html) {
 		return send(from, "Re: " + this.c.notificationSubject(), body, replyHeaders(this.c.notificationId()), html);
 	}
@@ -559,13 +582,15 @@ class CommandRefusalIntegrationTests {
 	/** Everything of the case that a command could change, except its correspondence. */
 	private Map<String, Object> snapshot() {
 		Map<String, Object> s = new LinkedHashMap<>();
-		s.put("complaint", this.jdbc.sql("SELECT * FROM complaint WHERE id = ?").param(this.c.id()).query().singleRow());
+		s.put("complaint",
+				this.jdbc.sql("SELECT * FROM complaint WHERE id = ?").param(this.c.id()).query().singleRow());
 		for (String table : List.of("product", "extension", "measure", "note", "participant", "data_request", "appeal",
 				"appeal_extension")) {
-			s.put(table, this.jdbc.sql("SELECT * FROM " + table + " WHERE complaint_id = ? ORDER BY 1")
-				.param(this.c.id())
-				.query()
-				.listOfRows());
+			s.put(table,
+					this.jdbc.sql("SELECT * FROM " + table + " WHERE complaint_id = ? ORDER BY 1")
+						.param(this.c.id())
+						.query()
+						.listOfRows());
 		}
 		Map<String, Object> json = new LinkedHashMap<>(CaseFileJson.toJson(caseFile()));
 		json.remove("correspondence");
@@ -595,7 +620,8 @@ class CommandRefusalIntegrationTests {
 	}
 
 	private List<Map<String, Object>> outboxSince(long id) {
-		return this.jdbc.sql("SELECT complaint_id, kind, message_id, recipients, raw FROM outbox WHERE id > ? ORDER BY id")
+		return this.jdbc
+			.sql("SELECT complaint_id, kind, message_id, recipients, raw FROM outbox WHERE id > ? ORDER BY id")
 			.param(id)
 			.query()
 			.listOfRows();

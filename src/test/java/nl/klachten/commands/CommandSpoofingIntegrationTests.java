@@ -36,10 +36,11 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Command trust (CONTRACT §5): a From header is easy to forge, so a command counts only when the mail
- * answers a message the processor sent to that same address, or the trusted server's
- * {@code Authentication-Results} says dkim or dmarc passed for the sender's domain. A forged command
- * changes nothing and its refusal goes to the address it claims to come from, never to anyone else.
+ * Command trust (CONTRACT §5): a From header is easy to forge, so a command counts only
+ * when the mail answers a message the processor sent to that same address, or the trusted
+ * server's {@code Authentication-Results} says dkim or dmarc passed for the sender's
+ * domain. A forged command changes nothing and its refusal goes to the address it claims
+ * to come from, never to anyone else.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -84,7 +85,10 @@ class CommandSpoofingIntegrationTests {
 
 	String notificationId;
 
-	/** One way to send the chair's decision: the subject names the case; the headers are what the forger adds. */
+	/**
+	 * One way to send the chair's decision: the subject names the case; the headers are
+	 * what the forger adds.
+	 */
 	record Attempt(String name, String headers, boolean accepted) {
 
 		@Override
@@ -99,16 +103,15 @@ class CommandSpoofingIntegrationTests {
 	}
 
 	static Stream<Attempt> attempts() {
-		return Stream.of(
-				new Attempt("guessed reference in the subject, no In-Reply-To", "", false),
+		return Stream.of(new Attempt("guessed reference in the subject, no In-Reply-To", "", false),
 				new Attempt("made-up In-Reply-To", replyHeaders("00000000-1111-2222-3333-444444444444@klikklaar.com"),
 						false),
 				new Attempt("untrusted authserv-id says dkim=pass",
 						results("mx.evil.example; dkim=pass header.d=klikklaar.com"), false),
 				new Attempt("authserv-id only as a prefix of another id",
 						results("mx.klikklaar.com.evil.example; dkim=pass header.d=klikklaar.com"), false),
-				new Attempt("trusted authserv-id, dkim=fail", results(TRUSTED_AUTHSERV + "; dkim=fail header.d=klikklaar.com"),
-						false),
+				new Attempt("trusted authserv-id, dkim=fail",
+						results(TRUSTED_AUTHSERV + "; dkim=fail header.d=klikklaar.com"), false),
 				new Attempt("trusted authserv-id, dmarc=fail",
 						results(TRUSTED_AUTHSERV + "; dmarc=fail header.from=klikklaar.com"), false),
 				new Attempt("trusted authserv-id, dkim=pass for another domain",
@@ -163,7 +166,8 @@ class CommandSpoofingIntegrationTests {
 		Map<String, Object> before = snapshot();
 		long outboxBefore = maxId("outbox");
 
-		// the complainant's acknowledgement id: the processor did send it, but not to the chair
+		// the complainant's acknowledgement id: the processor did send it, but not to the
+		// chair
 		String commandId = send(CHAIR, "Re: " + this.ackSubject, FORGED_DECISION, replyHeaders(this.ackId));
 
 		assertRefusedToOnly(outboxSince(outboxBefore), CHAIR, commandId, "niet als echt herkend");
@@ -190,8 +194,9 @@ class CommandSpoofingIntegrationTests {
 		long outboxBefore = maxId("outbox");
 
 		// trusted (a reply to the file sent to management) but not authorised
-		String commandId = send(MANAGEMENT, "Re: Klacht met materieel of financieel belang: dossier [" + this.reference
-				+ "]", FORGED_DECISION, replyHeaders(managementFileId));
+		String commandId = send(MANAGEMENT,
+				"Re: Klacht met materieel of financieel belang: dossier [" + this.reference + "]", FORGED_DECISION,
+				replyHeaders(managementFileId));
 
 		assertRefusedToOnly(outboxSince(outboxBefore), MANAGEMENT, commandId, "GEGROND niet geven vanaf dit adres");
 		assertThat(snapshot()).isEqualTo(before);
@@ -206,13 +211,19 @@ class CommandSpoofingIntegrationTests {
 				replyHeaders(this.ackId));
 
 		assertThat(status()).isEqualTo("in_behandeling");
-		assertThat(this.jdbc.sql("SELECT assessment FROM complaint WHERE id = ?").param(this.id).query().singleRow()
+		assertThat(this.jdbc.sql("SELECT assessment FROM complaint WHERE id = ?")
+			.param(this.id)
+			.query()
+			.singleRow()
 			.get("assessment")).isNull();
 		List<Map<String, Object>> sent = outboxSince(outboxBefore);
-		assertThat(kinds(sent)).as("the chair hears of it; no command answer").contains("follow-up-notification")
+		assertThat(kinds(sent)).as("the chair hears of it; no command answer")
+			.contains("follow-up-notification")
 			.doesNotContain("command-confirmation", "command-rejected", "decision");
-		Map<String, Object> note = sent.stream().filter((m) -> "follow-up-notification".equals(m.get("kind")))
-			.findFirst().orElseThrow();
+		Map<String, Object> note = sent.stream()
+			.filter((m) -> "follow-up-notification".equals(m.get("kind")))
+			.findFirst()
+			.orElseThrow();
 		assertThat(((String) note.get("recipients")).toLowerCase()).isEqualTo(CHAIR.toLowerCase());
 		assertThat(allText((byte[]) note.get("raw"))).contains("Ik vind mijn klacht gegrond.");
 		assertThat(this.jdbc.sql("SELECT kind FROM correspondence WHERE id > ? AND message_id = ?")
@@ -231,7 +242,8 @@ class CommandSpoofingIntegrationTests {
 			.isEqualTo(sender.toLowerCase());
 		byte[] raw = (byte[]) refusal.get("raw");
 		assertThat(header(message(raw), "In-Reply-To")).isEqualTo("<" + commandId + ">");
-		assertThat(allText(raw)).contains(reason).contains("NIET uitgevoerd")
+		assertThat(allText(raw)).contains(reason)
+			.contains("NIET uitgevoerd")
 			.doesNotContain("De klager krijgt 5000 euro.");
 	}
 
@@ -239,10 +251,11 @@ class CommandSpoofingIntegrationTests {
 		Map<String, Object> s = new LinkedHashMap<>();
 		s.put("complaint", this.jdbc.sql("SELECT * FROM complaint WHERE id = ?").param(this.id).query().singleRow());
 		for (String table : List.of("product", "extension", "measure", "note", "participant", "appeal")) {
-			s.put(table, this.jdbc.sql("SELECT * FROM " + table + " WHERE complaint_id = ? ORDER BY 1")
-				.param(this.id)
-				.query()
-				.listOfRows());
+			s.put(table,
+					this.jdbc.sql("SELECT * FROM " + table + " WHERE complaint_id = ? ORDER BY 1")
+						.param(this.id)
+						.query()
+						.listOfRows());
 		}
 		Map<String, Object> json = new LinkedHashMap<>(CaseFileJson.toJson(this.caseFiles.all()
 			.stream()

@@ -19,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Forgiving, still safe commands (issue 11, CONTRACT §5), end to end over GreenMail with no
- * {@code Authentication-Results} trusted: {@code HELP}, {@code STATUS} and {@code OVERZICHT} are
- * answered from a fresh mail (before any case exists: {@link FreshInstallHelpIntegrationTests}), a
- * fresh mail that changes something is still refused as not authentic, a greeting above the
- * command is skipped, and a mistyped keyword is answered with "bedoelde u ...?" while nothing is
- * applied.
+ * Forgiving, still safe commands (issue 11, CONTRACT §5), end to end over GreenMail with
+ * no {@code Authentication-Results} trusted: {@code HELP}, {@code STATUS} and
+ * {@code OVERZICHT} are answered from a fresh mail (before any case exists:
+ * {@link FreshInstallHelpIntegrationTests}), a fresh mail that changes something is still
+ * refused as not authentic, a greeting above the command is skipped, and a mistyped
+ * keyword is answered with "bedoelde u ...?" while nothing is applied.
  */
 class ForgivingCommandsIntegrationTests extends MailIntegrationTest {
 
@@ -35,8 +35,8 @@ class ForgivingCommandsIntegrationTests extends MailIntegrationTest {
 		Filed filed = fileComplaint("Router stuk", "Mijn router is stuk.");
 		// STATUS, a new mail with the reference in the subject and a greeting on top
 		String status = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Hoe staat " + filed.reference() + " ervoor?", "Hallo,\n\nSTATUS\n", status, "",
-				TEXT));
+		deliver(greenMail,
+				aMail(CHAIR, "Hoe staat " + filed.reference() + " ervoor?", "Hallo,\n\nSTATUS\n", status, "", TEXT));
 		MimeMessage file = awaitReplyTo(CHAIR, status);
 		assertThat(subject(file)).startsWith("Verwerkt");
 		assertThat(part(file, "text/plain")).contains(filed.reference()).contains("Mijn router is stuk.");
@@ -65,15 +65,17 @@ class ForgivingCommandsIntegrationTests extends MailIntegrationTest {
 		Filed filed = fileComplaint("Factuur dubbel", "Ik heb twee keer betaald.");
 		MimeMessage notification = awaitChairMail(filed.reference(), "Nieuwe klacht");
 		String reply = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Re: " + subject(notification),
-				"Beste commissie,\n\nGEGROND\nOmdat de betaling twee keer is afgeschreven.\n", reply,
-				replyHeaders(messageId(notification)), TEXT));
+		deliver(greenMail,
+				aMail(CHAIR, "Re: " + subject(notification),
+						"Beste commissie,\n\nGEGROND\nOmdat de betaling twee keer is afgeschreven.\n", reply,
+						replyHeaders(messageId(notification)), TEXT));
 		assertThat(subject(awaitReplyTo(CHAIR, reply))).startsWith("Verwerkt");
 		JsonNode decided = export(filed.reference());
 		assertThat(decided.at("/decision/assessment").asString()).isEqualTo("gegrond");
 		assertThat(decided.at("/decision/arguments").asString())
 			.isEqualTo("Omdat de betaling twee keer is afgeschreven.");
-		assertThat(header(awaitMailTo(filed.sender(), "Beslissing"), "X-Complaint-Reference")).isEqualTo(filed.reference());
+		assertThat(header(awaitMailTo(filed.sender(), "Beslissing"), "X-Complaint-Reference"))
+			.isEqualTo(filed.reference());
 	}
 
 	@Test
@@ -81,9 +83,10 @@ class ForgivingCommandsIntegrationTests extends MailIntegrationTest {
 		Filed filed = fileComplaint("Monteur kwam niet", "De monteur kwam niet opdagen.");
 		MimeMessage notification = awaitChairMail(filed.reference(), "Nieuwe klacht");
 		String reply = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Re: " + subject(notification),
-				"PRODUCT Glasvezel 500\nMEDEWERKR Piet <piet@klikklaar.com>\n", reply,
-				replyHeaders(messageId(notification)), TEXT));
+		deliver(greenMail,
+				aMail(CHAIR, "Re: " + subject(notification),
+						"PRODUCT Glasvezel 500\nMEDEWERKR Piet <piet@klikklaar.com>\n", reply,
+						replyHeaders(messageId(notification)), TEXT));
 		MimeMessage refusal = awaitReplyTo(CHAIR, reply);
 		assertThat(subject(refusal)).startsWith("Niet uitgevoerd");
 		assertThat(part(refusal, "text/plain")).contains("Regel 2: MEDEWERKR Piet <piet@klikklaar.com>")

@@ -13,10 +13,11 @@ import static nl.klachten.MailFixtures.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code HELP} from a fresh mail on a register that never sent anything (issue 11, CONTRACT §5): no
- * mail of ours exists for it to answer, and it is answered all the same. A class of its own, so
- * that the register is that fresh whatever else runs (it was the first of
- * {@link ForgivingCommandsIntegrationTests}, which then had to run in a fixed order).
+ * {@code HELP} from a fresh mail on a register that never sent anything (issue 11,
+ * CONTRACT §5): no mail of ours exists for it to answer, and it is answered all the same.
+ * A class of its own, so that the register is that fresh whatever else runs (it was the
+ * first of {@link ForgivingCommandsIntegrationTests}, which then had to run in a fixed
+ * order).
  */
 class FreshInstallHelpIntegrationTests extends MailIntegrationTest {
 

@@ -6,9 +6,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT §5: a first line that is only a greeting is skipped. A greeting is short, starts with a
- * greeting word and says nothing else; a line that only starts like one is no greeting, so its
- * command is refused as unknown rather than read from the middle of a sentence.
+ * CONTRACT §5: a first line that is only a greeting is skipped. A greeting is short,
+ * starts with a greeting word and says nothing else; a line that only starts like one is
+ * no greeting, so its command is refused as unknown rather than read from the middle of a
+ * sentence.
  */
 class GreetingTests {
 

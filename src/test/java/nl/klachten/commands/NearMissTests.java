@@ -9,22 +9,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CONTRACT §5: a first word close to a keyword is refused with "bedoelde u ...?". Close is an edit
- * distance of at most 2 for keywords of five letters or more and 1 for shorter ones, a missing or
- * extra hyphen, or a space for the hyphen. Words far from every keyword get no suggestion, and a
- * keyword itself is no near miss.
+ * CONTRACT §5: a first word close to a keyword is refused with "bedoelde u ...?". Close
+ * is an edit distance of at most 2 for keywords of five letters or more and 1 for shorter
+ * ones, a missing or extra hyphen, or a space for the hyphen. Words far from every
+ * keyword get no suggestion, and a keyword itself is no near miss.
  */
 class NearMissTests {
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource(delimiter = '|', value = { "MEDEWERKR Piet <piet@klikklaar.com>|MEDEWERKER",
-			"medewerkers Piet|MEDEWERKER", "DEELSGEGROND|DEELS-GEGROND", "DEELS GEGROND|DEELS-GEGROND",
-			"VRAAG KLAGER|VRAAG-KLAGER", "vraag medewerker|VRAAG-MEDEWERKER", "VRAAGKLAGER|VRAAG-KLAGER",
-			"GEEN MAATREGEL|GEEN-MAATREGEL", "VERLENGEN 2 weken|VERLENG", "VERLNG 2 weken|VERLENG", "ONGEGRON|ONGEGROND",
-			"GEGRNOD|GEGROND", "HLP|HELP", "HLEP|HELP", "STAUTS|STATUS", "HELPP|HELP", "STATSU|STATUS", "STATUS?|STATUS", "OVERZIHCT|OVERZICHT",
-			"WOONPLAATSS Utrecht|WOONPLAATS", "DATUM ONTSTAAN 2026-03-01|DATUM-ONTSTAAN", "NOTITE bel terug|NOTITIE",
-			"EMPLOYE Piet|EMPLOYEE", "ASK COMPLAINANT|ASK-COMPLAINANT", "BEROEP GEGROND|BEROEP-GEGROND",
-			"*MEDEWERKR* Piet|MEDEWERKER", "MAATREGELS: training|MAATREGEL", "HEROPENEN|HEROPEN" })
+	@CsvSource(delimiter = '|',
+			value = { "MEDEWERKR Piet <piet@klikklaar.com>|MEDEWERKER", "medewerkers Piet|MEDEWERKER",
+					"DEELSGEGROND|DEELS-GEGROND", "DEELS GEGROND|DEELS-GEGROND", "VRAAG KLAGER|VRAAG-KLAGER",
+					"vraag medewerker|VRAAG-MEDEWERKER", "VRAAGKLAGER|VRAAG-KLAGER", "GEEN MAATREGEL|GEEN-MAATREGEL",
+					"VERLENGEN 2 weken|VERLENG", "VERLNG 2 weken|VERLENG", "ONGEGRON|ONGEGROND", "GEGRNOD|GEGROND",
+					"HLP|HELP", "HLEP|HELP", "STAUTS|STATUS", "HELPP|HELP", "STATSU|STATUS", "STATUS?|STATUS",
+					"OVERZIHCT|OVERZICHT", "WOONPLAATSS Utrecht|WOONPLAATS", "DATUM ONTSTAAN 2026-03-01|DATUM-ONTSTAAN",
+					"NOTITE bel terug|NOTITIE", "EMPLOYE Piet|EMPLOYEE", "ASK COMPLAINANT|ASK-COMPLAINANT",
+					"BEROEP GEGROND|BEROEP-GEGROND", "*MEDEWERKR* Piet|MEDEWERKER", "MAATREGELS: training|MAATREGEL",
+					"HEROPENEN|HEROPEN" })
 	void shouldSuggestTheKeywordWhenTheFirstWordIsClose(String line, String meant) {
 		assertThat(NearMiss.suggest(line)).containsExactly(meant);
 	}
@@ -45,7 +47,8 @@ class NearMissTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "Medewerkers waren te laat.", "Directe actie was nodig.", "Hulp kwam niet", "Verlengd tot mei" })
+	@ValueSource(strings = { "Medewerkers waren te laat.", "Directe actie was nodig.", "Hulp kwam niet",
+			"Verlengd tot mei" })
 	void shouldNotTakeASentenceUnderACommandForAKeywordWhenItIsNotInCapitals(String line) {
 		assertThat(NearMiss.suggest(line)).as("a first line is still answered").isNotEmpty();
 		assertThat(NearMiss.suggestCapitalised(line)).isEmpty();

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Table tests for the terms (R7, R9, R10, R11, R20, R23) in Europe/Amsterdam: month ends, leap
- * years, both DST changes, UTC times that are already the next local day, and the exact second a
- * deadline passes. The current time is always an explicit instant, as a fixed {@code Clock} gives.
+ * Table tests for the terms (R7, R9, R10, R11, R20, R23) in Europe/Amsterdam: month ends,
+ * leap years, both DST changes, UTC times that are already the next local day, and the
+ * exact second a deadline passes. The current time is always an explicit instant, as a
+ * fixed {@code Clock} gives.
  */
 class DeadlinePolicyTests {
 
@@ -87,8 +88,7 @@ class DeadlinePolicyTests {
 			2025-10-25 | 2026-10-25T02:30+01:00 | false | last day falls on the autumn DST day
 			2026-05-01 | 2026-05-01T09:00+02:00 | false | filed the day it arose
 			""")
-	void shouldFlagLateWhenFiledAfterTheWindow(LocalDate aroseOn, OffsetDateTime submitted, boolean late,
-			String why) {
+	void shouldFlagLateWhenFiledAfterTheWindow(LocalDate aroseOn, OffsetDateTime submitted, boolean late, String why) {
 		assertThat(this.policy.late(aroseOn, submitted)).as(why).isEqualTo(late);
 	}
 
@@ -118,8 +118,8 @@ class DeadlinePolicyTests {
 			2026-03-01 | 2026-03-01T23:00:00Z | -1 | false | false
 			2026-10-25 | 2026-10-25T22:30:00Z | 0  | true  | true
 			""")
-	void shouldCountCalendarDaysLeftWhenNowIsLocalDay(LocalDate due, Instant now, long daysLeft,
-			boolean withinThree, boolean withinZero) {
+	void shouldCountCalendarDaysLeftWhenNowIsLocalDay(LocalDate due, Instant now, long daysLeft, boolean withinThree,
+			boolean withinZero) {
 		assertThat(this.policy.daysLeft(due, now)).isEqualTo(daysLeft);
 		assertThat(this.policy.dueWithin(due, now, 3)).isEqualTo(withinThree);
 		assertThat(this.policy.dueWithin(due, now, 0)).isEqualTo(withinZero);

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The strict addr-spec (issue 9, CONTRACT §5): one recipient, never more, folded in ASCII only. */
+/**
+ * The strict addr-spec (issue 9, CONTRACT §5): one recipient, never more, folded in ASCII
+ * only.
+ */
 class EmailAddressTests {
 
 	@ParameterizedTest(name = "{0}")
@@ -35,8 +38,9 @@ class EmailAddressTests {
 	void shouldRefuseWhenLocalPartOrAddressIsTooLong() {
 		assertThat(EmailAddress.isValid("a".repeat(64) + "@example.org")).isTrue();
 		assertThat(EmailAddress.isValid("a".repeat(65) + "@example.org")).isFalse();
-		assertThat(EmailAddress.isValid("a@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + "."
-				+ "e".repeat(61))).isFalse();
+		assertThat(EmailAddress
+			.isValid("a@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + "." + "e".repeat(61)))
+			.isFalse();
 	}
 
 	// the Kelvin sign lower-cases to "k" under Locale.ROOT; ASCII folding leaves it alone

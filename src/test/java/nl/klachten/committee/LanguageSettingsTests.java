@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** CONTRACT §3 {@code complaints.language.default}: {@code nl} unless set, {@code nl} or {@code en} only. */
+/**
+ * CONTRACT §3 {@code complaints.language.default}: {@code nl} unless set, {@code nl} or
+ * {@code en} only.
+ */
 class LanguageSettingsTests {
 
 	@ParameterizedTest

@@ -10,16 +10,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * RFC 5322 msg-id syntax (issue 9): an id is copied into our own In-Reply-To and References, so
- * anything that could carry a line break, a space or a second header is no id (CONTRACT §4, R9).
+ * RFC 5322 msg-id syntax (issue 9): an id is copied into our own In-Reply-To and
+ * References, so anything that could carry a line break, a space or a second header is no
+ * id (CONTRACT §4, R9).
  */
 class MessageIdTests {
 
 	@ParameterizedTest(name = "[{0}]")
-	@CsvSource(delimiter = '|', value = {
-			"<abc@example.org>                          | abc@example.org",
-			"  <abc@example.org>  | abc@example.org",
-			"<abc@example.org> (sent by webmail)        | abc@example.org",
+	@CsvSource(delimiter = '|', value = { "<abc@example.org>                          | abc@example.org",
+			"  <abc@example.org>  | abc@example.org", "<abc@example.org> (sent by webmail)        | abc@example.org",
 			"1a2b3c4d.5e6f@webform.example.com          | 1a2b3c4d.5e6f@webform.example.com",
 			"<000a01dc8a1f$5b2e9c40$118bd4c0$@example.com> | 000a01dc8a1f$5b2e9c40$118bd4c0$@example.com",
 			"<CAH2x=Vb1-dutch-labels@mail.example.org>  | CAH2x=Vb1-dutch-labels@mail.example.org",

@@ -22,7 +22,10 @@ class PeopleDatesTests {
 		assertThat(PeopleDates.shortDate(day)).isEqualTo(brief);
 	}
 
-	/** English mail to a complainant (CONTRACT §4): "1 December 2026"; any other language stays Dutch. */
+	/**
+	 * English mail to a complainant (CONTRACT §4): "1 December 2026"; any other language
+	 * stays Dutch.
+	 */
 	@ParameterizedTest
 	@CsvSource({ "2026-12-01, 1 December 2026", "2027-03-31, 31 March 2027", "2026-05-09, 9 May 2026" })
 	void writesTheDayInEnglishForEnglishMail(LocalDate day, String english) {

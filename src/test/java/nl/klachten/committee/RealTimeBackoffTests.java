@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one real-time backoff behind the inbox signal, the filing retries and the register pauses
- * (issue 13: a failing server or register is tried again after a growing wait, never in a tight loop).
+ * The one real-time backoff behind the inbox signal, the filing retries and the register
+ * pauses (issue 13: a failing server or register is tried again after a growing wait,
+ * never in a tight loop).
  */
 class RealTimeBackoffTests {
 

@@ -30,34 +30,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The crash fuzzer (issue 13, CONTRACT §4 "a crash at any point and a restart neither lose nor
- * duplicate a case or an acknowledgement"), on the Dovecot and Postfix of {@code
- * scripts/realstack}; {@code scripts/crashfuzz} runs it, {@code --quick} in CI. A burst of mixed
- * mail ({@link CrashPlan}: new complaints from hundreds of distinct senders, follow-ups on cases,
- * chair commands, mail that must be ignored, oversize mail that must be quarantined) is handed to
- * Postfix in waves while the packaged jar, reading the mailbox {@code crashtest@klikklaar.com}
- * over STARTTLS and sending through Postfix, is SIGKILLed at random moments and restarted ({@link
- * CrashHarness}); then it is left to drain and everything is counted ({@link CrashAudit}): every
- * mail sent in exactly one inbound entry, one case per complaint, references 1..N, one
- * acknowledgement per case by Message-ID, register and folders agreeing, the outbox drained. Raw
- * re-sends (the SMTP window between the server's acceptance and the register's record, CONTRACT
- * §4) are counted and reported, never allowed to become cases. Requirements: R9 (one
- * acknowledgement per complaint), R18/R19 (the register: every complaint once, numbered without
- * gaps), CONTRACT §4 (nothing lost, nothing twice, nothing silently dropped).
+ * The crash fuzzer (issue 13, CONTRACT §4 "a crash at any point and a restart neither
+ * lose nor duplicate a case or an acknowledgement"), on the Dovecot and Postfix of {@code
+ * scripts/realstack}; {@code scripts/crashfuzz} runs it, {@code --quick} in CI. A burst
+ * of mixed mail ({@link CrashPlan}: new complaints from hundreds of distinct senders,
+ * follow-ups on cases, chair commands, mail that must be ignored, oversize mail that must
+ * be quarantined) is handed to Postfix in waves while the packaged jar, reading the
+ * mailbox {@code crashtest@klikklaar.com} over STARTTLS and sending through Postfix, is
+ * SIGKILLed at random moments and restarted ({@link CrashHarness}); then it is left to
+ * drain and everything is counted ({@link CrashAudit}): every mail sent in exactly one
+ * inbound entry, one case per complaint, references 1..N, one acknowledgement per case by
+ * Message-ID, register and folders agreeing, the outbox drained. Raw re-sends (the SMTP
+ * window between the server's acceptance and the register's record, CONTRACT §4) are
+ * counted and reported, never allowed to become cases. Requirements: R9 (one
+ * acknowledgement per complaint), R18/R19 (the register: every complaint once, numbered
+ * without gaps), CONTRACT §4 (nothing lost, nothing twice, nothing silently dropped).
  *
- * <p>Sizes: {@code -Dcrashfuzz.mails} (500), {@code -Dcrashfuzz.kills} (10), {@code
- * -Dcrashfuzz.waves} (10), {@code -Dcrashfuzz.drain} (drain timeout, {@code PT10M}), {@code
- * -Dcrash.kill.max-ms} (latest kill after a start, 2,500); {@code -Dcrashfuzz.servers=greenmail}
- * runs it against GreenMail in this JVM instead of Dovecot and Postfix; {@code -Dcrash.seed}
- * replays a run (the plan and the kill moments; the servers' timing is not replayable). Result:
- * {@code target/crashfuzz/result-<seed>.json} and {@code target/crashfuzz/result.json}. The
- * checks were seen to fail: with a mail deleted from the INBOX behind the processor's back and a
- * second, different acknowledgement delivered to a complainant, a run reports {@code lost: 1} and
- * {@code duplicated acks: 1} and fails.
+ * <p>
+ * Sizes: {@code -Dcrashfuzz.mails} (500), {@code -Dcrashfuzz.kills} (10), {@code
+ * -Dcrashfuzz.waves} (10), {@code -Dcrashfuzz.drain} (drain timeout, {@code PT10M}),
+ * {@code
+ * -Dcrash.kill.max-ms} (latest kill after a start, 2,500);
+ * {@code -Dcrashfuzz.servers=greenmail} runs it against GreenMail in this JVM instead of
+ * Dovecot and Postfix; {@code -Dcrash.seed} replays a run (the plan and the kill moments;
+ * the servers' timing is not replayable). Result:
+ * {@code target/crashfuzz/result-<seed>.json} and {@code target/crashfuzz/result.json}.
+ * The checks were seen to fail: with a mail deleted from the INBOX behind the processor's
+ * back and a second, different acknowledgement delivered to a complainant, a run reports
+ * {@code lost: 1} and {@code duplicated acks: 1} and fails.
  */
 class CrashFuzzRealServerIT {
 
-	/** The mailbox the processor reads: its own, so that the other real-server tests cannot disturb the counts. */
+	/**
+	 * The mailbox the processor reads: its own, so that the other real-server tests
+	 * cannot disturb the counts.
+	 */
 	static final String MAILBOX = "crashtest@klikklaar.com";
 
 	static final String PROCESSED = "Klachten/Verwerkt";
@@ -74,7 +81,10 @@ class CrashFuzzRealServerIT {
 
 	private static final Duration DRAIN = Duration.parse(System.getProperty("crashfuzz.drain", "PT10M"));
 
-	/** {@code dovecot} (the default: skipped when they are not running) or {@code greenmail} (in this JVM). */
+	/**
+	 * {@code dovecot} (the default: skipped when they are not running) or
+	 * {@code greenmail} (in this JVM).
+	 */
 	private static final String SERVERS = System.getProperty("crashfuzz.servers", "dovecot");
 
 	private CrashHarness harness;
@@ -95,7 +105,8 @@ class CrashFuzzRealServerIT {
 	void sigkillAtRandomMomentsUnderABurstOfMixedMailLosesAndDuplicatesNothing() throws Exception {
 		if ("greenmail".equals(SERVERS)) {
 			this.servers = new FuzzServers.InJvm(MAILBOX);
-			System.out.println("[crashfuzz] servers: GreenMail in the test JVM (crashfuzz.servers=greenmail), not Dovecot/Postfix");
+			System.out.println(
+					"[crashfuzz] servers: GreenMail in the test JVM (crashfuzz.servers=greenmail), not Dovecot/Postfix");
 		}
 		else {
 			RealServers.assumeRunning();
@@ -109,13 +120,15 @@ class CrashFuzzRealServerIT {
 		List<String> arguments = new ArrayList<>(this.servers.processorArguments(MAILBOX));
 		// the oversize mails of the plan are quarantined, the rest is far smaller
 		arguments.add("--complaints.intake.max-message-size=" + CrashPlan.MAX_SIZE_KB + "KB");
-		// the circuit breaker on acknowledgements (200 an hour) would hold most of a burst for hours
+		// the circuit breaker on acknowledgements (200 an hour) would hold most of a
+		// burst for hours
 		arguments.add("--complaints.outbox.acknowledgements-per-hour=100000");
 		this.harness = new CrashHarness(arguments);
 		CrashPlan plan = new CrashPlan(new Random(this.harness.seed ^ 0x5DEECE66DL), MAILS, WAVES);
 		System.out.println("[crashfuzz] plan: " + plan.summary() + " in " + WAVES + " waves, " + KILLS + " kills");
 
-		// wave 0 waits in the inbox before the first start; each later one goes out while the
+		// wave 0 waits in the inbox before the first start; each later one goes out while
+		// the
 		// processor is killed and restarted, once its share of the kills is done
 		send(this.servers, plan, 0);
 		AtomicReference<Throwable> senderFailure = new AtomicReference<>();
@@ -166,9 +179,9 @@ class CrashFuzzRealServerIT {
 	}
 
 	/**
-	 * The end of the drain: the INBOX empty, nothing left to send, and every mail sent registered,
-	 * or (when one is missing) the register unchanged for 30 s, so that a lost mail is counted by
-	 * the audit instead of running into the timeout.
+	 * The end of the drain: the INBOX empty, nothing left to send, and every mail sent
+	 * registered, or (when one is missing) the register unchanged for 30 s, so that a
+	 * lost mail is counted by the audit instead of running into the timeout.
 	 */
 	private static final class Idle implements Callable<Boolean> {
 
@@ -205,14 +218,18 @@ class CrashFuzzRealServerIT {
 
 	}
 
-	/** Hands one wave to Postfix, then waits until Dovecot holds all mail sent so far, in whichever folder. */
+	/**
+	 * Hands one wave to Postfix, then waits until Dovecot holds all mail sent so far, in
+	 * whichever folder.
+	 */
 	private static void send(FuzzServers servers, CrashPlan plan, int wave) {
 		List<CrashPlan.Mail> mails = plan.wave(wave);
 		for (CrashPlan.Mail mail : mails) {
 			servers.send(mail.envelopeFrom(), MAILBOX, mail.raw());
 		}
 		int sent = plan.sentUpTo(wave);
-		// a follow-up of the next wave must come after its complaint in the inbox (UID order)
+		// a follow-up of the next wave must come after its complaint in the inbox (UID
+		// order)
 		await("the server delivers wave " + wave).atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(500))
 			.ignoreExceptions()
@@ -223,8 +240,7 @@ class CrashFuzzRealServerIT {
 
 	/** Mail in the processor's mailbox, wherever the processor filed it. */
 	private static int delivered(FuzzServers servers) {
-		return servers.count(MAILBOX, "INBOX") + servers.count(MAILBOX, PROCESSED)
-				+ servers.count(MAILBOX, QUARANTINE);
+		return servers.count(MAILBOX, "INBOX") + servers.count(MAILBOX, PROCESSED) + servers.count(MAILBOX, QUARANTINE);
 	}
 
 	/** One line per figure, and the figures as JSON under target/crashfuzz/. */
@@ -248,12 +264,15 @@ class CrashFuzzRealServerIT {
 	}
 
 	/**
-	 * What a crash fuzz run sends, in waves: new complaints (each from its own address, {@code
-	 * klagerN+k@example.org}, delivered to klagerN's INBOX by plus-addressing, so no sender reaches
-	 * the rate limit), follow-ups by the complainant ({@code In-Reply-To} the complaint), {@code
-	 * STATUS} from the chair on a case (answered without proof) and {@code HELP} in a new mail, mail
-	 * that must be ignored (auto-reply, bulk, MAILER-DAEMON) and mail over the size limit. A
-	 * follow-up or a command on a case is only in a later wave than its complaint.
+	 * What a crash fuzz run sends, in waves: new complaints (each from its own address,
+	 * {@code
+	 * klagerN+k@example.org}, delivered to klagerN's INBOX by plus-addressing, so no
+	 * sender reaches the rate limit), follow-ups by the complainant ({@code In-Reply-To}
+	 * the complaint), {@code
+	 * STATUS} from the chair on a case (answered without proof) and {@code HELP} in a new
+	 * mail, mail that must be ignored (auto-reply, bulk, MAILER-DAEMON) and mail over the
+	 * size limit. A follow-up or a command on a case is only in a later wave than its
+	 * complaint.
 	 */
 	static final class CrashPlan {
 
@@ -270,7 +289,10 @@ class CrashFuzzRealServerIT {
 
 		}
 
-		/** One mail: its Message-ID (without brackets), the complaint it is about for a follow-up or STATUS. */
+		/**
+		 * One mail: its Message-ID (without brackets), the complaint it is about for a
+		 * follow-up or STATUS.
+		 */
 		record Mail(Kind kind, int wave, String messageId, String from, String envelopeFrom, String raw, Mail parent) {
 		}
 
@@ -285,8 +307,11 @@ class CrashFuzzRealServerIT {
 			int senders = 0;
 			for (int i = 0; i < total; i++) {
 				int wave = Math.min(i / perWave, waveCount - 1);
-				// only complaints of earlier waves are surely in the inbox before this wave
-				List<Mail> earlier = complaints.stream().filter((c) -> c.wave() < wave && !followedUp.contains(c)).toList();
+				// only complaints of earlier waves are surely in the inbox before this
+				// wave
+				List<Mail> earlier = complaints.stream()
+					.filter((c) -> c.wave() < wave && !followedUp.contains(c))
+					.toList();
 				double r = random.nextDouble();
 				if (r < 0.17 && earlier.isEmpty()) {
 					// nothing to follow up yet: a complaint instead
@@ -297,12 +322,14 @@ class CrashFuzzRealServerIT {
 				if (r < 0.12) {
 					Mail parent = earlier.get(random.nextInt(earlier.size()));
 					followedUp.add(parent);
-					mail = new Mail(Kind.FOLLOW_UP, wave, id, parent.from(), parent.from(), followUp(parent, id), parent);
+					mail = new Mail(Kind.FOLLOW_UP, wave, id, parent.from(), parent.from(), followUp(parent, id),
+							parent);
 				}
 				else if (r < 0.17) {
 					Mail parent = earlier.get(random.nextInt(earlier.size()));
 					followedUp.add(parent);
-					mail = new Mail(Kind.STATUS, wave, id, RealServers.CHAIR, RealServers.CHAIR, status(parent, id), parent);
+					mail = new Mail(Kind.STATUS, wave, id, RealServers.CHAIR, RealServers.CHAIR, status(parent, id),
+							parent);
 				}
 				else if (r < 0.20) {
 					mail = new Mail(Kind.HELP, wave, id, RealServers.CHAIR, RealServers.CHAIR,
@@ -320,20 +347,22 @@ class CrashFuzzRealServerIT {
 				}
 				else if (r < 0.28) {
 					String from = "MAILER-DAEMON@example.org";
-					mail = new Mail(Kind.MAILER_DAEMON, wave, id, from, from, mail(from, "Undelivered Mail Returned to Sender",
-							id, "", "This is the mail system at host example.org.\r\n"), null);
+					mail = new Mail(Kind.MAILER_DAEMON, wave, id, from, from,
+							mail(from, "Undelivered Mail Returned to Sender", id, "",
+									"This is the mail system at host example.org.\r\n"),
+							null);
 				}
 				else if (r < 0.30) {
 					String from = sender(++senders);
 					String body = ("Bijlage bij mijn klacht, regel voor regel overgetypt." + "x".repeat(60) + "\r\n")
 						.repeat(MAX_SIZE_KB * 1024 / 100 + 200);
-					mail = new Mail(Kind.OVERSIZE, wave, id, from, from, mail(from, "Klacht met lange bijlage", id, "", body),
-							null);
+					mail = new Mail(Kind.OVERSIZE, wave, id, from, from,
+							mail(from, "Klacht met lange bijlage", id, "", body), null);
 				}
 				else {
 					String from = sender(++senders);
-					mail = new Mail(Kind.COMPLAINT, wave, id, from, from, CrashHarness.complaint(i + 1, from,
-							RealServers.CHAIR, id), null);
+					mail = new Mail(Kind.COMPLAINT, wave, id, from, from,
+							CrashHarness.complaint(i + 1, from, RealServers.CHAIR, id), null);
 					complaints.add(mail);
 				}
 				this.mails.add(mail);
@@ -404,9 +433,9 @@ class CrashFuzzRealServerIT {
 	}
 
 	/**
-	 * The checks after a crash fuzz run, each a figure: the register, the processor's folders and
-	 * the complainants' INBOXes against the plan. {@link #run} counts and {@link #assertClean}
-	 * fails on any loss, duplicate or disagreement.
+	 * The checks after a crash fuzz run, each a figure: the register, the processor's
+	 * folders and the complainants' INBOXes against the plan. {@link #run} counts and
+	 * {@link #assertClean} fails on any loss, duplicate or disagreement.
 	 */
 	static final class CrashAudit {
 
@@ -439,11 +468,15 @@ class CrashFuzzRealServerIT {
 		}
 
 		void assertClean() {
-			assertThat(this.problems).as("crash fuzz problems (seed " + this.harness.seed + ", log " + this.harness.log
-					+ ")").isEmpty();
+			assertThat(this.problems)
+				.as("crash fuzz problems (seed " + this.harness.seed + ", log " + this.harness.log + ")")
+				.isEmpty();
 		}
 
-		/** Every mail sent in exactly one inbound entry, with the outcome its kind must have. */
+		/**
+		 * Every mail sent in exactly one inbound entry, with the outcome its kind must
+		 * have.
+		 */
 		private void inbound() throws Exception {
 			Map<String, List<Object>> byMessageId = new HashMap<>();
 			int nullIds = 0;
@@ -491,7 +524,8 @@ class CrashFuzzRealServerIT {
 				};
 				if (!expected.equals(outcome)) {
 					wrong++;
-					this.problems.add(mail.kind() + " <" + mail.messageId() + "> ended as " + outcome + ", not " + expected);
+					this.problems
+						.add(mail.kind() + " <" + mail.messageId() + "> ended as " + outcome + ", not " + expected);
 				}
 				if (mail.kind() == CrashPlan.Kind.COMPLAINT) {
 					caseOfComplaint.put(mail.messageId(), complaint);
@@ -504,8 +538,8 @@ class CrashFuzzRealServerIT {
 					Long expectedCase = caseOfComplaint.get(mail.parent().messageId());
 					if (complaint == null || !Long.valueOf(((Number) complaint).longValue()).equals(expectedCase)) {
 						wrong++;
-						this.problems.add(mail.kind() + " <" + mail.messageId() + "> joined case " + complaint + ", not "
-								+ expectedCase);
+						this.problems.add(mail.kind() + " <" + mail.messageId() + "> joined case " + complaint
+								+ ", not " + expectedCase);
 					}
 				}
 			}
@@ -524,7 +558,10 @@ class CrashFuzzRealServerIT {
 			this.figures.put("unexpected_entries", unexpected);
 		}
 
-		/** One case per complaint sent, none for anything else, references 1..N without gaps. */
+		/**
+		 * One case per complaint sent, none for anything else, references 1..N without
+		 * gaps.
+		 */
 		private void register() throws Exception {
 			int complaints = this.plan.of(CrashPlan.Kind.COMPLAINT).size();
 			long cases = count("SELECT count(*) FROM complaint");
@@ -554,18 +591,20 @@ class CrashFuzzRealServerIT {
 		}
 
 		/**
-		 * The outbox drained; every mail sent by SMTP in its recipient's INBOX (raw copies beyond
-		 * the first are re-sends), every notice once in the notices folder, one acknowledgement per
-		 * case; and the processor's folders hold what the register says.
+		 * The outbox drained; every mail sent by SMTP in its recipient's INBOX (raw
+		 * copies beyond the first are re-sends), every notice once in the notices folder,
+		 * one acknowledgement per case; and the processor's folders hold what the
+		 * register says.
 		 */
 		private void outboxAndMailboxes() throws Exception {
 			long undrained = count("SELECT count(*) FROM outbox WHERE status<>'sent'");
 			this.figures.put("outbox_not_sent", undrained);
 			if (undrained > 0) {
-				this.problems.add(undrained + " outbox rows not sent: "
-						+ this.harness.rows("SELECT status, kind, count(*) FROM outbox WHERE status<>'sent' GROUP BY 1, 2"));
+				this.problems.add(undrained + " outbox rows not sent: " + this.harness
+					.rows("SELECT status, kind, count(*) FROM outbox WHERE status<>'sent' GROUP BY 1, 2"));
 			}
-			List<List<Object>> rows = this.harness.rows("SELECT message_id, kind, recipients, complaint_id FROM outbox");
+			List<List<Object>> rows = this.harness
+				.rows("SELECT message_id, kind, recipients, complaint_id FROM outbox");
 			Map<String, List<String>> idsByMailbox = new HashMap<>();
 			List<String> noticeIds = new ArrayList<>();
 			for (List<Object> row : rows) {
@@ -594,7 +633,9 @@ class CrashFuzzRealServerIT {
 						}
 						return idsByMailbox.entrySet()
 							.stream()
-							.allMatch((e) -> e.getValue().stream().allMatch((id) -> copies.get(e.getKey()).containsKey(id)));
+							.allMatch((e) -> e.getValue()
+								.stream()
+								.allMatch((id) -> copies.get(e.getKey()).containsKey(id)));
 					});
 			}
 			catch (ConditionTimeoutException ex) {
@@ -618,8 +659,9 @@ class CrashFuzzRealServerIT {
 
 			// one acknowledgement per case, by Message-ID, answering the complaint
 			long ackRows = count("SELECT count(*) FROM outbox WHERE kind='acknowledgement'");
-			long casesWithOtherThanOneAck = count("SELECT count(*) FROM complaint c WHERE (SELECT count(*) FROM outbox o "
-					+ "WHERE o.complaint_id = c.id AND o.kind='acknowledgement') <> 1");
+			long casesWithOtherThanOneAck = count(
+					"SELECT count(*) FROM complaint c WHERE (SELECT count(*) FROM outbox o "
+							+ "WHERE o.complaint_id = c.id AND o.kind='acknowledgement') <> 1");
 			Map<String, Set<String>> ackIdsByComplaint = new HashMap<>();
 			Set<String> complainantMailboxes = new TreeSet<>();
 			for (CrashPlan.Mail complaint : this.plan.of(CrashPlan.Kind.COMPLAINT)) {
@@ -629,7 +671,8 @@ class CrashFuzzRealServerIT {
 				for (MimeMessage m : this.servers.folder(mailbox, "INBOX")) {
 					String inReplyTo = m.getHeader("In-Reply-To", ",");
 					if (inReplyTo != null && m.getSubject() != null) {
-						ackIdsByComplaint.computeIfAbsent(strip(inReplyTo), (k) -> new HashSet<>()).add(strip(m.getMessageID()));
+						ackIdsByComplaint.computeIfAbsent(strip(inReplyTo), (k) -> new HashSet<>())
+							.add(strip(m.getMessageID()));
 					}
 				}
 			}
@@ -650,7 +693,8 @@ class CrashFuzzRealServerIT {
 			this.figures.put("duplicated_acks", duplicatedAcks + casesWithOtherThanOneAck);
 			this.figures.put("missing_acks", missingAcks);
 			if (casesWithOtherThanOneAck > 0) {
-				this.problems.add(casesWithOtherThanOneAck + " cases without exactly one acknowledgement in the outbox");
+				this.problems
+					.add(casesWithOtherThanOneAck + " cases without exactly one acknowledgement in the outbox");
 			}
 			long casesWithOtherThanOneNotification = count("SELECT count(*) FROM complaint c WHERE (SELECT count(*) "
 					+ "FROM outbox o WHERE o.complaint_id = c.id AND o.kind='chair-notification') <> 1");
@@ -677,8 +721,8 @@ class CrashFuzzRealServerIT {
 			this.figures.put("quarantine_folder", quarantineFolder + "/" + quarantined);
 			this.figures.put("inbox_left", inbox);
 			if (processedFolder != processed || quarantineFolder != quarantined || inbox != 0) {
-				this.problems.add("folders (Verwerkt/Quarantaine/INBOX) " + processedFolder + "/" + quarantineFolder + "/"
-						+ inbox + " against register " + processed + "/" + quarantined + "/0");
+				this.problems.add("folders (Verwerkt/Quarantaine/INBOX) " + processedFolder + "/" + quarantineFolder
+						+ "/" + inbox + " against register " + processed + "/" + quarantined + "/0");
 			}
 		}
 

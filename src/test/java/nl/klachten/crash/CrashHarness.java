@@ -31,11 +31,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What the crash tests share, whatever mail server they run against: the packaged jar started as
- * a child process with a fresh register, SIGKILLed at random moments after it started working and
- * restarted, then left to drain; and the checks that every complaint ended exactly once in the
- * register, the complainants' inboxes and the chair's folders. The seed is printed on every run
- * and replayed with {@code -Dcrash.seed=...}.
+ * What the crash tests share, whatever mail server they run against: the packaged jar
+ * started as a child process with a fresh register, SIGKILLed at random moments after it
+ * started working and restarted, then left to drain; and the checks that every complaint
+ * ended exactly once in the register, the complainants' inboxes and the chair's folders.
+ * The seed is printed on every run and replayed with {@code -Dcrash.seed=...}.
  */
 final class CrashHarness implements AutoCloseable {
 
@@ -56,8 +56,8 @@ final class CrashHarness implements AutoCloseable {
 	private volatile int killed;
 
 	/**
-	 * A harness for the jar with these mailbox arguments (host, ports, users, security) added to
-	 * the ones every crash run needs.
+	 * A harness for the jar with these mailbox arguments (host, ports, users, security)
+	 * added to the ones every crash run needs.
 	 */
 	CrashHarness(List<String> mailboxArguments) throws IOException {
 		Path jar = Path.of("target", "complaints.jar").toAbsolutePath();
@@ -68,32 +68,37 @@ final class CrashHarness implements AutoCloseable {
 		this.db = Files.createTempDirectory("crash-register-").resolve("register.db");
 		this.log = Path.of("target", "crash-it", "processor-" + this.seed + ".log").toAbsolutePath();
 		Files.createDirectories(this.log.getParent());
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
 		command.addAll(mailboxArguments);
 		command.addAll(List.of("--complaints.register.path=" + this.db, "--complaints.intake.poll-interval=500ms",
-				// the processor runs on the wall clock: a digest that never falls due keeps the
+				// the processor runs on the wall clock: a digest that never falls due
+				// keeps the
 				// folder counts the same at any time of day (31 February)
 				"--complaints.digest.cron=0 0 0 31 2 *",
-				// a random management port: the default 8081 may be taken by another processor
+				// a random management port: the default 8081 may be taken by another
+				// processor
 				"--management.server.port=0",
-				// small batches: more commit/file/send boundaries for a kill to fall between
+				// small batches: more commit/file/send boundaries for a kill to fall
+				// between
 				"--complaints.intake.batch-size=" + Integer.getInteger("crash.batch", 10)));
 		this.builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 	}
 
 	/**
-	 * Starts the processor and SIGKILLs it a random 0.3 to 2.5 s (up to {@code -Dcrash.kill.max-ms})
-	 * after it started working, this many times; {@code inbox} describes the chair's inbox after
-	 * each kill for the report.
+	 * Starts the processor and SIGKILLs it a random 0.3 to 2.5 s (up to
+	 * {@code -Dcrash.kill.max-ms}) after it started working, this many times;
+	 * {@code inbox} describes the chair's inbox after each kill for the report.
 	 */
 	void killRandomly(int kills, Supplier<Integer> inbox) throws IOException, InterruptedException {
 		for (int k = 1; k <= kills; k++) {
 			long startsBefore = starts();
 			this.process = this.builder.start();
-			// the JVM needs seconds to start; a killed processor's dropped IMAP connection may make
-			// an in-JVM server's handler thread throw: no reason for Awaitility to fail the wait
+			// the JVM needs seconds to start; a killed processor's dropped IMAP
+			// connection may make
+			// an in-JVM server's handler thread throw: no reason for Awaitility to fail
+			// the wait
 			await("processor start " + k).atMost(Duration.ofSeconds(60))
 				.dontCatchUncaughtExceptions()
 				.pollInterval(Duration.ofMillis(20))
@@ -103,7 +108,8 @@ final class CrashHarness implements AutoCloseable {
 			this.process.destroyForcibly();
 			this.process.waitFor();
 			this.killed = k;
-			System.out.printf("[crash] kill %d at %d ms after 'Started ComplaintsCli': inbox=%d complaints=%s outbox(pending/sent)=%s%n",
+			System.out.printf(
+					"[crash] kill %d at %d ms after 'Started ComplaintsCli': inbox=%d complaints=%s outbox(pending/sent)=%s%n",
 					k, delay, inbox.get(), scalar("SELECT count(*) FROM complaint"),
 					scalar("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')") + "/"
 							+ scalar("SELECT count(*) FROM outbox WHERE status='sent'"));
@@ -111,8 +117,9 @@ final class CrashHarness implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the processor a last time, waits until it registered all {@code n} complaints, sent
-	 * everything in the outbox and {@code inboxEmpty} holds, then stops it gracefully; {@code
+	 * Starts the processor a last time, waits until it registered all {@code n}
+	 * complaints, sent everything in the outbox and {@code inboxEmpty} holds, then stops
+	 * it gracefully; {@code
 	 * onTimeout} tells what is stuck before the wait fails.
 	 */
 	void drain(int n, Callable<Boolean> inboxEmpty, Runnable onTimeout) throws IOException, InterruptedException {
@@ -124,8 +131,9 @@ final class CrashHarness implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the processor a last time, waits at most {@code atMost} until {@code done} holds, then
-	 * stops it gracefully; {@code onTimeout} tells what is stuck before the wait fails.
+	 * Starts the processor a last time, waits at most {@code atMost} until {@code done}
+	 * holds, then stops it gracefully; {@code onTimeout} tells what is stuck before the
+	 * wait fails.
 	 */
 	void drain(Callable<Boolean> done, Duration atMost, Runnable onTimeout) throws IOException, InterruptedException {
 		this.process = this.builder.start();
@@ -151,7 +159,10 @@ final class CrashHarness implements AutoCloseable {
 		}
 	}
 
-	/** How many kills {@link #killRandomly} has done so far (read by a thread that sends mail meanwhile). */
+	/**
+	 * How many kills {@link #killRandomly} has done so far (read by a thread that sends
+	 * mail meanwhile).
+	 */
 	int kills() {
 		return this.killed;
 	}
@@ -161,11 +172,15 @@ final class CrashHarness implements AutoCloseable {
 		return (System.nanoTime() - this.started) / 1e9;
 	}
 
-	/** The rows of a query on the register after the last stop (read-only), as lists of column values. */
+	/**
+	 * The rows of a query on the register after the last stop (read-only), as lists of
+	 * column values.
+	 */
 	List<List<Object>> rows(String sql) throws SQLException {
 		List<List<Object>> rows = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + this.db + "?mode=ro");
-				Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+				Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery(sql)) {
 			int columns = rs.getMetaData().getColumnCount();
 			while (rs.next()) {
 				List<Object> row = new ArrayList<>(columns);
@@ -185,7 +200,10 @@ final class CrashHarness implements AutoCloseable {
 		}
 	}
 
-	/** The register after the last stop: one case per complaint, sequences 1..n, nothing left to send. */
+	/**
+	 * The register after the last stop: one case per complaint, sequences 1..n, nothing
+	 * left to send.
+	 */
 	void assertRegister(int n) throws SQLException {
 		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + this.db); Statement s = c.createStatement()) {
 			assertThat(count(s, "SELECT count(*) FROM complaint")).as("complaint rows").isEqualTo(n);
@@ -204,7 +222,9 @@ final class CrashHarness implements AutoCloseable {
 			assertThat(count(s, "SELECT count(*) FROM inbound_mail WHERE outcome='case'")).as("inbound case rows")
 				.isEqualTo(n);
 			assertThat(count(s, "SELECT count(DISTINCT complainant_email) FROM complaint")).isEqualTo(n);
-			assertThat(count(s, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')")).as("outbox pending").isZero();
+			assertThat(count(s, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"))
+				.as("outbox pending")
+				.isZero();
 			assertThat(count(s, "SELECT count(*) FROM outbox WHERE status='failed'")).as("outbox failed").isZero();
 			assertThat(count(s, "SELECT count(*) FROM outbox")).as("outbox rows (ack + notification per case)")
 				.isEqualTo(2L * n);
@@ -218,9 +238,9 @@ final class CrashHarness implements AutoCloseable {
 	}
 
 	/**
-	 * Exactly one acknowledgement (by Message-ID) in each complainant's inbox, answering the
-	 * complaint; raw duplicates (the send accepted, the kill before {@code markSent}) are at most one
-	 * per kill. Prints the result line.
+	 * Exactly one acknowledgement (by Message-ID) in each complainant's inbox, answering
+	 * the complaint; raw duplicates (the send accepted, the kill before {@code markSent})
+	 * are at most one per kill. Prints the result line.
 	 */
 	void assertAcknowledgedOnce(Map<String, String> complaintIdBySender, Function<String, List<MimeMessage>> inboxOf,
 			int kills, int filed) throws Exception {
@@ -241,17 +261,20 @@ final class CrashHarness implements AutoCloseable {
 		}
 		int n = complaintIdBySender.size();
 		int duplicates = rawAcks - n;
-		System.out.printf("[crash] RESULT seed=%d kills=%d N=%d acks(raw/distinct)=%d/%d notifications=%d "
-				+ "processed-folder=%d raw-duplicates=%d %s duration=%.1fs%n", this.seed, kills, n, rawAcks, n, n, filed,
-				duplicates, duplicatedAcks, (System.nanoTime() - this.started) / 1e9);
+		System.out.printf(
+				"[crash] RESULT seed=%d kills=%d N=%d acks(raw/distinct)=%d/%d notifications=%d "
+						+ "processed-folder=%d raw-duplicates=%d %s duration=%.1fs%n",
+				this.seed, kills, n, rawAcks, n, n, filed, duplicates, duplicatedAcks,
+				(System.nanoTime() - this.started) / 1e9);
 		assertThat(duplicates).as("raw duplicates (send accepted, killed before markSent) are at most one per kill")
 			.isLessThanOrEqualTo(kills);
 	}
 
 	/**
-	 * The processed folder holds each complaint once and nothing else; the notices folder exactly
-	 * one notification per case, raw: a notice is appended by IMAP, and the sender first asks the
-	 * folder which Message-IDs it holds, so a kill never doubles one.
+	 * The processed folder holds each complaint once and nothing else; the notices folder
+	 * exactly one notification per case, raw: a notice is appended by IMAP, and the
+	 * sender first asks the folder which Message-IDs it holds, so a kill never doubles
+	 * one.
 	 */
 	static void assertFiledOnce(Collection<String> complaintIds, List<MimeMessage> processed, List<MimeMessage> notices)
 			throws Exception {
@@ -276,7 +299,10 @@ final class CrashHarness implements AutoCloseable {
 		assertThat(notices).as("raw notifications: placed once, also across kills").hasSize(n);
 	}
 
-	/** A plain Dutch complaint from {@code from} to the chair with this Message-ID (without brackets). */
+	/**
+	 * A plain Dutch complaint from {@code from} to the chair with this Message-ID
+	 * (without brackets).
+	 */
 	static String complaint(int i, String from, String to, String messageId) {
 		return "From: Klager " + i + " <" + from + ">\r\nTo: " + to + "\r\nSubject: Klacht nummer " + i
 				+ " over de levering\r\nDate: Mon, 30 Nov 2026 09:00:00 +0000\r\nMessage-ID: <" + messageId
@@ -302,7 +328,10 @@ final class CrashHarness implements AutoCloseable {
 		}
 	}
 
-	/** A value from the register, or "-" while it does not exist yet (read-only, never creates the file). */
+	/**
+	 * A value from the register, or "-" while it does not exist yet (read-only, never
+	 * creates the file).
+	 */
 	String scalar(String sql) {
 		if (!Files.exists(this.db)) {
 			return "-";

@@ -23,28 +23,33 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Process-level crash test (CONTRACT §4 "a crash at any point and a restart neither lose nor
- * duplicate a case or an acknowledgement"). A backlog of N complaints sits in the chair's inbox
- * of a GreenMail server in this JVM; the packaged jar is started against it as a subprocess and
- * killed with SIGKILL at random moments, restarted, and finally left to finish ({@link
- * CrashHarness}). The register and the mailboxes must then hold exactly N cases, N
- * acknowledgements and N notifications. {@code CrashFuzzRealServerIT} does this on Dovecot
- * and Postfix, with mixed mail and many more kills.
+ * Process-level crash test (CONTRACT §4 "a crash at any point and a restart neither lose
+ * nor duplicate a case or an acknowledgement"). A backlog of N complaints sits in the
+ * chair's inbox of a GreenMail server in this JVM; the packaged jar is started against it
+ * as a subprocess and killed with SIGKILL at random moments, restarted, and finally left
+ * to finish ({@link CrashHarness}). The register and the mailboxes must then hold exactly
+ * N cases, N acknowledgements and N notifications. {@code CrashFuzzRealServerIT} does
+ * this on Dovecot and Postfix, with mixed mail and many more kills.
  *
- * <p>One window is real and is not asserted away: the outbox marks a mail sent only after the
- * SMTP server accepted it ({@code OutboxSender.sendOne}: {@code send} then {@code markSent}). A
- * SIGKILL between the server's acceptance (GreenMail delivers at the end of DATA, before even the
- * 250 reply reaches the client) and the commit of {@code markSent} makes the restarted process
- * send that row again, with the same raw bytes and so the same Message-ID. Sending is sequential
- * over one connection, so each kill can duplicate at most one mail. The test therefore asserts
- * exactly one acknowledgement per complainant <em>by Message-ID</em>, that raw duplicates never
+ * <p>
+ * One window is real and is not asserted away: the outbox marks a mail sent only after
+ * the SMTP server accepted it ({@code OutboxSender.sendOne}: {@code send} then
+ * {@code markSent}). A SIGKILL between the server's acceptance (GreenMail delivers at the
+ * end of DATA, before even the 250 reply reaches the client) and the commit of
+ * {@code markSent} makes the restarted process send that row again, with the same raw
+ * bytes and so the same Message-ID. Sending is sequential over one connection, so each
+ * kill can duplicate at most one mail. The test therefore asserts exactly one
+ * acknowledgement per complainant <em>by Message-ID</em>, that raw duplicates never
  * exceed the number of kills, and prints the raw duplicates it saw.
  *
- * <p>The chair's notifications have no such window: they are placed in the notices folder by IMAP
- * {@code APPEND}, and the sender first asks the folder which Message-IDs it holds, so a notice
- * appended before a kill is marked sent, not appended again. Exactly N notifications, raw.
+ * <p>
+ * The chair's notifications have no such window: they are placed in the notices folder by
+ * IMAP {@code APPEND}, and the sender first asks the folder which Message-IDs it holds,
+ * so a notice appended before a kill is marked sent, not appended again. Exactly N
+ * notifications, raw.
  *
- * <p>Seed: {@code -Dcrash.seed=...} to replay; printed on every run.
+ * <p>
+ * Seed: {@code -Dcrash.seed=...} to replay; printed on every run.
  */
 class CrashRecoveryIT {
 
@@ -92,7 +97,8 @@ class CrashRecoveryIT {
 
 		Map<String, String> complaintIdBySender = new HashMap<>();
 		for (int i = 1; i <= N; i++) {
-			String sender = String.format("klager-%03d-%s@example.org", i, UUID.randomUUID().toString().substring(0, 6));
+			String sender = String.format("klager-%03d-%s@example.org", i,
+					UUID.randomUUID().toString().substring(0, 6));
 			String messageId = UUID.randomUUID() + "@mail.example.org";
 			complaintIdBySender.put(sender, "<" + messageId + ">");
 			chair.deliver(new MimeMessage(SESSION, new ByteArrayInputStream(
@@ -113,7 +119,10 @@ class CrashRecoveryIT {
 		}, KILLS, folder(chair, PROCESSED).size());
 	}
 
-	/** On a timeout: what is stuck in the inbox, so a failure can be diagnosed from the report alone. */
+	/**
+	 * On a timeout: what is stuck in the inbox, so a failure can be diagnosed from the
+	 * report alone.
+	 */
 	private void dumpInbox(GreenMailUser chair) {
 		MailFolder inbox = this.greenMail.getManagers().getImapHostManager().getFolder(chair, "INBOX");
 		System.out.printf("[crash]   inbox=%d%n", inbox.getMessageCount());

@@ -21,27 +21,38 @@ import jakarta.mail.internet.MimeMessage;
 import nl.klachten.realstack.RealServers;
 
 /**
- * The mail servers a crash fuzz run talks to, as the fuzzer sees them: where the processor
- * connects, how outside mail is handed in (always by SMTP, bytes unchanged) and how a mailbox's
- * folders are read afterwards. {@link RealStack} is the Dovecot and Postfix of {@code
- * scripts/realstack}; {@link InJvm} a GreenMail server in the test JVM, for a machine where those
- * cannot be installed. Folder names are given with {@code /} and mapped to the server's separator.
+ * The mail servers a crash fuzz run talks to, as the fuzzer sees them: where the
+ * processor connects, how outside mail is handed in (always by SMTP, bytes unchanged) and
+ * how a mailbox's folders are read afterwards. {@link RealStack} is the Dovecot and
+ * Postfix of {@code
+ * scripts/realstack}; {@link InJvm} a GreenMail server in the test JVM, for a machine
+ * where those cannot be installed. Folder names are given with {@code /} and mapped to
+ * the server's separator.
  */
 interface FuzzServers extends AutoCloseable {
 
 	/** What the run's output and result file call these servers. */
 	String name();
 
-	/** The processor's mailbox arguments for the intake mailbox {@code mailbox} (password {@code crash}). */
+	/**
+	 * The processor's mailbox arguments for the intake mailbox {@code mailbox} (password
+	 * {@code crash}).
+	 */
 	List<String> processorArguments(String mailbox);
 
 	/** Hands a raw mail to the server's SMTP as an outside sender would. */
 	void send(String envelopeFrom, String to, String raw);
 
-	/** Copies of the messages in one folder of the mailbox that receives mail for {@code address}. */
+	/**
+	 * Copies of the messages in one folder of the mailbox that receives mail for
+	 * {@code address}.
+	 */
 	List<MimeMessage> folder(String address, String folder);
 
-	/** How many messages that folder holds (0 when it does not exist), without fetching them. */
+	/**
+	 * How many messages that folder holds (0 when it does not exist), without fetching
+	 * them.
+	 */
 	default int count(String address, String folder) {
 		return folder(address, folder).size();
 	}
@@ -49,14 +60,20 @@ interface FuzzServers extends AutoCloseable {
 	/** Empties these folders of a mailbox before a run. */
 	void empty(String address, String... folders);
 
-	/** The mailbox that receives mail for this address (plus-addressing on the real servers). */
+	/**
+	 * The mailbox that receives mail for this address (plus-addressing on the real
+	 * servers).
+	 */
 	String mailboxOf(String address);
 
 	@Override
 	default void close() {
 	}
 
-	/** Hands a raw mail to an SMTP server; {@code sendMessage}, not {@code Transport.send}: that would replace the Message-ID. */
+	/**
+	 * Hands a raw mail to an SMTP server; {@code sendMessage}, not
+	 * {@code Transport.send}: that would replace the Message-ID.
+	 */
 	static void smtp(String host, int port, String from, String to, String raw) {
 		Properties props = new Properties();
 		props.put("mail.smtp.host", host);
@@ -64,7 +81,8 @@ interface FuzzServers extends AutoCloseable {
 		props.put("mail.smtp.from", from);
 		Session session = Session.getInstance(props);
 		try (Transport transport = session.getTransport("smtp")) {
-			MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+			MimeMessage message = new MimeMessage(session,
+					new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
 			transport.connect();
 			transport.sendMessage(message, new Address[] { new InternetAddress(to) });
 		}
@@ -73,7 +91,10 @@ interface FuzzServers extends AutoCloseable {
 		}
 	}
 
-	/** Dovecot and Postfix of scripts/realstack: STARTTLS with the servers' self-signed certificate, SMTP AUTH. */
+	/**
+	 * Dovecot and Postfix of scripts/realstack: STARTTLS with the servers' self-signed
+	 * certificate, SMTP AUTH.
+	 */
 	final class RealStack implements FuzzServers {
 
 		@Override
@@ -122,7 +143,10 @@ interface FuzzServers extends AutoCloseable {
 
 	}
 
-	/** GreenMail in the test JVM on random loopback ports, plain; every recipient gets a mailbox of its own. */
+	/**
+	 * GreenMail in the test JVM on random loopback ports, plain; every recipient gets a
+	 * mailbox of its own.
+	 */
 	final class InJvm implements FuzzServers {
 
 		private final GreenMail greenMail;

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When a daily job is due by the application's clock (D7 digest at 08:00, the nightly purge), DST included:
- * a time that does not exist on the day clocks go forward (02:30 on 29 March) has no run that day, as in cron.
+ * When a daily job is due by the application's clock (D7 digest at 08:00, the nightly
+ * purge), DST included: a time that does not exist on the day clocks go forward (02:30 on
+ * 29 March) has no run that day, as in cron.
  */
 class DailyScheduleTests {
 

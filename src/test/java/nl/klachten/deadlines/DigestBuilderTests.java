@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The digest's sections (D7, R7, R10, R11, R12, R20, R23, R24) over constructed data, each as of a
- * fixed {@link Clock}: 2026-03-10 08:00 in Amsterdam unless a test needs another moment.
+ * The digest's sections (D7, R7, R10, R11, R12, R20, R23, R24) over constructed data,
+ * each as of a fixed {@link Clock}: 2026-03-10 08:00 in Amsterdam unless a test needs
+ * another moment.
  */
 class DigestBuilderTests {
 
@@ -166,17 +167,20 @@ class DigestBuilderTests {
 	}
 
 	/**
-	 * Issue 11: every suggested reply is built from its case (its own reference first, the command
-	 * that fits the section) and is a command as it stands, never the README's placeholder employee
-	 * or any name or address; what goes under it is described, not invented.
+	 * Issue 11: every suggested reply is built from its case (its own reference first,
+	 * the command that fits the section) and is a command as it stands, never the
+	 * README's placeholder employee or any name or address; what goes under it is
+	 * described, not invented.
 	 */
 	@Test
 	void shouldSuggestAValidReplyForItsOwnCaseWithoutAPlaceholderWhenALineHasOne() {
-		Fixture in = input().open(open("KK-2026-0001", "2026-03-09"), open("KK-2026-0007", "2026-03-17"),
-				new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", at("2026-03-01T10:00+01:00"), day("2026-03-29"),
-						day("2026-03-15"), true, day("2024-11-01"), false, null))
-			.waiting(new DigestData.Question("KK-2026-0030", "Dirk", "Monteur", "question-employee", "piet@example.org",
-					at("2026-03-05T09:00+01:00")),
+		Fixture in = input()
+			.open(open("KK-2026-0001", "2026-03-09"), open("KK-2026-0007", "2026-03-17"),
+					new DigestData.OpenCase("KK-2026-0050", "Hans", "Oud", at("2026-03-01T10:00+01:00"),
+							day("2026-03-29"), day("2026-03-15"), true, day("2024-11-01"), false, null))
+			.waiting(
+					new DigestData.Question("KK-2026-0030", "Dirk", "Monteur", "question-employee", "piet@example.org",
+							at("2026-03-05T09:00+01:00")),
 					new DigestData.Question("KK-2026-0032", "Els", "Prijs", "question-management",
 							"directie@example.org", at("2026-03-05T09:00+01:00")))
 			.appeals(new DigestData.Appeal("KK-2026-0040", "Frank", "Schade", at("2026-01-12T10:00+01:00"),
@@ -189,7 +193,9 @@ class DigestBuilderTests {
 		CommandParser parser = new CommandParser();
 		for (Digest.Line line : lines) {
 			assertThat(line.reply()).as(line.reference()).startsWith(line.reference() + " ");
-			assertThat(line.reply() + " " + line.replyText()).doesNotContain("Piet").doesNotContain("<").doesNotContain("@");
+			assertThat(line.reply() + " " + line.replyText()).doesNotContain("Piet")
+				.doesNotContain("<")
+				.doesNotContain("@");
 			String command = line.reply().substring(line.reference().length() + 1);
 			ParsedCommands parsed = parser.parse(command + "\n\n" + (line.replyText().isEmpty() ? "" : "Een tekst."));
 			assertThat(parsed).as(line.reply()).isInstanceOf(ParsedCommands.Commands.class);
@@ -206,15 +212,17 @@ class DigestBuilderTests {
 	}
 
 	/**
-	 * Issue 13: a recipient the SMTP server refused for good since the previous digest is listed
-	 * once, with the case, the address and the server's reply; one refused before it is not listed
-	 * again. A mail not filed with a case is listed without a reference or a reply to suggest.
+	 * Issue 13: a recipient the SMTP server refused for good since the previous digest is
+	 * listed once, with the case, the address and the server's reply; one refused before
+	 * it is not listed again. A mail not filed with a case is listed without a reference
+	 * or a reply to suggest.
 	 */
 	@Test
 	void shouldListRecipientsRefusedSinceThePreviousDigestWithTheServersReply() {
 		Fixture in = input().lastDigest(Instant.parse("2026-03-09T07:00:00Z"))
-			.undelivered(new DigestData.Undelivered("KK-2026-0021", "Gert", "Monteur", "question-employee",
-					"piet@example.org", "550 5.1.1 User unknown", at("2026-03-09T15:30:00Z")),
+			.undelivered(
+					new DigestData.Undelivered("KK-2026-0021", "Gert", "Monteur", "question-employee",
+							"piet@example.org", "550 5.1.1 User unknown", at("2026-03-09T15:30:00Z")),
 					new DigestData.Undelivered("KK-2026-0020", "Hanna", "Oud", "decision", "oud@example.org",
 							"550 5.1.1 User unknown", at("2026-03-08T15:30:00Z")),
 					new DigestData.Undelivered(null, null, null, "daily-digest", "lid@example.org",
@@ -222,11 +230,12 @@ class DigestBuilderTests {
 		Digest digest = build(in, CLOCK);
 		assertThat(references(digest, Digest.Kind.UNDELIVERED)).containsExactly("KK-2026-0021", "");
 		Digest.Line line = digest.section(Digest.Kind.UNDELIVERED).lines().get(0);
-		assertThat(line.note()).isEqualTo("vraag aan de medewerker aan piet@example.org blijvend geweigerd: "
-				+ "550 5.1.1 User unknown");
+		assertThat(line.note())
+			.isEqualTo("vraag aan de medewerker aan piet@example.org blijvend geweigerd: " + "550 5.1.1 User unknown");
 		assertThat(line.reply()).isEqualTo("KK-2026-0021 STATUS");
 		assertThat(digest.section(Digest.Kind.UNDELIVERED).lines().get(1).reply()).isEmpty();
-		assertThat(digest.section(Digest.Kind.UNDELIVERED).title()).isEqualTo("Niet bezorgd sinds het vorige overzicht");
+		assertThat(digest.section(Digest.Kind.UNDELIVERED).title())
+			.isEqualTo("Niet bezorgd sinds het vorige overzicht");
 	}
 
 	/** An open case, submitted four weeks before its (unextended) due date. */
@@ -240,7 +249,10 @@ class DigestBuilderTests {
 		return OffsetDateTime.parse(value).toInstant();
 	}
 
-	/** A stored date as the register hands it over: null for one that does not read as a date. */
+	/**
+	 * A stored date as the register hands it over: null for one that does not read as a
+	 * date.
+	 */
 	private static LocalDate day(String value) {
 		try {
 			return LocalDate.parse(value);

@@ -25,10 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The digest against a real register (D7, R8, R11): once a day when scheduled, caught up at start-up
- * only for a day the processor could have sent it on, always on demand, and never a word of
- * complaint text. The clock is set to 2026-03-10 08:00 Amsterdam; the register was created the day
- * before unless a test says otherwise.
+ * The digest against a real register (D7, R8, R11): once a day when scheduled, caught up
+ * at start-up only for a day the processor could have sent it on, always on demand, and
+ * never a word of complaint text. The clock is set to 2026-03-10 08:00 Amsterdam; the
+ * register was created the day before unless a test says otherwise.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -64,22 +64,20 @@ class DigestSenderIntegrationTests {
 	void fill() {
 		this.clock.set(DIGEST_TIME);
 		registerCreatedAt(DIGEST_TIME.minus(Duration.ofDays(1)));
-		for (String table : List.of("digest_run", "listed_case", "outbox", "correspondence", "appeal", "measure", "extension",
-				"complaint")) {
+		for (String table : List.of("digest_run", "listed_case", "outbox", "correspondence", "appeal", "measure",
+				"extension", "complaint")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 		long overdue = complaint("KK-2026-0001", "in_behandeling", "Anna de Boer", "Glasvezel valt uit",
 				"2026-02-01T10:00+01:00", "2026-03-01", null);
-		complaint("KK-2026-0002", "afgehandeld", "Bert Smit", "Dubbele factuur", "2026-01-05T10:00+01:00",
-				"2026-02-02", "2026-02-02");
+		complaint("KK-2026-0002", "afgehandeld", "Bert Smit", "Dubbele factuur", "2026-01-05T10:00+01:00", "2026-02-02",
+				"2026-02-02");
 		long asked = complaint("KK-2026-0003", "in_behandeling", "Carla Visser", "Monteur kwam niet",
 				"2026-03-09T12:00+01:00", "2026-04-06", null);
 		this.jdbc.sql("""
 				INSERT INTO correspondence (complaint_id, direction, at, sender, recipients, subject, kind, body)
 				VALUES (?, 'out', '2026-03-09T13:00+01:00', 'NCJansen@klikklaar.com', 'piet@example.org', 'Vraag',
-				    'question-employee', ?)""")
-			.params(asked, MARKER)
-			.update();
+				    'question-employee', ?)""").params(asked, MARKER).update();
 		this.jdbc.sql("INSERT INTO appeal (complaint_id, filed_at, due, grounds) VALUES (?, ?, ?, ?)")
 			.params(overdue, "2026-01-05T10:00+01:00", "2026-03-02", MARKER)
 			.update();
@@ -174,7 +172,10 @@ class DigestSenderIntegrationTests {
 		assertThat(digestRows()).isZero();
 	}
 
-	/** Issue 13: mail read but refused filing by the server is told in the digest, once, with count and date. */
+	/**
+	 * Issue 13: mail read but refused filing by the server is told in the digest, once,
+	 * with count and date.
+	 */
 	@Test
 	void shouldTellMailWaitingToBeFiled() {
 		assertThat(this.sender.render(DAY)).doesNotContain("opgeborgen");
@@ -195,9 +196,9 @@ class DigestSenderIntegrationTests {
 		byte[] raw = this.jdbc.sql("SELECT raw FROM outbox WHERE kind = 'daily-digest'").query(byte[].class).single();
 		String mail = new String(raw, StandardCharsets.UTF_8);
 		assertThat(mail).contains("Dagoverzicht klachten 10 maart 2026").doesNotContain(MARKER);
-		assertThat(this.jdbc.sql("SELECT recipients FROM outbox WHERE kind = 'daily-digest'")
-			.query(String.class)
-			.single()).isEqualToIgnoringCase("NCJansen@klikklaar.com");
+		assertThat(
+				this.jdbc.sql("SELECT recipients FROM outbox WHERE kind = 'daily-digest'").query(String.class).single())
+			.isEqualToIgnoringCase("NCJansen@klikklaar.com");
 	}
 
 	private void registerCreatedAt(Instant at) {

@@ -12,26 +12,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the acknowledgement repeats (R9, issue 9 and 11): a name only when it is only a name, and
- * the details it read by label, never by value, because it goes wherever the From line points.
+ * What the acknowledgement repeats (R9, issue 9 and 11): a name only when it is only a
+ * name, and the details it read by label, never by value, because it goes wherever the
+ * From line points.
  */
 class AcknowledgementTests {
 
 	@ParameterizedTest(name = "[{0}] -> [{1}]")
-	@CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
-			Jan de Vries                                             | Jan de Vries
-			'  Anna-Maria O''Brien  '                                | Anna-Maria O'Brien
-			Maria Theresia Wilhelmina van den Heuvel-Oosterhout      | Maria Theresia Wilhelmina van den Heuvel-Oosterhout
-			J.P. Balkenende                                          | J.P. Balkenende
-			Zoë Çelik                                                | Zoë Çelik
-			Klik hier http://evil.example                            | ''
-			Bel 0900-123                                             | ''
-			Prijs! Win nu                                            | ''
-			-Jan                                                     | ''
-			''                                                       | ''
-			NULL                                                     | ''
-			a b c d e f g h i                                        | ''
-			""")
+	@CsvSource(delimiter = '|', nullValues = "NULL",
+			textBlock = """
+					Jan de Vries                                             | Jan de Vries
+					'  Anna-Maria O''Brien  '                                | Anna-Maria O'Brien
+					Maria Theresia Wilhelmina van den Heuvel-Oosterhout      | Maria Theresia Wilhelmina van den Heuvel-Oosterhout
+					J.P. Balkenende                                          | J.P. Balkenende
+					Zoë Çelik                                                | Zoë Çelik
+					Klik hier http://evil.example                            | ''
+					Bel 0900-123                                             | ''
+					Prijs! Win nu                                            | ''
+					-Jan                                                     | ''
+					''                                                       | ''
+					NULL                                                     | ''
+					a b c d e f g h i                                        | ''
+					""")
 	void shouldRepeatNameOnlyWhenItIsOnlyAName(String name, String repeated) {
 		assertThat(Acknowledgement.personName(name)).isEqualTo(repeated);
 	}

@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Hostile text against every pattern of the intake package (issue 9): the register details of R19
- * and the header patterns of the MIME parser. The time bound is a hang detector, not a performance
- * figure. The {@code Label: value} pattern that {@link RegisterFields} replaced serves as the oracle on
- * short random lines.
+ * Hostile text against every pattern of the intake package (issue 9): the register
+ * details of R19 and the header patterns of the MIME parser. The time bound is a hang
+ * detector, not a performance figure. The {@code Label: value} pattern that
+ * {@link RegisterFields} replaced serves as the oracle on short random lines.
  */
 class AdversarialIntakeTextTests {
 
@@ -82,7 +82,10 @@ class AdversarialIntakeTextTests {
 		}
 	}
 
-	/** A one-line body read with the old pattern: only the name and date fields, which the pieces hold. */
+	/**
+	 * A one-line body read with the old pattern: only the name and date fields, which the
+	 * pieces hold.
+	 */
 	private static RegisterFields oldFrom(String line) {
 		Matcher matcher = OLD_LINE.matcher(line);
 		String name = null;
@@ -94,8 +97,8 @@ class AdversarialIntakeTextTests {
 			name = (label.equals("naam") && !placeholder) ? value : null;
 			date = (label.equals("datum ontstaan") && !placeholder) ? value : null;
 		}
-		return new RegisterFields(name, null, null, java.util.List.of(), null,
-				RegisterFields.date(date).orElse(null), null);
+		return new RegisterFields(name, null, null, java.util.List.of(), null, RegisterFields.date(date).orElse(null),
+				null);
 	}
 
 }

@@ -38,12 +38,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A disk that fills up (issue 13, CONTRACT §4): the register and its data directory live on a small
- * tmpfs that a filler file fills to the last byte. A mail delivered then stays in the inbox, nothing
- * is half-written (no temporary raw file left, no case without its raw, no outbox row without its
- * case), it is not counted as the mail's failure, the intake backs off ({@link IntakePause}), and
- * once the filler is deleted it takes the mail: one case, one acknowledgement. Needs root to mount
- * the tmpfs; skipped otherwise.
+ * A disk that fills up (issue 13, CONTRACT §4): the register and its data directory live
+ * on a small tmpfs that a filler file fills to the last byte. A mail delivered then stays
+ * in the inbox, nothing is half-written (no temporary raw file left, no case without its
+ * raw, no outbox row without its case), it is not counted as the mail's failure, the
+ * intake backs off ({@link IntakePause}), and once the filler is deleted it takes the
+ * mail: one case, one acknowledgement. Needs root to mount the tmpfs; skipped otherwise.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -96,10 +96,12 @@ class DiskFullIntegrationTests {
 		deliver(greenMail, aComplaint(sender, "Klacht op een volle schijf", "De schijf is vol.", messageId));
 
 		await().atMost(WAIT).until(() -> this.pause.faultsInRow() >= 2);
-		assertThat(chairFolder(greenMail, "INBOX")).anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+		assertThat(chairFolder(greenMail, "INBOX"))
+			.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
 		assertThat(count("SELECT count(*) FROM inbound_mail WHERE message_id = ?", messageId)).isZero();
 		assertThat(count("SELECT count(*) FROM intake_failure WHERE dedupe_key LIKE ?", "%" + messageId + "%"))
-			.as("counted as the mail's failure").isZero();
+			.as("counted as the mail's failure")
+			.isZero();
 		assertThat(casesFrom(sender)).isZero();
 		assertNothingHalfWritten();
 
@@ -118,15 +120,24 @@ class DiskFullIntegrationTests {
 		assertNothingHalfWritten();
 	}
 
-	/** No temporary file left, every case has its raw mail on disk, every outbox row its case. */
+	/**
+	 * No temporary file left, every case has its raw mail on disk, every outbox row its
+	 * case.
+	 */
 	private void assertNothingHalfWritten() throws IOException {
 		try (Stream<Path> files = Files.walk(mount)) {
 			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((name) -> name.startsWith("incoming-"));
 		}
-		assertThat(this.jdbc.sql("SELECT count(*) FROM complaint c WHERE NOT EXISTS "
-				+ "(SELECT 1 FROM inbound_mail i WHERE i.complaint_id = c.id)").query(Integer.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox o WHERE o.complaint_id IS NOT NULL AND NOT EXISTS "
-				+ "(SELECT 1 FROM complaint c WHERE c.id = o.complaint_id)").query(Integer.class).single()).isZero();
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM complaint c WHERE NOT EXISTS "
+					+ "(SELECT 1 FROM inbound_mail i WHERE i.complaint_id = c.id)")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM outbox o WHERE o.complaint_id IS NOT NULL AND NOT EXISTS "
+					+ "(SELECT 1 FROM complaint c WHERE c.id = o.complaint_id)")
+			.query(Integer.class)
+			.single()).isZero();
 		List<String> raws = this.jdbc.sql("SELECT raw_path FROM inbound_mail").query(String.class).list();
 		assertThat(raws).isNotEmpty().allSatisfy((path) -> assertThat(mount.resolve(path)).isRegularFile());
 	}

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Our RFC 2047 decoder (issue 9): the same text as Mime4J's {@code DecoderUtil} on ordinary input
- * and on every Subject of the MIME corpus, and linear on the inputs that make {@code DecoderUtil}
- * take seconds. The time bound is a hang detector, not a performance figure.
+ * Our RFC 2047 decoder (issue 9): the same text as Mime4J's {@code DecoderUtil} on
+ * ordinary input and on every Subject of the MIME corpus, and linear on the inputs that
+ * make {@code DecoderUtil} take seconds. The time bound is a hang detector, not a
+ * performance figure.
  */
 class EncodedWordsTests {
 
@@ -28,25 +29,21 @@ class EncodedWordsTests {
 
 	private static final int MEGABYTE = 1 << 20;
 
-	/** The Subject of hostile/encoded-word-invalid-charset.eml: no word in it can be decoded. */
+	/**
+	 * The Subject of hostile/encoded-word-invalid-charset.eml: no word in it can be
+	 * decoded.
+	 */
 	private static final String UNDECODABLE_WORDS = "=?x-no-such-charset?Q?Klacht_=E9?= =?utf-8?X?abc?= =?\"\"?B?SGFsbG8=?=";
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-			"plain text | plain text",
-			"=?utf-8?q?caf=C3=A9?= | café",
-			"=?UTF-8?Q?Klacht_over_levering?= | Klacht over levering",
-			"=?iso-8859-1?q?caf=E9?= | café",
-			"=?utf-8?b?S2xhY2h0?= | Klacht",
-			"=?utf-8?B?S2xhY2h0?= =?utf-8?B?IG92ZXI=?= | Klacht over",
-			"'=?utf-8?q?a?=   =?utf-8?q?b?=' | ab",
-			"'=?utf-8?q?a?= x =?utf-8?q?b?=' | a x b",
-			"'Re: =?utf-8?q?caf=C3=A9?= bon' | Re: café bon",
-			"'=?utf-8?q?a?= =?iso-8859-1?q?=E9?=' | aé",
-			"=?x-unknown?q?abc?= | =?x-unknown?q?abc?=",
-			"=?utf-8?x?abc?= | =?utf-8?x?abc?=",
-			"=?utf-8?q??= | ''",
-			"'a =?utf-8?q?b' | 'a =?utf-8?q?b'" })
+	@CsvSource(delimiter = '|', quoteCharacter = '\'',
+			value = { "plain text | plain text", "=?utf-8?q?caf=C3=A9?= | café",
+					"=?UTF-8?Q?Klacht_over_levering?= | Klacht over levering", "=?iso-8859-1?q?caf=E9?= | café",
+					"=?utf-8?b?S2xhY2h0?= | Klacht", "=?utf-8?B?S2xhY2h0?= =?utf-8?B?IG92ZXI=?= | Klacht over",
+					"'=?utf-8?q?a?=   =?utf-8?q?b?=' | ab", "'=?utf-8?q?a?= x =?utf-8?q?b?=' | a x b",
+					"'Re: =?utf-8?q?caf=C3=A9?= bon' | Re: café bon", "'=?utf-8?q?a?= =?iso-8859-1?q?=E9?=' | aé",
+					"=?x-unknown?q?abc?= | =?x-unknown?q?abc?=", "=?utf-8?x?abc?= | =?utf-8?x?abc?=",
+					"=?utf-8?q??= | ''", "'a =?utf-8?q?b' | 'a =?utf-8?q?b'" })
 	void shouldDecodeLikeMime4jWhenInputIsOrdinary(String input, String expected) {
 		assertThat(EncodedWords.decode(input)).isEqualTo(expected);
 		assertThat(EncodedWords.decode(input)).isEqualTo(DecoderUtil.decodeEncodedWords(input, DecodeMonitor.SILENT));
@@ -75,9 +72,9 @@ class EncodedWordsTests {
 	}
 
 	/**
-	 * Every Subject of the corpus (src/test/resources/mime/**) decodes as Mime4J decodes it, except
-	 * where Mime4J drops the space between two words it could not decode and so glues raw text
-	 * together: we keep such words exactly as written.
+	 * Every Subject of the corpus (src/test/resources/mime/**) decodes as Mime4J decodes
+	 * it, except where Mime4J drops the space between two words it could not decode and
+	 * so glues raw text together: we keep such words exactly as written.
 	 */
 	@Test
 	void shouldMatchMime4jWhenDecodingEveryCorpusSubject() {

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What a hostile mail must not achieve once read (issue 9): be taken for the committee, smuggle a
- * header through an id, or name a file outside its folder. Refusing the mail is always allowed.
+ * What a hostile mail must not achieve once read (issue 9): be taken for the committee,
+ * smuggle a header through an id, or name a file outside its folder. Refusing the mail is
+ * always allowed.
  */
 class HostileMailTests {
 
@@ -48,16 +49,22 @@ class HostileMailTests {
 			softly.assertThat(mail.messageId()).as("%s messageId", row).isNull();
 		}
 		if (mail.messageId() != null) {
-			softly.assertThat(mail.messageId().length()).as("%s messageId length", row).isLessThanOrEqualTo(MAX_MESSAGE_ID);
+			softly.assertThat(mail.messageId().length())
+				.as("%s messageId length", row)
+				.isLessThanOrEqualTo(MAX_MESSAGE_ID);
 		}
 		expected.contains().forEach((text) -> softly.assertThat(mail.text()).as("%s text", row).contains(text));
 		expected.lacks().forEach((text) -> softly.assertThat(mail.text()).as("%s text", row).doesNotContain(text));
 		expected.referencesLack()
 			.forEach((id) -> softly.assertThat(mail.references()).as("%s references", row).doesNotContain(id));
-		mail.attachments().forEach((attachment) -> expected.namesLack()
-			.forEach((part) -> softly.assertThat(attachment.fileName()).as("%s attachment name", row).doesNotContain(part)));
+		mail.attachments()
+			.forEach((attachment) -> expected.namesLack()
+				.forEach((part) -> softly.assertThat(attachment.fileName())
+					.as("%s attachment name", row)
+					.doesNotContain(part)));
 		if (expected.attachmentSizes() != null) {
-			softly.assertThat(mail.attachments()).as("%s attachment sizes", row)
+			softly.assertThat(mail.attachments())
+				.as("%s attachment sizes", row)
 				.extracting((attachment) -> attachment.content().length)
 				.containsExactlyElementsOf(expected.attachmentSizes());
 		}
@@ -78,7 +85,8 @@ class HostileMailTests {
 		String text = new String(mail, java.nio.charset.StandardCharsets.ISO_8859_1);
 
 		assertThat(mail.length).isBetween(250_000, 400_000);
-		assertThat(text).startsWith("From: ").doesNotContain("@@", "{{")
+		assertThat(text).startsWith("From: ")
+			.doesNotContain("@@", "{{")
 			.contains("--d0\r\nContent-Type: multipart/mixed; boundary=\"d1\"\r\n\r\n--d1\r\n")
 			.endsWith("--d1--\r\n--d0--\r\n");
 		assertThat(List.of(text.split("\r\n", -1))).filteredOn((line) -> line.startsWith("--d")).hasSize(10_002);

@@ -2,19 +2,31 @@ package nl.klachten.intake;
 
 import java.nio.charset.StandardCharsets;
 
-/** Hostile mail shapes built in code, for the limit tests and the end-to-end tests of issue 9. */
+/**
+ * Hostile mail shapes built in code, for the limit tests and the end-to-end tests of
+ * issue 9.
+ */
 public final class HostileMime {
 
 	private HostileMime() {
 	}
 
-	/** A mail nesting {@code multipart/mixed} {@code depth} deep (about 60 bytes a level). */
+	/**
+	 * A mail nesting {@code multipart/mixed} {@code depth} deep (about 60 bytes a level).
+	 */
 	public static byte[] nestedMultipart(int depth, String from, String messageId) {
 		StringBuilder mail = new StringBuilder();
-		mail.append("From: Klager <").append(from).append(">\r\nTo: NCJansen@klikklaar.com\r\n")
-			.append("Subject: Genest\r\nMessage-ID: <").append(messageId).append(">\r\nMIME-Version: 1.0\r\n");
+		mail.append("From: Klager <")
+			.append(from)
+			.append(">\r\nTo: NCJansen@klikklaar.com\r\n")
+			.append("Subject: Genest\r\nMessage-ID: <")
+			.append(messageId)
+			.append(">\r\nMIME-Version: 1.0\r\n");
 		for (int i = 0; i < depth; i++) {
-			mail.append("Content-Type: multipart/mixed; boundary=b").append(i).append("\r\n\r\n--b").append(i)
+			mail.append("Content-Type: multipart/mixed; boundary=b")
+				.append(i)
+				.append("\r\n\r\n--b")
+				.append(i)
 				.append("\r\n");
 		}
 		mail.append("Content-Type: text/plain\r\n\r\nbinnenin\r\n");

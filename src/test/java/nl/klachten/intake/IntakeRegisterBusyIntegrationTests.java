@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SQLite busy on intake (issue 13): another connection holds the register's write lock longer than
- * {@code complaints.register.busy-timeout}. That is no fault of the mail: it is not counted as a
- * failed try (so never quarantined for it), stays in the inbox, the intake backs off
- * ({@link IntakePause}) and takes it once the lock is free: one case, one acknowledgement.
+ * SQLite busy on intake (issue 13): another connection holds the register's write lock
+ * longer than {@code complaints.register.busy-timeout}. That is no fault of the mail: it
+ * is not counted as a failed try (so never quarantined for it), stays in the inbox, the
+ * intake backs off ({@link IntakePause}) and takes it once the lock is free: one case,
+ * one acknowledgement.
  */
 @SpringBootTest(classes = Application.class, properties = "complaints.register.busy-timeout=500ms")
 class IntakeRegisterBusyIntegrationTests extends MailIntegrationTest {
@@ -44,13 +45,16 @@ class IntakeRegisterBusyIntegrationTests extends MailIntegrationTest {
 		String url = "jdbc:sqlite:" + register().resolve("register.db") + "?busy_timeout=5000";
 		try (Connection holder = DriverManager.getConnection(url); Statement statement = holder.createStatement()) {
 			statement.execute("BEGIN IMMEDIATE");
-			deliver(greenMail, aComplaint(sender, "Klacht tijdens een lange schrijfactie", "Het register is bezet.",
-					messageId));
+			deliver(greenMail,
+					aComplaint(sender, "Klacht tijdens een lange schrijfactie", "Het register is bezet.", messageId));
 
 			await().atMost(WAIT).until(() -> this.pause.faultsInRow() >= 2);
-			assertThat(count(statement, "SELECT count(*) FROM intake_failure")).as("counted as the mail's failure").isZero();
-			assertThat(count(statement, "SELECT count(*) FROM inbound_mail WHERE message_id = '" + messageId + "'")).isZero();
-			assertThat(chairFolder(greenMail, "INBOX")).anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+			assertThat(count(statement, "SELECT count(*) FROM intake_failure")).as("counted as the mail's failure")
+				.isZero();
+			assertThat(count(statement, "SELECT count(*) FROM inbound_mail WHERE message_id = '" + messageId + "'"))
+				.isZero();
+			assertThat(chairFolder(greenMail, "INBOX"))
+				.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
 			statement.execute("ROLLBACK");
 		}
 

@@ -15,14 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** One row per limit of {@link MailLimits}: just under it passes, just over it names the limit. */
+/**
+ * One row per limit of {@link MailLimits}: just under it passes, just over it names the
+ * limit.
+ */
 class LimitScanTests {
 
 	private static final MailLimits SMALL = new MailLimits(5, 10, 20, DataSize.ofBytes(1000), DataSize.ofBytes(2000),
 			DataSize.ofBytes(5000));
 
 	static Stream<Arguments> shapes() {
-		return Stream.of(arguments("depth 4 (top message + 4 multiparts = 5)", HostileMime.nestedMultipart(4, "a@example.org", "d4@x"), null),
+		return Stream.of(
+				arguments("depth 4 (top message + 4 multiparts = 5)",
+						HostileMime.nestedMultipart(4, "a@example.org", "d4@x"), null),
 				arguments("depth 5", HostileMime.nestedMultipart(5, "a@example.org", "d5@x"), "mime-depth"),
 				arguments("depth 5,000", HostileMime.nestedMultipart(5000, "a@example.org", "d@x"), "mime-depth"),
 				arguments("10 parts", HostileMime.manyParts(10), null),

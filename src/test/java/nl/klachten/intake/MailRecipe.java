@@ -7,15 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands a corpus recipe ({@code .eml.gen}) into the mail it describes, so that a 30 MB or
- * 5,000-deep mail is committed as a few lines. A recipe is read as ISO-8859-1 and written line by
- * line, each line ending in CR LF, with three additions:
+ * Expands a corpus recipe ({@code .eml.gen}) into the mail it describes, so that a 30 MB
+ * or 5,000-deep mail is committed as a few lines. A recipe is read as ISO-8859-1 and
+ * written line by line, each line ending in CR LF, with three additions:
  * <ul>
  * <li>{@code @@ text} is a comment and writes nothing;</li>
- * <li>{@code @@repeat N} (or {@code @@repeat N reverse}) up to {@code @@end} writes the lines
- * between N times, with {@code {{i}}} the count from 0 (from N-1 down when reversed) and
- * {@code {{i+1}}} the count plus one; blocks do not nest;</li>
- * <li>{@code {{N*TEXT}}} anywhere in a line writes TEXT N times (TEXT holds no braces).</li>
+ * <li>{@code @@repeat N} (or {@code @@repeat N reverse}) up to {@code @@end} writes the
+ * lines between N times, with {@code {{i}}} the count from 0 (from N-1 down when
+ * reversed) and {@code {{i+1}}} the count plus one; blocks do not nest;</li>
+ * <li>{@code {{N*TEXT}}} anywhere in a line writes TEXT N times (TEXT holds no
+ * braces).</li>
  * </ul>
  */
 final class MailRecipe {

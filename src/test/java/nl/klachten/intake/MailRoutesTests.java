@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rule list of {@link MailRoutes}, one row per representative mail: which {@link Route} comes
- * out, given the thread the mail resolves to, the processor's own mail under its Message-ID and how
- * many mails its sender sent in the last hour. Real mails through the {@link MimeParser}; no
- * register, no Spring.
+ * The rule list of {@link MailRoutes}, one row per representative mail: which
+ * {@link Route} comes out, given the thread the mail resolves to, the processor's own
+ * mail under its Message-ID and how many mails its sender sent in the last hour. Real
+ * mails through the {@link MimeParser}; no register, no Spring.
  */
 class MailRoutesTests {
 
@@ -44,23 +44,26 @@ class MailRoutesTests {
 
 	static Stream<Arguments> rows() {
 		return Stream.of(
-				// CONTRACT §4: our own mail read back is ignored; one that only reuses our Message-ID is not ours
-				row("own mail read back", mail("NCJansen@klikklaar.com", BODY), none(), ours("NCJansen@klikklaar.com", BODY), 0,
-						Route.Ignore.OWN_MAIL),
-				row("our Message-ID, another sender", mail("anna@example.org", BODY), none(), ours("NCJansen@klikklaar.com", BODY),
-						0, NEW),
+				// CONTRACT §4: our own mail read back is ignored; one that only reuses
+				// our Message-ID is not ours
+				row("own mail read back", mail("NCJansen@klikklaar.com", BODY), none(),
+						ours("NCJansen@klikklaar.com", BODY), 0, Route.Ignore.OWN_MAIL),
+				row("our Message-ID, another sender", mail("anna@example.org", BODY), none(),
+						ours("NCJansen@klikklaar.com", BODY), 0, NEW),
 				row("our Message-ID, our sender, another body", mail("anna@example.org", BODY), none(),
 						ours("anna@example.org", "Een andere tekst."), 0, NEW),
-				// R3, CONTRACT §4: automatic mail is never a complaint, not even on a case
+				// R3, CONTRACT §4: automatic mail is never a complaint, not even on a
+				// case
 				row("auto-reply on a case", mail("anna@example.org", "Auto-Submitted: auto-replied", BODY),
 						joined(Party.COMPLAINANT), null, 0, new Route.Ignore("auto-submitted")),
 				row("mailing list", mail("anna@example.org", "List-Id: <klanten.example.org>", BODY), none(), null, 0,
 						new Route.Ignore("mailing-list")),
 				row("bounce", mail("MAILER-DAEMON@mx.example.org", BODY), none(), null, 0,
 						new Route.Ignore("mailer-daemon")),
-				// D7: every committee mail on a case is a command mail; management and appeals only with a keyword
-				row("chair on a case", mail("NCJansen@klikklaar.com", "Graag meer uitleg."), joined(Party.COMMITTEE), null,
-						0, new Route.Command(CASE, "committee")),
+				// D7: every committee mail on a case is a command mail; management and
+				// appeals only with a keyword
+				row("chair on a case", mail("NCJansen@klikklaar.com", "Graag meer uitleg."), joined(Party.COMMITTEE),
+						null, 0, new Route.Command(CASE, "committee")),
 				row("management keyword on a case", mail("directie@klikklaar.com", "MAATREGEL nieuwe training"),
 						joined(Party.MANAGEMENT), null, 0, new Route.Command(CASE, "management")),
 				row("appeals keyword on a case", mail("beroepscommissie@klikklaar.com", "BEROEP-GEGROND want ..."),
@@ -69,11 +72,13 @@ class MailRoutesTests {
 				row("complainant on a case", mail("anna@example.org", "Hier is de bon."), joined(Party.COMPLAINANT),
 						null, 0, new Route.Correspondence(new MailThread.Joined(CASE, Party.COMPLAINANT))),
 				row("employee on a case", mail("piet@klikklaar.com", "Mijn kant van het verhaal."),
-						joined(Party.EMPLOYEE), null, 0, new Route.Correspondence(new MailThread.Joined(CASE, Party.EMPLOYEE))),
+						joined(Party.EMPLOYEE), null, 0,
+						new Route.Correspondence(new MailThread.Joined(CASE, Party.EMPLOYEE))),
 				row("management without keyword on a case", mail("directie@klikklaar.com", "Wij kijken ernaar."),
 						joined(Party.MANAGEMENT), null, 0,
 						new Route.Correspondence(new MailThread.Joined(CASE, Party.MANAGEMENT))),
-				// D7, CONTRACT §5: an official's command without a case; a near miss only from the committee
+				// D7, CONTRACT §5: an official's command without a case; a near miss only
+				// from the committee
 				row("chair command without a case", mail("NCJansen@klikklaar.com", "OVERZICHT"), none(), null, 0,
 						new Route.Command(null, "committee")),
 				row("member near miss without a case", mail("Kenny@klikklaar.com", "HLEP"), none(), null, 0,
@@ -87,15 +92,18 @@ class MailRoutesTests {
 				// R3: internal mail is not a complaint
 				row("colleague without a case", mail("piet@klikklaar.com", BODY), none(), null, 0,
 						new Route.Ignore("own-domain")),
-				// R6, R9: everything else is a new complaint, acknowledged within the hourly limit
+				// R6, R9: everything else is a new complaint, acknowledged within the
+				// hourly limit
 				row("stranger", mail("anna@example.org", BODY), none(), null, LIMIT - 1, NEW),
 				row("stranger over the limit", mail("anna@example.org", BODY), none(), null, LIMIT,
 						new Route.NewComplaint("new-complaint-rate-limited", false, null)),
 				row("stranger quoting a case", mail("anna@example.org", BODY), new MailThread.Foreign(CASE), null, 0,
 						new Route.NewComplaint("new-complaint", true, CASE)),
-				// CONTRACT §5: a sender not read strictly is no official and is not answered
-				row("forged chair with a command", mail("NCJansen@klikklaar.com", "Sender: attacker@evil.example", "OVERZICHT"),
-						none(), null, 0, new Route.NewComplaint("new-complaint-unanswerable-sender", true, null)));
+				// CONTRACT §5: a sender not read strictly is no official and is not
+				// answered
+				row("forged chair with a command",
+						mail("NCJansen@klikklaar.com", "Sender: attacker@evil.example", "OVERZICHT"), none(), null, 0,
+						new Route.NewComplaint("new-complaint-unanswerable-sender", true, null)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -103,8 +111,8 @@ class MailRoutesTests {
 	void shouldRouteMailByTheFirstRuleThatAnswers(String row, String raw, MailThread thread, Outbox.Written own,
 			int recent, Route expected) {
 		MailRoutes routes = new MailRoutes(COMMITTEE, (sender, since) -> recent, LIMIT);
-		MailFacts facts = new MailFacts(parse(raw), raw.getBytes(StandardCharsets.UTF_8), Instant.parse("2026-03-02T09:00:00Z"), Optional.ofNullable(own),
-				(clues) -> thread);
+		MailFacts facts = new MailFacts(parse(raw), raw.getBytes(StandardCharsets.UTF_8),
+				Instant.parse("2026-03-02T09:00:00Z"), Optional.ofNullable(own), (clues) -> thread);
 		assertThat(routes.route(facts)).isEqualTo(expected);
 	}
 
@@ -143,13 +151,15 @@ class MailRoutesTests {
 	}
 
 	private static String mail(String from, String header, String text) {
-		return "From: " + from + "\r\nTo: NCJansen@klikklaar.com\r\nSubject: Wasmachine\r\nMessage-ID: <m1@example.org>\r\n"
-				+ header + "\r\n\r\n" + text + "\r\n";
+		return "From: " + from
+				+ "\r\nTo: NCJansen@klikklaar.com\r\nSubject: Wasmachine\r\nMessage-ID: <m1@example.org>\r\n" + header
+				+ "\r\n\r\n" + text + "\r\n";
 	}
 
 	private static Outbox.Written ours(String sender, String text) {
-		return new Outbox.Written(sender, ("Message-ID: <m1@example.org>\r\nFrom: " + sender + "\r\n\r\n" + text + "\r\n")
-			.getBytes(StandardCharsets.UTF_8));
+		return new Outbox.Written(sender,
+				("Message-ID: <m1@example.org>\r\nFrom: " + sender + "\r\n\r\n" + text + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static MailThread none() {

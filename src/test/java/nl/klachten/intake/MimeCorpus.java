@@ -23,7 +23,9 @@ final class MimeCorpus {
 
 	static final String ROOT = "/mime";
 
-	/** Files that are deliberately not mail, so they cannot carry an X-Corpus-Note header. */
+	/**
+	 * Files that are deliberately not mail, so they cannot carry an X-Corpus-Note header.
+	 */
 	static final Set<String> HEADERLESS = Set.of("broken/garbage-bytes.eml", "broken/not-mime-plain-text.eml");
 
 	private static final Pattern UNSAFE_NAME = Pattern.compile("[/\\\\\\p{Cntrl}]");
@@ -31,14 +33,16 @@ final class MimeCorpus {
 	private MimeCorpus() {
 	}
 
-	/** The category of hostile mails, whose expectations live in {@link HostileMailTable}. */
+	/**
+	 * The category of hostile mails, whose expectations live in {@link HostileMailTable}.
+	 */
 	static final String HOSTILE = "hostile/";
 
 	private static final String RECIPE = ".eml.gen";
 
 	/**
-	 * Every {@code .eml} file and every {@code .eml.gen} recipe ({@link MailRecipe}), as a path relative
-	 * to the corpus root with '/' separators.
+	 * Every {@code .eml} file and every {@code .eml.gen} recipe ({@link MailRecipe}), as
+	 * a path relative to the corpus root with '/' separators.
 	 */
 	static List<String> files() {
 		Path root = root();
@@ -65,7 +69,10 @@ final class MimeCorpus {
 		return file.endsWith(RECIPE);
 	}
 
-	/** The bytes as committed: for a recipe, the recipe rather than the mail it expands to. */
+	/**
+	 * The bytes as committed: for a recipe, the recipe rather than the mail it expands
+	 * to.
+	 */
 	static byte[] source(String file) {
 		try (InputStream in = MimeCorpus.class.getResourceAsStream(ROOT + "/" + file)) {
 			assertThat(in).as("corpus file %s", file).isNotNull();
@@ -87,7 +94,9 @@ final class MimeCorpus {
 		return ((ParseResult.Parsed) result).mail();
 	}
 
-	/** No path separator, no control character, not empty, not a dot-only directory name. */
+	/**
+	 * No path separator, no control character, not empty, not a dot-only directory name.
+	 */
 	static boolean isSafeFileName(String name) {
 		return name != null && !name.isBlank() && !UNSAFE_NAME.matcher(name).find() && !name.matches("\\.+")
 				&& name.length() <= 255;

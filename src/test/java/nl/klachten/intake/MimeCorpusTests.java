@@ -16,13 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file of the MIME corpus, recipes expanded, parses to a clear outcome (a mail or a reason)
- * without anything thrown and within a hang bound, and what comes out is well-formed. Specific
- * expectations per file live in {@link MimeParserTests} and {@link HostileMailTests}.
+ * Every file of the MIME corpus, recipes expanded, parses to a clear outcome (a mail or a
+ * reason) without anything thrown and within a hang bound, and what comes out is
+ * well-formed. Specific expectations per file live in {@link MimeParserTests} and
+ * {@link HostileMailTests}.
  */
 class MimeCorpusTests {
 
-	/** A hang detector, not a performance budget: a parse that takes this long is stuck. */
+	/**
+	 * A hang detector, not a performance budget: a parse that takes this long is stuck.
+	 */
 	private static final Duration HANG_BOUND = Duration.ofSeconds(10);
 
 	private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cntrl}\\s]");
@@ -74,7 +77,10 @@ class MimeCorpusTests {
 		}
 	}
 
-	/** Parses a corpus file; anything thrown, an Error included, fails the test naming the file. */
+	/**
+	 * Parses a corpus file; anything thrown, an Error included, fails the test naming the
+	 * file.
+	 */
 	static ParseResult parseWithinHangBound(String file) {
 		byte[] raw = MimeCorpus.bytes(file);
 		try {
@@ -101,11 +107,12 @@ class MimeCorpusTests {
 		}
 		assertThat(raw).containsPattern("(?m)^X-Corpus-Note: \\S");
 		if (file.startsWith(MimeCorpus.HOSTILE)) {
-			// a hostile mail may rightly be refused unread (a limit), so its note is checked as written
+			// a hostile mail may rightly be refused unread (a limit), so its note is
+			// checked as written
 			return;
 		}
-		assertThat(MimeCorpus.parsed(file).headers().first("x-corpus-note")).hasValueSatisfying(
-				(note) -> assertThat(note).isNotBlank());
+		assertThat(MimeCorpus.parsed(file).headers().first("x-corpus-note"))
+			.hasValueSatisfying((note) -> assertThat(note).isNotBlank());
 	}
 
 	// R8, STYLE §10: no real address may ever be committed in the corpus
@@ -125,19 +132,26 @@ class MimeCorpusTests {
 		assertThat(mail.text()).as("text").isNotNull();
 		assertThat(mail.subject()).as("subject").isNotNull();
 		assertThat(mail.mimeType()).as("mimeType").isNotBlank().isEqualTo(mail.mimeType().toLowerCase(Locale.ROOT));
-		// issue 9: ids go into our own In-Reply-To/References, so RFC 5322 msg-id syntax only (no CTL, no space)
-		assertThat(mail.references()).as("references").doesNotContainNull()
+		// issue 9: ids go into our own In-Reply-To/References, so RFC 5322 msg-id syntax
+		// only (no CTL, no space)
+		assertThat(mail.references()).as("references")
+			.doesNotContainNull()
 			.allSatisfy((id) -> assertThat(id).doesNotContain("<", ">").doesNotContainPattern(CONTROL_OR_SPACE));
-		assertThat(mail.to()).as("to").doesNotContainNull()
+		assertThat(mail.to()).as("to")
+			.doesNotContainNull()
 			.allSatisfy((to) -> assertThat(to).doesNotContainPattern(CONTROL_OR_SPACE));
 		assertThat(mail.headers()).as("headers").isNotNull();
 		if (mail.messageId() != null) {
-			assertThat(mail.messageId()).as("messageId").isNotBlank().doesNotContain("<", ">")
+			assertThat(mail.messageId()).as("messageId")
+				.isNotBlank()
+				.doesNotContain("<", ">")
 				.doesNotContainPattern(CONTROL_OR_SPACE);
 		}
 		if (mail.from() != null) {
-			// a sender that is not one strict addr-spec keeps its raw address(es) for the record, but is
-			// never a strict sender (CONTRACT §5): only the strict one must be a single folded address
+			// a sender that is not one strict addr-spec keeps its raw address(es) for the
+			// record, but is
+			// never a strict sender (CONTRACT §5): only the strict one must be a single
+			// folded address
 			assertThat(mail.from().address()).as("from address").contains("@").doesNotContainPattern("[\\p{Cntrl}]");
 		}
 		if (mail.strictSender().isPresent()) {

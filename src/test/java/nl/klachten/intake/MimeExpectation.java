@@ -3,10 +3,11 @@ package nl.klachten.intake;
 import java.util.List;
 
 /**
- * One row of {@link MimeParserTests}: what parsing one corpus file must give. Built fluently,
- * e.g. {@code mail("charset/x.eml", "Subject", "a@example.org", "Name", "id@example.org")
- * .contains("é").lacks("=E9")}. An expected attachment name {@code "*"} stands for a default
- * name (any safe, non-blank name) where the mail gives none.
+ * One row of {@link MimeParserTests}: what parsing one corpus file must give. Built
+ * fluently, e.g.
+ * {@code mail("charset/x.eml", "Subject", "a@example.org", "Name", "id@example.org")
+ * .contains("é").lacks("=E9")}. An expected attachment name {@code "*"} stands for a
+ * default name (any safe, non-blank name) where the mail gives none.
  *
  * @param file the corpus file under {@code mime/}
  * @param subject the exact decoded subject
@@ -24,15 +25,14 @@ record MimeExpectation(String file, String subject, String fromAddress, String f
 
 	static final String ANY_NAME = "*";
 
-	static MimeExpectation mail(String file, String subject, String fromAddress, String fromName,
-			String messageId) {
+	static MimeExpectation mail(String file, String subject, String fromAddress, String fromName, String messageId) {
 		return new MimeExpectation(file, subject, fromAddress, fromName, messageId, "text/plain", false, List.of(),
 				List.of(), List.of());
 	}
 
 	MimeExpectation type(String mimeType) {
-		return new MimeExpectation(this.file, this.subject, this.fromAddress, this.fromName, this.messageId,
-				mimeType, this.htmlOnly, this.contains, this.lacks, this.attachments);
+		return new MimeExpectation(this.file, this.subject, this.fromAddress, this.fromName, this.messageId, mimeType,
+				this.htmlOnly, this.contains, this.lacks, this.attachments);
 	}
 
 	MimeExpectation html() {

@@ -16,17 +16,18 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Property-based fuzzing of {@link MimeParser} (issue 9): mails built from a MIME grammar with
- * hostile pieces, and corpus mails with random byte mutations, always give a clear outcome and never
- * hang. The number of tries is {@code jqwik.tries.default} (pom.xml, scripts/fuzz).
+ * Property-based fuzzing of {@link MimeParser} (issue 9): mails built from a MIME grammar
+ * with hostile pieces, and corpus mails with random byte mutations, always give a clear
+ * outcome and never hang. The number of tries is {@code jqwik.tries.default} (pom.xml,
+ * scripts/fuzz).
  */
 class MimeFuzzTests {
 
 	private static final Duration HANG_BOUND = Duration.ofSeconds(10);
 
-	private static final List<String> HEADER_NAMES = List.of("From", "To", "Cc", "Subject", "Message-ID",
-			"In-Reply-To", "References", "Date", "Return-Path", "Content-Type", "Content-Transfer-Encoding",
-			"Content-Disposition", "MIME-Version", "Authentication-Results", "X-Corpus-Note", "Received");
+	private static final List<String> HEADER_NAMES = List.of("From", "To", "Cc", "Subject", "Message-ID", "In-Reply-To",
+			"References", "Date", "Return-Path", "Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
+			"MIME-Version", "Authentication-Results", "X-Corpus-Note", "Received");
 
 	private static final List<String> CHARSETS = List.of("utf-8", "UTF-8", "iso-8859-1", "windows-1252", "utf-16",
 			"utf-16be", "IBM037", "us-ascii", "", "\"\"", "\"utf-8\"", "x-unknown", "gb2312", "utf-7", "latin1");
@@ -81,9 +82,11 @@ class MimeFuzzTests {
 			.map(MimeCorpus::bytes)
 			.filter((bytes) -> bytes.length < 20_000)
 			.toList();
-		Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 4),
-				Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(1, 64),
-				Arbitraries.of("\r\n", "\n", "\r", "\0", "--", "=?", "?=", "\r\n\r\n", "=\r\n", "\"", ";", "\u00ff"))
+		Arbitrary<Mutation> mutation = Combinators
+			.combine(Arbitraries.integers().between(0, 4), Arbitraries.doubles().between(0, 1),
+					Arbitraries.integers().between(1, 64),
+					Arbitraries.of("\r\n", "\n", "\r", "\0", "--", "=?", "?=", "\r\n\r\n", "=\r\n", "\"", ";",
+							"\u00ff"))
 			.as(Mutation::new);
 		return Combinators.combine(Arbitraries.of(seeds), mutation.list().ofMinSize(1).ofMaxSize(8))
 			.as(MimeFuzzTests::mutate);
@@ -121,24 +124,31 @@ class MimeFuzzTests {
 
 	private static Arbitrary<String> headerValue() {
 		return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(60).map(MimeFuzzTests::utf8AsLatin1),
-				Arbitraries.strings().withChars("\r\n\t =?<>@,;:\"\\()QB_").ofMaxLength(40), encodedWord(),
-				address(), encodedWord().list().ofMaxSize(5).map((words) -> String.join(" ", words)),
-				Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map((b) -> new String(b, StandardCharsets.ISO_8859_1)),
+				Arbitraries.strings().withChars("\r\n\t =?<>@,;:\"\\()QB_").ofMaxLength(40), encodedWord(), address(),
+				encodedWord().list().ofMaxSize(5).map((words) -> String.join(" ", words)),
+				Arbitraries.bytes()
+					.array(byte[].class)
+					.ofMaxSize(40)
+					.map((b) -> new String(b, StandardCharsets.ISO_8859_1)),
 				Arbitraries.strings().withChars(" \t").ofMaxLength(300).map((spaces) -> "a" + spaces + "b"));
 	}
 
 	private static Arbitrary<String> encodedWord() {
 		Arbitrary<String> text = Arbitraries.strings().withCharRange('!', '~').excludeChars('?').ofMaxLength(30);
-		return Combinators.combine(Arbitraries.of(CHARSETS), Arbitraries.of("Q", "B", "q", "b", "X", ""), text,
-				Arbitraries.of("?=", "", "?", "=?")).as((charset, enc, t, end) -> "=?" + charset + "?" + enc + "?" + t + end);
+		return Combinators
+			.combine(Arbitraries.of(CHARSETS), Arbitraries.of("Q", "B", "q", "b", "X", ""), text,
+					Arbitraries.of("?=", "", "?", "=?"))
+			.as((charset, enc, t, end) -> "=?" + charset + "?" + enc + "?" + t + end);
 	}
 
 	private static Arbitrary<String> address() {
 		Arbitrary<String> local = Arbitraries.oneOf(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10),
 				Arbitraries.of("\"kenny@klikklaar.com,x\"", "kenny", "\u212Aenny", "=?UTF-8?Q?kenny?=", ""));
 		Arbitrary<String> domain = Arbitraries.of("example.org", "klikklaar.com", "example.com", "", "[127.0.0.1]");
-		return Combinators.combine(Arbitraries.of("", "Piet ", "\"Jansen, Piet\" ", "=?UTF-8?Q?K_<x@y>?= "), local,
-				domain, Arbitraries.of("", ", ", ";", " (c)")).as((name, l, d, tail) -> name + "<" + l + "@" + d + ">" + tail);
+		return Combinators
+			.combine(Arbitraries.of("", "Piet ", "\"Jansen, Piet\" ", "=?UTF-8?Q?K_<x@y>?= "), local, domain,
+					Arbitraries.of("", ", ", ";", " (c)"))
+			.as((name, l, d, tail) -> name + "<" + l + "@" + d + ">" + tail);
 	}
 
 	private static Arbitrary<String> body() {
@@ -148,7 +158,10 @@ class MimeFuzzTests {
 	private static Arbitrary<String> leafBody() {
 		return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200).map(MimeFuzzTests::utf8AsLatin1),
 				Arbitraries.strings().withChars("=\r\nAZaz09+/ ").ofMaxLength(200),
-				Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map((b) -> new String(b, StandardCharsets.ISO_8859_1)));
+				Arbitraries.bytes()
+					.array(byte[].class)
+					.ofMaxSize(200)
+					.map((b) -> new String(b, StandardCharsets.ISO_8859_1)));
 	}
 
 	private static Arbitrary<String> part(Arbitrary<String> content) {
@@ -166,21 +179,25 @@ class MimeFuzzTests {
 
 	/** A multipart tree up to {@code depth} levels, a few parts per level. */
 	private static Arbitrary<String> tree(int depth) {
-		Arbitrary<String> child = (depth == 0) ? part(leafBody()) : Arbitraries.lazy(() -> Arbitraries.oneOf(
-				part(leafBody()), tree(depth - 1).map((t) -> t)));
-		return Combinators.combine(boundary(), Arbitraries.of("mixed", "alternative", "related", "digest", "report"),
-				child.list().ofMaxSize(4), Arbitraries.of(true, false))
+		Arbitrary<String> child = (depth == 0) ? part(leafBody())
+				: Arbitraries.lazy(() -> Arbitraries.oneOf(part(leafBody()), tree(depth - 1).map((t) -> t)));
+		return Combinators
+			.combine(boundary(), Arbitraries.of("mixed", "alternative", "related", "digest", "report"),
+					child.list().ofMaxSize(4), Arbitraries.of(true, false))
 			.as((b, subtype, parts, closed) -> multipart(b, subtype, parts, closed));
 	}
 
 	private static String multipart(String boundary, String subtype, List<String> parts, boolean closed) {
-		StringBuilder mail = new StringBuilder("Content-Type: multipart/" + subtype + "; boundary=\"" + boundary
-				+ "\"\r\n\r\npreamble\r\n");
+		StringBuilder mail = new StringBuilder(
+				"Content-Type: multipart/" + subtype + "; boundary=\"" + boundary + "\"\r\n\r\npreamble\r\n");
 		parts.forEach((p) -> mail.append("--").append(boundary).append("\r\n").append(p).append("\r\n"));
 		return mail.append(closed ? "--" + boundary + "--\r\n" : "").toString();
 	}
 
-	/** One child per level, up to 300 levels: multipart/mixed and message/rfc822 mixed at random. */
+	/**
+	 * One child per level, up to 300 levels: multipart/mixed and message/rfc822 mixed at
+	 * random.
+	 */
 	private static Arbitrary<String> deepChain() {
 		return Combinators.combine(Arbitraries.integers().between(1, 300), Arbitraries.of(true, false), leafBody())
 			.as((depth, rfc822, leaf) -> {
@@ -191,8 +208,11 @@ class MimeFuzzTests {
 						open.append("Content-Type: message/rfc822\r\n\r\nSubject: ").append(i).append("\r\n");
 					}
 					else {
-						open.append("Content-Type: multipart/mixed; boundary=\"n").append(i).append("\"\r\n\r\n--n")
-							.append(i).append("\r\n");
+						open.append("Content-Type: multipart/mixed; boundary=\"n")
+							.append(i)
+							.append("\"\r\n\r\n--n")
+							.append(i)
+							.append("\r\n");
 						close.insert(0, "\r\n--n" + i + "--");
 					}
 				}

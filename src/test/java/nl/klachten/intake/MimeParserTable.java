@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The rows of {@link MimeParserTests}: for every corpus file that is a mail, what parsing it must
- * give. Each row says what its file shows; see the file's X-Corpus-Note header for the detail.
+ * The rows of {@link MimeParserTests}: for every corpus file that is a mail, what parsing
+ * it must give. Each row says what its file shows; see the file's X-Corpus-Note header
+ * for the detail.
  */
 final class MimeParserTable {
 
@@ -18,8 +19,9 @@ final class MimeParserTable {
 	}
 
 	static Stream<MimeExpectation> rows() {
-		return Stream.of(charsetRows(), htmlRows(), structureRows(), attachmentRows(), headerRows(), autoRows(),
-				complaintRows(), brokenRows())
+		return Stream
+			.of(charsetRows(), htmlRows(), structureRows(), attachmentRows(), headerRows(), autoRows(), complaintRows(),
+					brokenRows())
 			.flatMap(List::stream);
 	}
 
@@ -77,7 +79,8 @@ final class MimeParserTable {
 				mail("charset/encoded-word-split-multibyte.eml", "Klacht over levering € 60 te veel betaald",
 						"sven.kuipers@example.org", "Sven Kuipers", "split-multibyte@example.org")
 					.contains("60 euro te veel"),
-				// CONTRACT §5: a command is the first line of the body, so an invisible BOM must go
+				// CONTRACT §5: a command is the first line of the body, so an invisible
+				// BOM must go
 				mail("charset/utf8-bom-body.eml", "Klacht doorgezet vanuit servicedesk", "rapportage@example.com",
 						"Servicedesk Rapportage", "powershell-bom@example.com")
 					.contains("Naam: Hans Verbeek", "Woonplaats: Deventer")
@@ -121,7 +124,8 @@ final class MimeParserTable {
 					.contains("zie bijgevoegde offerte: de prijs wijkt af")
 					.lacks("<img", "cid:", "iVBORw0KGgo", PDF_BASE64)
 					.attachments("image001.png", "offerte-2026-014.pdf"),
-				// R19: all correspondence in full, so a forwarded mail is kept as a file with its name
+				// R19: all correspondence in full, so a forwarded mail is kept as a file
+				// with its name
 				mail("structure/forwarded-message-rfc822.eml", "Fwd: Klacht van mijn moeder",
 						"pieter.smits@example.org", "Pieter Smits", "fwd-rfc822@example.org")
 					.type("multipart/mixed")
@@ -182,13 +186,13 @@ final class MimeParserTable {
 
 	private static List<MimeExpectation> headerRows() {
 		return List.of(
-				// CONTRACT §4: no Message-ID means dedupe by the content's digest, so null, not ""
+				// CONTRACT §4: no Message-ID means dedupe by the content's digest, so
+				// null, not ""
 				mail("headers/missing-date-and-message-id.eml", "Geen Date en geen Message-ID",
 						"anouk.vink@example.com", "Anouk Vink", null)
 					.contains("onbeleefd tegen mijn vader"),
-				mail("headers/8bit-utf8-subject-and-from.eml",
-						"Bezorger liet pakket in de regen staan – alles nat 😡", "zoe.celik@example.com", "Zoë Çelik",
-						"8bit-utf8-headers@example.com")
+				mail("headers/8bit-utf8-subject-and-from.eml", "Bezorger liet pakket in de regen staan – alles nat 😡",
+						"zoe.celik@example.com", "Zoë Çelik", "8bit-utf8-headers@example.com")
 					.contains("geïnfecteerd met schimmel"),
 				mail("headers/8bit-latin1-header.eml", "Klacht over de kassière in filiaal Zwolle",
 						"renee.visser@example.org", "Renée Visser", "8bit-latin1-header@example.org")
@@ -213,7 +217,8 @@ final class MimeParserTable {
 					.contains("geen afzenderadres"));
 	}
 
-	// CONTRACT §4 auto-replies: these must be recognisable (headers, type, sender), not complaints
+	// CONTRACT §4 auto-replies: these must be recognisable (headers, type, sender), not
+	// complaints
 	private static List<MimeExpectation> autoRows() {
 		return List.of(
 				mail("auto/dsn-bounce-postfix.eml", "Undelivered Mail Returned to Sender",
@@ -260,7 +265,8 @@ final class MimeParserTable {
 					.contains("Bijgaand het ingevulde klachtformulier.")
 					.lacks(PDF_BASE64, "=_b7f3c0")
 					.attachments("klachtformulier.pdf"),
-				// R3: a complaint whose MIME structure is broken is still a complaint; its words must not vanish
+				// R3: a complaint whose MIME structure is broken is still a complaint;
+				// its words must not vanish
 				mail("broken/wrong-boundary.eml", "Bezorging", "tessa.vos@example.org", "Tessa Vos",
 						"wrong-boundary@example.org")
 					.type("multipart/alternative")

@@ -16,14 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What {@link MimeParser} makes of each corpus file: one table row per file, plus focused tests
- * for what a row cannot say (references, return path, dates, headers, attachment bytes).
+ * What {@link MimeParser} makes of each corpus file: one table row per file, plus focused
+ * tests for what a row cannot say (references, return path, dates, headers, attachment
+ * bytes).
  */
 class MimeParserTests {
 
 	/** Corpus files without a row: not mail at all, or no exact subject worth fixing. */
-	private static final Set<String> WITHOUT_ROW = Set.of("broken/garbage-bytes.eml",
-			"broken/not-mime-plain-text.eml", "broken/truncated-in-header.eml");
+	private static final Set<String> WITHOUT_ROW = Set.of("broken/garbage-bytes.eml", "broken/not-mime-plain-text.eml",
+			"broken/truncated-in-header.eml");
 
 	static Stream<MimeExpectation> table() {
 		return MimeParserTable.rows();
@@ -37,9 +38,11 @@ class MimeParserTests {
 		SoftAssertions softly = new SoftAssertions();
 
 		softly.assertThat(mail.subject()).as("%s subject", row).isEqualTo(expected.subject());
-		softly.assertThat(mail.from() == null ? null : mail.from().address()).as("%s from address", row)
+		softly.assertThat(mail.from() == null ? null : mail.from().address())
+			.as("%s from address", row)
 			.isEqualTo(expected.fromAddress());
-		softly.assertThat(mail.from() == null ? null : mail.from().name()).as("%s from name", row)
+		softly.assertThat(mail.from() == null ? null : mail.from().name())
+			.as("%s from name", row)
 			.isEqualTo(expected.fromName());
 		softly.assertThat(mail.messageId()).as("%s messageId", row).isEqualTo(expected.messageId());
 		softly.assertThat(mail.mimeType()).as("%s mimeType", row).isEqualTo(expected.mimeType());
@@ -93,7 +96,8 @@ class MimeParserTests {
 			.isEqualTo(Instant.parse("2026-02-03T08:15:00Z"));
 	}
 
-	// Postfix writes "Mon,  2 Feb 2026" (day padded with a space) in every mail it generates
+	// Postfix writes "Mon, 2 Feb 2026" (day padded with a space) in every mail it
+	// generates
 	@Test
 	void shouldReadSentAtWhenPostfixPadsTheDayWithASpace() {
 		assertThat(MimeCorpus.parsed("auto/dsn-bounce-postfix.eml").sentAt())
@@ -132,14 +136,15 @@ class MimeParserTests {
 		assertThat(headers.first("Precedence")).hasValue("list");
 	}
 
-	// issue 9: only unstructured text is decoded; address headers stay raw, the display name is decoded
+	// issue 9: only unstructured text is decoded; address headers stay raw, the display
+	// name is decoded
 	@Test
 	void shouldDecodeOnlyUnstructuredHeadersWhenHeadersHoldEncodedWords() {
 		InboundMail mail = MimeCorpus.parsed("charset/adjacent-encoded-words-subject.eml");
 		MailHeaders headers = mail.headers();
 
-		assertThat(headers.first("SUBJECT")).hasValue(
-				"Re: Bezwaar tegen factuur café – € 120,50 nog steeds open (2e herinnering)");
+		assertThat(headers.first("SUBJECT"))
+			.hasValue("Re: Bezwaar tegen factuur café – € 120,50 nog steeds open (2e herinnering)");
 		assertThat(headers.all("from")).singleElement().asString().startsWith("=?ISO-8859-1?Q?Ren=E9e_van_Dijk?=");
 		assertThat(mail.from().name()).isEqualTo("Renée van Dijk");
 		assertThat(mail.strictSender()).hasValue("renee.vandijk@example.com");
@@ -206,11 +211,13 @@ class MimeParserTests {
 	void shouldBreakLinesWhenHtmlHasParagraphsAndBr() {
 		String text = MimeCorpus.parsed("html/outlook-html-only.eml").text();
 
-		assertThat(text).startsWith("Geachte heer Jansen,\n").contains("bezorgkosten,\nterwijl").endsWith(
-				"Met vriendelijke groet,\nThomas Bakker");
+		assertThat(text).startsWith("Geachte heer Jansen,\n")
+			.contains("bezorgkosten,\nterwijl")
+			.endsWith("Met vriendelijke groet,\nThomas Bakker");
 	}
 
-	// web forms send their fields as an HTML table: cells glued together lose the label boundary (R19)
+	// web forms send their fields as an HTML table: cells glued together lose the label
+	// boundary (R19)
 	@Test
 	void shouldSeparateTableCellsWhenHtmlHasATable() {
 		String text = MimeCorpus.parsed("html/html-only-broken-markup.eml").text();
@@ -252,7 +259,8 @@ class MimeParserTests {
 		softly.assertThat(names).as("%s attachment names", row).hasSameSizeAs(expected);
 		for (int i = 0; i < Math.min(names.size(), expected.size()); i++) {
 			if (ANY_NAME.equals(expected.get(i))) {
-				softly.assertThat(MimeCorpus.isSafeFileName(names.get(i))).as("%s default name [%s]", row, names.get(i))
+				softly.assertThat(MimeCorpus.isSafeFileName(names.get(i)))
+					.as("%s default name [%s]", row, names.get(i))
 					.isTrue();
 			}
 			else {

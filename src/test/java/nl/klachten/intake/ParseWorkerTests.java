@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The time bound and the Throwable hand-back of {@link ParseWorker}, with parsers made slow or broken on purpose. */
+/**
+ * The time bound and the Throwable hand-back of {@link ParseWorker}, with parsers made
+ * slow or broken on purpose.
+ */
 class ParseWorkerTests {
 
 	private static final byte[] MAIL = "Subject: s\r\n\r\ntekst\r\n".getBytes(StandardCharsets.US_ASCII);

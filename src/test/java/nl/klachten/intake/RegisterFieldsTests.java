@@ -73,8 +73,8 @@ class RegisterFieldsTests {
 
 	@Test
 	void shouldCollectEveryProductWhenSeveralProductLinesAppear() {
-		RegisterFields fields = RegisterFields.from("Product: Glasvezel\nProducten: TV-pakket\nProducts: Telefonie\n"
-				+ "> Product: Gequoot\n");
+		RegisterFields fields = RegisterFields
+			.from("Product: Glasvezel\nProducten: TV-pakket\nProducts: Telefonie\n" + "> Product: Gequoot\n");
 		assertThat(fields.products()).containsExactly("Glasvezel", "TV-pakket", "Telefonie");
 	}
 

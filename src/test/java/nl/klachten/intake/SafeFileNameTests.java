@@ -5,7 +5,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Attachment names as shown and stored (issue 9): a bidi control must not make an .exe look like a .pdf. */
+/**
+ * Attachment names as shown and stored (issue 9): a bidi control must not make an .exe
+ * look like a .pdf.
+ */
 class SafeFileNameTests {
 
 	@ParameterizedTest(name = "{0}")

@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The strict sender (issue 9, CONTRACT §5): exactly one From with exactly one strict address, a
- * Sender that agrees; everything else is a sender that is never the chair, never answered. One row
- * a From (and Sender); the expected strict address, or null when the sender is not strict.
+ * The strict sender (issue 9, CONTRACT §5): exactly one From with exactly one strict
+ * address, a Sender that agrees; everything else is a sender that is never the chair,
+ * never answered. One row a From (and Sender); the expected strict address, or null when
+ * the sender is not strict.
  */
 class SenderReaderTests {
 
@@ -42,8 +43,7 @@ class SenderReaderTests {
 				row("Voorzitter <ncjansen@klikklaar.com>, attacker@evil.example", null, null, null),
 				row("commissie: ncjansen@klikklaar.com;", null, null, null),
 				row("commissie: ncjansen@klikklaar.com, attacker@evil.example;", null, null, null),
-				row("ncjansen@klikklaar.com.", null, null, null),
-				row("ncjansen.@klikklaar.com", null, null, null),
+				row("ncjansen@klikklaar.com.", null, null, null), row("ncjansen.@klikklaar.com", null, null, null),
 				row("ncjansen@klikklaar.com <attacker@evil.example>", null, null, null),
 				row("=?utf-8?q?=3Cncjansen@klikklaar.com=3E?= <attacker@evil.example>", null, null, null),
 				row("=?utf-8?q?_<ncjansen@klikklaar.com>?= <attacker@evil.example>", null, null, null),
@@ -68,7 +68,8 @@ class SenderReaderTests {
 		Sender read = SenderReader.read(List.of(from), sender == null ? List.of() : List.of(sender));
 
 		if (strict == null) {
-			// the address may still read as the chair's (a group, a Sender naming someone else): the flag decides
+			// the address may still read as the chair's (a group, a Sender naming someone
+			// else): the flag decides
 			assertThat(read == null || !read.strict()).as("strict").isTrue();
 		}
 		else {

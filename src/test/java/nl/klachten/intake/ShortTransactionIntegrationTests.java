@@ -27,12 +27,13 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Short write transactions (issue 13): the intake commits per mail, so while it works through a
- * batch an admin command (another connection, {@code BEGIN IMMEDIATE} with a busy timeout of a few
- * seconds) gets SQLite's write lock between two mails instead of waiting for the whole batch. The
- * moment is made deterministic by a parse hook: when the 20th mail of 40 is parsed, the hook runs
- * the admin write and records whether it got the lock. A batch in one transaction holds the lock
- * from its first write to its commit, so the admin write would fail with {@code SQLITE_BUSY}.
+ * Short write transactions (issue 13): the intake commits per mail, so while it works
+ * through a batch an admin command (another connection, {@code BEGIN IMMEDIATE} with a
+ * busy timeout of a few seconds) gets SQLite's write lock between two mails instead of
+ * waiting for the whole batch. The moment is made deterministic by a parse hook: when the
+ * 20th mail of 40 is parsed, the hook runs the admin write and records whether it got the
+ * lock. A batch in one transaction holds the lock from its first write to its commit, so
+ * the admin write would fail with {@code SQLITE_BUSY}.
  */
 @SpringBootTest(classes = { Application.class, ShortTransactionIntegrationTests.AdminDuringParse.class })
 class ShortTransactionIntegrationTests extends MailIntegrationTest {
@@ -65,10 +66,14 @@ class ShortTransactionIntegrationTests extends MailIntegrationTest {
 
 	}
 
-	/** What an admin command does: take the write lock, change a row, commit; the error if it could not. */
+	/**
+	 * What an admin command does: take the write lock, change a row, commit; the error if
+	 * it could not.
+	 */
 	static String adminWrite() {
 		String url = "jdbc:sqlite:" + register().resolve("register.db") + "?busy_timeout=5000";
-		try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
 			statement.execute("BEGIN IMMEDIATE");
 			statement.executeUpdate("UPDATE complaint SET status = status WHERE id = -1");
 			statement.execute("COMMIT");
@@ -87,8 +92,9 @@ class ShortTransactionIntegrationTests extends MailIntegrationTest {
 			String sender = MailFixtures.uniqueSender();
 			senders.add(sender);
 			String subject = (i == 20) ? "Klacht " + i + " " + MARK : "Klacht " + i;
-			byte[] raw = MailFixtures.aComplaint(sender, subject, "Klacht nummer " + i + " in een grote batch.",
-					MailFixtures.newMessageId()).getBytes(StandardCharsets.UTF_8);
+			byte[] raw = MailFixtures
+				.aComplaint(sender, subject, "Klacht nummer " + i + " in een grote batch.", MailFixtures.newMessageId())
+				.getBytes(StandardCharsets.UTF_8);
 			mails.add(new FetchedMail(900_000 + i, null, raw.length, raw, null));
 		}
 

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * OAuth2 access tokens (CONTRACT §3) against a tiny local token endpoint: both grant types, the
- * token kept until 80% of its lifetime, a refused token replaced, and an endpoint that refuses the
- * client told in one line.
+ * OAuth2 access tokens (CONTRACT §3) against a tiny local token endpoint: both grant
+ * types, the token kept until 80% of its lifetime, a refused token replaced, and an
+ * endpoint that refuses the client told in one line.
  */
 class AccessTokensTests {
 
@@ -96,7 +96,8 @@ class AccessTokensTests {
 					+ " refused the client: 401 invalid_client, check complaints.mailbox.oauth2.client-id and client-secret";
 			assertThat(ex).hasMessage(line);
 			MailboxSettings.Server imap = new MailboxSettings.Server("imap.example.org", 993, "chair@example.org", null,
-					"INBOX", MailboxSettings.Security.tls, true).withTokens(tokens);
+					"INBOX", MailboxSettings.Security.tls, true)
+				.withTokens(tokens);
 			assertThat(MailProblem.describe(new MailboxException("login", ex), MailProblem.Service.IMAP, imap))
 				.isEqualTo(line);
 			assertThat(MailProblem.permanent(ex)).isTrue();
@@ -139,7 +140,8 @@ class AccessTokensTests {
 		AccessTokens tokens = new AccessTokens(settings("refresh-me"), this.clock);
 		String token = tokens.token();
 		MailboxSettings.Server imap = new MailboxSettings.Server("imap.example.org", 993, "chair@example.org", null,
-				"INBOX", MailboxSettings.Security.tls, true).withTokens(tokens);
+				"INBOX", MailboxSettings.Security.tls, true)
+			.withTokens(tokens);
 
 		assertThat(tokens + " " + imap + " " + settings("refresh-me")).doesNotContain(token, "s3cret", "refresh-me");
 	}

@@ -20,14 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TCP proxy between the processor and a test IMAP server (GreenMail), on 127.0.0.1 and a random
- * port, for the server-fault tests of issue 13. It passes bytes through unchanged until a test
- * scripts a fault: refuse connections, cut a connection in the middle of a body literal, cut or
- * refuse ({@code NO [OVERQUOTA]}) a {@code UID MOVE}, strip {@code MOVE}/{@code UIDPLUS} from the
- * capabilities, answer a body as {@code NIL} or leave it out, shift the UIDVALIDITY in what the server says, or run
- * an action once a body fetch is done. Server responses are read line by line with their literals,
- * so a fault hits an exact place in the protocol. It logs the commands of every connection (their
- * first line) for the tests to check what the processor sent, and counts connection attempts.
+ * A TCP proxy between the processor and a test IMAP server (GreenMail), on 127.0.0.1 and
+ * a random port, for the server-fault tests of issue 13. It passes bytes through
+ * unchanged until a test scripts a fault: refuse connections, cut a connection in the
+ * middle of a body literal, cut or refuse ({@code NO [OVERQUOTA]}) a {@code UID MOVE},
+ * strip {@code MOVE}/{@code UIDPLUS} from the capabilities, answer a body as {@code NIL}
+ * or leave it out, shift the UIDVALIDITY in what the server says, or run an action once a
+ * body fetch is done. Server responses are read line by line with their literals, so a
+ * fault hits an exact place in the protocol. It logs the commands of every connection
+ * (their first line) for the tests to check what the processor sent, and counts
+ * connection attempts.
  */
 public final class FaultyImapProxy implements AutoCloseable {
 
@@ -46,9 +48,15 @@ public final class FaultyImapProxy implements AutoCloseable {
 		NONE,
 		/** The connection is cut before the server sees the command (once). */
 		CUT_BEFORE,
-		/** The server carries the command out; the connection is cut before its answer (once). */
+		/**
+		 * The server carries the command out; the connection is cut before its answer
+		 * (once).
+		 */
 		CUT_AFTER,
-		/** Answered {@code NO [OVERQUOTA]} without passing it on, until the test says otherwise. */
+		/**
+		 * Answered {@code NO [OVERQUOTA]} without passing it on, until the test says
+		 * otherwise.
+		 */
 		OVERQUOTA
 
 	}
@@ -108,7 +116,9 @@ public final class FaultyImapProxy implements AutoCloseable {
 		return this.attempts.get();
 	}
 
-	/** How many times a scripted fault struck, for a test to make sure its fault happened. */
+	/**
+	 * How many times a scripted fault struck, for a test to make sure its fault happened.
+	 */
 	public int faults() {
 		return this.faults.get();
 	}
@@ -118,12 +128,18 @@ public final class FaultyImapProxy implements AutoCloseable {
 		return this.moves.get();
 	}
 
-	/** Every command line the clients sent, as "connection-number command" (login lines masked). */
+	/**
+	 * Every command line the clients sent, as "connection-number command" (login lines
+	 * masked).
+	 */
 	public List<String> commands() {
 		return List.copyOf(this.commands);
 	}
 
-	/** While true, every new connection is accepted and closed at once, as a server that is down. */
+	/**
+	 * While true, every new connection is accepted and closed at once, as a server that
+	 * is down.
+	 */
 	public void refuseConnections(boolean refuse) {
 		this.refuse = refuse;
 		if (refuse) {
@@ -135,12 +151,18 @@ public final class FaultyImapProxy implements AutoCloseable {
 		this.moveFault = fault;
 	}
 
-	/** Strips these capabilities (e.g. MOVE, UIDPLUS) from every capability list the server sends from now on. */
+	/**
+	 * Strips these capabilities (e.g. MOVE, UIDPLUS) from every capability list the
+	 * server sends from now on.
+	 */
 	public void stripCapabilities(String... capabilities) {
 		this.stripped = Set.of(capabilities);
 	}
 
-	/** Once: the connection is cut before the server sees the next command that starts so (e.g. "UID EXPUNGE"). */
+	/**
+	 * Once: the connection is cut before the server sees the next command that starts so
+	 * (e.g. "UID EXPUNGE").
+	 */
 	public void cutBefore(String command) {
 		this.cutBeforeCommand.set(command.toUpperCase(Locale.ROOT));
 	}
@@ -160,13 +182,19 @@ public final class FaultyImapProxy implements AutoCloseable {
 		this.droppedBodyMarker = marker;
 	}
 
-	/** Once: the connection is cut after this many bytes of the body literal that contains the marker. */
+	/**
+	 * Once: the connection is cut after this many bytes of the body literal that contains
+	 * the marker.
+	 */
 	public void cutInBodyOf(String marker, int afterBytes) {
 		this.cutAfterBytes = afterBytes;
 		this.cutInBodyMarker.set(marker);
 	}
 
-	/** Once: this runs right after the server completed the body fetch that returned the marker. */
+	/**
+	 * Once: this runs right after the server completed the body fetch that returned the
+	 * marker.
+	 */
 	public void afterFetchOf(String marker, Runnable action) {
 		this.afterFetch = action;
 		this.afterFetchMarker.set(marker);
@@ -261,10 +289,16 @@ public final class FaultyImapProxy implements AutoCloseable {
 
 		private final OutputStream toClient;
 
-		/** Set when the server's next line must not reach the client: the connection is cut there. */
+		/**
+		 * Set when the server's next line must not reach the client: the connection is
+		 * cut there.
+		 */
 		private volatile boolean cutAtNextServerLine;
 
-		/** A body literal with the after-fetch marker passed; the next tagged answer completes its fetch. */
+		/**
+		 * A body literal with the after-fetch marker passed; the next tagged answer
+		 * completes its fetch.
+		 */
 		private volatile boolean fetchedMarker;
 
 		Connection(int number, Socket client, Socket server) throws IOException {
@@ -298,8 +332,8 @@ public final class FaultyImapProxy implements AutoCloseable {
 					String[] words = command.trim().split(" ", 4);
 					boolean move = words.length >= 3 && words[1].equalsIgnoreCase("UID")
 							&& words[2].equalsIgnoreCase("MOVE");
-					boolean login = words.length >= 2 && (words[1].equalsIgnoreCase("LOGIN")
-							|| words[1].equalsIgnoreCase("AUTHENTICATE"));
+					boolean login = words.length >= 2
+							&& (words[1].equalsIgnoreCase("LOGIN") || words[1].equalsIgnoreCase("AUTHENTICATE"));
 					FaultyImapProxy.this.commands
 						.add(this.number + " " + (login ? words[0] + " " + words[1] + " ***" : command.trim()));
 					String cut = FaultyImapProxy.this.cutBeforeCommand.get();

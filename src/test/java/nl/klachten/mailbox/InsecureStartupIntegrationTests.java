@@ -14,19 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Start-up stops, before any connection, when the password would go in clear text to a host that
- * is not loopback (CONTRACT §3); the cause is the one line {@link MailboxSecurity} gives.
+ * Start-up stops, before any connection, when the password would go in clear text to a
+ * host that is not loopback (CONTRACT §3); the cause is the one line
+ * {@link MailboxSecurity} gives.
  */
 class InsecureStartupIntegrationTests {
 
 	@Test
 	void shouldNotStartWhenSecurityIsNoneForAHostThatIsNotLoopback(@TempDir Path dir) {
-		SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class)
-			.web(WebApplicationType.NONE)
+		SpringApplicationBuilder app = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false);
-		assertThatThrownBy(() -> app.run("--complaints.mailbox.imap.host=imap.example.org",
-				"--complaints.mailbox.imap.security=none", "--complaints.mailbox.smtp.host=smtp.example.org",
-				"--complaints.register.path=" + dir.resolve("register.db")).close())
+		assertThatThrownBy(() -> app
+			.run("--complaints.mailbox.imap.host=imap.example.org", "--complaints.mailbox.imap.security=none",
+					"--complaints.mailbox.smtp.host=smtp.example.org",
+					"--complaints.register.path=" + dir.resolve("register.db"))
+			.close())
 			.satisfies((ex) -> assertThat(NestedExceptionUtils.getMostSpecificCause(ex))
 				.isInstanceOf(MailboxSettingsException.class)
 				.hasMessage("complaints.mailbox.imap.security=none would send the password in clear text to "

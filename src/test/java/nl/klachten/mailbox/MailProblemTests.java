@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one-line words for mail server failures (CONTRACT §3): one row per failure as Jakarta Mail
- * throws it (the cause often only as the "next exception"), the line, and whether start-up stops.
+ * The one-line words for mail server failures (CONTRACT §3): one row per failure as
+ * Jakarta Mail throws it (the cause often only as the "next exception"), the line, and
+ * whether start-up stops.
  */
 class MailProblemTests {
 
@@ -57,8 +58,9 @@ class MailProblemTests {
 				Arguments.of(new MailboxException("Reading the inbox failed", new FolderNotFoundException()),
 						"IMAP folder INBOX does not exist on imap.example.org:993: check complaints.mailbox.imap.folder",
 						true),
-				Arguments.of(new MailboxException("Reading the inbox failed", new MessagingException("* BYE",
-						new IOException("chair@example.org said no"))),
+				Arguments.of(
+						new MailboxException("Reading the inbox failed",
+								new MessagingException("* BYE", new IOException("chair@example.org said no"))),
 						"IMAP server imap.example.org:993 failed (IOException): check complaints.mailbox.imap.* and that"
 								+ " the server runs",
 						false));

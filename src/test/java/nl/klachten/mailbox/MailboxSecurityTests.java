@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** TLS by default and the loopback rule (CONTRACT §3), on the settings as Spring Boot binds them. */
+/**
+ * TLS by default and the loopback rule (CONTRACT §3), on the settings as Spring Boot
+ * binds them.
+ */
 class MailboxSecurityTests {
 
 	private static MailboxSettings bind(String... keysAndValues) {
@@ -76,7 +79,8 @@ class MailboxSecurityTests {
 				"smtp.example.org", "smtp.security", "none");
 		assertThat(MailboxSecurity.problems(settings)).singleElement()
 			.asString()
-			.startsWith("complaints.mailbox.smtp.security=none would send the password in clear text to smtp.example.org");
+			.startsWith(
+					"complaints.mailbox.smtp.security=none would send the password in clear text to smtp.example.org");
 	}
 
 	@Test
@@ -101,7 +105,8 @@ class MailboxSecurityTests {
 				"trust-store-password", "secret");
 		assertThatThrownBy(() -> TrustStore.socketFactory(settings)).isInstanceOf(MailboxSettingsException.class)
 			.hasMessageStartingWith("complaints.mailbox.trust-store=" + file + " cannot be read (")
-			.hasMessageEndingWith("): give a readable PKCS12 or JKS file and its complaints.mailbox.trust-store-password")
+			.hasMessageEndingWith(
+					"): give a readable PKCS12 or JKS file and its complaints.mailbox.trust-store-password")
 			.hasMessageNotContaining("\n")
 			.hasMessageNotContaining("secret");
 	}

@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code auth: xoauth2} against Dovecot's oauth2 passdb (CONTRACT §3): the test is the OAuth2
- * provider, on 127.0.0.1:18080 where {@code scripts/realstack} points Dovecot's introspection. A
- * token from the client-credentials flow logs in over STARTTLS and reads the inbox, and logs in to
- * Postfix (whose SASL is Dovecot's); a revoked
- * token is refused by Dovecot, and the processor's login fetches a new one; a provider whose
- * tokens Dovecot never accepts is one line.
+ * {@code auth: xoauth2} against Dovecot's oauth2 passdb (CONTRACT §3): the test is the
+ * OAuth2 provider, on 127.0.0.1:18080 where {@code scripts/realstack} points Dovecot's
+ * introspection. A token from the client-credentials flow logs in over STARTTLS and reads
+ * the inbox, and logs in to Postfix (whose SASL is Dovecot's); a revoked token is refused
+ * by Dovecot, and the processor's login fetches a new one; a provider whose tokens
+ * Dovecot never accepts is one line.
  */
 class OAuth2RealServerIT {
 
@@ -53,12 +53,14 @@ class OAuth2RealServerIT {
 
 	private static MailboxSettings settings() {
 		return new MailboxSettings(USER, "Klachtencommissie", "Klachten/Verwerkt", "Klachten/Quarantaine",
-				"Klachten/Meldingen", null, null, RealServers.trustStore().toString(), RealServers.TRUST_PASSWORD, false);
+				"Klachten/Meldingen", null, null, RealServers.trustStore().toString(), RealServers.TRUST_PASSWORD,
+				false);
 	}
 
 	private static AccessTokens tokens() {
-		return new AccessTokens(new MailboxSettings.OAuth2(provider.tokenUri(), "committee-app", "s3cret", null,
-				"imap"), TestClock.configured());
+		return new AccessTokens(
+				new MailboxSettings.OAuth2(provider.tokenUri(), "committee-app", "s3cret", null, "imap"),
+				TestClock.configured());
 	}
 
 	private static Server server(AccessTokens tokens) {
@@ -78,7 +80,8 @@ class OAuth2RealServerIT {
 				found = mailbox.fetch(10_000, 10_000_000, 64_000_000, null)
 					.mails()
 					.stream()
-					.anyMatch((mail) -> mail.raw() != null && new String(mail.raw(), StandardCharsets.UTF_8).contains(marker));
+					.anyMatch((mail) -> mail.raw() != null
+							&& new String(mail.raw(), StandardCharsets.UTF_8).contains(marker));
 				if (!found) {
 					pause();
 				}
@@ -96,7 +99,8 @@ class OAuth2RealServerIT {
 		try (SmtpTransport.Connection connection = new SmtpTransport(smtp, USER, quiet).open()) {
 			assertThat(connection).isNotNull();
 		}
-		// and the token is what got it in: with every token revoked Postfix refuses the login
+		// and the token is what got it in: with every token revoked Postfix refuses the
+		// login
 		provider.revokeAll(true);
 		try {
 			assertThatThrownBy(new SmtpTransport(smtp, USER, quiet)::open)

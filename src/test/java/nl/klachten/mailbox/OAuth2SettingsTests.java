@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OAuth2 keys of CONTRACT §3 as the processor and {@code scripts/complaints check} bind them,
- * and the check's one line when the token cannot be had.
+ * The OAuth2 keys of CONTRACT §3 as the processor and {@code scripts/complaints check}
+ * bind them, and the check's one line when the token cannot be had.
  */
 class OAuth2SettingsTests {
 
@@ -32,15 +32,16 @@ class OAuth2SettingsTests {
 	void passwordIsTheDefaultAndXoauth2BindsWithItsProvider() {
 		assertThat(bind(Map.of()).imap().auth()).isEqualTo(MailboxSettings.Auth.password);
 
-		MailboxSettings settings = bind(Map.of("complaints.mailbox.imap.auth", "xoauth2", "complaints.mailbox.smtp.auth",
-				"xoauth2", "complaints.mailbox.oauth2.token-uri", "https://login.example.org/token",
-				"complaints.mailbox.oauth2.client-id", "app", "complaints.mailbox.oauth2.client-secret", "s3cret",
-				"complaints.mailbox.oauth2.refresh-token", "r", "complaints.mailbox.oauth2.scope", "mail"));
+		MailboxSettings settings = bind(Map.of("complaints.mailbox.imap.auth", "xoauth2",
+				"complaints.mailbox.smtp.auth", "xoauth2", "complaints.mailbox.oauth2.token-uri",
+				"https://login.example.org/token", "complaints.mailbox.oauth2.client-id", "app",
+				"complaints.mailbox.oauth2.client-secret", "s3cret", "complaints.mailbox.oauth2.refresh-token", "r",
+				"complaints.mailbox.oauth2.scope", "mail"));
 
 		assertThat(settings.imap().oauth2()).isTrue();
 		assertThat(settings.smtp().oauth2()).isTrue();
-		assertThat(settings.oauth2()).isEqualTo(
-				new MailboxSettings.OAuth2("https://login.example.org/token", "app", "s3cret", "r", "mail"));
+		assertThat(settings.oauth2())
+			.isEqualTo(new MailboxSettings.OAuth2("https://login.example.org/token", "app", "s3cret", "r", "mail"));
 		assertThat(settings.toString()).doesNotContain("s3cret");
 	}
 
@@ -49,8 +50,8 @@ class OAuth2SettingsTests {
 		try (TokenEndpoint endpoint = new TokenEndpoint(0, "chair@example.org")) {
 			endpoint.refuse(401, "invalid_client");
 			List<String> lines = MailboxCheck.check(bind(Map.of("complaints.mailbox.imap.auth", "xoauth2",
-					"complaints.mailbox.smtp.auth", "xoauth2", "complaints.mailbox.oauth2.token-uri", endpoint.tokenUri(),
-					"complaints.mailbox.oauth2.client-id", "app")));
+					"complaints.mailbox.smtp.auth", "xoauth2", "complaints.mailbox.oauth2.token-uri",
+					endpoint.tokenUri(), "complaints.mailbox.oauth2.client-id", "app")));
 
 			String line = "OAuth2 token endpoint " + endpoint.tokenUri() + " refused the client: 401 invalid_client,"
 					+ " check complaints.mailbox.oauth2.client-id and client-secret";
@@ -60,9 +61,9 @@ class OAuth2SettingsTests {
 
 	@Test
 	void theCheckNamesAMissingTokenUri() {
-		assertThat(MailboxCheck.check(bind(Map.of("complaints.mailbox.imap.auth", "xoauth2"))))
-			.containsExactly("complaints.mailbox.oauth2.token-uri is not set while a mailbox logs in with auth: xoauth2:"
-					+ " set it to the provider's token endpoint");
+		assertThat(MailboxCheck.check(bind(Map.of("complaints.mailbox.imap.auth", "xoauth2")))).containsExactly(
+				"complaints.mailbox.oauth2.token-uri is not set while a mailbox logs in with auth: xoauth2:"
+						+ " set it to the provider's token endpoint");
 	}
 
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mail waiting to be filed (issue 13, CONTRACT §4): tried again after a backoff that doubles, left
- * out of reads meanwhile, forgotten when the inbox's UIDVALIDITY changes, cleared once filed.
+ * Mail waiting to be filed (issue 13, CONTRACT §4): tried again after a backoff that
+ * doubles, left out of reads meanwhile, forgotten when the inbox's UIDVALIDITY changes,
+ * cleared once filed.
  */
 class PendingFilingsTests {
 
@@ -22,8 +23,8 @@ class PendingFilingsTests {
 	private final PendingFilings pending = new PendingFilings(
 			Clock.fixed(Instant.parse("2026-03-10T07:00:00Z"), ZoneOffset.UTC), this.ticks::get);
 
-	private static final Filing TWO = new Filing(Map.of(1L, Filing.Destination.PROCESSED, 2L,
-			Filing.Destination.QUARANTINE), 77);
+	private static final Filing TWO = new Filing(
+			Map.of(1L, Filing.Destination.PROCESSED, 2L, Filing.Destination.QUARANTINE), 77);
 
 	@Test
 	void shouldWaitLongerAfterEveryFailureAndNotBeDueBefore() {

@@ -12,7 +12,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A problem is logged when it starts, when it changes and when it ends; never once per try. */
+/**
+ * A problem is logged when it starts, when it changes and when it ends; never once per
+ * try.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemLogTests {
 
@@ -31,11 +34,13 @@ class ProblemLogTests {
 		problems.succeeded();
 		problems.succeeded();
 
-		assertThat(output.getAll().lines().filter((line) -> line.contains("IMAP login refused by imap.example.org:993")))
+		assertThat(
+				output.getAll().lines().filter((line) -> line.contains("IMAP login refused by imap.example.org:993")))
 			.hasSize(1);
 		assertThat(output.getAll().lines().filter((line) -> line.contains("refused the connection"))).hasSize(1);
-		assertThat(output.getAll().lines().filter((line) -> line.contains("IMAP server imap.example.org:993 answers again")))
-			.hasSize(1);
+		assertThat(output.getAll()
+			.lines()
+			.filter((line) -> line.contains("IMAP server imap.example.org:993 answers again"))).hasSize(1);
 		assertThat(problems.failing()).isFalse();
 	}
 

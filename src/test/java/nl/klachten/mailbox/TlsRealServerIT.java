@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * TLS against Dovecot and Postfix with their self-signed certificate (CONTRACT §3), STARTTLS and
- * implicit TLS: refused without a trust store that holds it, with one line naming the certificate
- * problem, and accepted with {@code complaints.mailbox.trust-store}. Verification is never off.
+ * TLS against Dovecot and Postfix with their self-signed certificate (CONTRACT §3),
+ * STARTTLS and implicit TLS: refused without a trust store that holds it, with one line
+ * naming the certificate problem, and accepted with
+ * {@code complaints.mailbox.trust-store}. Verification is never off.
  */
 class TlsRealServerIT {
 
@@ -50,12 +51,14 @@ class TlsRealServerIT {
 		Server server = server(RealServers.HOST, imapPort(security), security, null);
 		try (ImapMailbox mailbox = new ImapMailbox(server, settings(null))) {
 			assertThatThrownBy(mailbox::ensureFolders).isInstanceOf(MailboxException.class)
-				.satisfies((ex) -> assertThat(ConnectionProblem.certificate(ex, "IMAP", server)).hasValueSatisfying(
-						(line) -> assertThat(line).startsWith("IMAP " + RealServers.HOST + ":" + imapPort(security)
+				.satisfies((ex) -> assertThat(ConnectionProblem.certificate(ex, "IMAP", server))
+					.hasValueSatisfying((line) -> assertThat(line)
+						.startsWith("IMAP " + RealServers.HOST + ":" + imapPort(security)
 								+ ": the server's certificate is not trusted (")
-							.contains("PKIX path building failed")
-							.endsWith("put it or its issuer in complaints.mailbox.trust-store (PKCS12) or in the JVM trust store")
-							.doesNotContain("\n")));
+						.contains("PKIX path building failed")
+						.endsWith(
+								"put it or its issuer in complaints.mailbox.trust-store (PKCS12) or in the JVM trust store")
+						.doesNotContain("\n")));
 		}
 	}
 
@@ -72,10 +75,12 @@ class TlsRealServerIT {
 	@CsvSource({ "starttls", "tls" })
 	void shouldRefuseTheSmtpServerInOneLineWhenItsCertificateIsNotTrusted(Security security) {
 		Server server = server(RealServers.HOST, smtpPort(security), security, null);
-		SmtpTransport smtp = new SmtpTransport(server, RealServers.CHAIR, ProblemLog.silent(MailProblem.Service.SMTP, server));
+		SmtpTransport smtp = new SmtpTransport(server, RealServers.CHAIR,
+				ProblemLog.silent(MailProblem.Service.SMTP, server));
 		assertThatThrownBy(smtp::open).satisfies((ex) -> assertThat(ConnectionProblem.certificate(ex, "SMTP", server))
 			.hasValueSatisfying((line) -> assertThat(line)
-				.startsWith("SMTP " + RealServers.HOST + ":" + smtpPort(security) + ": the server's certificate is not trusted (")
+				.startsWith("SMTP " + RealServers.HOST + ":" + smtpPort(security)
+						+ ": the server's certificate is not trusted (")
 				.doesNotContain("\n")));
 	}
 
@@ -83,7 +88,8 @@ class TlsRealServerIT {
 	@CsvSource({ "starttls", "tls" })
 	void shouldLogInToSmtpWhenTheTrustStoreHoldsTheCertificate(Security security) throws Exception {
 		Server server = server(RealServers.HOST, smtpPort(security), security, trusted);
-		SmtpTransport smtp = new SmtpTransport(server, RealServers.CHAIR, ProblemLog.silent(MailProblem.Service.SMTP, server));
+		SmtpTransport smtp = new SmtpTransport(server, RealServers.CHAIR,
+				ProblemLog.silent(MailProblem.Service.SMTP, server));
 		try (SmtpTransport.Connection connection = smtp.open()) {
 			assertThat(connection).isNotNull();
 		}

@@ -19,8 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny OAuth2 provider on 127.0.0.1 for tests: {@code /token} issues {@code token-1},
- * {@code token-2}, ... (or answers {@link #refuse} with a status and an error), {@code /introspect}
- * tells Dovecot whether a token is active and whose it is (RFC 7662, POST {@code token=...}).
+ * {@code token-2}, ... (or answers {@link #refuse} with a status and an error),
+ * {@code /introspect} tells Dovecot whether a token is active and whose it is (RFC 7662,
+ * POST {@code token=...}).
  */
 final class TokenEndpoint implements AutoCloseable {
 
@@ -71,7 +72,9 @@ final class TokenEndpoint implements AutoCloseable {
 		this.issued.remove(token);
 	}
 
-	/** While set, introspection calls every token inactive, also the ones issued later. */
+	/**
+	 * While set, introspection calls every token inactive, also the ones issued later.
+	 */
 	void revokeAll(boolean revoked) {
 		this.allRevoked = revoked;
 	}
@@ -85,8 +88,8 @@ final class TokenEndpoint implements AutoCloseable {
 		}
 		String token = "token-" + this.counter.incrementAndGet();
 		this.issued.add(token);
-		answer(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-				+ this.expiresIn + "}");
+		answer(exchange, 200,
+				"{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":" + this.expiresIn + "}");
 	}
 
 	private void introspect(HttpExchange exchange) throws IOException {

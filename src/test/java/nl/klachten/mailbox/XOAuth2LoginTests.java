@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What goes over the wire for {@code auth: xoauth2}: Angus Mail sends {@code AUTHENTICATE XOAUTH2}
- * (IMAP) and {@code AUTH XOAUTH2} (SMTP) with {@code user=...^Aauth=Bearer <token>^A^A} in base64,
- * the token from {@link AccessTokens}; a refused token is fetched anew and tried once more. The
- * servers are tiny fakes on 127.0.0.1 that record the authentication lines.
+ * What goes over the wire for {@code auth: xoauth2}: Angus Mail sends
+ * {@code AUTHENTICATE XOAUTH2} (IMAP) and {@code AUTH XOAUTH2} (SMTP) with
+ * {@code user=...^Aauth=Bearer <token>^A^A} in base64, the token from
+ * {@link AccessTokens}; a refused token is fetched anew and tried once more. The servers
+ * are tiny fakes on 127.0.0.1 that record the authentication lines.
  */
 class XOAuth2LoginTests {
 
@@ -65,7 +66,8 @@ class XOAuth2LoginTests {
 
 	private static String xoauth2(String token) {
 		return Base64.getEncoder()
-			.encodeToString(("user=" + USER + "\u0001auth=Bearer " + token + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
+			.encodeToString(
+					("user=" + USER + "\u0001auth=Bearer " + token + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test
@@ -181,7 +183,8 @@ class XOAuth2LoginTests {
 			while (!this.socket.isClosed()) {
 				try (Socket client = this.socket.accept()) {
 					conversation.run(
-							new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)),
+							new BufferedReader(
+									new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII)),
 							new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII));
 				}
 				catch (IOException ex) {

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The counters' tags are codes from fixed sets, never free text (R8: nothing personal in metrics). */
+/**
+ * The counters' tags are codes from fixed sets, never free text (R8: nothing personal in
+ * metrics).
+ */
 class ComplaintsMetersTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -15,9 +18,10 @@ class ComplaintsMetersTests {
 	private final ComplaintsMeters meters = new ComplaintsMeters(this.registry);
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "processing-failed:IOException|processing-failed",
-			"mime-error:MimeException|mime-error", "limit:mime-depth|limit", "auto-submitted|auto-submitted",
-			"Klacht van jan@example.org|other", "'   '|other" })
+	@CsvSource(delimiter = '|',
+			value = { "processing-failed:IOException|processing-failed", "mime-error:MimeException|mime-error",
+					"limit:mime-depth|limit", "auto-submitted|auto-submitted", "Klacht van jan@example.org|other",
+					"'   '|other" })
 	void shouldTagWithTheReasonCodeOnlyWhenTheReasonCarriesMore(String reason, String tag) {
 		this.meters.quarantined(reason);
 		assertThat(this.registry.get("complaints.mails.quarantined").tag("reason", tag).counter().count()).isEqualTo(1);

@@ -35,12 +35,13 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Health and metrics on the management port (CONTRACT §3 {@code management.server.port}): the
- * components {@code imap}, {@code smtp}, {@code register} and {@code digest}, the
- * {@code complaints_*} meters counting what the pipeline did, no personal data in either, the port
- * on loopback only ({@code imap} DOWN when the mail server goes away: {@link ImapDownHealthIntegrationTests}).
- * It starts a web server, on a random management port. The counts are taken from where they stood
- * and the clock is put back after the deadline test, so the tests run in any order.
+ * Health and metrics on the management port (CONTRACT §3 {@code management.server.port}):
+ * the components {@code imap}, {@code smtp}, {@code register} and {@code digest}, the
+ * {@code complaints_*} meters counting what the pipeline did, no personal data in either,
+ * the port on loopback only ({@code imap} DOWN when the mail server goes away:
+ * {@link ImapDownHealthIntegrationTests}). It starts a web server, on a random management
+ * port. The counts are taken from where they stood and the clock is put back after the
+ * deadline test, so the tests run in any order.
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "spring.main.web-application-type=servlet", "management.server.port=0" })
@@ -69,9 +70,10 @@ class HealthMetricsIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aMail(uniqueSender(), "Afwezig", "Ik ben er niet.", newMessageId(),
 				"Auto-Submitted: auto-replied\r\n", TEXT));
 
-		String metrics = await().atMost(WAIT).until(() -> get("/actuator/prometheus").body(),
-				(body) -> added(before, body, "complaints_mails_ignored_total{reason=\"auto-submitted\"}") >= 1
-						&& added(before, body, "complaints_commands_accepted_total") >= 1);
+		String metrics = await().atMost(WAIT)
+			.until(() -> get("/actuator/prometheus").body(),
+					(body) -> added(before, body, "complaints_mails_ignored_total{reason=\"auto-submitted\"}") >= 1
+							&& added(before, body, "complaints_commands_accepted_total") >= 1);
 		assertThat(added(before, metrics, "complaints_mails_read_total")).isGreaterThanOrEqualTo(4);
 		assertThat(added(before, metrics, "complaints_cases_registered_total")).isEqualTo(1);
 		assertThat(added(before, metrics, "complaints_acknowledgements_sent_total")).isEqualTo(1);
@@ -116,7 +118,8 @@ class HealthMetricsIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldCountDecisionsPastTheirDueDate() {
 		fileComplaint("Storing", "Mijn internet werkt niet.");
-		// no test here decides a case: 60 days on, every case in the register is past its decision date
+		// no test here decides a case: 60 days on, every case in the register is past its
+		// decision date
 		long cases = this.jdbc.sql("SELECT count(*) FROM complaint").query(Long.class).single();
 		Instant now = this.clock.instant();
 		this.clock.advance(Duration.ofDays(60));
@@ -137,12 +140,17 @@ class HealthMetricsIntegrationTests extends MailIntegrationTest {
 		return new ManagementPort(this.port).get(path);
 	}
 
-	/** How much a sample grew from one Prometheus text to the next (absent counts as 0). */
+	/**
+	 * How much a sample grew from one Prometheus text to the next (absent counts as 0).
+	 */
 	private static double added(String before, String after, String sample) {
 		return value(after, sample) - Math.max(0, value(before, sample));
 	}
 
-	/** The value of one sample line of the Prometheus text ({@code name{tags} value}), or -1 when absent. */
+	/**
+	 * The value of one sample line of the Prometheus text ({@code name{tags} value}), or
+	 * -1 when absent.
+	 */
 	private static double value(String metrics, String sample) {
 		return metrics.lines()
 			.filter((line) -> line.startsWith(sample + " "))

@@ -18,8 +18,8 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When each health component turns DOWN (README "Health and metrics"), on a fixed clock and the
- * figures as the register and the inbox reader give them.
+ * When each health component turns DOWN (README "Health and metrics"), on a fixed clock
+ * and the figures as the register and the inbox reader give them.
  */
 class HealthRulesTests {
 
@@ -40,7 +40,8 @@ class HealthRulesTests {
 	void shouldReportImapDownWhenThreeReadsInARowFailed() {
 		Health health = imap(3, Duration.ofSeconds(5));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("failedReadsInRow", 3).containsEntry("lastError", "ConnectException");
+		assertThat(health.getDetails()).containsEntry("failedReadsInRow", 3)
+			.containsEntry("lastError", "ConnectException");
 	}
 
 	@Test
@@ -48,21 +49,22 @@ class HealthRulesTests {
 		assertThat(imap(0, Duration.ofMinutes(11)).getStatus()).isEqualTo(Status.DOWN);
 	}
 
-	/** Issue 13: reads go on, but mail the server will not let us file keeps the inbox full. */
+	/**
+	 * Issue 13: reads go on, but mail the server will not let us file keeps the inbox
+	 * full.
+	 */
 	@Test
 	void shouldReportImapDownWhenThreeFilingsInARowFailed() {
 		InboxReader.Reads reads = new InboxReader.Reads(NOW, 0, 0, null);
-		Health two = new ImapHealth(() -> reads,
-				() -> new nl.klachten.mailbox.PendingFilings.State(4, NOW.minusSeconds(60), 2, "CommandFailedException"),
-				SETTINGS)
+		Health two = new ImapHealth(() -> reads, () -> new nl.klachten.mailbox.PendingFilings.State(4,
+				NOW.minusSeconds(60), 2, "CommandFailedException"), SETTINGS)
 			.health();
 		assertThat(two.getStatus()).isEqualTo(Status.UP);
 		assertThat(two.getDetails()).containsEntry("mailsWaitingToBeFiled", 4)
 			.containsEntry("lastFilingError", "CommandFailedException")
 			.containsEntry("filingFailingSince", "2026-12-01T09:29:00Z");
-		Health three = new ImapHealth(() -> reads,
-				() -> new nl.klachten.mailbox.PendingFilings.State(4, NOW.minusSeconds(60), 3, "CommandFailedException"),
-				SETTINGS)
+		Health three = new ImapHealth(() -> reads, () -> new nl.klachten.mailbox.PendingFilings.State(4,
+				NOW.minusSeconds(60), 3, "CommandFailedException"), SETTINGS)
 			.health();
 		assertThat(three.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(imap(0, Duration.ofSeconds(5)).getDetails()).doesNotContainKey("mailsWaitingToBeFiled");
@@ -85,7 +87,10 @@ class HealthRulesTests {
 		assertThat(health.getDetails()).containsEntry("lastSent", "none").containsEntry("oldestWaitingSeconds", 0L);
 	}
 
-	/** Issue 13: an unreachable SMTP server with mail waiting is DOWN at once, with since when and the next try. */
+	/**
+	 * Issue 13: an unreachable SMTP server with mail waiting is DOWN at once, with since
+	 * when and the next try.
+	 */
 	@Test
 	void shouldReportSmtpDownWhileTheServerCannotBeReachedAndMailWaits() {
 		SmtpServerState.Figures down = new SmtpServerState.Figures(NOW.minusSeconds(60), NOW.plusSeconds(20), 3);
@@ -123,7 +128,8 @@ class HealthRulesTests {
 	}
 
 	private static Health smtp(Instant oldestWaiting) {
-		return new SmtpHealth(() -> new Vitals.OutboxFigures(2, oldestWaiting, 1, NOW.minusSeconds(30)), SETTINGS, CLOCK)
+		return new SmtpHealth(() -> new Vitals.OutboxFigures(2, oldestWaiting, 1, NOW.minusSeconds(30)), SETTINGS,
+				CLOCK)
 			.health();
 	}
 

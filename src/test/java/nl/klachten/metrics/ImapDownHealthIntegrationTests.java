@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code imap} DOWN on the management port when the mail server goes away, and the whole health
- * with it, still without host or address. A class of its own because it stops this class's
- * GreenMail: in {@link HealthMetricsIntegrationTests} it had to be the last test to run.
+ * {@code imap} DOWN on the management port when the mail server goes away, and the whole
+ * health with it, still without host or address. A class of its own because it stops this
+ * class's GreenMail: in {@link HealthMetricsIntegrationTests} it had to be the last test
+ * to run.
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "spring.main.web-application-type=servlet", "management.server.port=0" })

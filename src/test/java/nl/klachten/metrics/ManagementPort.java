@@ -10,7 +10,10 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The management server (health and metrics) as the tests read it: plain HTTP on 127.0.0.1. */
+/**
+ * The management server (health and metrics) as the tests read it: plain HTTP on
+ * 127.0.0.1.
+ */
 final class ManagementPort {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -29,13 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every template in {@code templates/}, rendered through the real composer with the widest values
- * a case can bring (issue 11, CONTRACT §4): every text 200 characters and more, long names and
- * subjects, reference-like words and URLs longer than a line, in two variants (every optional
- * part present, every optional part absent). The plain text never has a line over 76 columns
- * outside quoted lines ({@code >}) and single unbreakable words, names no requirement code
- * ({@code R13}) and writes no ISO date. The folders are listed, not named, so a new template is
- * covered the day it is added; one whose model is not here fails to render, and so fails the test.
+ * Every template in {@code templates/}, rendered through the real composer with the
+ * widest values a case can bring (issue 11, CONTRACT §4): every text 200 characters and
+ * more, long names and subjects, reference-like words and URLs longer than a line, in two
+ * variants (every optional part present, every optional part absent). The plain text
+ * never has a line over 76 columns outside quoted lines ({@code >}) and single
+ * unbreakable words, names no requirement code ({@code R13}) and writes no ISO date. The
+ * folders are listed, not named, so a new template is covered the day it is added; one
+ * whose model is not here fails to render, and so fails the test.
  */
 class AllTemplatesTests {
 
@@ -60,7 +61,9 @@ class AllTemplatesTests {
 	private static final String TEXT = LONG + "\n\n> " + LONG + "\n\n  - " + LONG + "\n\nMet vriendelijke groet,\n"
 			+ NAME;
 
-	/** The purposes of mail to the complainant: each has an English version (CONTRACT §4). */
+	/**
+	 * The purposes of mail to the complainant: each has an English version (CONTRACT §4).
+	 */
 	private static final List<String> TO_COMPLAINANT = List.of("acknowledgement", "appeal-confirmation",
 			"appeal-decision", "appeal-extension", "appeal-refused", "confirmation-request", "data-access", "decision",
 			"details-recorded", "extension-notice", "question-complainant", "withdrawal-confirmation");
@@ -91,7 +94,8 @@ class AllTemplatesTests {
 				continue;
 			}
 			if (PlainText.columns(line) > PlainText.WIDTH) {
-				assertThat(line.strip()).as("an over-wide line in %s is one unbreakable word", purpose).doesNotContain(" ");
+				assertThat(line.strip()).as("an over-wide line in %s is one unbreakable word", purpose)
+					.doesNotContain(" ");
 			}
 			assertThat(line).as("%s names no requirement code", purpose).doesNotContainPattern(REQUIREMENT_CODE);
 			assertThat(line).as("%s writes dates for people", purpose).doesNotContainPattern(ISO_DATE);
@@ -122,11 +126,14 @@ class AllTemplatesTests {
 		Clock clock = Clock.fixed(Instant.parse("2026-11-30T07:01:00Z"), ZoneId.of("Europe/Amsterdam"));
 		Map<String, Object> model = model(full);
 		model.put(MailComposer.LANGUAGE, language);
-		return new MailComposer(templates, mailbox, clock).compose(new Letter(purpose, List.of("klager@example.org"),
-				"KK-2026-0001", null, List.of(), model));
+		return new MailComposer(templates, mailbox, clock)
+			.compose(new Letter(purpose, List.of("klager@example.org"), "KK-2026-0001", null, List.of(), model));
 	}
 
-	/** One model for every template: each key a template uses, with the widest value it can get. */
+	/**
+	 * One model for every template: each key a template uses, with the widest value it
+	 * can get.
+	 */
 	static Map<String, Object> model(boolean full) {
 		String value = full ? LONG : "";
 		Map<String, Object> model = new HashMap<>();
@@ -143,7 +150,8 @@ class AllTemplatesTests {
 			model.put(key, "30 november 2026");
 		}
 		model.put("subject", full ? LONG : "(geen onderwerp)");
-		model.put("complainantEmail", "maria.theresia.van.den.heuvel-oosterhout@" + "nederhorst".repeat(4) + ".example");
+		model.put("complainantEmail",
+				"maria.theresia.van.den.heuvel-oosterhout@" + "nederhorst".repeat(4) + ".example");
 		model.put("sender", "klager@example.org");
 		model.put("text", TEXT);
 		model.put("question", full ? "Beste mevrouw Van den Heuvel,\n\n" + TEXT : TEXT);
@@ -160,19 +168,19 @@ class AllTemplatesTests {
 		model.put("attachments", full ? List.of(TOKEN + ".pdf", LONG) : List.of());
 		model.put("missing", full ? List.of("Naam", "Adres", "Woonplaats") : List.of());
 		model.put("shown", full ? List.of("Naam: " + NAME, "Gronden: " + LONG) : List.of());
-		model.put("changes", full ? List.of(LONG, "Termijn verlengd tot 31 december 2026; de klager is ingelicht.")
-				: List.of());
+		model.put("changes",
+				full ? List.of(LONG, "Termijn verlengd tot 31 december 2026; de klager is ingelicht.") : List.of());
 		model.put("details", full ? labelled() : Map.of());
 		model.put("recorded", full ? labelled() : Map.of());
-		model.put("sent", full ? List.of(Map.of("to", "de klager", "text", TEXT, "lines", TEXT.lines().toList()))
-				: List.of());
+		model.put("sent",
+				full ? List.of(Map.of("to", "de klager", "text", TEXT, "lines", TEXT.lines().toList())) : List.of());
 		model.put("guidance", full ? Guidance.forCase(openCase()) : List.of());
 		model.put("help", full ? Keyword.helpTable() : "");
 		model.put("sections", List.of(Map.of("title", LONG, "lines", full ? List.of(digestLine()) : List.of())));
 		model.put("cases", List.of(caseFile(full)));
 		model.put("messageId", full ? TOKEN + "@" + "nederhorst".repeat(4) + ".example" : "a@b");
-		model.put("mails", List.of(Map.of("sender", full ? NAME.replace(' ', '.') + "@example.org" : "",
-				"place", full ? "klacht KK-2026-0001" : "genegeerd")));
+		model.put("mails", List.of(Map.of("sender", full ? NAME.replace(' ', '.') + "@example.org" : "", "place",
+				full ? "klacht KK-2026-0001" : "genegeerd")));
 		return model;
 	}
 
@@ -190,7 +198,10 @@ class AllTemplatesTests {
 				LONG, "reply", "GEGROND + argumenten als tekst | VERLENG 2 weken | " + TOKEN);
 	}
 
-	/** A case as {@code register/DataAccessView} gives it to the data-access template: text for people. */
+	/**
+	 * A case as {@code register/DataAccessView} gives it to the data-access template:
+	 * text for people.
+	 */
 	private static Map<String, Object> caseFile(boolean full) {
 		Map<String, Object> file = new HashMap<>();
 		file.put("reference", "KK-2026-0001");
@@ -215,8 +226,10 @@ class AllTemplatesTests {
 	}
 
 	private static CaseState openCase() {
-		return new CaseState(new RegisteredComplaint(1, new ReferenceNumber("KK", 2026, 1), "klager@example.org",
-				RegisteredComplaint.Status.IN_BEHANDELING), LocalDate.of(2026, 12, 28), null, null, null, false);
+		return new CaseState(
+				new RegisteredComplaint(1, new ReferenceNumber("KK", 2026, 1), "klager@example.org",
+						RegisteredComplaint.Status.IN_BEHANDELING),
+				LocalDate.of(2026, 12, 28), null, null, null, false);
 	}
 
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code References} a case letter carries (CONTRACT §4, issue 11): each id once, the mail it
- * follows last (RFC 5322), and over {@value CaseThreading#MAX_REFERENCES} ids the root and the
- * latest, so the thread stays whole in a client and the header stays short.
+ * The {@code References} a case letter carries (CONTRACT §4, issue 11): each id once, the
+ * mail it follows last (RFC 5322), and over {@value CaseThreading#MAX_REFERENCES} ids the
+ * root and the latest, so the thread stays whole in a client and the header stays short.
  */
 class CaseThreadingTests {
 

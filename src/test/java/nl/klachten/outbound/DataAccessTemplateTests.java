@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The complainant's data document (R21, issue 11): the name in the salutation when the register
- * knows it and "heer/mevrouw" only when it does not, dates for people, the state with the pending
- * appeal and the proposed solution; in plain text and HTML alike.
+ * The complainant's data document (R21, issue 11): the name in the salutation when the
+ * register knows it and "heer/mevrouw" only when it does not, dates for people, the state
+ * with the pending appeal and the proposed solution; in plain text and HTML alike.
  */
 class DataAccessTemplateTests {
 

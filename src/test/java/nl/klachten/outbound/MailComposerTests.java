@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Defence in depth in the composer (issue 9): no header of ours carries a control character, and a
- * template cannot run code. Each refusal names the header and never the value.
+ * Defence in depth in the composer (issue 9): no header of ours carries a control
+ * character, and a template cannot run code. Each refusal names the header and never the
+ * value.
  */
 class MailComposerTests {
 
@@ -73,26 +74,33 @@ class MailComposerTests {
 
 	@Test
 	void shouldLeaveOutInReplyToAndReferencesWhenIdIsNotStrict() {
-		ComposedMail mail = composer("K").compose(letter(List.of("a@example.org"), null, HOSTILE, List.of(HOSTILE), "S"));
+		ComposedMail mail = composer("K")
+			.compose(letter(List.of("a@example.org"), null, HOSTILE, List.of(HOSTILE), "S"));
 		assertThat(new String(mail.raw(), StandardCharsets.UTF_8)).doesNotContain("Bcc", "evil@example.org");
 	}
 
 	@Test
 	void shouldRefuseToWhenItHoldsCrLf() {
-		assertRefused(() -> composer("K").compose(letter(List.of("a@example.org\r\nBcc: b@example.org"), null, null,
-				List.of(), "S")), "To", "b@example.org");
+		assertRefused(
+				() -> composer("K")
+					.compose(letter(List.of("a@example.org\r\nBcc: b@example.org"), null, null, List.of(), "S")),
+				"To", "b@example.org");
 	}
 
 	@Test
 	void shouldRefuseFromDisplayNameWhenItHoldsCrLf() {
-		assertRefused(() -> composer("Commissie\r\nBcc: b@example.org").compose(letter(List.of("a@example.org"), null,
-				null, List.of(), "S")), "From display name", "b@example.org");
+		assertRefused(
+				() -> composer("Commissie\r\nBcc: b@example.org")
+					.compose(letter(List.of("a@example.org"), null, null, List.of(), "S")),
+				"From display name", "b@example.org");
 	}
 
 	@Test
 	void shouldRefuseComplaintReferenceWhenItHoldsCrLf() {
-		assertRefused(() -> composer("K").compose(letter(List.of("a@example.org"), "KK-2026-0001\r\nBcc: b@example.org",
-				null, List.of(), "S")), "X-Complaint-Reference", "b@example.org");
+		assertRefused(
+				() -> composer("K").compose(
+						letter(List.of("a@example.org"), "KK-2026-0001\r\nBcc: b@example.org", null, List.of(), "S")),
+				"X-Complaint-Reference", "b@example.org");
 	}
 
 	@Test
@@ -110,7 +118,8 @@ class MailComposerTests {
 		assertThatThrownBy(() -> new MailComposer(fresh, settings("K"), CLOCK)
 			.compose(new Letter("evil", List.of("a@example.org"), null, null, List.of(), Map.of())))
 			.hasStackTraceContaining("Instantiating freemarker.template.utility.Execute is not allowed");
-		assertThat(fresh.getNewBuiltinClassResolver()).isSameAs(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+		assertThat(fresh.getNewBuiltinClassResolver())
+			.isSameAs(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
 		assertThat(fresh.isAPIBuiltinEnabled()).isFalse();
 	}
 

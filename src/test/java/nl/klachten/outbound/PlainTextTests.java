@@ -17,17 +17,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wrapping of plain-text mail after rendering (CONTRACT §4): a table of the rules, then
- * properties over arbitrary text (no line wider than 76 unless it holds one unbreakable word,
- * the same words in the same order, wrapping twice changes nothing).
+ * The wrapping of plain-text mail after rendering (CONTRACT §4): a table of the rules,
+ * then properties over arbitrary text (no line wider than 76 unless it holds one
+ * unbreakable word, the same words in the same order, wrapping twice changes nothing).
  */
 class PlainTextTests {
 
 	private static final String LONG_URL = "https://klachten.example.org/" + "a".repeat(90);
 
 	static Stream<Arguments> lines() {
-		return Stream.of(
-				Arguments.of("a short line stays", "short line", List.of("short line")),
+		return Stream.of(Arguments.of("a short line stays", "short line", List.of("short line")),
 				Arguments.of("exactly 76 columns stays", "x".repeat(70) + " yyyyy", List.of("x".repeat(70) + " yyyyy")),
 				Arguments.of("a blank line stays", "", List.of("")),
 				Arguments.of("a signature separator stays", "-- ", List.of("-- ")),
@@ -69,8 +68,7 @@ class PlainTextTests {
 						List.of("woord ".repeat(12).strip(), "woord woord", "Naam: Jan de Vries",
 								"woord ".repeat(12).strip(), "woord woord", "- een punt", "woord ".repeat(12).strip(),
 								"woord woord", "", "klaar")),
-				Arguments.of("code points are counted, not UTF-16 units",
-						"😀".repeat(70) + " éé " + "ü".repeat(3),
+				Arguments.of("code points are counted, not UTF-16 units", "😀".repeat(70) + " éé " + "ü".repeat(3),
 						List.of("😀".repeat(70) + " éé", "üüü")));
 	}
 
@@ -117,7 +115,8 @@ class PlainTextTests {
 	@Property
 	void shouldLeaveQuotedAndShortLinesWhenWrapped(@ForAll("texts") String text) {
 		String[] lines = text.split("\n", -1);
-		// a short line of prose right after prose may receive the rest of a broken line before it
+		// a short line of prose right after prose may receive the rest of a broken line
+		// before it
 		List<String> kept = java.util.stream.IntStream.range(0, lines.length)
 			.filter((i) -> lines[i].startsWith(">") || PlainText.columns(lines[i]) <= PlainText.WIDTH
 					&& (i == 0 || !PlainText.isProse(lines[i - 1]) || !PlainText.isProse(lines[i])))
@@ -136,8 +135,9 @@ class PlainTextTests {
 				Arbitraries.strings().withChars("éü😀-:>*.1").ofMinLength(1).ofMaxLength(5),
 				Arbitraries.strings().alpha().ofMinLength(70).ofMaxLength(120), Arbitraries.of("-", "*", "1.", ">"));
 		Arbitrary<String> gap = Arbitraries.of(" ", " ", " ", "  ", "     ");
-		Arbitrary<String> line = Combinators.combine(Arbitraries.of("", "  ", "    ", "> ", "- ", "Label:   "),
-				Combinators.combine(word, gap).as(String::concat).list().ofMaxSize(40))
+		Arbitrary<String> line = Combinators
+			.combine(Arbitraries.of("", "  ", "    ", "> ", "- ", "Label:   "),
+					Combinators.combine(word, gap).as(String::concat).list().ofMaxSize(40))
 			.as((start, parts) -> start + String.join("", parts));
 		return line.list().ofMaxSize(12).map((lines) -> String.join("\n", lines));
 	}

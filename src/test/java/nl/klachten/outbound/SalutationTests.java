@@ -5,7 +5,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whether the chair's text already opens with a greeting, so the template adds none (issue 11). */
+/**
+ * Whether the chair's text already opens with a greeting, so the template adds none
+ * (issue 11).
+ */
 class SalutationTests {
 
 	@ParameterizedTest(name = "[{0}] -> {1}")

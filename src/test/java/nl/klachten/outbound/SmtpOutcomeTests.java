@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SMTP server's replies classified per recipient (issue 13, CONTRACT §4), from the exceptions
- * Angus Mail throws with partial sending on; and the reply, attacker-influenced, made one short
- * printable line before it reaches the register, the chair or the digest.
+ * The SMTP server's replies classified per recipient (issue 13, CONTRACT §4), from the
+ * exceptions Angus Mail throws with partial sending on; and the reply,
+ * attacker-influenced, made one short printable line before it reaches the register, the
+ * chair or the digest.
  */
 class SmtpOutcomeTests {
 

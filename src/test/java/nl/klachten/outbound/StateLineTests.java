@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one-line state at the top of a chair mail (issue 11), one row per state a case can be in. */
+/**
+ * The one-line state at the top of a chair mail (issue 11), one row per state a case can
+ * be in.
+ */
 class StateLineTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
@@ -47,17 +50,20 @@ class StateLineTests {
 						"in behandeling — beslissen uiterlijk 29 dec — buiten termijn ingediend"),
 				Arguments.of("decided", handled("deels_gegrond", null), TODAY, "afgehandeld: deels gegrond op 3 dec"),
 				Arguments.of("decided, appeal pending",
-						handled("ongegrond", new Appeals.Appeal(1, DEC_3.plusDays(1), LocalDate.of(2027, 1, 29), "", null,
-								null)),
-						TODAY, "afgehandeld: ongegrond op 3 dec — beroep ingesteld 4 dec — uitspraak beroep uiterlijk 29 jan"),
+						handled("ongegrond",
+								new Appeals.Appeal(1, DEC_3.plusDays(1), LocalDate.of(2027, 1, 29), "", null, null)),
+						TODAY,
+						"afgehandeld: ongegrond op 3 dec — beroep ingesteld 4 dec — uitspraak beroep uiterlijk 29 jan"),
 				Arguments.of("decided, appeal past its term",
-						handled("ongegrond", new Appeals.Appeal(1, DEC_3, LocalDate.of(2026, 12, 4), "", null, null)), TODAY,
+						handled("ongegrond", new Appeals.Appeal(1, DEC_3, LocalDate.of(2026, 12, 4), "", null, null)),
+						TODAY,
 						"afgehandeld: ongegrond op 3 dec — beroep ingesteld 3 dec — uitspraak beroep was uiterlijk 4 dec"),
 				Arguments.of("decided, appeal decided",
 						handled("gegrond", new Appeals.Appeal(1, DEC_3, DUE, "", "ongegrond", TODAY)), TODAY,
 						"afgehandeld: gegrond op 3 dec — beroep ongegrond op 5 dec"),
-				Arguments.of("withdrawn", new CaseStanding("", Status.INGETROKKEN, DUE, false, false, null, null, null, null),
-						TODAY, "ingetrokken door de klager"));
+				Arguments.of("withdrawn",
+						new CaseStanding("", Status.INGETROKKEN, DUE, false, false, null, null, null, null), TODAY,
+						"ingetrokken door de klager"));
 	}
 
 	@ParameterizedTest(name = "{0}")

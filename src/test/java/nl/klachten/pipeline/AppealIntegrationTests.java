@@ -35,10 +35,11 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The appeal by mail over GreenMail IMAP and SMTP (CONTRACT §5, R22, R23): a decision, the complainant's
- * {@code BEROEP} as a reply to it, the file (with the PDF letter) to the appeals committee and the letter to
- * post to the chair, the appeals committee's {@code BEROEP-VERLENG} and {@code BEROEP-ONGEGROND}, and the
- * export; plus an appeal before any decision and an appeal outcome on a case without an appeal.
+ * The appeal by mail over GreenMail IMAP and SMTP (CONTRACT §5, R22, R23): a decision,
+ * the complainant's {@code BEROEP} as a reply to it, the file (with the PDF letter) to
+ * the appeals committee and the letter to post to the chair, the appeals committee's
+ * {@code BEROEP-VERLENG} and {@code BEROEP-ONGEGROND}, and the export; plus an appeal
+ * before any decision and an appeal outcome on a case without an appeal.
  */
 class AppealIntegrationTests extends MailIntegrationTest {
 
@@ -154,8 +155,8 @@ class AppealIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldRefuseAppealBeforeAnyDecision() {
 		String complainant = uniqueSender();
-		deliver(greenMail, aComplaint(complainant, "Factuur klopt niet", "Ik betaal twee keer voor hetzelfde abonnement.",
-				newMessageId()));
+		deliver(greenMail, aComplaint(complainant, "Factuur klopt niet",
+				"Ik betaal twee keer voor hetzelfde abonnement.", newMessageId()));
 		MimeMessage ack = awaitMailTo(complainant, "Ontvangstbevestiging");
 		String reference = header(ack, "X-Complaint-Reference");
 		long id = complaintId(reference);
@@ -166,12 +167,16 @@ class AppealIntegrationTests extends MailIntegrationTest {
 		MimeMessage refused = awaitMailTo(complainant, "Uw beroep kan niet worden ingesteld");
 		assertThat(header(refused, "In-Reply-To")).isEqualTo("<" + appealId + ">");
 		assertThat(part(refused, "text/plain")).contains("nog niet beslist").contains(reference);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM appeal WHERE complaint_id = ?").param(id).query(Integer.class)
-			.single()).isZero();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM appeal_letter WHERE complaint_id = ?").param(id)
+		assertThat(this.jdbc.sql("SELECT count(*) FROM appeal WHERE complaint_id = ?")
+			.param(id)
 			.query(Integer.class)
 			.single()).isZero();
-		assertThat(inboxOf(greenMail, complainant).stream().filter((m) -> subject(m).startsWith("Uw beroep is ontvangen")))
+		assertThat(this.jdbc.sql("SELECT count(*) FROM appeal_letter WHERE complaint_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(
+				inboxOf(greenMail, complainant).stream().filter((m) -> subject(m).startsWith("Uw beroep is ontvangen")))
 			.isEmpty();
 		assertThat(export(reference).get("appeal").isNull()).isTrue();
 	}
@@ -185,7 +190,8 @@ class AppealIntegrationTests extends MailIntegrationTest {
 		String reference = header(ack, "X-Complaint-Reference");
 		long id = complaintId(reference);
 
-		// a new mail naming the case, trusted through DKIM, as nothing was sent to the appeals committee yet
+		// a new mail naming the case, trusted through DKIM, as nothing was sent to the
+		// appeals committee yet
 		String commandId = newMessageId();
 		deliver(greenMail, aMail(APPEALS, "Beroep [" + reference + "]", """
 				BEROEP-GEGROND
@@ -195,7 +201,9 @@ class AppealIntegrationTests extends MailIntegrationTest {
 		MimeMessage rejected = awaitReplyTo(APPEALS, commandId);
 		assertThat(subject(rejected)).startsWith("Niet uitgevoerd");
 		assertThat(part(rejected, "text/plain")).contains("BEROEP-GEGROND").contains("Er is geen beroep ingesteld");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM appeal WHERE complaint_id = ?").param(id).query(Integer.class)
+		assertThat(this.jdbc.sql("SELECT count(*) FROM appeal WHERE complaint_id = ?")
+			.param(id)
+			.query(Integer.class)
 			.single()).isZero();
 		assertThat(inboxOf(greenMail, complainant).stream()
 			.filter((m) -> subject(m).startsWith("Uitspraak van de beroepscommissie"))).isEmpty();
@@ -209,7 +217,9 @@ class AppealIntegrationTests extends MailIntegrationTest {
 		assertThat(pdfText(pdf)).contains(reference);
 	}
 
-	/** The chair answers a mail of the processor with commands; returns the confirmation. */
+	/**
+	 * The chair answers a mail of the processor with commands; returns the confirmation.
+	 */
 	private MimeMessage chairCommand(MimeMessage answered, String body) {
 		String commandId = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "Re: " + subject(answered), body, commandId, replyHeaders(messageId(answered)),
@@ -219,7 +229,10 @@ class AppealIntegrationTests extends MailIntegrationTest {
 		return answer;
 	}
 
-	/** The appeals committee answers a mail it got from the processor; returns the processor's answer. */
+	/**
+	 * The appeals committee answers a mail it got from the processor; returns the
+	 * processor's answer.
+	 */
 	private MimeMessage appealsCommand(MimeMessage answered, String body) {
 		String commandId = newMessageId();
 		deliver(greenMail, aMail(APPEALS, "Re: " + subject(answered), body, commandId,
@@ -228,7 +241,10 @@ class AppealIntegrationTests extends MailIntegrationTest {
 	}
 
 	private long complaintId(String reference) {
-		return this.jdbc.sql("SELECT id FROM complaint WHERE reference = ?").param(reference).query(Long.class).single();
+		return this.jdbc.sql("SELECT id FROM complaint WHERE reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single();
 	}
 
 	private Map<String, Object> appealRow(long id) {

@@ -17,16 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 9, memory: with {@code batch-bytes=4MB} three mails of 3 MB each are read one batch at a
- * time (never two in memory at once), and all three are registered. The exact cut is
- * {@code ImapMailboxBatchTests}; other small mail (the chair's notices) may share a batch.
+ * Issue 9, memory: with {@code batch-bytes=4MB} three mails of 3 MB each are read one
+ * batch at a time (never two in memory at once), and all three are registered. The exact
+ * cut is {@code ImapMailboxBatchTests}; other small mail (the chair's notices) may share
+ * a batch.
  */
 @SpringBootTest(classes = Application.class, properties = "complaints.intake.batch-bytes=4MB")
 class BatchBytesIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldSplitTheBatchAndRegisterAllWhenTheMailsTogetherExceedBatchBytes() {
-		String attachment = ("QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\r\n").repeat(40_000);
+		String attachment = ("QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\r\n")
+			.repeat(40_000);
 		List<String> senders = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			String sender = uniqueSender();
@@ -40,11 +42,13 @@ class BatchBytesIntegrationTests extends MailIntegrationTest {
 			deliver(greenMail, mail);
 		}
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(this.jdbc
-			.sql("SELECT count(*) FROM complaint WHERE complainant_email IN (?, ?, ?)")
-			.params(senders.toArray())
-			.query(Integer.class)
-			.single()).isEqualTo(3));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(
+					this.jdbc.sql("SELECT count(*) FROM complaint WHERE complainant_email IN (?, ?, ?)")
+						.params(senders.toArray())
+						.query(Integer.class)
+						.single())
+				.isEqualTo(3));
 	}
 
 }

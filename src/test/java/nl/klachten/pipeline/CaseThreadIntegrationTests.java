@@ -14,10 +14,11 @@ import static nl.klachten.MailFixtures.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A case's mail groups in a mail client (CONTRACT §4, issue 11): the chair's notification is
- * threaded under the complaint without being an answer to the chair ({@code auto-generated}),
- * every mail to the complainant shares the thread's root (the complaint and our acknowledgement),
- * and the chair's address is written as configured, not as the processor folded it.
+ * A case's mail groups in a mail client (CONTRACT §4, issue 11): the chair's notification
+ * is threaded under the complaint without being an answer to the chair
+ * ({@code auto-generated}), every mail to the complainant shares the thread's root (the
+ * complaint and our acknowledgement), and the chair's address is written as configured,
+ * not as the processor folded it.
  */
 class CaseThreadIntegrationTests extends MailIntegrationTest {
 

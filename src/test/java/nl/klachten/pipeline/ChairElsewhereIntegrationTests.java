@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A chair whose address is not the intake address (CONTRACT §4): mail for the chair is sent to
- * that address by SMTP, as before, and nothing is placed in the intake mailbox's notices folder.
- * The chair's address is written as configured, also in the answer to a reply whose sender the
- * processor read in lower case.
+ * A chair whose address is not the intake address (CONTRACT §4): mail for the chair is
+ * sent to that address by SMTP, as before, and nothing is placed in the intake mailbox's
+ * notices folder. The chair's address is written as configured, also in the answer to a
+ * reply whose sender the processor read in lower case.
  */
 @SpringBootTest(properties = "complaints.committee.chair.email=" + ChairElsewhereIntegrationTests.ELSEWHERE)
 class ChairElsewhereIntegrationTests extends MailIntegrationTest {
@@ -41,7 +41,8 @@ class ChairElsewhereIntegrationTests extends MailIntegrationTest {
 		assertThat(header(notification, "To")).isEqualTo(ELSEWHERE);
 		assertThat(chairFolder(greenMail, NOTICES)).isEmpty();
 
-		// the chair answers from the same address, written in lower case by the mail client
+		// the chair answers from the same address, written in lower case by the mail
+		// client
 		String commandId = newMessageId();
 		deliver(greenMail, aMail(ELSEWHERE.toLowerCase(), "Re: " + subject(notification), "NOTITIE\n\nBellen.\n",
 				commandId, replyHeaders(messageId(notification)), "text/plain; charset=UTF-8"));

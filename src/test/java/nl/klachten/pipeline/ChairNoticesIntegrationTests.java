@@ -25,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Mail for the chair where the chair works (CONTRACT §4, issue 11): with the chair's address the
- * intake address (the default), notices are placed unseen in {@code Klachten/Meldingen} by IMAP
- * {@code APPEND}, never sent round through SMTP, read back and filed among the processed mail;
- * exactly once, also when the outbox did not record the placement; and a reply to one is still a
- * trusted command (CONTRACT §5).
+ * Mail for the chair where the chair works (CONTRACT §4, issue 11): with the chair's
+ * address the intake address (the default), notices are placed unseen in
+ * {@code Klachten/Meldingen} by IMAP {@code APPEND}, never sent round through SMTP, read
+ * back and filed among the processed mail; exactly once, also when the outbox did not
+ * record the placement; and a reply to one is still a trusted command (CONTRACT §5).
  */
 class ChairNoticesIntegrationTests extends MailIntegrationTest {
 
@@ -43,13 +43,15 @@ class ChairNoticesIntegrationTests extends MailIntegrationTest {
 		assertThat(chairFlags(greenMail, NOTICES).get(id).contains(Flags.Flag.SEEN)).as("unseen").isFalse();
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus(id)).isEqualTo("sent"));
 		Holds.during(Duration.ofSeconds(1), () -> {
-			// no SMTP delivery to the chair: nothing in the inbox, nothing read back and filed as own mail
+			// no SMTP delivery to the chair: nothing in the inbox, nothing read back and
+			// filed as own mail
 			for (String folder : List.of("INBOX", PROCESSED, QUARANTINE)) {
 				assertThat(chairFolder(greenMail, folder)).as(folder)
 					.noneMatch((m) -> id.equals(header(m, "Message-ID")))
 					.noneMatch((m) -> filed.reference().equals(header(m, "X-Complaint-Reference")));
 			}
-			assertThat(chairFolder(greenMail, NOTICES)).filteredOn((m) -> id.equals(header(m, "Message-ID"))).hasSize(1);
+			assertThat(chairFolder(greenMail, NOTICES)).filteredOn((m) -> id.equals(header(m, "Message-ID")))
+				.hasSize(1);
 		});
 		assertThat(this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE message_id = ?")
 			.param(messageId(notification))
@@ -80,10 +82,14 @@ class ChairNoticesIntegrationTests extends MailIntegrationTest {
 		String id = messageId(notification);
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus("<" + id + ">")).isEqualTo("sent"));
 
-		// as after a crash between the APPEND and the outbox's record of it: pending and due now, with
+		// as after a crash between the APPEND and the outbox's record of it: pending and
+		// due now, with
 		// the one try recorded before the APPEND
-		this.jdbc.sql("UPDATE outbox SET status = 'pending', attempts = 1, sent_at = NULL, next_attempt = 0 "
-				+ "WHERE message_id = ?").param(id).update();
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'pending', attempts = 1, sent_at = NULL, next_attempt = 0 "
+					+ "WHERE message_id = ?")
+			.param(id)
+			.update();
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus("<" + id + ">")).isEqualTo("sent"));
 		Holds.during(Duration.ofMillis(500), () -> {
 			assertThat(chairFolder(greenMail, NOTICES)).filteredOn((m) -> id.equals(messageId(m))).hasSize(1);
@@ -92,7 +98,8 @@ class ChairNoticesIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldCreateNoticesFolderWhenItIsMissing() throws Exception {
-		// the folder the chair deleted (or that was never made) is made again by the next notice
+		// the folder the chair deleted (or that was never made) is made again by the next
+		// notice
 		Filed first = fileComplaint("Eerst", "Een klacht, zodat de map er is.");
 		String firstId = header(awaitChairMail(first.reference(), "Nieuwe klacht"), "Message-ID");
 		await().atMost(WAIT).untilAsserted(() -> assertThat(outboxStatus(firstId)).isEqualTo("sent"));

@@ -12,7 +12,6 @@ import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-
 import static nl.klachten.MailFixtures.CHAIR;
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.aMail;
@@ -27,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole procedure by mail over GreenMail IMAP and SMTP (CONTRACT §5, §6, R11-R19, R22, R24): a
- * complaint, the chair's commands as replies, the employee's and the complainant's answers, management,
- * an extension, the decision with appeal information, the complete export, then a measure from
- * management and a reopening.
+ * The whole procedure by mail over GreenMail IMAP and SMTP (CONTRACT §5, §6, R11-R19,
+ * R22, R24): a complaint, the chair's commands as replies, the employee's and the
+ * complainant's answers, management, an extension, the decision with appeal information,
+ * the complete export, then a measure from management and a reopening.
  */
 class CommandProcedureIntegrationTests extends MailIntegrationTest {
 
@@ -49,7 +48,10 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 				"Sinds de monteur er was valt mijn glasvezel elke avond uit.", complaintId));
 		MimeMessage ack = awaitMailTo(complainant, "Ontvangstbevestiging");
 		String reference = header(ack, "X-Complaint-Reference");
-		long id = this.jdbc.sql("SELECT id FROM complaint WHERE reference = ?").param(reference).query(Long.class).single();
+		long id = this.jdbc.sql("SELECT id FROM complaint WHERE reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single();
 		LocalDate due = LocalDate.parse(column(id, "decision_due"));
 		MimeMessage notification = awaitChairMail(reference, "Nieuwe klacht");
 		List<String> commandIds = new ArrayList<>();
@@ -76,9 +78,9 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 		MimeMessage question = awaitMailTo(EMPLOYEE, "Vraag van de klachtencommissie");
 		assertThat(part(question, "text/plain")).contains("Wanneer was je bij deze klant");
 		String employeeAnswerId = newMessageId();
-		deliver(greenMail, aMail(EMPLOYEE, "Re: " + subject(question),
-				"Ik was er op 3 januari; de modem is vervangen.\n", employeeAnswerId,
-				replyHeaders(messageId(question)), "text/plain; charset=UTF-8"));
+		deliver(greenMail,
+				aMail(EMPLOYEE, "Re: " + subject(question), "Ik was er op 3 januari; de modem is vervangen.\n",
+						employeeAnswerId, replyHeaders(messageId(question)), "text/plain; charset=UTF-8"));
 		MimeMessage employeeNote = awaitChairMail(reference, "Nieuw bericht van de medewerker");
 		assertThat(part(employeeNote, "text/plain")).contains("de modem is vervangen");
 
@@ -173,14 +175,12 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 			}
 		}
 		assertThat(kinds).containsExactly("complaint/in", "acknowledgement/out", "chair-notification/out",
-				"committee/in", "command-confirmation/out",
-				"committee/in", "question-employee/out", "command-confirmation/out",
-				"employee/in", "follow-up-notification/out",
-				"committee/in", "question-complainant/out", "command-confirmation/out",
-				"follow-up/in", "follow-up-notification/out",
-				"committee/in", "management-file/out", "command-confirmation/out",
-				"committee/in", "extension-notice/out", "command-confirmation/out",
-				"committee/in", "decision/out", "measures-request/out", "command-confirmation/out");
+				"committee/in", "command-confirmation/out", "committee/in", "question-employee/out",
+				"command-confirmation/out", "employee/in", "follow-up-notification/out", "committee/in",
+				"question-complainant/out", "command-confirmation/out", "follow-up/in", "follow-up-notification/out",
+				"committee/in", "management-file/out", "command-confirmation/out", "committee/in",
+				"extension-notice/out", "command-confirmation/out", "committee/in", "decision/out",
+				"measures-request/out", "command-confirmation/out");
 		assertThat(committeeIds).containsExactlyElementsOf(commandIds);
 		assertThat(file.get("correspondence").get(kinds.indexOf("employee/in")).get("message_id").asString())
 			.isEqualTo(employeeAnswerId);
@@ -206,7 +206,10 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 		assertThat(export(reference).get("status").asString()).isEqualTo("in_behandeling");
 	}
 
-	/** The chair answers a mail of the processor with commands; returns the confirmation that answers it. */
+	/**
+	 * The chair answers a mail of the processor with commands; returns the confirmation
+	 * that answers it.
+	 */
 	private MimeMessage chairCommand(MimeMessage answered, String body, List<String> commandIds) {
 		String commandId = newMessageId();
 		commandIds.add(commandId);
@@ -222,7 +225,10 @@ class CommandProcedureIntegrationTests extends MailIntegrationTest {
 	}
 
 	private String column(long id, String column) {
-		return this.jdbc.sql("SELECT " + column + " FROM complaint WHERE id = ?").param(id).query(String.class).single();
+		return this.jdbc.sql("SELECT " + column + " FROM complaint WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
 
 }

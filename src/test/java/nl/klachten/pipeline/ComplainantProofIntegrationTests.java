@@ -22,11 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Only the complainant changes their case, and INZAGE shows them only what is theirs (CONTRACT §5,
- * R21, R22): a forged {@code From:} line with the reference in the subject (what anyone who saw the
- * reference can write) withdraws nothing, appeals nothing and changes no details; the real
- * complainant is asked to confirm and a reply to that request applies the change. The data request
- * holds no internal note, no mail between the committee and others, and no Message-ID of such mail.
+ * Only the complainant changes their case, and INZAGE shows them only what is theirs
+ * (CONTRACT §5, R21, R22): a forged {@code From:} line with the reference in the subject
+ * (what anyone who saw the reference can write) withdraws nothing, appeals nothing and
+ * changes no details; the real complainant is asked to confirm and a reply to that
+ * request applies the change. The data request holds no internal note, no mail between
+ * the committee and others, and no Message-ID of such mail.
  */
 class ComplainantProofIntegrationTests extends MailIntegrationTest {
 
@@ -37,12 +38,14 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		Filed victim = fileComplaint("Storing internet", "Mijn internet valt elke avond weg.");
 
 		// the attacker knows the reference, not our mail: a new mail "from" the victim
-		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]", "INTREKKEN\n", newMessageId(), "",
-				TEXT));
+		deliver(greenMail,
+				aMail(victim.sender(), "Re: [" + victim.reference() + "]", "INTREKKEN\n", newMessageId(), "", TEXT));
 		MimeMessage request = awaitMailTo(victim.sender(), "Bevestig uw verzoek");
-		assertThat(part(request, "text/plain").replaceAll("\\s+", " ")).contains("de klacht intrekken").contains("nog niets veranderd");
+		assertThat(part(request, "text/plain").replaceAll("\\s+", " ")).contains("de klacht intrekken")
+			.contains("nog niets veranderd");
 		assertThat(status(victim.id())).isEqualTo("in_behandeling");
-		assertThat(inboxOf(greenMail, victim.sender())).noneMatch((m) -> subject(m).startsWith("Uw klacht is ingetrokken"));
+		assertThat(inboxOf(greenMail, victim.sender()))
+			.noneMatch((m) -> subject(m).startsWith("Uw klacht is ingetrokken"));
 
 		// the real complainant answers the request: now it applies
 		deliver(greenMail, aMail(victim.sender(), "Re: " + subject(request), "Ja.\n", newMessageId(),
@@ -63,7 +66,8 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 			.contains("Woonplaats: Nergenshuizen");
 		awaitChairMail(victim.reference(), "Nieuw bericht van de klager");
 		assertThat(export(victim.reference()).get("complainant").get("address").isNull()).isTrue();
-		assertThat(inboxOf(greenMail, victim.sender())).noneMatch((m) -> subject(m).startsWith("Uw gegevens zijn vastgelegd"));
+		assertThat(inboxOf(greenMail, victim.sender()))
+			.noneMatch((m) -> subject(m).startsWith("Uw gegevens zijn vastgelegd"));
 
 		// a reply to the acknowledgement is the complainant's own: recorded at once
 		deliver(greenMail, aMail(victim.sender(), "Re: " + victim.ackSubject(), "Adres: Kerkstraat 1\n", newMessageId(),
@@ -80,14 +84,17 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aMail(victim.sender(), "Re: [" + victim.reference() + "]", "BEROEP\n\nIk ben het oneens.\n",
 				newMessageId(), "", TEXT));
 		MimeMessage request = awaitMailTo(victim.sender(), "Bevestig uw verzoek");
-		assertThat(part(request, "text/plain").replaceAll("\\s+", " ")).contains("beroep instellen").contains("Gronden: Ik ben het oneens.");
+		assertThat(part(request, "text/plain").replaceAll("\\s+", " ")).contains("beroep instellen")
+			.contains("Gronden: Ik ben het oneens.");
 		assertThat(appeals(victim.id())).isZero();
 
 		deliver(greenMail, aMail(victim.sender(), "Re: " + subject(request), "\n", newMessageId(),
 				replyHeaders(messageId(request)), TEXT));
 		await().atMost(WAIT).until(() -> appeals(victim.id()) == 1);
-		assertThat(this.jdbc.sql("SELECT grounds FROM appeal WHERE complaint_id = ?").param(victim.id())
-			.query(String.class).single()).contains("Ik ben het oneens.");
+		assertThat(this.jdbc.sql("SELECT grounds FROM appeal WHERE complaint_id = ?")
+			.param(victim.id())
+			.query(String.class)
+			.single()).contains("Ik ben het oneens.");
 	}
 
 	@Test
@@ -123,8 +130,11 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		// a second request the same day gets no second copy
 		deliver(greenMail, aMail(filed.sender(), "Re: " + filed.ackSubject(), "INZAGE\n", newMessageId(),
 				replyHeaders(messageId(filed.ack())), TEXT));
-		await().atMost(WAIT).until(() -> this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE complaint_id = ?")
-			.param(filed.id()).query(Integer.class).single() >= 4);
+		await().atMost(WAIT)
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE complaint_id = ?")
+				.param(filed.id())
+				.query(Integer.class)
+				.single() >= 4);
 		Holds.during(Duration.ofMillis(1500), () -> {
 			assertThat(inboxOf(greenMail, filed.sender()).stream()
 				.filter((m) -> subject(m).startsWith("Uw gegevens uit de klachtenadministratie"))).hasSize(1);
@@ -140,13 +150,15 @@ class ComplainantProofIntegrationTests extends MailIntegrationTest {
 		await().atMost(WAIT).until(() -> "afgehandeld".equals(status(filed.id())));
 	}
 
-
 	private String status(long id) {
 		return this.jdbc.sql("SELECT status FROM complaint WHERE id = ?").param(id).query(String.class).single();
 	}
 
 	private int appeals(long id) {
-		return this.jdbc.sql("SELECT count(*) FROM appeal WHERE complaint_id = ?").param(id).query(Integer.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM appeal WHERE complaint_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
 	}
 
 }

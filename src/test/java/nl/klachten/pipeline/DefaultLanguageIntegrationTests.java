@@ -16,7 +16,10 @@ import static nl.klachten.MailFixtures.subject;
 import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code complaints.language.default=en}: a complaint whose language is not recognised is answered in English. */
+/**
+ * {@code complaints.language.default=en}: a complaint whose language is not recognised is
+ * answered in English.
+ */
 @SpringBootTest(classes = Application.class, properties = "complaints.language.default=en")
 class DefaultLanguageIntegrationTests extends MailIntegrationTest {
 

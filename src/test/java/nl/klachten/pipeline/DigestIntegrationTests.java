@@ -38,11 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The chair's daily deadline digest by mail (D7, CONTRACT §5 OVERZICHT): a fresh install sends none on its
- * first day, a digest missed while the processor was down goes once when it is back (the test moves the
- * clock), and {@code OVERZICHT} in a new, DKIM-authenticated mail sends one now, listing an open case by reference without its complaint text. Each test
- * sets the install time and the clock it needs and starts with no digest day recorded, and counts the
- * digest mails from where they stood, so the tests run in any order.
+ * The chair's daily deadline digest by mail (D7, CONTRACT §5 OVERZICHT): a fresh install
+ * sends none on its first day, a digest missed while the processor was down goes once
+ * when it is back (the test moves the clock), and {@code OVERZICHT} in a new,
+ * DKIM-authenticated mail sends one now, listing an open case by reference without its
+ * complaint text. Each test sets the install time and the clock it needs and starts with
+ * no digest day recorded, and counts the digest mails from where they stood, so the tests
+ * run in any order.
  */
 class DigestIntegrationTests extends MailIntegrationTest {
 
@@ -66,7 +68,6 @@ class DigestIntegrationTests extends MailIntegrationTest {
 	@Autowired
 	DigestSender digestSender;
 
-
 	/** No digest day recorded yet, whichever test ran before. */
 	@BeforeEach
 	void noDigestDayRecorded() {
@@ -75,7 +76,8 @@ class DigestIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldSendNoDigestOnTheFirstDayOfAFreshInstall() {
-		// installed at 09:00, after the day's digest time, and running at 10:00: no digest could have
+		// installed at 09:00, after the day's digest time, and running at 10:00: no
+		// digest could have
 		// gone earlier today, so none is caught up (the first goes at 08:00 tomorrow)
 		int mails = digestMails().size();
 		int queued = digestCount();
@@ -88,14 +90,18 @@ class DigestIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldCatchUpTheDigestOnceWhenTheProcessorWasDownAtItsTime() {
-		// installed yesterday, down at 08:00 today, back at 09:00: the next check sends today's digest
+		// installed yesterday, down at 08:00 today, back at 09:00: the next check sends
+		// today's digest
 		int mails = digestMails().size();
 		int queued = digestCount();
 		LocalDate today = this.digestSender.today();
-		installed(today.minusDays(1).atStartOfDay(AMSTERDAM).toInstant(), today.atTime(9, 0).atZone(AMSTERDAM).toInstant());
+		installed(today.minusDays(1).atStartOfDay(AMSTERDAM).toInstant(),
+				today.atTime(9, 0).atZone(AMSTERDAM).toInstant());
 		await().atMost(WAIT).until(() -> digestMails().size() >= mails + 1);
 		assertThat(digestMails()).hasSize(mails + 1);
-		List<Map<String, Object>> runs = this.jdbc.sql("SELECT day, outbox_message_id FROM digest_run").query().listOfRows();
+		List<Map<String, Object>> runs = this.jdbc.sql("SELECT day, outbox_message_id FROM digest_run")
+			.query()
+			.listOfRows();
 		assertThat(runs).hasSize(1);
 		assertThat(runs.get(0).get("day")).isEqualTo(today.toString());
 		String sent = "<" + runs.get(0).get("outbox_message_id") + ">";
@@ -115,7 +121,8 @@ class DigestIntegrationTests extends MailIntegrationTest {
 
 	@Test
 	void shouldSendDigestWhenChairAsksWithOverzicht() {
-		// installed today after the digest time: no day's digest is due, only the one asked for
+		// installed today after the digest time: no day's digest is due, only the one
+		// asked for
 		installedTodayAtNineNowTen();
 		int mails = digestMails().size();
 		String marker = "geheim-" + UUID.randomUUID();
@@ -132,8 +139,8 @@ class DigestIntegrationTests extends MailIntegrationTest {
 
 		// a new mail, no reference, trusted through DKIM
 		String commandId = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Overzicht graag", "OVERZICHT\n", commandId, dkimPass(AUTHSERV, "klikklaar.com"),
-				"text/plain; charset=UTF-8"));
+		deliver(greenMail, aMail(CHAIR, "Overzicht graag", "OVERZICHT\n", commandId,
+				dkimPass(AUTHSERV, "klikklaar.com"), "text/plain; charset=UTF-8"));
 		MimeMessage confirmation = await().atMost(WAIT)
 			.until(() -> chairMails(greenMail).stream()
 				.filter((m) -> ("<" + commandId + ">").equals(header(m, "In-Reply-To")))
@@ -163,7 +170,9 @@ class DigestIntegrationTests extends MailIntegrationTest {
 
 	/** The register was created then, and the clock says now. */
 	private void installed(Instant createdAt, Instant now) {
-		this.jdbc.sql("UPDATE register_meta SET value = ? WHERE name = 'created_at'").param(createdAt.toString()).update();
+		this.jdbc.sql("UPDATE register_meta SET value = ? WHERE name = 'created_at'")
+			.param(createdAt.toString())
+			.update();
 		this.clock.set(now);
 	}
 

@@ -7,7 +7,6 @@ import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-
 import static nl.klachten.MailFixtures.PROCESSED;
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.chairFolder;
@@ -21,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The same mail read twice makes one case and one acknowledgement (CONTRACT §4, R6): idempotent by
- * Message-ID with the same sender and content, or by the content's digest when there is none
- * ({@code MessageIdReuseIntegrationTests} has the different mails that reuse a Message-ID).
+ * The same mail read twice makes one case and one acknowledgement (CONTRACT §4, R6):
+ * idempotent by Message-ID with the same sender and content, or by the content's digest
+ * when there is none ({@code MessageIdReuseIntegrationTests} has the different mails that
+ * reuse a Message-ID).
  */
 class DuplicateMailIntegrationTests extends MailIntegrationTest {
 
@@ -36,7 +36,8 @@ class DuplicateMailIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, raw);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(chairFolder(greenMail, "INBOX")).noneMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+			assertThat(chairFolder(greenMail, "INBOX"))
+				.noneMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
 			assertThat(chairFolder(greenMail, PROCESSED))
 				.filteredOn((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")))
 				.hasSize(2);
@@ -62,14 +63,16 @@ class DuplicateMailIntegrationTests extends MailIntegrationTest {
 	void shouldMakeOneCaseWhenIdenticalMailWithoutMessageIdArrivesTwice() throws Exception {
 		String sender = uniqueSender();
 		String subject = "Zonder Message-ID " + sender;
-		byte[] raw = aComplaint(sender, subject, "Geen Message-ID in deze mail.", null).getBytes(StandardCharsets.UTF_8);
+		byte[] raw = aComplaint(sender, subject, "Geen Message-ID in deze mail.", null)
+			.getBytes(StandardCharsets.UTF_8);
 		deliver(greenMail, raw);
 		await().atMost(Duration.ofSeconds(10)).until(() -> casesFrom(sender) == 1);
 		deliver(greenMail, raw);
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED)).filteredOn((m) -> subject.equals(subject(m)))
-				.hasSize(2));
+			.untilAsserted(
+					() -> assertThat(chairFolder(greenMail, PROCESSED)).filteredOn((m) -> subject.equals(subject(m)))
+						.hasSize(2));
 		Holds.during(Duration.ofMillis(1500), () -> {
 			assertThat(casesFrom(sender)).isEqualTo(1);
 			assertThat(inboxOf(greenMail, sender)).hasSize(1);

@@ -27,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Limits against floods (issue 10, CONTRACT §4): the acknowledgement, which goes wherever a From
- * line points, repeats no free text but a short cleaned subject; acknowledgements stop at a global
- * ceiling per hour and wait, and the chair is told once; a sender who floods one case gets the
- * chair five notices an hour, the rest summed up in the next one.
+ * Limits against floods (issue 10, CONTRACT §4): the acknowledgement, which goes wherever
+ * a From line points, repeats no free text but a short cleaned subject; acknowledgements
+ * stop at a global ceiling per hour and wait, and the chair is told once; a sender who
+ * floods one case gets the chair five notices an hour, the rest summed up in the next
+ * one.
  */
 class FloodIntegrationTests extends MailIntegrationTest {
 
@@ -44,14 +45,16 @@ class FloodIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldEchoNoFreeTextButAShortCleanedSubjectWhenAcknowledging() {
 		String victim = uniqueSender();
-		String subject = "Gefeliciteerd! U wint een prijs, klik op https://evil.example/claim?id=1 " + "en nog veel meer tekst "
-				.repeat(10);
+		String subject = "Gefeliciteerd! U wint een prijs, klik op https://evil.example/claim?id=1 "
+				+ "en nog veel meer tekst ".repeat(10);
 		deliver(greenMail, ("From: =?utf-8?q?Prijs_bij_evil.example?= <" + victim + ">\r\n")
-			+ aComplaint(victim, subject, "Naam: Klik hier http://evil.example\nBel 0900-123.\n", newMessageId())
-				.substring(aComplaint(victim, subject, "", null).indexOf("\r\n") + 2));
+				+ aComplaint(victim, subject, "Naam: Klik hier http://evil.example\nBel 0900-123.\n", newMessageId())
+					.substring(aComplaint(victim, subject, "", null).indexOf("\r\n") + 2));
 		MimeMessage ack = awaitMailTo(victim, "Ontvangstbevestiging");
 		String text = part(ack, "text/plain");
-		assertThat(text).doesNotContain("evil.example").doesNotContain("Prijs").doesNotContain("Klik hier")
+		assertThat(text).doesNotContain("evil.example")
+			.doesNotContain("Prijs")
+			.doesNotContain("Klik hier")
 			.doesNotContain("0900")
 			.contains("[link]")
 			.contains("Geachte heer/mevrouw");
@@ -74,18 +77,21 @@ class FloodIntegrationTests extends MailIntegrationTest {
 		}
 		await().atMost(WAIT).until(() -> acknowledged(senders) == 3);
 		MimeMessage notice = await().atMost(WAIT)
-			.until(() -> chairMails(greenMail).stream().filter((m) -> subject(m).startsWith("Ontvangstbevestigingen wachten"))
+			.until(() -> chairMails(greenMail).stream()
+				.filter((m) -> subject(m).startsWith("Ontvangstbevestigingen wachten"))
 				.toList(), (found) -> found.size() == 1)
 			.get(0);
 		assertThat(part(notice, "text/plain").replaceAll("\\s+", " ")).contains("Er wachten er nu 2;");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM complaint").query(Integer.class).single()).isGreaterThanOrEqualTo(5);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM complaint").query(Integer.class).single())
+			.isGreaterThanOrEqualTo(5);
 		Holds.during(Duration.ofSeconds(2), () -> {
 			assertThat(acknowledged(senders)).as("still held while the hour lasts").isEqualTo(3);
 		});
 
 		this.clock.advance(Duration.ofMinutes(61));
 		await().atMost(WAIT).until(() -> acknowledged(senders) == 5);
-		assertThat(chairMails(greenMail).stream().filter((m) -> subject(m).startsWith("Ontvangstbevestigingen wachten")))
+		assertThat(
+				chairMails(greenMail).stream().filter((m) -> subject(m).startsWith("Ontvangstbevestigingen wachten")))
 			.hasSize(1);
 	}
 
@@ -100,11 +106,13 @@ class FloodIntegrationTests extends MailIntegrationTest {
 			deliver(greenMail, aMail(sender, "Re: " + subject(ack), "Nog iets, bericht " + i + ".\n", newMessageId(),
 					replyHeaders(messageId(ack)), TEXT));
 		}
-		await().atMost(WAIT).until(() -> this.jdbc.sql("SELECT count(*) FROM correspondence c JOIN complaint k "
-				+ "ON k.id = c.complaint_id WHERE k.reference = ? AND c.kind = 'follow-up'")
-			.param(reference)
-			.query(Integer.class)
-			.single() == 8);
+		await().atMost(WAIT)
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM correspondence c JOIN complaint k "
+						+ "ON k.id = c.complaint_id WHERE k.reference = ? AND c.kind = 'follow-up'")
+				.param(reference)
+				.query(Integer.class)
+				.single() == 8);
 		Holds.during(Duration.ofSeconds(2), () -> {
 			assertThat(notices(reference)).hasSize(5);
 		});
@@ -126,7 +134,8 @@ class FloodIntegrationTests extends MailIntegrationTest {
 
 	private long acknowledged(List<String> senders) {
 		return senders.stream()
-			.filter((s) -> inboxOf(greenMail, s).stream().anyMatch((m) -> subject(m).startsWith("Ontvangstbevestiging")))
+			.filter((s) -> inboxOf(greenMail, s).stream()
+				.anyMatch((m) -> subject(m).startsWith("Ontvangstbevestiging")))
 			.count();
 	}
 

@@ -23,9 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A complaint whose encoded Subject decodes to CR LF and header lines (issue 9): the
- * acknowledgement and the chair's notification (whose subject quotes the complaint's) gain no
- * header and no recipient (CONTRACT §4, R9). The subject is cleaned where it is put into ours, and
- * the composer refuses a header that still holds a control character.
+ * acknowledgement and the chair's notification (whose subject quotes the complaint's)
+ * gain no header and no recipient (CONTRACT §4, R9). The subject is cleaned where it is
+ * put into ours, and the composer refuses a header that still holds a control character.
  */
 class HeaderInjectionIntegrationTests extends MailIntegrationTest {
 
@@ -34,8 +34,8 @@ class HeaderInjectionIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldAddNoHeaderOrRecipientWhenSubjectDecodesToCrLf() throws Exception {
 		String sender = uniqueSender();
-		deliver(greenMail, aComplaint(sender, SUBJECT, "Mijn internet werkt niet.\n\nNaam: Jan de Vries\n",
-				newMessageId()));
+		deliver(greenMail,
+				aComplaint(sender, SUBJECT, "Mijn internet werkt niet.\n\nNaam: Jan de Vries\n", newMessageId()));
 		String reference = awaitReference(sender);
 
 		MimeMessage ack = await().atMost(WAIT)
@@ -52,7 +52,8 @@ class HeaderInjectionIntegrationTests extends MailIntegrationTest {
 		assertThat(addresses(notification.getRecipients(RecipientType.TO))).containsExactly(CHAIR.toLowerCase());
 
 		// nothing reached the injected address over SMTP
-		await().during(Duration.ofSeconds(1)).atMost(WAIT)
+		await().during(Duration.ofSeconds(1))
+			.atMost(WAIT)
 			.until(() -> greenMail.getReceivedMessagesForDomain("evil.example").length == 0);
 	}
 
@@ -65,7 +66,8 @@ class HeaderInjectionIntegrationTests extends MailIntegrationTest {
 		String raw = new String(bytes(mail), java.nio.charset.StandardCharsets.UTF_8);
 		String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
 		assertThat(headers).doesNotContainIgnoringCase("\nBcc:").doesNotContainIgnoringCase("\nX-Injected:");
-		// the quoted subject stays on one line in the text too, so no fake header line appears there
+		// the quoted subject stays on one line in the text too, so no fake header line
+		// appears there
 		assertThat(raw).doesNotContainIgnoringCase("\nBcc: x@evil.example");
 	}
 

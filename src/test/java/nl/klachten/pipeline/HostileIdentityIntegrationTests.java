@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Strict identities (issue 9, CONTRACT §4 and §5): a Message-ID is never decoded, so it cannot
- * write headers into our own mail; a From is one strict address or it is nobody's, so it cannot
- * add recipients to an acknowledgement (R9) nor pass for the chair (R1, R4).
+ * Strict identities (issue 9, CONTRACT §4 and §5): a Message-ID is never decoded, so it
+ * cannot write headers into our own mail; a From is one strict address or it is nobody's,
+ * so it cannot add recipients to an acknowledgement (R9) nor pass for the chair (R1, R4).
  */
 class HostileIdentityIntegrationTests extends MailIntegrationTest {
 
@@ -34,7 +34,10 @@ class HostileIdentityIntegrationTests extends MailIntegrationTest {
 
 	static final String FORGED_DECISION = "GEGROND\n\nDe klager krijgt 5000 euro.";
 
-	/** An encoded-word that decodes to an id followed by CR LF and headers of the attacker's choosing. */
+	/**
+	 * An encoded-word that decodes to an id followed by CR LF and headers of the
+	 * attacker's choosing.
+	 */
 	static final String INJECTING_MESSAGE_ID = "=?us-ascii?q?x@y>=0D=0AReply-To:=09evil@evil.example"
 			+ "=0D=0AX-Injected:=09yes=0D=0AContent-Type:=09text/html=0D=0AX-Tail:=09<z?=";
 
@@ -57,30 +60,43 @@ class HostileIdentityIntegrationTests extends MailIntegrationTest {
 		}
 		assertThat(part(ack, "text/plain")).contains(reference);
 		// no valid Message-ID: dedupe falls back to the raw bytes (CONTRACT §4)
-		assertThat(this.jdbc.sql("SELECT message_id, dedupe_key FROM inbound_mail i JOIN complaint c "
-				+ "ON c.id = i.complaint_id WHERE c.reference = ?").param(reference).query().singleRow())
-			.containsEntry("message_id", null)
+		assertThat(this.jdbc
+			.sql("SELECT message_id, dedupe_key FROM inbound_mail i JOIN complaint c "
+					+ "ON c.id = i.complaint_id WHERE c.reference = ?")
+			.param(reference)
+			.query()
+			.singleRow()).containsEntry("message_id", null)
 			.hasEntrySatisfying("dedupe_key", (key) -> assertThat((String) key).startsWith("sha:"));
 	}
 
 	@Test
 	void shouldAnswerNobodyWhenFromHidesAListInAQuotedLocalPart() throws Exception {
-		deliver(greenMail, complaintWithHeaders("From: <\"" + MEMBER + ",x\"@evil.example>\r\nMessage-ID: <"
-				+ newMessageId() + ">", "Klacht met lijst"));
+		deliver(greenMail,
+				complaintWithHeaders(
+						"From: <\"" + MEMBER + ",x\"@evil.example>\r\nMessage-ID: <" + newMessageId() + ">",
+						"Klacht met lijst"));
 
 		String reference = awaitReference("complainant_email LIKE '%evil.example%'");
 		MimeMessage notification = awaitNotification(reference);
-		assertThat(part(notification, "text/plain").replaceAll("\\s+", " ")).contains("kon niet naar dat adres worden gestuurd");
-		// every mail queued for the case has exactly one recipient: the chair, never the member or the attacker
-		assertThat(this.jdbc.sql("SELECT o.recipients FROM outbox o JOIN complaint c ON c.id = o.complaint_id "
-				+ "WHERE c.reference = ?").param(reference).query(String.class).list())
-			.isNotEmpty()
+		assertThat(part(notification, "text/plain").replaceAll("\\s+", " "))
+			.contains("kon niet naar dat adres worden gestuurd");
+		// every mail queued for the case has exactly one recipient: the chair, never the
+		// member or the attacker
+		assertThat(this.jdbc
+			.sql("SELECT o.recipients FROM outbox o JOIN complaint c ON c.id = o.complaint_id "
+					+ "WHERE c.reference = ?")
+			.param(reference)
+			.query(String.class)
+			.list()).isNotEmpty()
 			.allSatisfy((recipients) -> assertThat(recipients.lines().toList()).containsExactly(CHAIR));
 		assertThat(inboxOf(greenMail, MEMBER)).isEmpty();
 		assertThat(inboxOf(greenMail, "x@evil.example")).isEmpty();
 	}
 
-	/** One way to pass for the chair; each answers the chair's own notification with a decision. */
+	/**
+	 * One way to pass for the chair; each answers the chair's own notification with a
+	 * decision.
+	 */
 	record Forgery(String name, String fromHeaders) {
 
 		@Override
@@ -107,8 +123,9 @@ class HostileIdentityIntegrationTests extends MailIntegrationTest {
 		String complainant = uniqueSender();
 		deliver(greenMail, aComplaint(complainant, "Storing tv", "Beeld valt weg.", newMessageId()));
 		String reference = awaitReference("complainant_email = '" + complainant + "'");
-		String notificationId = this.jdbc.sql("SELECT o.message_id FROM outbox o JOIN complaint c ON c.id = "
-				+ "o.complaint_id WHERE c.reference = ? AND o.kind = 'chair-notification'")
+		String notificationId = this.jdbc
+			.sql("SELECT o.message_id FROM outbox o JOIN complaint c ON c.id = "
+					+ "o.complaint_id WHERE c.reference = ? AND o.kind = 'chair-notification'")
 			.param(reference)
 			.query(String.class)
 			.single();
@@ -128,13 +145,17 @@ class HostileIdentityIntegrationTests extends MailIntegrationTest {
 			.get(0);
 		assertThat(read.get("reason")).isNotEqualTo("command").isNotEqualTo("correspondence");
 		assertThat(export(reference).get("decision").isNull()).as("decision").isTrue();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox o JOIN complaint c ON c.id = o.complaint_id "
-				+ "WHERE c.reference = ? AND o.kind LIKE 'command-%'").param(reference).query(Integer.class).single())
-			.isZero();
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM outbox o JOIN complaint c ON c.id = o.complaint_id "
+					+ "WHERE c.reference = ? AND o.kind LIKE 'command-%'")
+			.param(reference)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	private static String complaintWithHeaders(String fromAndId, String subject) {
-		return fromAndId + "\r\nTo: " + CHAIR + "\r\nSubject: " + subject + "\r\nDate: Mon, 5 Jan 2026 10:00:00 +0100\r\n"
+		return fromAndId + "\r\nTo: " + CHAIR + "\r\nSubject: " + subject
+				+ "\r\nDate: Mon, 5 Jan 2026 10:00:00 +0100\r\n"
 				+ "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nMijn internet werkt niet.\r\n";
 	}
 

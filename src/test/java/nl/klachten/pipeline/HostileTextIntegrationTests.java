@@ -12,10 +12,11 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9: text that made the old patterns quadratic (a {@code Label: value} line with 300,000
- * spaces, a MEDEWERKER value and a run of {@code *_} marks in a command) no longer pins the intake
- * thread while it holds the register's write lock: the hostile mail ends in a case or a refusal,
- * and the complaint behind it is acknowledged within the usual seconds (R9).
+ * Issue 9: text that made the old patterns quadratic (a {@code Label: value} line with
+ * 300,000 spaces, a MEDEWERKER value and a run of {@code *_} marks in a command) no
+ * longer pins the intake thread while it holds the register's write lock: the hostile
+ * mail ends in a case or a refusal, and the complaint behind it is acknowledged within
+ * the usual seconds (R9).
  */
 class HostileTextIntegrationTests extends MailIntegrationTest {
 
@@ -23,8 +24,8 @@ class HostileTextIntegrationTests extends MailIntegrationTest {
 	void shouldServeTheNextComplaintWhenALabelLineHoldsHundredsOfThousandsOfSpaces() {
 		String hostile = uniqueSender();
 		String hostileId = newMessageId();
-		deliver(greenMail, aComplaint(hostile, "Storing", "Naam: a" + " ".repeat(300_000) + "b\nAdres: " + "\t "
-			.repeat(100_000) + "x\n", hostileId));
+		deliver(greenMail, aComplaint(hostile, "Storing",
+				"Naam: a" + " ".repeat(300_000) + "b\nAdres: " + "\t ".repeat(100_000) + "x\n", hostileId));
 		String next = uniqueSender();
 		String nextId = newMessageId();
 		deliver(greenMail, aComplaint(next, "Gewone klacht", "Mijn internet valt uit.", nextId));
@@ -40,8 +41,10 @@ class HostileTextIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldServeTheNextComplaintWhenACommandHoldsHostileRuns() {
 		String chairId = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Klacht", "MEDEWERKER Jan" + " ".repeat(200_000) + "x <a@b.nl\nNOTITIE "
-				+ "*_".repeat(200_000) + "\n", chairId, "", "text/plain; charset=UTF-8"));
+		deliver(greenMail,
+				aMail(CHAIR, "Klacht",
+						"MEDEWERKER Jan" + " ".repeat(200_000) + "x <a@b.nl\nNOTITIE " + "*_".repeat(200_000) + "\n",
+						chairId, "", "text/plain; charset=UTF-8"));
 		String next = uniqueSender();
 		String nextId = newMessageId();
 		deliver(greenMail, aComplaint(next, "Gewone klacht", "Mijn tv doet het niet.", nextId));

@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Mail that is never a complaint and never answered, and the hourly acknowledgement limit, end to
- * end (CONTRACT §4). The appeals address is moved outside the own domain here so that the
- * "officials are not rate-limited" rule can be reached at all.
+ * Mail that is never a complaint and never answered, and the hourly acknowledgement
+ * limit, end to end (CONTRACT §4). The appeals address is moved outside the own domain
+ * here so that the "officials are not rate-limited" rule can be reached at all.
  */
-@SpringBootTest(classes = Application.class, properties = "complaints.committee.appeals.email=beroep@appeals.example.net")
+@SpringBootTest(classes = Application.class,
+		properties = "complaints.committee.appeals.email=beroep@appeals.example.net")
 class IgnoreRulesIntegrationTests extends MailIntegrationTest {
 
 	@Test
@@ -41,8 +42,9 @@ class IgnoreRulesIntegrationTests extends MailIntegrationTest {
 		assertThat(row).containsEntry("outcome", "ignored").containsEntry("reason", "auto-submitted");
 		assertThat(row.get("complaint_id")).isNull();
 		assertThat(row.get("raw_path")).isNotNull();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
-			.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID"))));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
+				.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID"))));
 		assertThat(casesFrom(sender)).isZero();
 		assertThat(outboxTo(sender)).isZero();
 		Holds.during(Duration.ofSeconds(1), () -> assertThat(inboxOf(greenMail, sender)).isEmpty());
@@ -66,8 +68,9 @@ class IgnoreRulesIntegrationTests extends MailIntegrationTest {
 		Map<String, Object> row = awaitInbound(messageId);
 		assertThat(row).containsEntry("outcome", "ignored").containsEntry("reason", "own-domain");
 		assertThat(casesFrom("collega@klikklaar.com")).isZero();
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
-			.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID"))));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
+				.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID"))));
 	}
 
 	@Test
@@ -101,8 +104,10 @@ class IgnoreRulesIntegrationTests extends MailIntegrationTest {
 
 	private Map<String, Object> awaitInbound(String messageId) {
 		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("SELECT * FROM inbound_mail WHERE message_id = ?").param(messageId).query().listOfRows(),
-					(rows) -> rows.size() == 1)
+			.until(() -> this.jdbc.sql("SELECT * FROM inbound_mail WHERE message_id = ?")
+				.param(messageId)
+				.query()
+				.listOfRows(), (rows) -> rows.size() == 1)
 			.get(0);
 	}
 
@@ -121,7 +126,10 @@ class IgnoreRulesIntegrationTests extends MailIntegrationTest {
 	}
 
 	private List<String> reasonsFrom(String sender) {
-		return this.jdbc.sql("SELECT reason FROM inbound_mail WHERE sender = ?").param(sender).query(String.class).list();
+		return this.jdbc.sql("SELECT reason FROM inbound_mail WHERE sender = ?")
+			.param(sender)
+			.query(String.class)
+			.list();
 	}
 
 }

@@ -31,12 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The IMAP server fails under the processor (issue 13; R9, CONTRACT §4: nothing lost, nothing
- * twice): the connection cut in the middle of a body and of a {@code UID MOVE}, a {@code MOVE}
- * refused over quota for a while, a body answered as NIL, the inbox's UIDVALIDITY changed between
- * read and filing, and the server down for a while. Every fault is a {@link FaultyImapProxy} script
- * between the processor and GreenMail. One mail per read ({@code batch-size=1}), so "the oldest
- * batch" is one mail and newer mail is plainly behind it.
+ * The IMAP server fails under the processor (issue 13; R9, CONTRACT §4: nothing lost,
+ * nothing twice): the connection cut in the middle of a body and of a {@code UID MOVE}, a
+ * {@code MOVE} refused over quota for a while, a body answered as NIL, the inbox's
+ * UIDVALIDITY changed between read and filing, and the server down for a while. Every
+ * fault is a {@link FaultyImapProxy} script between the processor and GreenMail. One mail
+ * per read ({@code batch-size=1}), so "the oldest batch" is one mail and newer mail is
+ * plainly behind it.
  */
 @SpringBootTest(classes = Application.class,
 		properties = { "complaints.intake.batch-size=1", "complaints.intake.max-message-size=64KB" })
@@ -49,7 +50,10 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 	@Autowired
 	InboxReader reader;
 
-	/** Cut after 100 bytes of the body: read again after the reconnect, one case, one acknowledgement. */
+	/**
+	 * Cut after 100 bytes of the body: read again after the reconnect, one case, one
+	 * acknowledgement.
+	 */
 	@Test
 	void shouldProcessMailOnceWhenTheConnectionIsCutInTheMiddleOfItsBody() throws Exception {
 		String sender = uniqueSender();
@@ -71,10 +75,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 	}
 
 	/**
-	 * A quarantined mail (over the size limit, keyed by its bytes) whose {@code UID MOVE} is cut
-	 * before the server saw it: it is filed once the connection is back, recorded once, and the
-	 * complaint behind it is processed. On the old code the re-read tried to record the same
-	 * quarantined mail again, failed the batch, and nothing behind it was ever read.
+	 * A quarantined mail (over the size limit, keyed by its bytes) whose {@code UID MOVE}
+	 * is cut before the server saw it: it is filed once the connection is back, recorded
+	 * once, and the complaint behind it is processed. On the old code the re-read tried
+	 * to record the same quarantined mail again, failed the batch, and nothing behind it
+	 * was ever read.
 	 */
 	@Test
 	void shouldLoseNothingWhenTheConnectionIsCutAtTheMove() throws Exception {
@@ -102,7 +107,10 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		assertThat(proxy().faults()).as("cut at the move").isEqualTo(faults + 1);
 	}
 
-	/** The server moved the mail but the connection was cut before its answer: filed once, one case. */
+	/**
+	 * The server moved the mail but the connection was cut before its answer: filed once,
+	 * one case.
+	 */
 	@Test
 	void shouldFileOnceWhenTheConnectionIsCutAfterTheServerMoved() throws Exception {
 		String sender = uniqueSender();
@@ -123,10 +131,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 	}
 
 	/**
-	 * {@code NO [OVERQUOTA]} to every {@code UID MOVE} for a while: the mail read waits to be filed,
-	 * is tried again with a backoff (not at every poll), health shows it, newer mail is still read
-	 * and registered, and everything is filed once the refusal stops. On the old code the oldest
-	 * mail was read and refused at every poll and the newer one never reached a case.
+	 * {@code NO [OVERQUOTA]} to every {@code UID MOVE} for a while: the mail read waits
+	 * to be filed, is tried again with a backoff (not at every poll), health shows it,
+	 * newer mail is still read and registered, and everything is filed once the refusal
+	 * stops. On the old code the oldest mail was read and refused at every poll and the
+	 * newer one never reached a case.
 	 */
 	@Test
 	void shouldReadNewerMailAndRetryWithBackoffWhileMoveIsRefused() throws Exception {
@@ -144,8 +153,8 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		await().atMost(WAIT).until(() -> this.reader.filings().waiting() == 2);
 		await().atMost(WAIT).until(() -> this.imapHealth.health().getStatus().equals(Status.DOWN));
 		Map<String, Object> details = this.imapHealth.health().getDetails();
-		assertThat(details).containsEntry("mailsWaitingToBeFiled", 2).containsEntry("lastFilingError",
-				"CommandFailedException");
+		assertThat(details).containsEntry("mailsWaitingToBeFiled", 2)
+			.containsEntry("lastFilingError", "CommandFailedException");
 		assertThat(details.get("filingFailingSince")).isNotEqualTo("null");
 		assertThat(copiesIn("INBOX", firstId) + copiesIn("INBOX", secondId)).isEqualTo(2);
 		// tries 1 s, 2 s, 4 s apart: a handful in these seconds, not one per 100 ms poll
@@ -162,7 +171,10 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		assertThat(repliesTo(second, secondId)).hasSize(1);
 	}
 
-	/** A body the server answers as NIL: quarantined with reason {@code no-body}, never skipped, no loop. */
+	/**
+	 * A body the server answers as NIL: quarantined with reason {@code no-body}, never
+	 * skipped, no loop.
+	 */
 	@Test
 	void shouldQuarantineMailWhoseBodyComesBackNil() throws Exception {
 		String sender = uniqueSender();
@@ -180,7 +192,10 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		assertThat(proxy().faults()).as("answered NIL").isGreaterThan(0);
 	}
 
-	/** A FETCH answer without the body asked for: quarantined with reason {@code no-body} as well. */
+	/**
+	 * A FETCH answer without the body asked for: quarantined with reason {@code no-body}
+	 * as well.
+	 */
 	@Test
 	void shouldQuarantineMailWhoseBodyTheServerLeavesOut() throws Exception {
 		String sender = uniqueSender();
@@ -211,10 +226,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 	}
 
 	/**
-	 * The inbox's UIDVALIDITY changes between the read and the filing (the connection is cut right
-	 * after the body fetch, the next SELECT reports another UIDVALIDITY): the old UIDs are not moved,
-	 * the mail is read again under the new UIDVALIDITY and filed once, one case. On the old code the
-	 * new connection moved the UIDs of the old read at once.
+	 * The inbox's UIDVALIDITY changes between the read and the filing (the connection is
+	 * cut right after the body fetch, the next SELECT reports another UIDVALIDITY): the
+	 * old UIDs are not moved, the mail is read again under the new UIDVALIDITY and filed
+	 * once, one case. On the old code the new connection moved the UIDs of the old read
+	 * at once.
 	 */
 	@Test
 	void shouldNotFileByUidsOfAnotherUidValidity() throws Exception {
@@ -232,7 +248,8 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 		awaitOneComplaintFrom(sender);
 		await().atMost(WAIT).until(() -> copiesIn(PROCESSED, messageId) == 1 && copiesIn("INBOX", messageId) == 0);
 		assertThat(shiftedAt.get()).isLessThan(Integer.MAX_VALUE);
-		// on every connection made after the change, no UID MOVE before a read of the inbox's bodies
+		// on every connection made after the change, no UID MOVE before a read of the
+		// inbox's bodies
 		Map<Integer, Boolean> read = new HashMap<>();
 		List<String> early = new ArrayList<>();
 		Set<Integer> moved = new HashSet<>();
@@ -260,10 +277,11 @@ class ImapFaultIntegrationTests extends ImapProxyIntegrationTest {
 	}
 
 	/**
-	 * The server down for a while (every connection refused): reads back off instead of looping
-	 * (few connection attempts), health goes DOWN, and the mail that arrived meanwhile is read
-	 * once the server is back. Extends {@link ImapOutageIntegrationTests}, which starts with the
-	 * server down, to an outage while running.
+	 * The server down for a while (every connection refused): reads back off instead of
+	 * looping (few connection attempts), health goes DOWN, and the mail that arrived
+	 * meanwhile is read once the server is back. Extends
+	 * {@link ImapOutageIntegrationTests}, which starts with the server down, to an outage
+	 * while running.
 	 */
 	@Test
 	void shouldBackOffShowDownAndCatchUpWhenTheServerIsDownForAWhile() throws Exception {

@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The mail server is down when the processor starts: it starts anyway, keeps trying with backoff,
- * creates the folders and reads the inbox (the catch-up) once the server is back.
+ * The mail server is down when the processor starts: it starts anyway, keeps trying with
+ * backoff, creates the folders and reads the inbox (the catch-up) once the server is
+ * back.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -47,9 +48,9 @@ class ImapOutageIntegrationTests {
 	static final int imapPort = freePort();
 
 	/** The whole mail server, not started until the test says so. */
-	static final GreenMail server = new GreenMail(new ServerSetup[] {
-			new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-			new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+	static final GreenMail server = new GreenMail(
+			new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+					new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
 
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {

@@ -28,10 +28,10 @@ import static nl.klachten.MailFixtures.inboxOf;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The frame of the IMAP fault tests (issue 13): a fresh GreenMail per test class, with the
- * processor reading it through a {@link FaultyImapProxy} (SMTP goes to GreenMail directly), and
- * the checks these tests share: one case per complaint, one acknowledgement per Message-ID, and
- * how often a mail is in each of the chair's folders.
+ * The frame of the IMAP fault tests (issue 13): a fresh GreenMail per test class, with
+ * the processor reading it through a {@link FaultyImapProxy} (SMTP goes to GreenMail
+ * directly), and the checks these tests share: one case per complaint, one
+ * acknowledgement per Message-ID, and how often a mail is in each of the chair's folders.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -65,14 +65,18 @@ abstract class ImapProxyIntegrationTest {
 		return proxy;
 	}
 
-	/** For a subclass's static initialiser: the server seems to lack these capabilities from the first connection on. */
+	/**
+	 * For a subclass's static initialiser: the server seems to lack these capabilities
+	 * from the first connection on.
+	 */
 	static synchronized void withoutCapabilities(String... capabilities) {
 		stripped = capabilities;
 	}
 
 	@DynamicPropertySource
 	static void throughTheProxy(DynamicPropertyRegistry registry) {
-		// the usual external GreenMail, then IMAP through the proxy (the last value of a key counts)
+		// the usual external GreenMail, then IMAP through the proxy (the last value of a
+		// key counts)
 		MailFixtures.properties(registry, greenMail, register);
 		registry.add("complaints.mailbox.imap.port", () -> proxy().port());
 	}
@@ -111,7 +115,9 @@ abstract class ImapProxyIntegrationTest {
 			.toList();
 	}
 
-	/** How many copies of the mail with this Message-ID one of the chair's folders holds. */
+	/**
+	 * How many copies of the mail with this Message-ID one of the chair's folders holds.
+	 */
 	static long copiesIn(String folder, String messageId) {
 		return MailFixtures.chairFolder(greenMail, folder)
 			.stream()

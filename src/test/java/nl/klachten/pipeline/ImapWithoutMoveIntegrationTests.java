@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A server without {@code MOVE} but with UIDPLUS (issue 13, CONTRACT §4): mail is filed by
- * {@code UID COPY}, {@code UID STORE \Deleted} and {@code UID EXPUNGE} of its own UIDs. When the
- * connection is cut before the expunge, the copy is not made twice: the mail carries our keyword,
- * is not read again, and the retry only expunges it. On the old code the re-read copied it into
- * the processed folder a second time.
+ * A server without {@code MOVE} but with UIDPLUS (issue 13, CONTRACT §4): mail is filed
+ * by {@code UID COPY}, {@code UID STORE \Deleted} and {@code UID EXPUNGE} of its own
+ * UIDs. When the connection is cut before the expunge, the copy is not made twice: the
+ * mail carries our keyword, is not read again, and the retry only expunges it. On the old
+ * code the re-read copied it into the processed folder a second time.
  */
 @SpringBootTest(classes = Application.class)
 class ImapWithoutMoveIntegrationTests extends ImapProxyIntegrationTest {
@@ -47,9 +47,11 @@ class ImapWithoutMoveIntegrationTests extends ImapProxyIntegrationTest {
 			.noneMatch((line) -> line.toUpperCase().contains(" MOVE "));
 		assertThat(proxy().faults()).as("cut before the expunge").isEqualTo(1);
 		assertThat(proxy().commands()).filteredOn((line) -> line.toUpperCase().contains(" UID EXPUNGE "))
-			.as("cut, then tried again").hasSizeGreaterThanOrEqualTo(2);
+			.as("cut, then tried again")
+			.hasSizeGreaterThanOrEqualTo(2);
 		assertThat(proxy().commands()).filteredOn((line) -> line.toUpperCase().contains(" UID COPY "))
-			.as("copied once").hasSize(1);
+			.as("copied once")
+			.hasSize(1);
 		assertThat(complaintsFrom(sender)).isEqualTo(1);
 		await().atMost(WAIT).until(() -> repliesTo(sender, messageId).size() == 1);
 	}

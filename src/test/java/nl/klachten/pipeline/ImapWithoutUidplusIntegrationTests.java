@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A server with neither {@code MOVE} nor UIDPLUS (issue 13, CONTRACT §4): a plain {@code EXPUNGE}
- * would remove every mail marked deleted in the chair's inbox, also one the chair's own client
- * marked that the processor has not read yet. The processor never sends it: filed mail stays
- * {@code \Deleted} with our keyword and is not read again, and the chair's mail is read. One mail
- * per read, so the chair's mail is still unread when the first one is filed; on the old code that
- * filing expunged it unread.
+ * A server with neither {@code MOVE} nor UIDPLUS (issue 13, CONTRACT §4): a plain
+ * {@code EXPUNGE} would remove every mail marked deleted in the chair's inbox, also one
+ * the chair's own client marked that the processor has not read yet. The processor never
+ * sends it: filed mail stays {@code \Deleted} with our keyword and is not read again, and
+ * the chair's mail is read. One mail per read, so the chair's mail is still unread when
+ * the first one is filed; on the old code that filing expunged it unread.
  */
 @SpringBootTest(classes = Application.class, properties = "complaints.intake.batch-size=1")
 class ImapWithoutUidplusIntegrationTests extends ImapProxyIntegrationTest {
@@ -56,7 +56,8 @@ class ImapWithoutUidplusIntegrationTests extends ImapProxyIntegrationTest {
 		awaitOneComplaintFrom(chairs);
 		await().atMost(WAIT).until(() -> copiesIn(PROCESSED, firstId) == 1 && copiesIn(PROCESSED, chairsId) == 1);
 		Holds.during(Duration.ofSeconds(2), () -> {
-			// both stay in the inbox, marked deleted and ours; each copied once and read once
+			// both stay in the inbox, marked deleted and ours; each copied once and read
+			// once
 			assertThat(chairFlags(greenMail, "INBOX")).hasSize(2).allSatisfy((id, flags) -> {
 				assertThat(flags.contains(Flags.Flag.DELETED)).isTrue();
 				assertThat(flags.contains(ImapMailbox.FILED_KEYWORD)).isTrue();
@@ -69,7 +70,10 @@ class ImapWithoutUidplusIntegrationTests extends ImapProxyIntegrationTest {
 		assertThat(proxy().commands()).noneMatch((line) -> line.toUpperCase().contains("EXPUNGE"));
 	}
 
-	/** As the chair's own mail client leaves a mail it deleted: in the inbox with {@code \Deleted}. */
+	/**
+	 * As the chair's own mail client leaves a mail it deleted: in the inbox with
+	 * {@code \Deleted}.
+	 */
 	private static void appendMarkedDeleted(String raw) throws Exception {
 		Session session = Session.getInstance(new Properties());
 		Store store = session.getStore("imap");

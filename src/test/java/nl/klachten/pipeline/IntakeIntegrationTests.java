@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import nl.klachten.MailIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-
 import static nl.klachten.MailFixtures.CHAIR;
 import static nl.klachten.MailFixtures.NOTICES;
 import static nl.klachten.MailFixtures.PROCESSED;
@@ -28,13 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A new complaint end to end over GreenMail IMAP (IDLE) and SMTP: register row, acknowledgement,
- * chair notification, filing, and how later mail threads onto the case (CONTRACT §4, R6, R7, R9, R19).
+ * A new complaint end to end over GreenMail IMAP (IDLE) and SMTP: register row,
+ * acknowledgement, chair notification, filing, and how later mail threads onto the case
+ * (CONTRACT §4, R6, R7, R9, R19).
  */
 class IntakeIntegrationTests extends MailIntegrationTest {
 
-	// No purge between tests: GreenMail's purge deletes messages under the processor's open IMAP session
-	// without telling it (no EXPUNGE), which a real server never does. Each test uses its own sender instead.
+	// No purge between tests: GreenMail's purge deletes messages under the processor's
+	// open IMAP session
+	// without telling it (no EXPUNGE), which a real server never does. Each test uses its
+	// own sender instead.
 
 	static final String BODY = """
 			Geachte commissie,
@@ -56,10 +58,12 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aComplaint(sender, "Storing internet", BODY, messageId));
 
 		Map<String, Object> row = awaitComplaintFrom(sender);
-		// R6: reference PREFIX-YYYY-NNNN of the submission year; submitted_at is the server's receive time,
+		// R6: reference PREFIX-YYYY-NNNN of the submission year; submitted_at is the
+		// server's receive time,
 		// not the 2024 Date header
 		OffsetDateTime submitted = OffsetDateTime.parse((String) row.get("submitted_at"));
-		// received by the server just now: the wall-clock receipt is capped at the (fixed) clock of the test
+		// received by the server just now: the wall-clock receipt is capped at the
+		// (fixed) clock of the test
 		assertThat(submitted.toInstant()).isEqualTo(now);
 		String reference = (String) row.get("reference");
 		assertThat(reference).matches("KK-" + submitted.getYear() + "-\\d{4}");
@@ -82,18 +86,20 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		assertThat(part(ack, "text/plain")).contains(reference);
 		assertThat(part(ack, "text/html")).contains(reference);
 
-		// the chair's notification carries the complaint text; it waits in the chair's notices folder
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(chairFolder(greenMail, NOTICES)
-			.stream()
-			.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
-			.toList()).hasSize(1));
+		// the chair's notification carries the complaint text; it waits in the chair's
+		// notices folder
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(chairFolder(greenMail, NOTICES).stream()
+				.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
+				.toList()).hasSize(1));
 		MimeMessage notification = chairFolder(greenMail, NOTICES).stream()
 			.filter((m) -> reference.equals(header(m, "X-Complaint-Reference")))
 			.findFirst()
 			.orElseThrow();
 		assertThat(notification.getAllRecipients()[0].toString()).containsIgnoringCase(CHAIR);
 		assertThat(part(notification, "text/plain")).contains("Mijn internet werkt al weken niet.");
-		// and ends with the commands that fit a new case (issue 4: guidance in every chair mail)
+		// and ends with the commands that fit a new case (issue 4: guidance in every
+		// chair mail)
 		assertThat(part(notification, "text/plain")).contains("Wat nu?")
 			.contains("GEGROND")
 			.contains("Oplossing:")
@@ -104,7 +110,8 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		// CONTRACT §4: the original moved out of INBOX to Klachten/Verwerkt
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(chairFolder(greenMail, "INBOX")).isEmpty();
-			assertThat(chairFolder(greenMail, PROCESSED)).anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+			assertThat(chairFolder(greenMail, PROCESSED))
+				.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
 		});
 		assertThat(this.jdbc.sql("SELECT outcome, reason FROM inbound_mail WHERE message_id = ?")
 			.param(messageId)
@@ -139,8 +146,10 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aComplaint(CHAIR, "Re: Nieuwe klacht", "Ik neem contact op met de klager.", reply,
 				"In-Reply-To: <" + notificationId + ">\r\nReferences: <" + notificationId + ">\r\n"));
 
-		// prose from the chair is refused naming its first line (CONTRACT §5) and a refused mail
-		// never joins the case's thread: it is kept in the ignored list, linked to the case
+		// prose from the chair is refused naming its first line (CONTRACT §5) and a
+		// refused mail
+		// never joins the case's thread: it is kept in the ignored list, linked to the
+		// case
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.jdbc
 				.sql("SELECT outcome || '/' || reason || '/' || complaint_id FROM inbound_mail WHERE message_id = ?")
@@ -182,9 +191,12 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 		// CONTRACT §4: not added to another person's case silently, but a new complaint
 		Map<String, Object> strangers = awaitComplaintFrom(stranger);
 		assertThat(strangers.get("reference")).isNotEqualTo(reference);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM correspondence c JOIN complaint k ON k.id = c.complaint_id "
-				+ "WHERE k.reference = ? AND c.sender = ?").params(reference, stranger).query(Integer.class).single())
-			.isZero();
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM correspondence c JOIN complaint k ON k.id = c.complaint_id "
+					+ "WHERE k.reference = ? AND c.sender = ?")
+			.params(reference, stranger)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -216,14 +228,16 @@ class IntakeIntegrationTests extends MailIntegrationTest {
 	}
 
 	private List<String> products(String reference) {
-		return this.jdbc.sql("SELECT p.name FROM product p JOIN complaint c ON c.id = p.complaint_id WHERE c.reference = ?")
+		return this.jdbc
+			.sql("SELECT p.name FROM product p JOIN complaint c ON c.id = p.complaint_id WHERE c.reference = ?")
 			.param(reference)
 			.query(String.class)
 			.list();
 	}
 
 	private List<String> kindsOn(long complaintId, String messageId) {
-		return this.jdbc.sql("SELECT kind FROM correspondence WHERE complaint_id = ? AND message_id = ? AND direction = 'in'")
+		return this.jdbc
+			.sql("SELECT kind FROM correspondence WHERE complaint_id = ? AND message_id = ? AND direction = 'in'")
 			.params(complaintId, messageId)
 			.query(String.class)
 			.list();

@@ -21,9 +21,9 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The language of mail to the complainant over GreenMail (CONTRACT §4): an English complaint is
- * answered in English, a Dutch one in Dutch, the chair reads Dutch either way, and TAAL switches
- * the language of the next mail to the complainant.
+ * The language of mail to the complainant over GreenMail (CONTRACT §4): an English
+ * complaint is answered in English, a Dutch one in Dutch, the chair reads Dutch either
+ * way, and TAAL switches the language of the next mail to the complainant.
  */
 class LanguageIntegrationTests extends MailIntegrationTest {
 
@@ -116,7 +116,10 @@ class LanguageIntegrationTests extends MailIntegrationTest {
 		return answer;
 	}
 
-	/** The plain text with its wrapped lines joined: values move to the next line at 76 columns. */
+	/**
+	 * The plain text with its wrapped lines joined: values move to the next line at 76
+	 * columns.
+	 */
 	private static String text(MimeMessage mail) {
 		return part(mail, "text/plain").replaceAll("\\s+", " ");
 	}

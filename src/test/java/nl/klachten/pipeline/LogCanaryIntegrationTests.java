@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The log canary of STYLE §11 (R8): a complaint carrying a unique marker in subject, body, sender
- * name and address and attachment name goes end to end; the marker must not reach any log line.
+ * The log canary of STYLE §11 (R8): a complaint carrying a unique marker in subject,
+ * body, sender name and address and attachment name goes end to end; the marker must not
+ * reach any log line.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogCanaryIntegrationTests extends MailIntegrationTest {
@@ -33,12 +34,11 @@ class LogCanaryIntegrationTests extends MailIntegrationTest {
 		String marker = "canary" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String sender = marker + "@example.org";
 		String messageId = marker + "@mail.example.org";
-		String raw = "From: Piet " + marker + " <" + sender + ">\r\n" + "To: " + CHAIR + "\r\n"
-				+ "Subject: Klacht " + marker + "\r\n" + "Date: Mon, 1 Jan 2024 10:00:00 +0100\r\n"
-				+ "Message-ID: <" + messageId + ">\r\n" + "MIME-Version: 1.0\r\n"
-				+ "Content-Type: multipart/mixed; boundary=\"grens\"\r\n\r\n" + "--grens\r\n"
-				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + "Mijn klacht: " + marker + "\r\n"
-				+ "Naam: " + marker + "\r\nAdres: " + marker + "straat 1\r\n\r\n" + "--grens\r\n"
+		String raw = "From: Piet " + marker + " <" + sender + ">\r\n" + "To: " + CHAIR + "\r\n" + "Subject: Klacht "
+				+ marker + "\r\n" + "Date: Mon, 1 Jan 2024 10:00:00 +0100\r\n" + "Message-ID: <" + messageId + ">\r\n"
+				+ "MIME-Version: 1.0\r\n" + "Content-Type: multipart/mixed; boundary=\"grens\"\r\n\r\n" + "--grens\r\n"
+				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + "Mijn klacht: " + marker + "\r\n" + "Naam: "
+				+ marker + "\r\nAdres: " + marker + "straat 1\r\n\r\n" + "--grens\r\n"
 				+ "Content-Type: application/pdf; name=\"" + marker + ".pdf\"\r\n"
 				+ "Content-Disposition: attachment; filename=\"" + marker + ".pdf\"\r\n"
 				+ "Content-Transfer-Encoding: base64\r\n\r\n" + "JVBERi0xLjQK\r\n" + "--grens--\r\n";

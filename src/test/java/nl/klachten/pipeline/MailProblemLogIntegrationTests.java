@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A running processor whose SMTP login is refused (CONTRACT §3): the problem is logged in one line,
- * once, however often the outbox tries again, with no stack trace; when the login works again that
- * is logged once too, and the waiting mail goes out. The configured password is "wrong" until the
- * test gives the GreenMail account that password.
+ * A running processor whose SMTP login is refused (CONTRACT §3): the problem is logged in
+ * one line, once, however often the outbox tries again, with no stack trace; when the
+ * login works again that is logged once too, and the waiting mail goes out. The
+ * configured password is "wrong" until the test gives the GreenMail account that
+ * password.
  */
 @SpringBootTest(properties = { "complaints.mailbox.smtp.username=" + CHAIR, "complaints.mailbox.smtp.password=wrong" })
 @ExtendWith(OutputCaptureExtension.class)

@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * "The same mail" is the same Message-ID from the same sender with the same content (CONTRACT §4,
- * issue 13): one mail delivered twice with other trace headers and line endings makes one case and
- * one acknowledgement; a different mail that reuses a Message-ID (another sender, another text, or
- * one of the processor's own Message-IDs) is not dropped as a duplicate or as our own mail: it is
- * registered on its merits and the chair is told once, with the Message-ID, the senders and the cases.
+ * "The same mail" is the same Message-ID from the same sender with the same content
+ * (CONTRACT §4, issue 13): one mail delivered twice with other trace headers and line
+ * endings makes one case and one acknowledgement; a different mail that reuses a
+ * Message-ID (another sender, another text, or one of the processor's own Message-IDs) is
+ * not dropped as a duplicate or as our own mail: it is registered on its merits and the
+ * chair is told once, with the Message-ID, the senders and the cases.
  */
 class MessageIdReuseIntegrationTests extends MailIntegrationTest {
 
@@ -49,9 +50,10 @@ class MessageIdReuseIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, FIRST_HOP + mail);
 		deliver(greenMail, (SECOND_HOP + mail).replace("\r\n", "\n"));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
-			.filteredOn((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")))
-			.hasSize(2));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
+				.filteredOn((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")))
+				.hasSize(2));
 		await().atMost(WAIT).until(() -> inboxOf(greenMail, sender).size() == 1);
 		Holds.during(Duration.ofMillis(1500), () -> {
 			assertThat(casesFrom(sender)).isEqualTo(1);
@@ -69,9 +71,10 @@ class MessageIdReuseIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, FIRST_HOP + mail);
 		deliver(greenMail, (SECOND_HOP + mail).replace("\r\n", "\n"));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(chairFolder(greenMail, PROCESSED))
-			.filteredOn((m) -> subject.equals(subject(m)))
-			.hasSize(2));
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(chairFolder(greenMail, PROCESSED)).filteredOn((m) -> subject.equals(subject(m)))
+						.hasSize(2));
 		await().atMost(WAIT).until(() -> inboxOf(greenMail, sender).size() == 1);
 		Holds.during(Duration.ofMillis(1500), () -> {
 			assertThat(casesFrom(sender)).isEqualTo(1);
@@ -115,8 +118,8 @@ class MessageIdReuseIntegrationTests extends MailIntegrationTest {
 		Filed filed = fileComplaint("Echte klacht", "Deze klacht krijgt een ontvangstbevestiging.");
 		String ours = messageId(filed.ack());
 		String forger = uniqueSender();
-		deliver(greenMail, aComplaint(forger, "Gewoon een klacht", "Deze mail draagt de Message-ID van een"
-				+ " ontvangstbevestiging.", ours));
+		deliver(greenMail, aComplaint(forger, "Gewoon een klacht",
+				"Deze mail draagt de Message-ID van een" + " ontvangstbevestiging.", ours));
 
 		String reference = (String) awaitComplaintFrom(forger).get("reference");
 		MimeMessage notice = awaitNotice(ours);
@@ -135,14 +138,16 @@ class MessageIdReuseIntegrationTests extends MailIntegrationTest {
 			.param(filed.sender())
 			.query(byte[].class)
 			.single();
-		deliver(greenMail, (FIRST_HOP + new String(raw, java.nio.charset.StandardCharsets.UTF_8)).getBytes(
-				java.nio.charset.StandardCharsets.UTF_8));
+		deliver(greenMail, (FIRST_HOP + new String(raw, java.nio.charset.StandardCharsets.UTF_8))
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
 		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(this.jdbc.sql("SELECT outcome || ' ' || reason FROM inbound_mail WHERE message_id = ?")
-				.param(ours)
-				.query(String.class)
-				.list()).containsExactly("ignored own-mail"));
+			.untilAsserted(() -> assertThat(
+					this.jdbc.sql("SELECT outcome || ' ' || reason FROM inbound_mail WHERE message_id = ?")
+						.param(ours)
+						.query(String.class)
+						.list())
+				.containsExactly("ignored own-mail"));
 		Holds.during(Duration.ofSeconds(1), () -> assertThat(notices(ours)).isEmpty());
 	}
 

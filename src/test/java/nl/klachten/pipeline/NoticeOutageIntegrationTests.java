@@ -38,10 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The IMAP server is down while a notice for the chair waits (CONTRACT §4): the notice stays in the
- * outbox with backoff and is placed in the notices folder once the server is back, and the mail to
- * the complainant goes by SMTP meanwhile, not held up by it. The complaint is handed to the intake
- * directly, as the IMAP reader would, since the inbox cannot be read either.
+ * The IMAP server is down while a notice for the chair waits (CONTRACT §4): the notice
+ * stays in the outbox with backoff and is placed in the notices folder once the server is
+ * back, and the mail to the complainant goes by SMTP meanwhile, not held up by it. The
+ * complaint is handed to the intake directly, as the IMAP reader would, since the inbox
+ * cannot be read either.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -87,12 +88,13 @@ class NoticeOutageIntegrationTests {
 			.query(Long.class)
 			.single();
 
-		// the acknowledgement goes by SMTP; the notification waits, tried, with the next try in the future
+		// the acknowledgement goes by SMTP; the notification waits, tried, with the next
+		// try in the future
 		await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(smtp, sender).size() == 1);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notification(id))
-			.containsEntry("status", "pending")
-			.satisfies((row) -> assertThat(((Number) row.get("attempts")).intValue()).isPositive())
-			.satisfies((row) -> assertThat(row.get("last_error")).isNotNull()));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(notification(id)).containsEntry("status", "pending")
+				.satisfies((row) -> assertThat(((Number) row.get("attempts")).intValue()).isPositive())
+				.satisfies((row) -> assertThat(row.get("last_error")).isNotNull()));
 		assertThat(outbox(id, "acknowledgement")).containsEntry("status", "sent");
 
 		imap.start();
@@ -112,7 +114,8 @@ class NoticeOutageIntegrationTests {
 	}
 
 	private Map<String, Object> outbox(long complaintId, String kind) {
-		return this.jdbc.sql("SELECT message_id, status, attempts, last_error FROM outbox WHERE complaint_id = ? AND kind = ?")
+		return this.jdbc
+			.sql("SELECT message_id, status, attempts, last_error FROM outbox WHERE complaint_id = ? AND kind = ?")
 			.params(complaintId, kind)
 			.query()
 			.singleRow();

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The operator's event log (issue 11): one line per event (registered, command applied and
- * refused, decision, appeal, mail sent) with the reference and fixed-width hashes only, never the
- * complainant's address, name, subject or text (confidential by default, R8).
+ * The operator's event log (issue 11): one line per event (registered, command applied
+ * and refused, decision, appeal, mail sent) with the reference and fixed-width hashes
+ * only, never the complainant's address, name, subject or text (confidential by default,
+ * R8).
  */
 class OperatorEventsIntegrationTests extends MailIntegrationTest {
 
@@ -60,8 +61,9 @@ class OperatorEventsIntegrationTests extends MailIntegrationTest {
 				replyHeaders(messageId(notification)), TEXT));
 		awaitReplyTo(CHAIR, decision);
 
-		List<String> lines = await().atMost(WAIT).until(this::lines,
-				(all) -> all.stream().anyMatch((line) -> line.startsWith("mail sent") && line.contains(" decision ")));
+		List<String> lines = await().atMost(WAIT)
+			.until(this::lines, (all) -> all.stream()
+				.anyMatch((line) -> line.startsWith("mail sent") && line.contains(" decision ")));
 		String ref = filed.reference();
 		assertThat(lines).anyMatch((line) -> line.matches("registered +" + ref + " mail [0-9a-f]{12}"))
 			.anyMatch((line) -> line.matches("command no +" + ref + " mail [0-9a-f]{12} line 1: not a command"))

@@ -27,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox lease (issue 13, CONTRACT §4): a row is marked {@code sending} before it is handed to
- * SMTP. A row a killed process left so is pending again at the next start and goes at once (it
- * may go twice, never be lost); a row left so by a live sender is not due until its lease has run
- * out. The register is made before the processor starts, with a row as a kill leaves it.
+ * The outbox lease (issue 13, CONTRACT §4): a row is marked {@code sending} before it is
+ * handed to SMTP. A row a killed process left so is pending again at the next start and
+ * goes at once (it may go twice, never be lost); a row left so by a live sender is not
+ * due until its lease has run out. The register is made before the processor starts, with
+ * a row as a kill leaves it.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -75,11 +76,12 @@ class OutboxLeaseIntegrationTests {
 	private static void insert(JdbcClient jdbc, String to, String status, long leaseUntil, Instant now) {
 		String messageId = UUID.randomUUID() + "@klachten.example.org";
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + to + "\r\nSubject: Vraag\r\n"
-				+ "Message-ID: <" + messageId + ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
-				+ "Tekst.\r\n";
-		jdbc.sql("""
-				INSERT INTO outbox (kind, message_id, sender, recipients, raw, created_at, next_attempt, status, lease_until)
-				VALUES ('question-employee', ?, ?, ?, ?, ?, ?, ?, ?)""")
+				+ "Message-ID: <" + messageId
+				+ ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + "Tekst.\r\n";
+		jdbc.sql(
+				"""
+						INSERT INTO outbox (kind, message_id, sender, recipients, raw, created_at, next_attempt, status, lease_until)
+						VALUES ('question-employee', ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(messageId, MailFixtures.CHAIR, to, raw.getBytes(StandardCharsets.UTF_8), now.toString(),
 					now.toEpochMilli(), status, leaseUntil)
 			.update();
@@ -87,7 +89,8 @@ class OutboxLeaseIntegrationTests {
 
 	@Test
 	void shouldReleaseAtStartWhatAKilledProcessLeftBeingSentAndHonourALiveLease() throws Exception {
-		// left by the kill: released at start and sent at once, though its lease had a day to run
+		// left by the kill: released at start and sent at once, though its lease had a
+		// day to run
 		await().atMost(WAIT).until(() -> SmtpRepliesIntegrationTests.inbox(greenMail, LEFT).size() == 1);
 		assertThat(status(LEFT)).isEqualTo("sent");
 

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A mail whose processing keeps failing unexpectedly is tried {@code max-attempts} times, then
- * quarantined with its reason, and never blocks the mails behind it (CONTRACT §4). The failure is
- * provoked by a thread resolver that throws for one subject.
+ * A mail whose processing keeps failing unexpectedly is tried {@code max-attempts} times,
+ * then quarantined with its reason, and never blocks the mails behind it (CONTRACT §4).
+ * The failure is provoked by a thread resolver that throws for one subject.
  */
 @SpringBootTest(classes = { Application.class, PoisonMailIntegrationTests.Poison.class },
 		properties = { "complaints.intake.max-attempts=3", "spring.main.allow-bean-definition-overriding=true" })
@@ -57,11 +57,13 @@ class PoisonMailIntegrationTests extends MailIntegrationTest {
 		String poisonId = newMessageId();
 		deliver(greenMail, aComplaint(poisonSender, POISON, "Deze mail laat de verwerking falen.", poisonId));
 		String goodSender = uniqueSender();
-		deliver(greenMail, aComplaint(goodSender, "Gewone klacht", "Deze mail komt achter de giftige.", newMessageId()));
+		deliver(greenMail,
+				aComplaint(goodSender, "Gewone klacht", "Deze mail komt achter de giftige.", newMessageId()));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(count("SELECT count(*) FROM complaint WHERE complainant_email = ?",
-					goodSender)).isEqualTo(1));
+			.untilAsserted(
+					() -> assertThat(count("SELECT count(*) FROM complaint WHERE complainant_email = ?", goodSender))
+						.isEqualTo(1));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			assertThat(this.jdbc.sql("SELECT outcome || ' ' || reason FROM inbound_mail WHERE message_id = ?")
 				.param(poisonId)
@@ -78,8 +80,9 @@ class PoisonMailIntegrationTests extends MailIntegrationTest {
 	}
 
 	/**
-	 * A different mail that reuses a Message-ID already read and then keeps failing is quarantined on
-	 * its own, not taken for the earlier mail, and the chair is told (CONTRACT §4, issue 13).
+	 * A different mail that reuses a Message-ID already read and then keeps failing is
+	 * quarantined on its own, not taken for the earlier mail, and the chair is told
+	 * (CONTRACT §4, issue 13).
 	 */
 	@Test
 	void shouldQuarantineAndTellTheChairWhenAMailReusingAMessageIdKeepsFailing() {
@@ -92,10 +95,12 @@ class PoisonMailIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aComplaint(second, POISON, "Een andere mail, dezelfde Message-ID.", messageId));
 
 		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(this.jdbc.sql("SELECT outcome FROM inbound_mail WHERE message_id = ? AND sender = ?")
-				.params(messageId, second)
-				.query(String.class)
-				.list()).containsExactly("quarantined"));
+			.untilAsserted(() -> assertThat(
+					this.jdbc.sql("SELECT outcome FROM inbound_mail WHERE message_id = ? AND sender = ?")
+						.params(messageId, second)
+						.query(String.class)
+						.list())
+				.containsExactly("quarantined"));
 		await().atMost(WAIT)
 			.until(() -> nl.klachten.MailFixtures.chairMails(greenMail)
 				.stream()

@@ -26,7 +26,10 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The intake flow for a server without IDLE: the poll interval alone drives reading (R6, R9). */
+/**
+ * The intake flow for a server without IDLE: the poll interval alone drives reading (R6,
+ * R9).
+ */
 @SpringBootTest(classes = Application.class, properties = "complaints.mailbox.imap.idle=false")
 class PollingIntakeIntegrationTests extends MailIntegrationTest {
 
@@ -45,8 +48,10 @@ class PollingIntakeIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aComplaint(sender, "Storing", "Naam: Polly Peiling\nWoonplaats: Ede", messageId));
 
 		Map<String, Object> row = await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.sql("SELECT * FROM complaint WHERE complainant_email = ?").param(sender).query().listOfRows(),
-					(rows) -> rows.size() == 1)
+			.until(() -> this.jdbc.sql("SELECT * FROM complaint WHERE complainant_email = ?")
+				.param(sender)
+				.query()
+				.listOfRows(), (rows) -> rows.size() == 1)
 			.get(0);
 		String reference = (String) row.get("reference");
 		assertThat(reference).matches("KK-\\d{4}-\\d{4}");
@@ -60,8 +65,10 @@ class PollingIntakeIntegrationTests extends MailIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(chairFolder(greenMail, "INBOX")).isEmpty();
-			assertThat(chairFolder(greenMail, PROCESSED)).anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
-			assertThat(chairFolder(greenMail, NOTICES)).anyMatch((m) -> reference.equals(header(m, "X-Complaint-Reference")));
+			assertThat(chairFolder(greenMail, PROCESSED))
+				.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+			assertThat(chairFolder(greenMail, NOTICES))
+				.anyMatch((m) -> reference.equals(header(m, "X-Complaint-Reference")));
 		});
 	}
 

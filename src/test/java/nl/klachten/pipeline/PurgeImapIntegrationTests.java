@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * R20 end to end over GreenMail: once a case is purged, its mail is deleted from the chair's
- * folders (the complaint from the processed folder, the chair's notification from the notices
- * folder, where it was placed and never read back); another case's mail stays.
+ * R20 end to end over GreenMail: once a case is purged, its mail is deleted from the
+ * chair's folders (the complaint from the processed folder, the chair's notification from
+ * the notices folder, where it was placed and never read back); another case's mail
+ * stays.
  */
 class PurgeImapIntegrationTests extends MailIntegrationTest {
 
@@ -48,7 +49,8 @@ class PurgeImapIntegrationTests extends MailIntegrationTest {
 		String keptSender = uniqueSender();
 		String keptId = newMessageId();
 		deliver(greenMail, aComplaint(oldSender, "Oude klacht", "Naam: Olga Oud\n\nHet modem is stuk.", oldId));
-		deliver(greenMail, aComplaint(keptSender, "Nieuwe klacht", "Naam: Karel Kort\n\nDe factuur klopt niet.", keptId));
+		deliver(greenMail,
+				aComplaint(keptSender, "Nieuwe klacht", "Naam: Karel Kort\n\nDe factuur klopt niet.", keptId));
 		String oldReference = awaitFiled(oldSender, oldId);
 		String keptReference = awaitFiled(keptSender, keptId);
 		await().atMost(Duration.ofSeconds(15))
@@ -56,13 +58,16 @@ class PurgeImapIntegrationTests extends MailIntegrationTest {
 
 		long oldCase = idOf(oldSender);
 		this.changes.decide(oldCase, "ongegrond", "argumenten", "brief", OffsetDateTime.now(this.clock).minusYears(2));
-		this.changes.decide(idOf(keptSender), "gegrond", "argumenten", "brief", OffsetDateTime.now(this.clock).minusMonths(1));
+		this.changes.decide(idOf(keptSender), "gegrond", "argumenten", "brief",
+				OffsetDateTime.now(this.clock).minusMonths(1));
 
-		PurgeResult dry = this.job.run(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))), true);
+		PurgeResult dry = this.job.run(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))),
+				true);
 		assertThat(dry.references()).containsExactly(oldReference);
 		assertThat(processedHas(oldId)).isTrue();
 
-		PurgeResult result = this.job.run(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))), false);
+		PurgeResult result = this.job.run(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Amsterdam"))),
+				false);
 
 		assertThat(result.references()).containsExactly(oldReference);
 		assertThat(processedHas(oldId)).as("purged complaint mail").isFalse();

@@ -25,7 +25,10 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Poison mail: over the size limit or unreadable, kept with its raw bytes in quarantine (CONTRACT §4). */
+/**
+ * Poison mail: over the size limit or unreadable, kept with its raw bytes in quarantine
+ * (CONTRACT §4).
+ */
 @SpringBootTest(classes = Application.class, properties = "complaints.intake.max-message-size=64KB")
 class QuarantineIntegrationTests extends MailIntegrationTest {
 
@@ -40,8 +43,11 @@ class QuarantineIntegrationTests extends MailIntegrationTest {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(chairFolder(greenMail, QUARANTINE))
 				.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID"))));
-		assertThat(chairFolder(greenMail, "INBOX")).noneMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
-		Map<String, Object> row = this.jdbc.sql("SELECT * FROM inbound_mail WHERE reason = 'oversize'").query().singleRow();
+		assertThat(chairFolder(greenMail, "INBOX"))
+			.noneMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
+		Map<String, Object> row = this.jdbc.sql("SELECT * FROM inbound_mail WHERE reason = 'oversize'")
+			.query()
+			.singleRow();
 		assertThat(row).containsEntry("outcome", "quarantined");
 		assertThat(row.get("complaint_id")).isNull();
 		Path raw = register().resolve((String) row.get("raw_path"));
@@ -73,7 +79,8 @@ class QuarantineIntegrationTests extends MailIntegrationTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> quarantined() == before + 1);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(chairFolder(greenMail, QUARANTINE)).hasSize(inQuarantine + 1));
-		Map<String, Object> row = this.jdbc.sql("SELECT * FROM inbound_mail WHERE outcome = 'quarantined' ORDER BY id DESC LIMIT 1")
+		Map<String, Object> row = this.jdbc
+			.sql("SELECT * FROM inbound_mail WHERE outcome = 'quarantined' ORDER BY id DESC LIMIT 1")
 			.query()
 			.singleRow();
 		assertThat((String) row.get("dedupe_key")).startsWith("sha:");
@@ -81,7 +88,9 @@ class QuarantineIntegrationTests extends MailIntegrationTest {
 	}
 
 	private long quarantined() {
-		return this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE outcome = 'quarantined'").query(Long.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE outcome = 'quarantined'")
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -21,13 +21,14 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mails a person reads with pleasure (issue 11, CONTRACT §4), end to end over GreenMail: a
- * complaint with a long name and a long subject gets an acknowledgement that greets the
- * complainant by name and confirms what was recorded (the details by name only, as it goes
- * wherever the From line points); the chair's notification and confirmations
- * open with the case's state in one line; a question or decision is quoted back to the chair
- * exactly as it was mailed; a question that opens with the chair's own greeting gets no second
- * one. Every plain-text part fits 76 columns, names no requirement code and writes no ISO date.
+ * Mails a person reads with pleasure (issue 11, CONTRACT §4), end to end over GreenMail:
+ * a complaint with a long name and a long subject gets an acknowledgement that greets the
+ * complainant by name and confirms what was recorded (the details by name only, as it
+ * goes wherever the From line points); the chair's notification and confirmations open
+ * with the case's state in one line; a question or decision is quoted back to the chair
+ * exactly as it was mailed; a question that opens with the chair's own greeting gets no
+ * second one. Every plain-text part fits 76 columns, names no requirement code and writes
+ * no ISO date.
  */
 class ReadableMailIntegrationTests extends MailIntegrationTest {
 
@@ -64,7 +65,8 @@ class ReadableMailIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aComplaint(sender, SUBJECT, BODY, newMessageId()));
 		String ack = text(awaitMailTo(sender, "Ontvangstbevestiging"), "text/plain");
 
-		// the details are named, not repeated: the acknowledgement goes wherever the From line points
+		// the details are named, not repeated: the acknowledgement goes wherever the From
+		// line points
 		assertThat(ack).startsWith("Geachte " + NAME + ",")
 			.doesNotContain("heer/mevrouw")
 			.contains("Ingediend:       30 november 2026")
@@ -84,7 +86,8 @@ class ReadableMailIntegrationTests extends MailIntegrationTest {
 		String notification = text(awaitChairMail(filed.reference(), "Nieuwe klacht"), "text/plain");
 
 		assertThat(notification).startsWith("in behandeling — beslissen uiterlijk 28 dec\n");
-		// the values start in one column; a name and address too long for one line continue under it
+		// the values start in one column; a name and address too long for one line
+		// continue under it
 		assertThat(lines(notification)).containsSubsequence("Klager:               " + NAME,
 				"                      <" + filed.sender() + ">", "Ingediend:            30 november 2026",
 				"Beslissing uiterlijk: " + DUE);
@@ -97,13 +100,14 @@ class ReadableMailIntegrationTests extends MailIntegrationTest {
 		Filed filed = file();
 		MimeMessage notification = awaitChairMail(filed.reference(), "Nieuwe klacht");
 
-		MimeMessage confirmation = command(notification, """
-				VRAAG-KLAGER
+		MimeMessage confirmation = command(notification,
+				"""
+						VRAAG-KLAGER
 
-				Beste mevrouw Van den Heuvel,
+						Beste mevrouw Van den Heuvel,
 
-				Op welke dag is de wasmachine bij de buren neergezet, en heeft u foto's van de schade aan de deur en de zijkant?
-				""");
+						Op welke dag is de wasmachine bij de buren neergezet, en heeft u foto's van de schade aan de deur en de zijkant?
+						""");
 		String question = text(awaitMailTo(filed.sender(), "Vraag over uw klacht"), "text/plain");
 		String confirmed = text(confirmation, "text/plain");
 
@@ -132,13 +136,14 @@ class ReadableMailIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldQuoteDecisionAsMailedWhenChairDecides() {
 		Filed filed = file();
-		MimeMessage confirmation = command(awaitChairMail(filed.reference(), "Nieuwe klacht"), """
-				GEGROND
+		MimeMessage confirmation = command(awaitChairMail(filed.reference(), "Nieuwe klacht"),
+				"""
+						GEGROND
 
-				De bezorging was drie weken te laat en de wasmachine is beschadigd afgeleverd bij de buren; dat had niet mogen gebeuren en daarvoor bieden wij onze excuses aan.
+						De bezorging was drie weken te laat en de wasmachine is beschadigd afgeleverd bij de buren; dat had niet mogen gebeuren en daarvoor bieden wij onze excuses aan.
 
-				Oplossing: wij vervangen de wasmachine kosteloos en vergoeden de bezorgkosten.
-				""");
+						Oplossing: wij vervangen de wasmachine kosteloos en vergoeden de bezorgkosten.
+						""");
 		String decision = text(awaitMailTo(filed.sender(), "Beslissing op uw klacht"), "text/plain");
 		String confirmed = text(confirmation, "text/plain");
 
@@ -182,7 +187,10 @@ class ReadableMailIntegrationTests extends MailIntegrationTest {
 		}
 	}
 
-	/** No line over 76 columns outside quotes and single unbreakable words; no requirement codes; no ISO dates. */
+	/**
+	 * No line over 76 columns outside quotes and single unbreakable words; no requirement
+	 * codes; no ISO dates.
+	 */
 	private static void assertReadable(String text) {
 		for (String line : lines(text)) {
 			if (line.startsWith(">")) {

@@ -40,10 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A recipient the SMTP server refuses for good (550 at RCPT, as Postfix answers for an unknown
- * user): the mail is marked failed, not retried, and the chair is told once, naming the case and
- * the refused address and the server's reply (CONTRACT §4, issue 13), and the digest lists it. Other
- * mail still goes.
+ * A recipient the SMTP server refuses for good (550 at RCPT, as Postfix answers for an
+ * unknown user): the mail is marked failed, not retried, and the chair is told once,
+ * naming the case and the refused address and the server's reply (CONTRACT §4, issue 13),
+ * and the digest lists it. Other mail still goes.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -58,7 +58,8 @@ class RefusedRecipientIntegrationTests {
 
 	private static final Path register = MailFixtures.registerDirectory();
 
-	private static final RefusingSmtpServer.Slot smtp = new RefusingSmtpServer.Slot((next) -> new RefusingSmtpServer(NOBODY, next));
+	private static final RefusingSmtpServer.Slot smtp = new RefusingSmtpServer.Slot(
+			(next) -> new RefusingSmtpServer(NOBODY, next));
 
 	@Autowired
 	JdbcClient jdbc;
@@ -69,10 +70,14 @@ class RefusedRecipientIntegrationTests {
 	@Autowired
 	DigestSender digest;
 
-	/** GreenMail behind a server that refuses {@link #NOBODY} at RCPT (GreenMail accepts everyone). */
+	/**
+	 * GreenMail behind a server that refuses {@link #NOBODY} at RCPT (GreenMail accepts
+	 * everyone).
+	 */
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
-		// the usual external GreenMail, then mail sent elsewhere (the last value of a key counts)
+		// the usual external GreenMail, then mail sent elsewhere (the last value of a key
+		// counts)
 		MailFixtures.properties(registry, greenMail, register);
 		smtp.register(registry, greenMail);
 	}
@@ -151,7 +156,8 @@ class RefusedRecipientIntegrationTests {
 			assertThat(row.get("last_error")).isEqualTo("recipient-refused");
 		});
 
-		assertThat(this.jdbc.sql("SELECT recipient FROM outbox_refusal").query(String.class).list()).containsExactly(NOBODY);
+		assertThat(this.jdbc.sql("SELECT recipient FROM outbox_refusal").query(String.class).list())
+			.containsExactly(NOBODY);
 		// and the day's digest lists it, with the case and the reply
 		String digest = this.digest.render(LocalDate.ofInstant(this.clock.instant(), ZoneId.of("Europe/Amsterdam")))
 			.replaceAll("\\s+", " ");
@@ -159,7 +165,8 @@ class RefusedRecipientIntegrationTests {
 			.contains("- " + reference)
 			.contains("vraag aan de medewerker aan " + NOBODY + " blijvend geweigerd: 550 5.1.1");
 
-		// time passes (the outbox's first retry would be due after 5 s): nothing is sent again
+		// time passes (the outbox's first retry would be due after 5 s): nothing is sent
+		// again
 		this.clock.advance(Duration.ofHours(1));
 		Holds.during(Duration.ofSeconds(2), () -> {
 			assertThat(chairMails(greenMail).stream().filter((m) -> subject(m).startsWith("Niet bezorgd"))).hasSize(1);

@@ -28,12 +28,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A minimal SMTP server on 127.0.0.1 that refuses one address at RCPT with {@code 550 5.1.1}, as
- * Postfix does for an unknown user of its own domain, and hands everything else on unchanged to
- * another SMTP server (GreenMail). GreenMail itself accepts every recipient. A test can script
- * more (issue 13): a reply per recipient at RCPT ({@link #atRcpt}), a reply at the end of DATA for
- * mail to an address ({@link #atData}), the whole server refusing connections ({@link #down}), and
- * a hook run when a mail's data has arrived, before it is accepted ({@link #beforeAccept}).
+ * A minimal SMTP server on 127.0.0.1 that refuses one address at RCPT with
+ * {@code 550 5.1.1}, as Postfix does for an unknown user of its own domain, and hands
+ * everything else on unchanged to another SMTP server (GreenMail). GreenMail itself
+ * accepts every recipient. A test can script more (issue 13): a reply per recipient at
+ * RCPT ({@link #atRcpt}), a reply at the end of DATA for mail to an address
+ * ({@link #atData}), the whole server refusing connections ({@link #down}), and a hook
+ * run when a mail's data has arrived, before it is accepted ({@link #beforeAccept}).
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
@@ -86,7 +87,10 @@ final class RefusingSmtpServer implements AutoCloseable {
 		return this;
 	}
 
-	/** The reply at the end of DATA (instead of accepting) for mail to this address; null: accepted. */
+	/**
+	 * The reply at the end of DATA (instead of accepting) for mail to this address; null:
+	 * accepted.
+	 */
 	RefusingSmtpServer atData(String address, String reply) {
 		if (reply == null) {
 			this.data.remove(address.toLowerCase());
@@ -102,7 +106,10 @@ final class RefusingSmtpServer implements AutoCloseable {
 		this.down = down;
 	}
 
-	/** Runs with the mail's text when its data has arrived, before the server forwards and accepts it. */
+	/**
+	 * Runs with the mail's text when its data has arrived, before the server forwards and
+	 * accepts it.
+	 */
 	void beforeAccept(Consumer<String> hook) {
 		this.beforeAccept = hook;
 	}
@@ -119,7 +126,8 @@ final class RefusingSmtpServer implements AutoCloseable {
 	}
 
 	private void talk(Socket client) throws IOException {
-		BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+		BufferedReader in = new BufferedReader(
+				new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
 		OutputStream out = client.getOutputStream();
 		if (this.down) {
 			reply(out, "421 4.3.2 Service not available, closing transmission channel");
@@ -221,8 +229,9 @@ final class RefusingSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * The one server of a test class, in front of the class's GreenMail: started when Spring first
-	 * asks for the processor's SMTP port (before the context starts), closed after the class.
+	 * The one server of a test class, in front of the class's GreenMail: started when
+	 * Spring first asks for the processor's SMTP port (before the context starts), closed
+	 * after the class.
 	 */
 	static final class Slot {
 
@@ -232,12 +241,18 @@ final class RefusingSmtpServer implements AutoCloseable {
 
 		private GreenMailExtension greenMail;
 
-		/** {@code start} makes the server from GreenMail's SMTP port, where it passes mail on to. */
+		/**
+		 * {@code start} makes the server from GreenMail's SMTP port, where it passes mail
+		 * on to.
+		 */
 		Slot(IntFunction<RefusingSmtpServer> start) {
 			this.start = start;
 		}
 
-		/** Points the processor's SMTP at this server; after {@code MailFixtures.properties}, whose port it overrides. */
+		/**
+		 * Points the processor's SMTP at this server; after
+		 * {@code MailFixtures.properties}, whose port it overrides.
+		 */
 		void register(DynamicPropertyRegistry registry, GreenMailExtension greenMail) {
 			this.greenMail = greenMail;
 			registry.add("complaints.mailbox.smtp.port", () -> get().port());

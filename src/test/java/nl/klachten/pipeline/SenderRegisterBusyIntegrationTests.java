@@ -35,12 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The register cannot record a mail the SMTP server just accepted (issue 13: {@code SQLITE_BUSY}
- * after the busy timeout while another writer holds the lock, as intake or an admin command can):
- * the mail is not sent again, the sender pauses instead of looping, and the record is made once
- * the lock is gone (CONTRACT §4, R9: one acknowledgement, not a storm from the committee's address).
- * The server takes the lock with {@code BEGIN IMMEDIATE} on its own JDBC connection while the mail's
- * data arrives, holds it well past the 300 ms busy timeout set here, and then lets go.
+ * The register cannot record a mail the SMTP server just accepted (issue 13:
+ * {@code SQLITE_BUSY} after the busy timeout while another writer holds the lock, as
+ * intake or an admin command can): the mail is not sent again, the sender pauses instead
+ * of looping, and the record is made once the lock is gone (CONTRACT §4, R9: one
+ * acknowledgement, not a storm from the committee's address). The server takes the lock
+ * with {@code BEGIN IMMEDIATE} on its own JDBC connection while the mail's data arrives,
+ * holds it well past the 300 ms busy timeout set here, and then lets go.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -95,7 +96,8 @@ class SenderRegisterBusyIntegrationTests {
 		});
 		long id = queue(to);
 
-		// the lock is held: the server took the mail once, the row is not recorded sent yet
+		// the lock is held: the server took the mail once, the row is not recorded sent
+		// yet
 		await().atMost(WAIT).until(() -> accepted.get() >= 1);
 		assertThat(released).isFalse();
 		await().atMost(WAIT).until(released::get);
@@ -109,12 +111,14 @@ class SenderRegisterBusyIntegrationTests {
 		});
 	}
 
-	/** Takes the register's write lock on a connection of its own and releases it after a while. */
+	/**
+	 * Takes the register's write lock on a connection of its own and releases it after a
+	 * while.
+	 */
 	private static void holdWriteLock(AtomicBoolean released) {
 		CountDownLatch taken = new CountDownLatch(1);
 		Thread holder = new Thread(() -> {
-			try (Connection connection = DriverManager
-				.getConnection("jdbc:sqlite:" + register.resolve("register.db"));
+			try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + register.resolve("register.db"));
 					Statement statement = connection.createStatement()) {
 				statement.execute("BEGIN IMMEDIATE");
 				taken.countDown();

@@ -23,9 +23,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 9, the time bound: a mail whose routing takes more work than
- * {@code complaints.intake.max-mail-time} (here 700 ms, well above a small mail's parse on a loaded machine) is rolled back and quarantined at once as
- * {@code time-limit}, and the mail behind it is served. No real mail is slow enough once the
- * limits hold, so a test-only thread resolver burns 3 s of CPU for one subject (CPU, not sleep: routing is
+ * {@code complaints.intake.max-mail-time} (here 700 ms, well above a small mail's parse
+ * on a loaded machine) is rolled back and quarantined at once as {@code time-limit}, and
+ * the mail behind it is served. No real mail is slow enough once the limits hold, so a
+ * test-only thread resolver burns 3 s of CPU for one subject (CPU, not sleep: routing is
  * bounded by work done). The parse side of the bound is {@code ParseWorkerTests}.
  */
 @SpringBootTest(classes = { Application.class, SlowMailIntegrationTests.Slow.class },
@@ -65,8 +66,9 @@ class SlowMailIntegrationTests extends MailIntegrationTest {
 		deliver(greenMail, aComplaint(sender, "Gewone klacht", "Deze klacht komt achter de trage.", complaintId));
 
 		awaitReplyTo(sender, complaintId);
-		await().atMost(WAIT).untilAsserted(() -> assertThat(chairFolder(greenMail, QUARANTINE))
-			.anyMatch((m) -> ("<" + slowId + ">").equals(header(m, "Message-ID"))));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(chairFolder(greenMail, QUARANTINE))
+				.anyMatch((m) -> ("<" + slowId + ">").equals(header(m, "Message-ID"))));
 		assertThat(this.jdbc.sql("SELECT outcome || ' ' || reason FROM inbound_mail WHERE outcome = 'quarantined'")
 			.query(String.class)
 			.list()).containsExactly("quarantined time-limit");

@@ -38,12 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The SMTP server down for over an hour of simulated time (issue 13, R9, CONTRACT §4): mail of
- * several kinds for several cases is queued while every connection is refused; health shows the
- * outage; when the server is back every mail is delivered once, in the order it was queued. The
- * sender backs off at the server level, so the waiting mails are tried together at each server try
- * and not each on its own schedule, which let later mail overtake earlier mail once the server
- * answered. The clock is moved in steps, as time passes, not in one jump.
+ * The SMTP server down for over an hour of simulated time (issue 13, R9, CONTRACT §4):
+ * mail of several kinds for several cases is queued while every connection is refused;
+ * health shows the outage; when the server is back every mail is delivered once, in the
+ * order it was queued. The sender backs off at the server level, so the waiting mails are
+ * tried together at each server try and not each on its own schedule, which let later
+ * mail overtake earlier mail once the server answered. The clock is moved in steps, as
+ * time passes, not in one jump.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -108,7 +109,8 @@ class SmtpLongOutageIntegrationTests {
 					.optional(), (found) -> found.isPresent())
 				.orElseThrow();
 			cases.add(id);
-			// each acknowledgement is tried, or held for the next server try; time passes between the complaints
+			// each acknowledgement is tried, or held for the next server try; time passes
+			// between the complaints
 			await().atMost(WAIT).until(() -> smtpRows().stream().allMatch(this::waiting));
 			step(Duration.ofMinutes(5), 3);
 			queue(id, i % 2 == 0 ? "question-employee" : "question-complainant");
@@ -124,12 +126,12 @@ class SmtpLongOutageIntegrationTests {
 			.containsEntry("outboxDepth", 6L);
 
 		smtp.get().down(false);
-		// time passes in steps of a minute until the next server try: then all go, in the order queued
+		// time passes in steps of a minute until the next server try: then all go, in the
+		// order queued
 		for (int i = 0; i < 40 && smtpRows().stream().anyMatch((row) -> !"sent".equals(row.get("status"))); i++) {
 			step(Duration.ofMinutes(1), 1);
 		}
-		await().atMost(WAIT)
-			.until(() -> smtpRows().stream().allMatch((row) -> "sent".equals(row.get("status"))));
+		await().atMost(WAIT).until(() -> smtpRows().stream().allMatch((row) -> "sent".equals(row.get("status"))));
 		List<String> queued = smtpRows().stream().map((row) -> (String) row.get("message_id")).toList();
 		assertThat(accepted).as("each once, in the order queued").containsExactlyElementsOf(queued);
 		step(Duration.ofHours(1), 2);
@@ -138,7 +140,10 @@ class SmtpLongOutageIntegrationTests {
 		assertThat(this.health.health().getDetails()).containsEntry("server", "reachable");
 	}
 
-	/** Moves the clock on {@code times} times, giving the sender a moment to try after each step. */
+	/**
+	 * Moves the clock on {@code times} times, giving the sender a moment to try after
+	 * each step.
+	 */
 	private void step(Duration by, int times) throws InterruptedException {
 		for (int i = 0; i < times; i++) {
 			this.clock.advance(by);
@@ -155,8 +160,8 @@ class SmtpLongOutageIntegrationTests {
 		String messageId = UUID.randomUUID() + "@klachten.example.org";
 		String to = "medewerker-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + to + "\r\nSubject: Vraag\r\n"
-				+ "Message-ID: <" + messageId + ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
-				+ "Tekst.\r\n";
+				+ "Message-ID: <" + messageId
+				+ ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + "Tekst.\r\n";
 		this.outbox.add(complaintId, kind, messageId, MailFixtures.CHAIR, List.of(to),
 				raw.getBytes(StandardCharsets.UTF_8), this.clock.instant());
 	}

@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An SMTP outage delays mail but never loses it (R9, CONTRACT §4): the inbox is on one GreenMail,
- * outgoing mail goes to a second one that is down when the complaint arrives and comes up later.
- * The chair's notification, placed in the notices folder over IMAP, is not held up by it.
+ * An SMTP outage delays mail but never loses it (R9, CONTRACT §4): the inbox is on one
+ * GreenMail, outgoing mail goes to a second one that is down when the complaint arrives
+ * and comes up later. The chair's notification, placed in the notices folder over IMAP,
+ * is not held up by it.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -57,7 +58,8 @@ class SmtpOutageIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
-		// the usual external GreenMail, then mail sent elsewhere (the last value of a key counts)
+		// the usual external GreenMail, then mail sent elsewhere (the last value of a key
+		// counts)
 		MailFixtures.properties(registry, greenMail, register);
 		registry.add("complaints.mailbox.smtp.port", () -> smtpPort);
 	}
@@ -84,26 +86,34 @@ class SmtpOutageIntegrationTests {
 				.query(Long.class)
 				.optional(), (found) -> found.isPresent())
 			.orElseThrow();
-		// the send failed: the acknowledgement waits, with a try counted and the next try in the future
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outboxOf(id)).hasSize(2)
-			.allSatisfy((row) -> assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(1)));
-		List<Map<String, Object>> waiting = outboxOf(id).stream().filter((row) -> "acknowledgement".equals(row.get("kind"))).toList();
+		// the send failed: the acknowledgement waits, with a try counted and the next try
+		// in the future
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(outboxOf(id)).hasSize(2)
+				.allSatisfy((row) -> assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(1)));
+		List<Map<String, Object>> waiting = outboxOf(id).stream()
+			.filter((row) -> "acknowledgement".equals(row.get("kind")))
+			.toList();
 		assertThat(waiting).hasSize(1).allSatisfy((row) -> {
 			assertThat(row.get("status")).isEqualTo("pending");
 			assertThat(row.get("last_error")).isNotNull();
-			assertThat(((Number) row.get("next_attempt")).longValue()).isGreaterThan(this.clock.instant().toEpochMilli());
+			assertThat(((Number) row.get("next_attempt")).longValue())
+				.isGreaterThan(this.clock.instant().toEpochMilli());
 			assertThat(row.get("sent_at")).isNull();
 		});
 
-		// the chair's notification needs no SMTP: it is in the notices folder already (CONTRACT §4)
+		// the chair's notification needs no SMTP: it is in the notices folder already
+		// (CONTRACT §4)
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(outboxOf(id)).filteredOn((row) -> "chair-notification".equals(row.get("kind")))
-				.singleElement()
-				.satisfies((row) -> assertThat(row.get("status")).isEqualTo("sent")));
+			.untilAsserted(
+					() -> assertThat(outboxOf(id)).filteredOn((row) -> "chair-notification".equals(row.get("kind")))
+						.singleElement()
+						.satisfies((row) -> assertThat(row.get("status")).isEqualTo("sent")));
 		assertThat(chairFolder(greenMail, NOTICES)).hasSize(1);
 
 		smtp.start();
-		// the clock stands still: the backoff has not run out, so nothing is tried again yet
+		// the clock stands still: the backoff has not run out, so nothing is tried again
+		// yet
 		Holds.during(Duration.ofMillis(1500), () -> {
 			assertThat(outboxOf(id)).filteredOn((row) -> "acknowledgement".equals(row.get("kind")))
 				.allSatisfy((row) -> assertThat(row.get("status")).isEqualTo("pending"));
@@ -111,7 +121,8 @@ class SmtpOutageIntegrationTests {
 		this.clock.advance(Duration.ofSeconds(10));
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(outboxOf(id)).allSatisfy((row) -> assertThat(row.get("status")).isEqualTo("sent")));
+			.untilAsserted(() -> assertThat(outboxOf(id))
+				.allSatisfy((row) -> assertThat(row.get("status")).isEqualTo("sent")));
 		assertThat(inboxOf(smtp, sender)).hasSize(1);
 		assertThat(inboxOf(smtp, CHAIR)).isEmpty();
 		Holds.during(Duration.ofMillis(1500), () -> {
@@ -122,7 +133,8 @@ class SmtpOutageIntegrationTests {
 	}
 
 	private List<Map<String, Object>> outboxOf(long complaintId) {
-		return this.jdbc.sql("SELECT kind, status, attempts, next_attempt, last_error, sent_at FROM outbox WHERE complaint_id = ?")
+		return this.jdbc
+			.sql("SELECT kind, status, attempts, next_attempt, last_error, sent_at FROM outbox WHERE complaint_id = ?")
 			.param(complaintId)
 			.query()
 			.listOfRows();

@@ -36,13 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The SMTP server's replies, classified per recipient (issue 13, CONTRACT §4): a 4xx defers that
- * mail (or that recipient) only, and the batch goes on over the same connection; a 5xx for a
- * recipient or for the whole mail marks it refused for good with the server's reply, never
- * retried, and the chair is told once with that reply; a mail accepted for some recipients is
- * retried only for the ones deferred. The mails are queued straight into the outbox, as the
- * register does, so that several are in one batch; a scripted server ({@link RefusingSmtpServer})
- * gives the replies and hands accepted mail to GreenMail.
+ * The SMTP server's replies, classified per recipient (issue 13, CONTRACT §4): a 4xx
+ * defers that mail (or that recipient) only, and the batch goes on over the same
+ * connection; a 5xx for a recipient or for the whole mail marks it refused for good with
+ * the server's reply, never retried, and the chair is told once with that reply; a mail
+ * accepted for some recipients is retried only for the ones deferred. The mails are
+ * queued straight into the outbox, as the register does, so that several are in one
+ * batch; a scripted server ({@link RefusingSmtpServer}) gives the replies and hands
+ * accepted mail to GreenMail.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -91,7 +92,8 @@ class SmtpRepliesIntegrationTests {
 			ids[1] = queue("question-complainant", List.of(good));
 		});
 
-		// the clock stands still: the second mail can only have gone in the same batch as the first
+		// the clock stands still: the second mail can only have gone in the same batch as
+		// the first
 		await().atMost(WAIT).until(() -> inbox(good).size() == 1);
 		await().atMost(WAIT).untilAsserted(() -> assertThat(row(ids[0])).satisfies((row) -> {
 			assertThat(row.get("status")).isEqualTo("pending");
@@ -101,7 +103,8 @@ class SmtpRepliesIntegrationTests {
 		assertThat(row(ids[1]).get("status")).isEqualTo("sent");
 		assertThat(inbox(busy)).isEmpty();
 
-		// the mailbox frees up: the deferred mail goes after its backoff, once, and the other is not sent again
+		// the mailbox frees up: the deferred mail goes after its backoff, once, and the
+		// other is not sent again
 		smtp.get().atRcpt(busy, null);
 		this.clock.advance(Duration.ofMinutes(1));
 		await().atMost(WAIT).until(() -> "sent".equals(row(ids[0]).get("status")));
@@ -116,8 +119,10 @@ class SmtpRepliesIntegrationTests {
 		String busy = address("bezet");
 		String gone = address("weg");
 		smtp.get().atRcpt(busy, "451 4.3.0 <" + busy + ">: Temporary lookup failure");
-		// a reply over two lines, with mark-up in it: it reaches the register and the chair as one plain line
-		smtp.get().atRcpt(gone, "550-5.1.1 <" + gone + ">: Recipient address rejected\r\n550 5.1.1 <b>User unknown</b>");
+		// a reply over two lines, with mark-up in it: it reaches the register and the
+		// chair as one plain line
+		smtp.get()
+			.atRcpt(gone, "550-5.1.1 <" + gone + ">: Recipient address rejected\r\n550 5.1.1 <b>User unknown</b>");
 		long id = queue("management-file", List.of(good, busy, gone));
 
 		await().atMost(WAIT).until(() -> inbox(good).size() == 1);
@@ -156,7 +161,8 @@ class SmtpRepliesIntegrationTests {
 
 		await().atMost(WAIT).until(() -> "failed".equals(row(id).get("status")));
 		assertThat(refusals(id)).singleElement()
-			.satisfies((refusal) -> assertThat((String) refusal.get("reply")).contains("554 5.7.1 Message rejected as spam"));
+			.satisfies((refusal) -> assertThat((String) refusal.get("reply"))
+				.contains("554 5.7.1 Message rejected as spam"));
 		MimeMessage told = awaitRefusalNotice(spam);
 		assertThat(part(told, "text/plain").replaceAll("\\s+", " ")).contains("Message rejected as spam")
 			.contains("beslissing");
@@ -193,9 +199,9 @@ class SmtpRepliesIntegrationTests {
 	}
 
 	/**
-	 * The connection breaks after a mail's data, before the server answers: that mail is neither
-	 * sent nor refused but tried again, the next one goes at once over a new connection, and each
-	 * arrives once.
+	 * The connection breaks after a mail's data, before the server answers: that mail is
+	 * neither sent nor refused but tried again, the next one goes at once over a new
+	 * connection, and each arrives once.
 	 */
 	@Test
 	void shouldRetryTheMailAndGoOnOverANewConnectionWhenTheConnectionBreaksAtData() {
@@ -240,7 +246,10 @@ class SmtpRepliesIntegrationTests {
 	}
 
 	private Map<String, Object> row(long id) {
-		return this.jdbc.sql("SELECT status, attempts, last_error FROM outbox WHERE id = ?").param(id).query().singleRow();
+		return this.jdbc.sql("SELECT status, attempts, last_error FROM outbox WHERE id = ?")
+			.param(id)
+			.query()
+			.singleRow();
 	}
 
 	private List<Map<String, Object>> refusals(long id) {
@@ -258,7 +267,10 @@ class SmtpRepliesIntegrationTests {
 		return inbox(greenMail, address);
 	}
 
-	/** The mails this GreenMail delivered to this envelope recipient (headers may name several). */
+	/**
+	 * The mails this GreenMail delivered to this envelope recipient (headers may name
+	 * several).
+	 */
 	static List<MimeMessage> inbox(GreenMailExtension greenMail, String address) {
 		GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
 		if (user == null) {

@@ -32,15 +32,16 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9: a {@link StackOverflowError} or {@link OutOfMemoryError} while parsing one mail is that
- * mail's failure alone (on the old code it rolled back the whole batch, uncounted, on every poll).
- * The complaint in the same batch is registered the first time, the failure is counted in a
- * transaction of its own on every read of the batch, and after {@code max-attempts} the mail is
- * quarantined with its reason. Whether a real deep mail overflows depends on how far the JIT has
- * shrunk the parser's frames (a 20,000-deep mail overflowed cold and parsed on the third read), so
- * a test-only parser throws the errors for two marked mails; the real deep mail is stopped by the
- * depth limit ({@code HostileMailIntegrationTests}, {@code LimitScanTests}). The batch goes straight
- * to the intake, as the IMAP reader hands it over.
+ * Issue 9: a {@link StackOverflowError} or {@link OutOfMemoryError} while parsing one
+ * mail is that mail's failure alone (on the old code it rolled back the whole batch,
+ * uncounted, on every poll). The complaint in the same batch is registered the first
+ * time, the failure is counted in a transaction of its own on every read of the batch,
+ * and after {@code max-attempts} the mail is quarantined with its reason. Whether a real
+ * deep mail overflows depends on how far the JIT has shrunk the parser's frames (a
+ * 20,000-deep mail overflowed cold and parsed on the third read), so a test-only parser
+ * throws the errors for two marked mails; the real deep mail is stopped by the depth
+ * limit ({@code HostileMailIntegrationTests}, {@code LimitScanTests}). The batch goes
+ * straight to the intake, as the IMAP reader hands it over.
  */
 @SpringBootTest(classes = { Application.class, StackOverflowMailIntegrationTests.Exploding.class },
 		properties = "complaints.intake.max-attempts=3")
@@ -94,10 +95,12 @@ class StackOverflowMailIntegrationTests {
 	@CsvSource({ OVERFLOW + ", StackOverflowError", OUT_OF_MEMORY + ", OutOfMemoryError" })
 	void shouldCountTheErrorAndQuarantineAfterMaxAttemptsWhenTheParseFailsWithAnError(String marker, String error) {
 		byte[] hostile = aComplaint(uniqueSender(), "Explodeert", "Deze mail laat de parser vallen.", newMessageId(),
-				marker + "\r\n").getBytes(StandardCharsets.UTF_8);
+				marker + "\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		String sender = uniqueSender();
 		byte[] complaint = aComplaint(sender, "Gewone klacht", "Deze klacht staat achter de kapotte mail.",
-				newMessageId()).getBytes(StandardCharsets.UTF_8);
+				newMessageId())
+			.getBytes(StandardCharsets.UTF_8);
 		MailBatch batch = new MailBatch(List.of(new FetchedMail(1, null, hostile.length, hostile, null),
 				new FetchedMail(2, null, complaint.length, complaint, null)));
 
@@ -112,9 +115,11 @@ class StackOverflowMailIntegrationTests {
 		Filing third = this.intake.take(batch);
 		assertThat(third.destinations()).containsEntry(1L, Filing.Destination.QUARANTINE)
 			.containsEntry(2L, Filing.Destination.PROCESSED);
-		assertThat(this.jdbc.sql("SELECT reason FROM inbound_mail WHERE outcome = 'quarantined' ORDER BY id DESC LIMIT 1")
-			.query(String.class)
-			.single()).isEqualTo("processing-failed:" + error);
+		assertThat(
+				this.jdbc.sql("SELECT reason FROM inbound_mail WHERE outcome = 'quarantined' ORDER BY id DESC LIMIT 1")
+					.query(String.class)
+					.single())
+			.isEqualTo("processing-failed:" + error);
 		assertThat(count("SELECT count(*) FROM complaint WHERE complainant_email = ?", sender)).isOne();
 	}
 

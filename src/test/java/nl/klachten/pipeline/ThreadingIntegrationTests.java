@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.aMail;
 import static nl.klachten.MailFixtures.allText;
@@ -29,13 +28,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Threading end to end over GreenMail IMAP (IDLE) and SMTP: a complainant's reply to the
- * acknowledgement, register details from it, data access (R21), withdrawal, a stranger quoting a
- * reference, and an HTML-only reply (CONTRACT §4, §5, R13, R19, R21).
+ * acknowledgement, register details from it, data access (R21), withdrawal, a stranger
+ * quoting a reference, and an HTML-only reply (CONTRACT §4, §5, R13, R19, R21).
  */
 class ThreadingIntegrationTests extends MailIntegrationTest {
 
 	static final String ACK_PHRASE = "Wij hebben uw klacht ontvangen";
-
 
 	@Test
 	void shouldNotifyChairAndConfirmDetailsWhenComplainantRepliesToAcknowledgement() throws Exception {
@@ -50,12 +48,14 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 
 				Op ma 5 jan 2026 om 10:12 schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:
 
-				""" + quote(part(filed.ack(), "text/plain")), replyId, replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
+				""" + quote(part(filed.ack(), "text/plain")), replyId, replyTo(messageId(filed.ack())),
+				"text/plain; charset=UTF-8"));
 
 		// the chair: the new text, without the quoted acknowledgement
 		MimeMessage note = awaitChairMail(filed.reference(), "Nieuw bericht van de klager");
 		String noteText = part(note, "text/plain");
-		assertThat(noteText).contains("Hierbij de ontbrekende gegevens.").contains("Kerkstraat 1")
+		assertThat(noteText).contains("Hierbij de ontbrekende gegevens.")
+			.contains("Kerkstraat 1")
 			.doesNotContain(ACK_PHRASE);
 		// the complainant: what was recorded
 		MimeMessage recorded = awaitMailTo(filed.sender(), "Uw gegevens zijn vastgelegd");
@@ -88,9 +88,12 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 	@Test
 	void shouldSendDataAccessWithJsonWhenComplainantAsksForInzage() throws Exception {
 		Filed filed = file("Monteur niet gekomen", "De monteur kwam twee keer niet opdagen.");
-		deliver(greenMail, aMail(filed.sender(), "Re: " + filed.ackSubject(), "INZAGE\n\nOp ma 5 jan 2026 om 10:12 "
-				+ "schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:\n\n" + quote(part(filed.ack(), "text/plain")),
-				newMessageId(), replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
+		deliver(greenMail,
+				aMail(filed.sender(), "Re: " + filed.ackSubject(),
+						"INZAGE\n\nOp ma 5 jan 2026 om 10:12 "
+								+ "schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:\n\n"
+								+ quote(part(filed.ack(), "text/plain")),
+						newMessageId(), replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
 
 		MimeMessage access = awaitMailTo(filed.sender(), "Uw gegevens uit de klachtenadministratie");
 		assertThat(access.getAllRecipients()).hasSize(1);
@@ -98,7 +101,9 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 		assertThat(allText(access)).contains(filed.reference()).contains(filed.sender());
 		Map<String, byte[]> files = attachments(access);
 		assertThat(files).containsOnlyKeys("klachtdossier-" + filed.reference() + ".json");
-		JsonNode json = JsonMapper.builder().build().readTree(files.get("klachtdossier-" + filed.reference() + ".json"));
+		JsonNode json = JsonMapper.builder()
+			.build()
+			.readTree(files.get("klachtdossier-" + filed.reference() + ".json"));
 		assertThat(json.isArray()).isTrue();
 		assertThat(json.get(0).get("reference").asString()).isEqualTo(filed.reference());
 		assertThat(json.get(0).get("complainant").get("email").asString()).isEqualTo(filed.sender());
@@ -110,9 +115,12 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 	void shouldRegisterNewComplaintWithoutLeakingCaseWhenStrangerAsksForInzage() throws Exception {
 		Filed filed = file("Storing televisie", "Het beeld van mijn televisie bevriest steeds.");
 		String stranger = uniqueSender();
-		deliver(greenMail, aMail(stranger, "Re: " + filed.ackSubject(), "INZAGE\n\nOp ma 5 jan 2026 om 10:12 "
-				+ "schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:\n\n" + quote(part(filed.ack(), "text/plain")),
-				newMessageId(), replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
+		deliver(greenMail,
+				aMail(stranger, "Re: " + filed.ackSubject(),
+						"INZAGE\n\nOp ma 5 jan 2026 om 10:12 "
+								+ "schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:\n\n"
+								+ quote(part(filed.ack(), "text/plain")),
+						newMessageId(), replyTo(messageId(filed.ack())), "text/plain; charset=UTF-8"));
 
 		Map<String, Object> own = await().atMost(WAIT)
 			.until(() -> this.jdbc.sql("SELECT * FROM complaint WHERE complainant_email = ?")
@@ -133,7 +141,8 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 		assertThat(attachments(ack)).isEmpty();
 		assertThat(count("SELECT count(*) FROM data_request WHERE complaint_id = ?", filed.id())).isZero();
 		assertThat(count("SELECT count(*) FROM correspondence WHERE complaint_id = ? AND lower(sender) = lower(?)",
-				filed.id(), stranger)).isZero();
+				filed.id(), stranger))
+			.isZero();
 		assertThat(allText(ack)).doesNotContain("bevriest steeds").doesNotContain(filed.reference());
 	}
 
@@ -154,8 +163,10 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 				later, "", "text/plain; charset=UTF-8"));
 		MimeMessage note = awaitChairMail(filed.reference(), "Nieuw bericht van de klager");
 		assertThat(part(note, "text/plain")).contains("Toch nog een vraag over de factuur.").contains("niet heropend");
-		assertThat(count("SELECT count(*) FROM correspondence WHERE complaint_id = ? AND message_id = ? AND kind = 'follow-up'",
-				filed.id(), later)).isOne();
+		assertThat(count(
+				"SELECT count(*) FROM correspondence WHERE complaint_id = ? AND message_id = ? AND kind = 'follow-up'",
+				filed.id(), later))
+			.isOne();
 		assertThat(status(filed.id())).isEqualTo("ingetrokken");
 		assertThat(count("SELECT count(*) FROM complaint WHERE complainant_email = ?", filed.sender())).isOne();
 	}
@@ -173,13 +184,16 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 				"text/html; charset=UTF-8"));
 
 		MimeMessage note = awaitChairMail(filed.reference(), "Nieuw bericht van de klager");
-		assertThat(part(note, "text/plain")).contains("Het signaal is weer weg sinds gisteren.").doesNotContain(ACK_PHRASE);
+		assertThat(part(note, "text/plain")).contains("Het signaal is weer weg sinds gisteren.")
+			.doesNotContain(ACK_PHRASE);
 		String newText = this.jdbc
 			.sql("SELECT new_text FROM correspondence WHERE complaint_id = ? AND message_id = ? AND kind = 'follow-up'")
 			.params(filed.id(), replyId)
 			.query(String.class)
 			.single();
-		assertThat(newText).contains("Het signaal is weer weg sinds gisteren.").doesNotContain("<div").doesNotContain(ACK_PHRASE);
+		assertThat(newText).contains("Het signaal is weer weg sinds gisteren.")
+			.doesNotContain("<div")
+			.doesNotContain(ACK_PHRASE);
 	}
 
 	private Filed file(String subject, String text) {
@@ -193,14 +207,18 @@ class ThreadingIntegrationTests extends MailIntegrationTest {
 	}
 
 	private static String quote(String text) {
-		return text.replace("\r\n", "\n").strip().lines().map((l) -> l.isEmpty() ? ">" : "> " + l)
+		return text.replace("\r\n", "\n")
+			.strip()
+			.lines()
+			.map((l) -> l.isEmpty() ? ">" : "> " + l)
 			.reduce((a, b) -> a + "\n" + b)
 			.orElse("");
 	}
 
 	private JsonNode exported(String reference) {
-		await().atMost(WAIT).until(() -> count("SELECT count(*) FROM correspondence c JOIN complaint k "
-				+ "ON k.id = c.complaint_id WHERE k.reference = ?", reference) >= 6);
+		await().atMost(WAIT)
+			.until(() -> count("SELECT count(*) FROM correspondence c JOIN complaint k "
+					+ "ON k.id = c.complaint_id WHERE k.reference = ?", reference) >= 6);
 		return export(reference);
 	}
 

@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The processor's whole loop on Dovecot and Postfix (issue 12): a complaint sent through Postfix
- * is registered, acknowledged into the complainant's Dovecot INBOX, filed in
- * {@code Klachten/Verwerkt} with the chair's notice in {@code Klachten/Meldingen}; a reply joins
- * the case; the chair's command is carried out; and a recipient Postfix refuses with 550 is not
- * retried, the chair being told once.
+ * The processor's whole loop on Dovecot and Postfix (issue 12): a complaint sent through
+ * Postfix is registered, acknowledged into the complainant's Dovecot INBOX, filed in
+ * {@code Klachten/Verwerkt} with the chair's notice in {@code Klachten/Meldingen}; a
+ * reply joins the case; the chair's command is carried out; and a recipient Postfix
+ * refuses with 550 is not retried, the chair being told once.
  */
 class MailFlowRealServerIT extends RealServerTest {
 
@@ -47,7 +47,8 @@ class MailFlowRealServerIT extends RealServerTest {
 
 	@Test
 	void shouldRegisterAcknowledgeAndFileWhenAComplaintArrivesThroughPostfix() {
-		Filed filed = file("klager1@example.org", "Factuur klopt niet", "Ik betaal twee keer voor hetzelfde abonnement.");
+		Filed filed = file("klager1@example.org", "Factuur klopt niet",
+				"Ik betaal twee keer voor hetzelfde abonnement.");
 
 		assertThat(header(filed.ack(), "X-Complaint-Reference")).isEqualTo(filed.reference());
 		assertThat(subject(filed.ack())).contains("[" + filed.reference() + "]");
@@ -66,8 +67,9 @@ class MailFlowRealServerIT extends RealServerTest {
 		Filed filed = file("klager2@example.org", "Modem kapot", "Mijn modem doet het niet meer sinds dinsdag.");
 		long before = incoming(filed.id());
 		String replyId = newMessageId();
-		RealServers.send(filed.sender(), CHAIR, aMail(filed.sender(), "Re: " + subject(filed.ack()),
-				"Ook vandaag weer niets.\n", replyId, replyHeaders(messageId(filed.ack())), "text/plain; charset=UTF-8"));
+		RealServers.send(filed.sender(), CHAIR,
+				aMail(filed.sender(), "Re: " + subject(filed.ack()), "Ook vandaag weer niets.\n", replyId,
+						replyHeaders(messageId(filed.ack())), "text/plain; charset=UTF-8"));
 
 		awaitOne(CHAIR, VERWERKT, (m) -> messageId(m).equals(replyId));
 		await().atMost(WAIT).until(() -> incoming(filed.id()) == before + 1);

@@ -23,10 +23,11 @@ import static nl.klachten.MailFixtures.subject;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The frame of the real-server tests: the processor, with a fresh register, reads the chair's
- * Dovecot INBOX over STARTTLS and sends through Postfix over STARTTLS with SMTP AUTH, trusting the
- * servers' self-signed certificate through {@code complaints.mailbox.trust-store}. The chair's
- * folders and the complainants' inboxes are emptied before the context starts.
+ * The frame of the real-server tests: the processor, with a fresh register, reads the
+ * chair's Dovecot INBOX over STARTTLS and sends through Postfix over STARTTLS with SMTP
+ * AUTH, trusting the servers' self-signed certificate through
+ * {@code complaints.mailbox.trust-store}. The chair's folders and the complainants'
+ * inboxes are emptied before the context starts.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -33,10 +33,11 @@ import jakarta.mail.internet.MimeMessage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Dovecot and Postfix of {@code scripts/realstack}, as the real-server tests see them: ports,
- * users and the self-signed certificate from system properties (the {@code real-servers} Maven
- * profile sets them; the defaults are the script's), plus plain loopback helpers to send mail into
- * Postfix and read a user's folders from Dovecot.
+ * The Dovecot and Postfix of {@code scripts/realstack}, as the real-server tests see
+ * them: ports, users and the self-signed certificate from system properties (the
+ * {@code real-servers} Maven profile sets them; the defaults are the script's), plus
+ * plain loopback helpers to send mail into Postfix and read a user's folders from
+ * Dovecot.
  */
 public final class RealServers {
 
@@ -68,7 +69,8 @@ public final class RealServers {
 		String why = "Dovecot/Postfix not reachable on " + HOST + ":" + IMAP + "/" + SMTP + " (or no " + CERTIFICATE
 				+ "): start them with scripts/realstack start; real-server tests skipped";
 		if (!up && told.compareAndSet(false, true)) {
-			// a class skipped in @BeforeAll shows no reason in the build output: say it once
+			// a class skipped in @BeforeAll shows no reason in the build output: say it
+			// once
 			System.err.println(why);
 		}
 		assumeTrue(up, why);
@@ -119,7 +121,10 @@ public final class RealServers {
 		};
 	}
 
-	/** Hands a raw mail to Postfix over plain loopback SMTP, as an outside sender would, bytes unchanged. */
+	/**
+	 * Hands a raw mail to Postfix over plain loopback SMTP, as an outside sender would,
+	 * bytes unchanged.
+	 */
 	public static void send(String from, String to, String raw) {
 		Properties props = new Properties();
 		props.put("mail.smtp.host", HOST);
@@ -127,8 +132,10 @@ public final class RealServers {
 		props.put("mail.smtp.from", from);
 		Session session = Session.getInstance(props);
 		try {
-			MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-			// sendMessage, not Transport.send: that would save changes and so replace the Message-ID
+			MimeMessage message = new MimeMessage(session,
+					new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+			// sendMessage, not Transport.send: that would save changes and so replace the
+			// Message-ID
 			try (Transport transport = session.getTransport("smtp")) {
 				transport.connect();
 				transport.sendMessage(message, new Address[] { new InternetAddress(to) });
@@ -139,7 +146,10 @@ public final class RealServers {
 		}
 	}
 
-	/** Copies of the messages in one folder of a user's mailbox (none when the folder does not exist). */
+	/**
+	 * Copies of the messages in one folder of a user's mailbox (none when the folder does
+	 * not exist).
+	 */
 	public static List<MimeMessage> folder(String address, String name) {
 		try (Store store = store(address)) {
 			Folder folder = store.getFolder(name);
@@ -161,7 +171,10 @@ public final class RealServers {
 		}
 	}
 
-	/** How many messages one folder of a user's mailbox holds (0 when it does not exist), fetching none. */
+	/**
+	 * How many messages one folder of a user's mailbox holds (0 when it does not exist),
+	 * fetching none.
+	 */
 	public static int count(String address, String name) {
 		try (Store store = store(address)) {
 			Folder folder = store.getFolder(name);

@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SQLite busy (issue 13): a BEGIN that fails because another writer holds the lock past the busy
- * timeout must not leave its pooled connection believing it is in a transaction. Without
- * {@link BeginGuard} the next transaction on that connection skips its BEGIN and commits every
- * statement on its own, so a rollback keeps half of the work; with it, the rollback keeps nothing.
+ * SQLite busy (issue 13): a BEGIN that fails because another writer holds the lock past
+ * the busy timeout must not leave its pooled connection believing it is in a transaction.
+ * Without {@link BeginGuard} the next transaction on that connection skips its BEGIN and
+ * commits every statement on its own, so a rollback keeps half of the work; with it, the
+ * rollback keeps nothing.
  */
 class BeginGuardTests {
 

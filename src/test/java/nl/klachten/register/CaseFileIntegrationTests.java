@@ -28,11 +28,12 @@ import static nl.klachten.MailFixtures.uniqueSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The case file for people over GreenMail (issue 11; CONTRACT §1 {@code show}, §5 INZAGE, §6): the
- * decision's proposed solution is stored and exported (R22 names disagreeing with it as a ground for
- * appeal); {@code show} and the appeals committee's file give the substance and one dated line per
- * letter instead of every command mail in full; the complainant's data document greets them by name,
- * writes dates for people and names the pending appeal.
+ * The case file for people over GreenMail (issue 11; CONTRACT §1 {@code show}, §5 INZAGE,
+ * §6): the decision's proposed solution is stored and exported (R22 names disagreeing
+ * with it as a ground for appeal); {@code show} and the appeals committee's file give the
+ * substance and one dated line per letter instead of every command mail in full; the
+ * complainant's data document greets them by name, writes dates for people and names the
+ * pending appeal.
  */
 class CaseFileIntegrationTests extends MailIntegrationTest {
 
@@ -53,7 +54,8 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 				"Sinds 28 november valt mijn glasvezel elke avond rond acht uur uit.\nIk werk thuis.");
 
 		// R13: a question and its answer
-		MimeMessage confirmation = chairCommand(c.notification(), "VRAAG-KLAGER\n\nWanneer begon de storing precies?\n");
+		MimeMessage confirmation = chairCommand(c.notification(),
+				"VRAAG-KLAGER\n\nWanneer begon de storing precies?\n");
 		MimeMessage question = awaitMailTo(c.sender(), "Vraag over uw klacht");
 		this.clock.advance(Duration.ofHours(20));
 		deliver(greenMail, aMail(c.sender(), "Re: " + subject(question), "Op 28 november rond 20:00.\n", newMessageId(),
@@ -63,12 +65,13 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 		// a typo, refused, then the extension and the decision with a proposed solution
 		this.clock.advance(Duration.ofHours(3));
 		String typo = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Re: " + subject(answered), "VERLNG 2 weken\n\nWe wachten op de netbeheerder.\n",
-				typo, replyHeaders(messageId(answered)), TEXT));
+		deliver(greenMail, aMail(CHAIR, "Re: " + subject(answered),
+				"VERLNG 2 weken\n\nWe wachten op de netbeheerder.\n", typo, replyHeaders(messageId(answered)), TEXT));
 		assertThat(subject(awaitReplyTo(CHAIR, typo))).startsWith("Niet uitgevoerd");
 		confirmation = chairCommand(answered, "VERLENG 2 weken\n\nWe wachten op de netbeheerder.\n");
 		this.clock.advance(Duration.ofDays(1));
-		chairCommand(confirmation, "GEGROND\n\nDe storing lag aan ons netwerk in de wijk.\nOplossing: " + SOLUTION + "\n");
+		chairCommand(confirmation,
+				"GEGROND\n\nDe storing lag aan ons netwerk in de wijk.\nOplossing: " + SOLUTION + "\n");
 		MimeMessage decision = awaitMailTo(c.sender(), "Beslissing op uw klacht");
 
 		// CONTRACT §6: the solution is stored with the decision and exported
@@ -78,8 +81,9 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 
 		// R22: the appeal, and the file the appeals committee gets
 		this.clock.advance(Duration.ofDays(2));
-		deliver(greenMail, aMail(c.sender(), "Re: " + subject(decision), "BEROEP\n\nVijftig euro dekt mijn schade niet.\n",
-				newMessageId(), replyHeaders(messageId(decision)), TEXT));
+		deliver(greenMail,
+				aMail(c.sender(), "Re: " + subject(decision), "BEROEP\n\nVijftig euro dekt mijn schade niet.\n",
+						newMessageId(), replyHeaders(messageId(decision)), TEXT));
 		MimeMessage appealFile = awaitMailTo(APPEALS, "Beroep tegen de beslissing op klacht " + c.reference());
 		String mailed = plainText(appealFile, "text/plain");
 		assertThat(mailed).contains(SOLUTION)
@@ -98,7 +102,9 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 		reader.close();
 		String letter = pdfText(pdf);
 		assertThat(pages).as("pages of the appeal letter").isLessThanOrEqualTo(3);
-		assertThat(letter).contains(SOLUTION).contains("Geachte CR Makarawung").doesNotContain("heer/mevrouw")
+		assertThat(letter).contains(SOLUTION)
+			.contains("Geachte CR Makarawung")
+			.doesNotContain("heer/mevrouw")
 			.doesNotContainPattern(ISO_TIMESTAMP);
 
 		// show: the substance and one line per letter; --full keeps every letter
@@ -141,8 +147,8 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 	void shouldGreetByNameWriteDatesForPeopleAndNameThePendingAppealWhenTheComplainantAsksForTheirData()
 			throws Exception {
 		Case c = complaint("Carla Visser", "Monteur kwam niet", "De monteur kwam twee keer niet opdagen.");
-		chairCommand(c.notification(), "DEELS-GEGROND\n\nDe tweede afspraak is door ons vergeten.\n\nOplossing: "
-				+ SOLUTION + "\n");
+		chairCommand(c.notification(),
+				"DEELS-GEGROND\n\nDe tweede afspraak is door ons vergeten.\n\nOplossing: " + SOLUTION + "\n");
 		MimeMessage decision = awaitMailTo(c.sender(), "Beslissing op uw klacht");
 		deliver(greenMail, aMail(c.sender(), "Re: " + subject(decision), "BEROEP\n\nIk wil ook de vrije dag terug.\n",
 				newMessageId(), replyHeaders(messageId(decision)), TEXT));
@@ -157,8 +163,10 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 		String due = StoredDates.date(file.appeal().due());
 		assertThat(text).startsWith("Geachte Carla Visser,")
 			.doesNotContain("heer/mevrouw")
-			.satisfies((all) -> assertThat(all.replaceAll("\\s+", " ")).as("wrapped at 76 columns")
-				.contains("afgehandeld, beroep ingesteld op " + filed + "; de beroepscommissie beslist uiterlijk " + due))
+			.satisfies(
+					(all) -> assertThat(all.replaceAll("\\s+", " ")).as("wrapped at 76 columns")
+						.contains("afgehandeld, beroep ingesteld op " + filed
+								+ "; de beroepscommissie beslist uiterlijk " + due))
 			.contains(StoredDates.dateTime(file.submittedAt(), ZONE))
 			.contains("deels gegrond")
 			.contains(SOLUTION)
@@ -167,7 +175,8 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 		assertThat(plainText(access, "text/html")).contains("Geachte Carla Visser,").contains(SOLUTION);
 
 		// the attachment stays machine-readable: ISO dates, the solution in the decision
-		JsonNode json = JsonMapper.builder().build()
+		JsonNode json = JsonMapper.builder()
+			.build()
 			.readTree(attachments(access).get("klachtdossier-" + c.reference() + ".json"))
 			.get(0);
 		assertThat(json.get("submitted_at").asString()).containsPattern(ISO_TIMESTAMP);
@@ -179,23 +188,29 @@ class CaseFileIntegrationTests extends MailIntegrationTest {
 
 	private Case complaint(String name, String subject, String text) {
 		String sender = uniqueSender();
-		deliver(greenMail, aComplaint(sender, subject, text, newMessageId()).replace("From: Klager <", "From: " + name + " <"));
+		deliver(greenMail,
+				aComplaint(sender, subject, text, newMessageId()).replace("From: Klager <", "From: " + name + " <"));
 		MimeMessage ack = awaitMailTo(sender, "Ontvangstbevestiging");
 		String reference = header(ack, "X-Complaint-Reference");
 		return new Case(sender, reference, awaitChairMail(reference, "Nieuwe klacht"));
 	}
 
-	/** The chair answers a mail of the processor with commands; returns the confirmation. */
+	/**
+	 * The chair answers a mail of the processor with commands; returns the confirmation.
+	 */
 	private MimeMessage chairCommand(MimeMessage answered, String body) {
 		String commandId = newMessageId();
-		deliver(greenMail, aMail(CHAIR, "Re: " + subject(answered), body, commandId, replyHeaders(messageId(answered)),
-				TEXT));
+		deliver(greenMail,
+				aMail(CHAIR, "Re: " + subject(answered), body, commandId, replyHeaders(messageId(answered)), TEXT));
 		MimeMessage answer = awaitReplyTo(CHAIR, commandId);
 		assertThat(subject(answer)).as(part(answer, "text/plain")).startsWith("Verwerkt");
 		return answer;
 	}
 
-	/** The first part of this type, however deep: a mail with attachments nests its text in multipart/alternative. */
+	/**
+	 * The first part of this type, however deep: a mail with attachments nests its text
+	 * in multipart/alternative.
+	 */
 	private static String plainText(Part message, String type) throws Exception {
 		if (message.isMimeType(type)) {
 			return message.getContent().toString();

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The case file for people (issue 11, R14, R19): how command traffic becomes one dated line, what is
- * substance, the state in one sentence and dates as people write them. Table rows hold {@code \n}
- * for line breaks.
+ * The case file for people (issue 11, R14, R19): how command traffic becomes one dated
+ * line, what is substance, the state in one sentence and dates as people write them.
+ * Table rows hold {@code \n} for line breaks.
  */
 class CaseSummaryTests {
 
@@ -24,19 +24,21 @@ class CaseSummaryTests {
 	static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-03T14:02:07.086886421+01:00");
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = { "one command|VERLENG 2 weken\\n\\nWe wachten.|VERLENG 2 weken",
-			"greeting skipped|Beste commissie,\\n\\nGEGROND\\n\\nArgumenten.|GEGROND",
-			"short greeting without comma|Hallo\\nSTATUS|STATUS",
-			"several command lines|MEDEWERKER Piet <p@klikklaar.com>\\nPRODUCT Wasmachine\\n\\nTekst.|"
-					+ "MEDEWERKER Piet <p@klikklaar.com>; PRODUCT Wasmachine",
-			"leading blank lines|\\n \\n\\tHELP|HELP", "a sentence is not a greeting|Beste resultaat ooit|"
-					+ "Beste resultaat ooit" })
+	@CsvSource(delimiter = '|',
+			value = { "one command|VERLENG 2 weken\\n\\nWe wachten.|VERLENG 2 weken",
+					"greeting skipped|Beste commissie,\\n\\nGEGROND\\n\\nArgumenten.|GEGROND",
+					"short greeting without comma|Hallo\\nSTATUS|STATUS",
+					"several command lines|MEDEWERKER Piet <p@klikklaar.com>\\nPRODUCT Wasmachine\\n\\nTekst.|"
+							+ "MEDEWERKER Piet <p@klikklaar.com>; PRODUCT Wasmachine",
+					"leading blank lines|\\n \\n\\tHELP|HELP",
+					"a sentence is not a greeting|Beste resultaat ooit|" + "Beste resultaat ooit" })
 	void shouldSummariseTheCommandLinesWhenACommandMailIsShown(String row, String text, String expected) {
 		assertThat(CaseTimeline.commandLines(text.replace("\\n", "\n").replace("\\t", "\t"))).isEqualTo(expected);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = { "blank line after the keyword|VRAAG-KLAGER\\n\\nWanneer begon het?|Wanneer begon het?",
+	@CsvSource(delimiter = '|', value = {
+			"blank line after the keyword|VRAAG-KLAGER\\n\\nWanneer begon het?|Wanneer begon het?",
 			"no blank line|VRAAG-KLAGER\\nWanneer begon het?|Wanneer begon het?",
 			"lower-case keyword|vraag-klager\\n\\nWanneer begon het?|Wanneer begon het?",
 			"greeting and two commands|Beste commissie,\\nMEDEWERKER Piet <p@klikklaar.com>\\nVRAAG-MEDEWERKER\\n\\nWat "
@@ -54,8 +56,8 @@ class CaseSummaryTests {
 			"no line|Reden: De mail bevat geen commando; stuur HELP.|commando geweigerd: de mail bevat geen commando",
 			"reworded refusal|Er ging iets mis.|commando geweigerd" })
 	void shouldNameLineAndReasonWhenARefusalIsShown(String row, String text, String expected) {
-		List<String> timeline = CaseTimeline.of(aFile(List.of(letter("out", "command-rejected", text.replace("\\n", "\n")))),
-				ZONE);
+		List<String> timeline = CaseTimeline
+			.of(aFile(List.of(letter("out", "command-rejected", text.replace("\\n", "\n")))), ZONE);
 		assertThat(timeline).containsExactly("3 december 2026 14:02    " + expected);
 	}
 
@@ -93,7 +95,8 @@ class CaseSummaryTests {
 			.contains("klacht ingetrokken door de klager")
 			.doesNotContain("Wat nu?")
 			.doesNotContain("Met vriendelijke groet");
-		assertThat(shown.substring(0, shown.indexOf("Intrekking"))).doesNotContain("INZAGE").doesNotContain("INTREKKEN");
+		assertThat(shown.substring(0, shown.indexOf("Intrekking"))).doesNotContain("INZAGE")
+			.doesNotContain("INTREKKEN");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -108,13 +111,14 @@ class CaseSummaryTests {
 				: new CaseFile.Appeal(OffsetDateTime.parse("2026-12-05T10:00:00+01:00"), LocalDate.parse("2027-01-30"),
 						outcome, outcome == null ? null : LocalDate.parse("2027-01-20"), "Gronden.", List.of());
 		CaseFile file = aFile(status, filed, List.of());
-		assertThat(CaseSummary.status(file, ZONE)).isEqualTo(expected);
+		assertThat(CaseStatus.of(file, ZONE)).isEqualTo(expected);
 	}
 
 	/**
-	 * A stored value as the register reads it ({@link Timestamps}) and as people see it. A value that
-	 * is neither a time nor a date (a hand-edited row) reads as absent and is written as nothing;
-	 * before the register handed out typed values it was shown as stored.
+	 * A stored value as the register reads it ({@link Timestamps}) and as people see it.
+	 * A value that is neither a time nor a date (a hand-edited row) reads as absent and
+	 * is written as nothing; before the register handed out typed values it was shown as
+	 * stored.
 	 */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "2026-12-01T21:15:16.086886421+01:00|1 december 2026 om 21:15",
@@ -143,14 +147,12 @@ class CaseSummaryTests {
 	}
 
 	static CaseFile aFile(String status, CaseFile.Appeal appeal, List<CaseFile.Entry> letters) {
-		CaseFile.Decision decision = "in_behandeling".equals(status) ? null
-				: new CaseFile.Decision("deels_gegrond", LocalDate.parse("2026-12-03"), "schriftelijk per e-mail",
-						"Argumenten.", "Wij betalen € 50 terug.");
+		CaseFile.Decision decision = "in_behandeling".equals(status) ? null : new CaseFile.Decision("deels_gegrond",
+				LocalDate.parse("2026-12-03"), "schriftelijk per e-mail", "Argumenten.", "Wij betalen € 50 terug.");
 		return new CaseFile("KK-2026-0007", status, "Anna de Boer", "anna@example.org", null, null, null,
 				"Storing glasvezel", "Mijn glasvezel valt uit.", OffsetDateTime.parse("2026-11-30T08:01:00+01:00"),
 				null, false, null, null, List.of(), LocalDate.parse("2026-12-14"), LocalDate.parse("2027-01-11"),
-				List.of(), false, decision, appeal, List.of(),
-				new ArrayList<>(letters), List.of(), false);
+				List.of(), false, decision, appeal, List.of(), new ArrayList<>(letters), List.of(), false);
 	}
 
 }

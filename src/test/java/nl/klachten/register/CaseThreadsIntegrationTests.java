@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ids a case's mail is threaded under (CONTRACT §4, issue 11) over a real register: the
- * complaint's own Message-ID and our acknowledgement's, and of any other ids only those of this
- * case alone. A Message-ID is text a sender chooses: one that also names another case's mail, or
- * our mail about no case (the digest), never goes into this case's thread (issue 9).
+ * The ids a case's mail is threaded under (CONTRACT §4, issue 11) over a real register:
+ * the complaint's own Message-ID and our acknowledgement's, and of any other ids only
+ * those of this case alone. A Message-ID is text a sender chooses: one that also names
+ * another case's mail, or our mail about no case (the digest), never goes into this
+ * case's thread (issue 9).
  */
 class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 
@@ -64,8 +65,9 @@ class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 		String shared = letter(id, "in", "follow-up");
 		letter(other, "in", "follow-up", shared);
 
-		assertThat(this.threads.ofCase(id, List.of(others, own, "unknown-" + UUID.randomUUID() + "@example.org",
-				shared, "not an id", sent, own))).containsExactly(own, sent);
+		assertThat(this.threads.ofCase(id,
+				List.of(others, own, "unknown-" + UUID.randomUUID() + "@example.org", shared, "not an id", sent, own)))
+			.containsExactly(own, sent);
 	}
 
 	private long aCase() {
@@ -94,9 +96,10 @@ class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 	}
 
 	private void outbox(Long complaintId, String messageId) {
-		this.jdbc.sql("""
-				INSERT INTO outbox (complaint_id, kind, message_id, sender, recipients, raw, created_at, next_attempt)
-				VALUES (?, 'daily-digest', ?, 'NCJansen@klikklaar.com', 'NCJansen@klikklaar.com', X'', '2026-11-30T07:01:00Z', 0)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO outbox (complaint_id, kind, message_id, sender, recipients, raw, created_at, next_attempt)
+					VALUES (?, 'daily-digest', ?, 'NCJansen@klikklaar.com', 'NCJansen@klikklaar.com', X'', '2026-11-30T07:01:00Z', 0)""")
 			.params(complaintId, messageId)
 			.update();
 	}

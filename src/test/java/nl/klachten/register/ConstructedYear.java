@@ -10,9 +10,10 @@ import org.sqlite.SQLiteDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A register with a known year, written with plain SQL: ten complaints submitted in 2026 and five
- * in 2025 (one at 23:30 on New Year's Eve, which stays in 2025). Terms: acknowledge 14 days,
- * handling 28 days. The comment on each case gives the figures it adds.
+ * A register with a known year, written with plain SQL: ten complaints submitted in 2026
+ * and five in 2025 (one at 23:30 on New Year's Eve, which stays in 2025). Terms:
+ * acknowledge 14 days, handling 28 days. The comment on each case gives the figures it
+ * adds.
  */
 public final class ConstructedYear {
 
@@ -23,9 +24,10 @@ public final class ConstructedYear {
 	}
 
 	/**
-	 * Migrates a fresh register file and fills it; returns its data source. The rows are written
-	 * as the register stored them up to V14 (timestamps with their offset), then the register is
-	 * migrated on, so the figures are also read from timestamps V15 converted.
+	 * Migrates a fresh register file and fills it; returns its data source. The rows are
+	 * written as the register stored them up to V14 (timestamps with their offset), then
+	 * the register is migrated on, so the figures are also read from timestamps V15
+	 * converted.
 	 */
 	public static DataSource build(Path file) {
 		SQLiteDataSource dataSource = new SQLiteDataSource();
@@ -37,31 +39,42 @@ public final class ConstructedYear {
 	}
 
 	private void fill() {
-		// 2026-01-01 local, ack same day, decided after 19 days: within term; gegrond; measure
-		long c1 = complaint("KK-2026-0001", "afgehandeld", "2026-01-01T00:30+01:00", "gegrond", "2026-01-20", "2026-01-29");
+		// 2026-01-01 local, ack same day, decided after 19 days: within term; gegrond;
+		// measure
+		long c1 = complaint("KK-2026-0001", "afgehandeld", "2026-01-01T00:30+01:00", "gegrond", "2026-01-20",
+				"2026-01-29");
 		out(c1, "acknowledgement", "2026-01-01T00:31+01:00");
 		measure(c1, "Medewerkers getraind");
-		// ack on day 14 exactly: within; decided on day 28 exactly: within term; appeal ongegrond; no-measure
-		long c2 = complaint("KK-2026-0002", "afgehandeld", "2026-02-02T10:00+01:00", "ongegrond", "2026-03-02", "2026-03-02");
+		// ack on day 14 exactly: within; decided on day 28 exactly: within term; appeal
+		// ongegrond; no-measure
+		long c2 = complaint("KK-2026-0002", "afgehandeld", "2026-02-02T10:00+01:00", "ongegrond", "2026-03-02",
+				"2026-03-02");
 		out(c2, "acknowledgement", "2026-02-16T23:59+01:00");
 		appeal(c2, "ongegrond");
 		measure(c2, null);
-		// ack on day 15: late; extended to 04-26, decided 04-20 (50 days): within extended term; measure and no-measure
-		long c3 = complaint("KK-2026-0003", "afgehandeld", "2026-03-01T09:00+01:00", "deels_gegrond", "2026-04-20", "2026-04-26");
+		// ack on day 15: late; extended to 04-26, decided 04-20 (50 days): within
+		// extended term; measure and no-measure
+		long c3 = complaint("KK-2026-0003", "afgehandeld", "2026-03-01T09:00+01:00", "deels_gegrond", "2026-04-20",
+				"2026-04-26");
 		out(c3, "acknowledgement", "2026-03-16T08:00+01:00");
 		extension(c3, "2026-04-26");
 		measure(c3, null);
 		measure(c3, "Procedure aangepast");
-		// no ack; extended to 05-13 but decided 05-20 (49 days): late; appeal pending; handled, no measure answer
-		long c4 = complaint("KK-2026-0004", "afgehandeld", "2026-04-01T09:00+02:00", "ongegrond", "2026-05-20", "2026-05-13");
+		// no ack; extended to 05-13 but decided 05-20 (49 days): late; appeal pending;
+		// handled, no measure answer
+		long c4 = complaint("KK-2026-0004", "afgehandeld", "2026-04-01T09:00+02:00", "ongegrond", "2026-05-20",
+				"2026-05-13");
 		extension(c4, "2026-05-13");
 		appeal(c4, null);
 		// ack within; decided on day 29 without extension: late; measure
-		long c5 = complaint("KK-2026-0005", "afgehandeld", "2026-05-04T12:00+02:00", "gegrond", "2026-06-02", "2026-06-01");
+		long c5 = complaint("KK-2026-0005", "afgehandeld", "2026-05-04T12:00+02:00", "gegrond", "2026-06-02",
+				"2026-06-01");
 		out(c5, "acknowledgement", "2026-05-04T12:01+02:00");
 		measure(c5, "Website verduidelijkt");
-		// ack at 22:30 UTC on 07-15 = 07-16 local: late (day 15); decided after 14 days; appeal gegrond; no-measure
-		long c6 = complaint("KK-2026-0006", "afgehandeld", "2026-07-01T01:30+02:00", "ongegrond", "2026-07-15", "2026-07-29");
+		// ack at 22:30 UTC on 07-15 = 07-16 local: late (day 15); decided after 14 days;
+		// appeal gegrond; no-measure
+		long c6 = complaint("KK-2026-0006", "afgehandeld", "2026-07-01T01:30+02:00", "ongegrond", "2026-07-15",
+				"2026-07-29");
 		out(c6, "acknowledgement", "2026-07-15T22:30Z");
 		appeal(c6, "gegrond");
 		measure(c6, null);
@@ -76,8 +89,10 @@ public final class ConstructedYear {
 		// withdrawn on the autumn DST day, ack within
 		long c9 = complaint("KK-2026-0009", "ingetrokken", "2026-10-25T02:30+01:00", null, null, "2026-11-22");
 		out(c9, "acknowledgement", "2026-10-25T02:31+01:00");
-		// New Year's Eve local: counts in 2026; ack on day 14 in 2027: within; decided after 27 days: within
-		long c10 = complaint("KK-2026-0010", "afgehandeld", "2026-12-31T23:30+01:00", "gegrond", "2027-01-27", "2027-01-28");
+		// New Year's Eve local: counts in 2026; ack on day 14 in 2027: within; decided
+		// after 27 days: within
+		long c10 = complaint("KK-2026-0010", "afgehandeld", "2026-12-31T23:30+01:00", "gegrond", "2027-01-27",
+				"2027-01-28");
 		out(c10, "acknowledgement", "2027-01-14T10:00+01:00");
 		letter(c10, "out", "chair-notification", "2026-12-31T23:31+01:00");
 		fill2025();
@@ -85,7 +100,8 @@ public final class ConstructedYear {
 
 	/** Five cases, four decided after 5, 8, 10 and 18 days: mean 10.25, median 9. */
 	private void fill2025() {
-		long a = complaint("KK-2025-0005", "afgehandeld", "2025-12-31T23:30+01:00", "gegrond", "2026-01-05", "2026-01-28");
+		long a = complaint("KK-2025-0005", "afgehandeld", "2025-12-31T23:30+01:00", "gegrond", "2026-01-05",
+				"2026-01-28");
 		out(a, "acknowledgement", "2025-12-31T23:31+01:00");
 		appeal(a, "gegrond");
 		measure(a, "Iets");
@@ -125,8 +141,9 @@ public final class ConstructedYear {
 	}
 
 	private void appeal(long id, String outcome) {
-		this.jdbc.sql("INSERT INTO appeal (complaint_id, filed_at, due, outcome) VALUES (?, '2026-08-01T10:00+02:00', "
-				+ "'2026-09-26', ?)")
+		this.jdbc
+			.sql("INSERT INTO appeal (complaint_id, filed_at, due, outcome) VALUES (?, '2026-08-01T10:00+02:00', "
+					+ "'2026-09-26', ?)")
 			.params(id, outcome)
 			.update();
 	}

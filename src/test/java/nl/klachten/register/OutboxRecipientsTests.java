@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Outbox recipients (issue 9): one strict address a line, never a comma list that splits into more. */
+/**
+ * Outbox recipients (issue 9): one strict address a line, never a comma list that splits
+ * into more.
+ */
 class OutboxRecipientsTests {
 
 	@Test

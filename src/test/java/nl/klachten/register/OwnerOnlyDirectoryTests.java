@@ -43,7 +43,8 @@ class OwnerOnlyDirectoryTests {
 	@Test
 	void shouldCreateRegisterDirectoryOwnerOnlyWhenRegisterStarts() throws Exception {
 		Path register = this.folder.resolve("fresh/register.db");
-		new RegisterConfiguration().dataFiles(new RegisterSettings(register.toString(), java.time.Duration.ofSeconds(30)));
+		new RegisterConfiguration()
+			.dataFiles(new RegisterSettings(register.toString(), java.time.Duration.ofSeconds(30)));
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(register.getParent())))
 			.isEqualTo("rwx------");
 	}

@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reference numbers (CONTRACT §4, R6): one per complaint, no duplicates and no gaps, also when two
- * processes (here two connection pools) write the same SQLite file at once.
+ * Reference numbers (CONTRACT §4, R6): one per complaint, no duplicates and no gaps, also
+ * when two processes (here two connection pools) write the same SQLite file at once.
  */
 class ReferenceNumbersTests {
 
@@ -72,7 +72,8 @@ class ReferenceNumbersTests {
 		}
 		Set<Integer> distinct = new TreeSet<>(sequences);
 		assertThat(sequences).hasSize(800);
-		assertThat(distinct).isEqualTo(IntStream.rangeClosed(1, 800).boxed().collect(Collectors.toCollection(TreeSet::new)));
+		assertThat(distinct)
+			.isEqualTo(IntStream.rangeClosed(1, 800).boxed().collect(Collectors.toCollection(TreeSet::new)));
 	}
 
 	@Test

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What {@code check} says about the register: its schema version, or what stands in the way. */
+/**
+ * What {@code check} says about the register: its schema version, or what stands in the
+ * way.
+ */
 class RegisterCheckTests {
 
 	@TempDir

@@ -17,10 +17,11 @@ import org.springframework.transaction.TransactionSystemException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which failures are the register's machine and not the mail's (issue 13): a busy lock, a full
- * disk, an I/O error or a read-only file system stop the intake without counting a try; anything
- * else (a constraint, a bug, a hostile mail) stays the mail's failure, counted and finally
- * quarantined, so a poison mail can never pass for a full disk and block the inbox.
+ * Which failures are the register's machine and not the mail's (issue 13): a busy lock, a
+ * full disk, an I/O error or a read-only file system stop the intake without counting a
+ * try; anything else (a constraint, a bug, a hostile mail) stays the mail's failure,
+ * counted and finally quarantined, so a poison mail can never pass for a full disk and
+ * block the inbox.
  */
 class RegisterFaultsTests {
 
@@ -36,8 +37,9 @@ class RegisterFaultsTests {
 						new DataFiles.StorageFailure("full", new IOException("No space left on device")), true),
 				Arguments.of("busy hidden behind a failed rollback",
 						rollbackFailedAfter(translated(SQLiteErrorCode.SQLITE_BUSY)), true),
-				Arguments.of("a constraint", new DataIntegrityViolationException("unique",
-						sqlite(SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)), false),
+				Arguments.of("a constraint",
+						new DataIntegrityViolationException("unique", sqlite(SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)),
+						false),
 				Arguments.of("an SQL error", translated(SQLiteErrorCode.SQLITE_ERROR), false),
 				Arguments.of("the mail's own failure", new IllegalStateException("provoked"), false),
 				Arguments.of("an I/O error not from the data files",

@@ -37,9 +37,10 @@ import static nl.klachten.MailFixtures.CHAIR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Retention (R20) over a real register: cases come in as mail through {@link Intake#take}, are
- * decided or withdrawn with dates in the past, and are purged as of today. Personal data must be
- * gone from every table and from disk; an anonymous row stays; younger cases stay whole.
+ * Retention (R20) over a real register: cases come in as mail through
+ * {@link Intake#take}, are decided or withdrawn with dates in the past, and are purged as
+ * of today. Personal data must be gone from every table and from disk; an anonymous row
+ * stays; younger cases stay whole.
  */
 @SpringBootTest(classes = Application.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -125,10 +126,11 @@ class RetentionIntegrationTests {
 	@BeforeAll
 	void fileCases() {
 		this.oldMessageId = MailFixtures.newMessageId();
-		take(withAttachments(EMAIL_OLD, SUBJECT_OLD, "Naam: " + NAME_OLD + "\nAdres: Kerkstraat 1\nWoonplaats: Utrecht\n"
-				+ "Product: Glasvezel 1000\n\n" + BODY_OLD + " mijn internet valt uit.", this.oldMessageId,
-				Map.of(ATTACHMENT_OLD, ("unieke bijlage " + RUN).getBytes(StandardCharsets.UTF_8), "gedeeld.pdf",
-						SHARED)));
+		take(withAttachments(EMAIL_OLD, SUBJECT_OLD,
+				"Naam: " + NAME_OLD + "\nAdres: Kerkstraat 1\nWoonplaats: Utrecht\n" + "Product: Glasvezel 1000\n\n"
+						+ BODY_OLD + " mijn internet valt uit.",
+				this.oldMessageId, Map.of(ATTACHMENT_OLD, ("unieke bijlage " + RUN).getBytes(StandardCharsets.UTF_8),
+						"gedeeld.pdf", SHARED)));
 		this.oldId = idOf(EMAIL_OLD);
 		this.oldReference = referenceOf(this.oldId);
 		OffsetDateTime twoYearsAgo = OffsetDateTime.now(this.clock).minusYears(2);
@@ -137,8 +139,8 @@ class RetentionIntegrationTests {
 		this.changes.extend(this.oldId, today().plusWeeks(6), "reden " + NAME_OLD, OffsetDateTime.now(this.clock));
 		this.changes.addNote(this.oldId, "notitie over " + NAME_OLD, CHAIR, this.clock.instant());
 		this.changes.recordMeasure(this.oldId, "maatregel voor " + NAME_OLD, CHAIR, this.clock.instant());
-		this.changes.decide(this.oldId, "ongegrond", "argumenten voor " + NAME_OLD, "oplossing voor " + NAME_OLD, "brief",
-				twoYearsAgo);
+		this.changes.decide(this.oldId, "ongegrond", "argumenten voor " + NAME_OLD, "oplossing voor " + NAME_OLD,
+				"brief", twoYearsAgo);
 		this.oldFiles.add(this.jdbc.sql("SELECT raw_path FROM inbound_mail WHERE message_id = ?")
 			.param(this.oldMessageId)
 			.query(String.class)
@@ -152,7 +154,8 @@ class RetentionIntegrationTests {
 				MailFixtures.newMessageId(), Map.of("gedeeld.pdf", SHARED)));
 		this.youngId = idOf(EMAIL_YOUNG);
 		this.youngReference = referenceOf(this.youngId);
-		this.changes.decide(this.youngId, "gegrond", "argumenten", "brief", OffsetDateTime.now(this.clock).minusMonths(11));
+		this.changes.decide(this.youngId, "gegrond", "argumenten", "brief",
+				OffsetDateTime.now(this.clock).minusMonths(11));
 		this.sharedFile = this.jdbc
 			.sql("SELECT a.path FROM attachment a JOIN correspondence r ON r.id = a.correspondence_id "
 					+ "WHERE r.complaint_id = ? AND a.file_name = 'gedeeld.pdf'")
@@ -268,8 +271,12 @@ class RetentionIntegrationTests {
 		assertThat(row.get("complainant_email")).isEqualTo(EMAIL_YOUNG);
 		assertThat(((Number) row.get("purged")).intValue()).isZero();
 		assertThat(found(EMAIL_YOUNG)).isNotEmpty();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM attachment a JOIN correspondence r ON r.id = a.correspondence_id "
-				+ "WHERE r.complaint_id = ?").param(this.youngId).query(Integer.class).single()).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM attachment a JOIN correspondence r ON r.id = a.correspondence_id "
+					+ "WHERE r.complaint_id = ?")
+			.param(this.youngId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 		assertThat(this.retention.dueWithin(today(), 45)).extracting(Retention.PurgeCandidate::reference)
 			.contains(this.youngReference);
 	}
@@ -285,7 +292,10 @@ class RetentionIntegrationTests {
 		assertThat(again.messageIds()).isEmpty();
 	}
 
-	/** Where a text occurs: "table.column" for every column of every table whose value contains it. */
+	/**
+	 * Where a text occurs: "table.column" for every column of every table whose value
+	 * contains it.
+	 */
 	private List<String> found(String text) {
 		List<String> hits = new ArrayList<>();
 		List<String> tables = this.jdbc
@@ -325,29 +335,49 @@ class RetentionIntegrationTests {
 
 	private void take(String raw) {
 		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-		this.intake.take(new MailBatch(
-				List.of(new FetchedMail(uids.incrementAndGet(), null, bytes.length, bytes, null))));
+		this.intake
+			.take(new MailBatch(List.of(new FetchedMail(uids.incrementAndGet(), null, bytes.length, bytes, null))));
 	}
 
 	static String withAttachments(String from, String subject, String text, String messageId,
 			Map<String, byte[]> files) {
 		String boundary = "b-" + UUID.randomUUID();
 		StringBuilder raw = new StringBuilder();
-		raw.append("From: Klager <").append(from).append(">\r\n")
-			.append("To: ").append(CHAIR).append("\r\n")
-			.append("Subject: ").append(subject).append("\r\n")
+		raw.append("From: Klager <")
+			.append(from)
+			.append(">\r\n")
+			.append("To: ")
+			.append(CHAIR)
+			.append("\r\n")
+			.append("Subject: ")
+			.append(subject)
+			.append("\r\n")
 			.append("Date: Mon, 5 Jan 2026 10:00:00 +0100\r\n")
-			.append("Message-ID: <").append(messageId).append(">\r\n")
+			.append("Message-ID: <")
+			.append(messageId)
+			.append(">\r\n")
 			.append("MIME-Version: 1.0\r\n")
-			.append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n")
-			.append("--").append(boundary).append("\r\n")
+			.append("Content-Type: multipart/mixed; boundary=\"")
+			.append(boundary)
+			.append("\"\r\n\r\n")
+			.append("--")
+			.append(boundary)
+			.append("\r\n")
 			.append("Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
-			.append(text.replace("\n", "\r\n")).append("\r\n");
-		files.forEach((name, bytes) -> raw.append("--").append(boundary).append("\r\n")
-			.append("Content-Type: application/pdf; name=\"").append(name).append("\"\r\n")
-			.append("Content-Disposition: attachment; filename=\"").append(name).append("\"\r\n")
+			.append(text.replace("\n", "\r\n"))
+			.append("\r\n");
+		files.forEach((name, bytes) -> raw.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Type: application/pdf; name=\"")
+			.append(name)
+			.append("\"\r\n")
+			.append("Content-Disposition: attachment; filename=\"")
+			.append(name)
+			.append("\"\r\n")
 			.append("Content-Transfer-Encoding: base64\r\n\r\n")
-			.append(Base64.getMimeEncoder().encodeToString(bytes)).append("\r\n"));
+			.append(Base64.getMimeEncoder().encodeToString(bytes))
+			.append("\r\n"));
 		raw.append("--").append(boundary).append("--\r\n");
 		return raw.toString();
 	}

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V15 over a register written by the code up to V14: every timestamp column, in each of the old
- * forms (an offset timestamp, an instant with or without a fraction), reads back as the same
- * instant in the one stored form; dates and a value that is no timestamp stay as they were.
+ * V15 over a register written by the code up to V14: every timestamp column, in each of
+ * the old forms (an offset timestamp, an instant with or without a fraction), reads back
+ * as the same instant in the one stored form; dates and a value that is no timestamp stay
+ * as they were.
  */
 class TimestampMigrationTests {
 
@@ -56,7 +57,8 @@ class TimestampMigrationTests {
 			.isEqualTo("2026-12-01T20:11:00.000000000Z");
 		assertThat(jdbc.sql("SELECT decided_at || ' ' || acknowledge_due || ' ' || purged_at FROM complaint")
 			.query(String.class)
-			.single()).as("dates, and a date where a timestamp belongs, stay").isEqualTo("2026-12-20 2026-12-15 2027-06-01");
+			.single()).as("dates, and a date where a timestamp belongs, stay")
+			.isEqualTo("2026-12-20 2026-12-15 2027-06-01");
 		assertThat(jdbc.sql("SELECT written_at FROM note").query(String.class).single()).isEqualTo("gisteren");
 		List<String> sent = jdbc.sql("SELECT sent_at FROM outbox ORDER BY sent_at").query(String.class).list();
 		assertThat(sent).allMatch((s) -> s.matches(STORED))
@@ -83,7 +85,12 @@ class TimestampMigrationTests {
 	}
 
 	private JdbcClient registerAt(String version) {
-		Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").target(version).load().migrate();
+		Flyway.configure()
+			.dataSource(dataSource())
+			.locations("classpath:db/migration")
+			.target(version)
+			.load()
+			.migrate();
 		return JdbcClient.create(dataSource());
 	}
 
@@ -98,9 +105,10 @@ class TimestampMigrationTests {
 	}
 
 	private static void outbox(JdbcClient jdbc, String createdAt, String sentAt) {
-		jdbc.sql("""
-				INSERT INTO outbox (kind, message_id, sender, recipients, raw, created_at, next_attempt, status, sent_at)
-				VALUES ('acknowledgement', ?, 'c@example.org', 'k@example.org', X'00', ?, 0, 'sent', ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO outbox (kind, message_id, sender, recipients, raw, created_at, next_attempt, status, sent_at)
+						VALUES ('acknowledgement', ?, 'c@example.org', 'k@example.org', X'00', ?, 0, 'sent', ?)""")
 			.params("<" + createdAt + "@example.org>", createdAt, sentAt)
 			.update();
 	}

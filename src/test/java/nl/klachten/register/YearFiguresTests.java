@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The yearly figures over a constructed register ({@link ConstructedYear}), every figure exact. */
+/**
+ * The yearly figures over a constructed register ({@link ConstructedYear}), every figure
+ * exact.
+ */
 class YearFiguresTests {
 
 	@TempDir

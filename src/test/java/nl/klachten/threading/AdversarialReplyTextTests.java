@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Hostile bodies against every pattern of the threading package (issue 9): reply splitting and
- * reference numbers. The time bound is a hang detector, not a performance figure. The attribution
- * pattern that {@link Attribution} replaces serves as the oracle on short random lines.
+ * Hostile bodies against every pattern of the threading package (issue 9): reply
+ * splitting and reference numbers. The time bound is a hang detector, not a performance
+ * figure. The attribution pattern that {@link Attribution} replaces serves as the oracle
+ * on short random lines.
  */
 class AdversarialReplyTextTests {
 
@@ -24,8 +25,9 @@ class AdversarialReplyTextTests {
 
 	private static final int MEGABYTE = 1 << 20;
 
-	private static final Pattern OLD_ATTRIBUTION = Pattern.compile("^(?=.*(\\d{1,2}[:.]\\d{2}|@))\\s*(on|op|am|le)\\s"
-			+ ".{0,200}\\d.{0,200}\\s(wrote|schreef|geschreven|schrieb|geschrieben|écrit)(\\s.{0,200})?:\\s*$",
+	private static final Pattern OLD_ATTRIBUTION = Pattern.compile(
+			"^(?=.*(\\d{1,2}[:.]\\d{2}|@))\\s*(on|op|am|le)\\s"
+					+ ".{0,200}\\d.{0,200}\\s(wrote|schreef|geschreven|schrieb|geschrieben|écrit)(\\s.{0,200})?:\\s*$",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	static Stream<Arguments> hostileBodies() {
@@ -34,8 +36,7 @@ class AdversarialReplyTextTests {
 				Arguments.of("attribution address and tabs", lines("op @ " + "1 \t".repeat(200) + "wrote:")),
 				Arguments.of("loose attribution", lines("x" + " wrote".repeat(80) + ":")),
 				Arguments.of("header block", lines("From: x" + " ".repeat(490))),
-				Arguments.of("separators", lines("-".repeat(499))),
-				Arguments.of("spaces", lines(" ".repeat(499))),
+				Arguments.of("separators", lines("-".repeat(499))), Arguments.of("spaces", lines(" ".repeat(499))),
 				Arguments.of("one 1 MB line", "op 1:11 " + " schreef 1".repeat(MEGABYTE / 10) + ":"),
 				Arguments.of("quote runs", ">".repeat(MEGABYTE)),
 				Arguments.of("alternating", "a ".repeat(MEGABYTE / 2)));
@@ -55,8 +56,8 @@ class AdversarialReplyTextTests {
 
 	@Test
 	void shouldAnswerAsOldPatternWhenAttributionLineIsRandom() {
-		String[] pieces = { "op ", "On ", "am", " ", "\t", "1", "12:30", "9.05", "@", "schreef", "WROTE", "écrit",
-				":", "x", "Jan", "\r", "<", "\u2028", " ".repeat(150), "a".repeat(120) };
+		String[] pieces = { "op ", "On ", "am", " ", "\t", "1", "12:30", "9.05", "@", "schreef", "WROTE", "écrit", ":",
+				"x", "Jan", "\r", "<", "\u2028", " ".repeat(150), "a".repeat(120) };
 		Random random = new Random(9);
 		for (int i = 0; i < 30_000; i++) {
 			StringBuilder line = new StringBuilder();

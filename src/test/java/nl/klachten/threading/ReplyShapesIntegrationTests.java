@@ -35,10 +35,11 @@ import static nl.klachten.MailFixtures.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Threading (CONTRACT §4, R3, R13) over real reply shapes: mail clients, locales, with and without
- * In-Reply-To/References, forwards, HTML-only replies, several references, unknown references, and
- * who may join a case. No mail server: the pipeline is off and each mail goes straight into
- * {@link Intake#take}, as the IMAP reader would hand it over.
+ * Threading (CONTRACT §4, R3, R13) over real reply shapes: mail clients, locales, with
+ * and without In-Reply-To/References, forwards, HTML-only replies, several references,
+ * unknown references, and who may join a case. No mail server: the pipeline is off and
+ * each mail goes straight into {@link Intake#take}, as the IMAP reader would hand it
+ * over.
  */
 @SpringBootTest(classes = Application.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,7 +53,8 @@ class ReplyShapesIntegrationTests {
 		registry.add("complaints.pipeline.enabled", () -> "false");
 		registry.add("complaints.register.path", () -> register.resolve("register.db").toString());
 		registry.add("complaints.commands.trusted-authserv-id", () -> AUTHSERV);
-		// sixty shapes land on two cases within one (fixed) hour: no notice may be held back
+		// sixty shapes land on two cases within one (fixed) hour: no notice may be held
+		// back
 		registry.add("complaints.intake.notices-per-case-per-hour", () -> "1000");
 	}
 
@@ -64,7 +66,10 @@ class ReplyShapesIntegrationTests {
 
 	static final String MANAGEMENT = "directie@klikklaar.com";
 
-	/** A new committee mail (no reply to our mail) is trusted only with the own server's DKIM pass. */
+	/**
+	 * A new committee mail (no reply to our mail) is trusted only with the own server's
+	 * DKIM pass.
+	 */
 	static final String AUTHSERV = "mx.klikklaar.com";
 
 	static final String SIGNED = "Authentication-Results: " + AUTHSERV + "; dkim=pass header.d=klikklaar.com\r\n";
@@ -77,7 +82,10 @@ class ReplyShapesIntegrationTests {
 
 	static final String TEXT_B = "De factuur van december is twee keer afgeschreven.";
 
-	/** A phrase of our acknowledgement, to see whether quoted history was removed from the new text. */
+	/**
+	 * A phrase of our acknowledgement, to see whether quoted history was removed from the
+	 * new text.
+	 */
 	static final String ACK_PHRASE = "Wij hebben uw klacht ontvangen";
 
 	static final AtomicLong uids = new AtomicLong(1000);
@@ -115,16 +123,18 @@ class ReplyShapesIntegrationTests {
 	}
 
 	/**
-	 * One reply shape. Subject, headers and body may hold placeholders: {A}/{B} references, {a} A's
-	 * reference in lower case, {YEAR}, {ACK_A}/{ACK_B} acknowledgement Message-IDs, {NOTIF_A}/{NOTIF_B}
-	 * chair-notification Message-IDs, {IN_A} the complaint's own Message-ID, {ACKSUBJ_A}, {QUOTE_A} the
-	 * acknowledgement quoted with "> ", {ACKTEXT_A} it unquoted, {ACKHTML_A} it as HTML.
-	 * @param kind the correspondence kind on the case, or for NEW_CASE the case the chair is told of
-	 * ("A"/"B"), or null
+	 * One reply shape. Subject, headers and body may hold placeholders: {A}/{B}
+	 * references, {a} A's reference in lower case, {YEAR}, {ACK_A}/{ACK_B}
+	 * acknowledgement Message-IDs, {NOTIF_A}/{NOTIF_B} chair-notification Message-IDs,
+	 * {IN_A} the complaint's own Message-ID, {ACKSUBJ_A}, {QUOTE_A} the acknowledgement
+	 * quoted with "> ", {ACKTEXT_A} it unquoted, {ACKHTML_A} it as HTML.
+	 *
+	 * @param kind the correspondence kind on the case, or for NEW_CASE the case the chair
+	 * is told of ("A"/"B"), or null
 	 * @param fresh words that must be in the new text (null: not checked)
 	 */
-	record Shape(String name, Role role, String subject, String headers, String body, boolean html,
-			Landing landing, String kind, String fresh) {
+	record Shape(String name, Role role, String subject, String headers, String body, boolean html, Landing landing,
+			String kind, String fresh) {
 
 		@Override
 		public String toString() {
@@ -172,8 +182,8 @@ class ReplyShapesIntegrationTests {
 
 				{QUOTE_A}
 				""", "follow-up", "die Störung besteht weiterhin"));
-		s.add(toA("gmail web NL, subject rewritten, no headers, reference only in quoted body", ca,
-				"Re: mijn klacht", "", """
+		s.add(toA("gmail web NL, subject rewritten, no headers, reference only in quoted body", ca, "Re: mijn klacht",
+				"", """
 						De storing is nog steeds niet opgelost.
 
 						Op ma 5 jan 2026 om 10:12 schreef Klachtencommissie Klikklaar <NCJansen@klikklaar.com>:
@@ -181,12 +191,14 @@ class ReplyShapesIntegrationTests {
 						{QUOTE_A}
 						""", "follow-up", "nog steeds niet opgelost"));
 		s.add(new Shape("gmail web HTML-only, subject rewritten, no headers, HTML quotes our ack", ca,
-				"Re: mijn klacht", "", """
+				"Re: mijn klacht", "",
+				"""
 						<div dir="ltr"><div>Het probleem is terug sinds zaterdag.</div></div><br>
 						<div class="gmail_quote"><div dir="ltr" class="gmail_attr">Op ma 5 jan 2026 om 10:12 schreef \
 						Klachtencommissie Klikklaar &lt;<a href="mailto:NCJansen@klikklaar.com">NCJansen@klikklaar.com</a>&gt;:<br></div>
 						<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex">{ACKHTML_A}</blockquote></div>
-						""", true, Landing.CASE_A, "follow-up", "Het probleem is terug sinds zaterdag."));
+						""",
+				true, Landing.CASE_A, "follow-up", "Het probleem is terug sinds zaterdag."));
 		// --- Outlook desktop NL / EN / DE ---
 		s.add(toA("outlook desktop NL, RE: with headers and header block", ca, "RE: {ACKSUBJ_A}",
 				OUTLOOK + replyTo("{ACK_A}"), """
@@ -222,18 +234,17 @@ class ReplyShapesIntegrationTests {
 
 						{ACKTEXT_A}
 						""", "follow-up", "ik heb nog niets gehoord"));
-		s.add(toA("outlook desktop EN, RE: with References", ca, "RE: {ACKSUBJ_A}", OUTLOOK + replyTo("{ACK_A}"),
-				"""
-						Please find my address below.
-						Address: Kerkstraat 1
+		s.add(toA("outlook desktop EN, RE: with References", ca, "RE: {ACKSUBJ_A}", OUTLOOK + replyTo("{ACK_A}"), """
+				Please find my address below.
+				Address: Kerkstraat 1
 
-						From: Klachtencommissie Klikklaar <NCJansen@klikklaar.com>
-						Sent: Monday, January 5, 2026 10:12 AM
-						To: Anna de Boer <anna.de.boer@example.org>
-						Subject: {ACKSUBJ_A}
+				From: Klachtencommissie Klikklaar <NCJansen@klikklaar.com>
+				Sent: Monday, January 5, 2026 10:12 AM
+				To: Anna de Boer <anna.de.boer@example.org>
+				Subject: {ACKSUBJ_A}
 
-						{ACKTEXT_A}
-						""", "follow-up", "Please find my address below."));
+				{ACKTEXT_A}
+				""", "follow-up", "Please find my address below."));
 		s.add(toA("outlook desktop EN, FW: forward without headers", ca, "FW: {ACKSUBJ_A}", OUTLOOK, """
 				Forwarding this again, no answer yet.
 
@@ -265,8 +276,8 @@ class ReplyShapesIntegrationTests {
 				{ACKTEXT_A}
 				""", "follow-up", "Zur Info."));
 		// --- Outlook web ---
-		s.add(toA("outlook web NL, RE: with headers, underscores separator", ca, "RE: {ACKSUBJ_A}",
-				replyTo("{ACK_A}"), """
+		s.add(toA("outlook web NL, RE: with headers, underscores separator", ca, "RE: {ACKSUBJ_A}", replyTo("{ACK_A}"),
+				"""
 						Mijn klantnummer is 123456.
 
 						________________________________
@@ -277,23 +288,26 @@ class ReplyShapesIntegrationTests {
 
 						{ACKTEXT_A}
 						""", "follow-up", "klantnummer is 123456"));
-		s.add(new Shape("outlook web HTML-only, subject rewritten, no headers, HTML quotes our ack", ca,
-				"Re: klacht", "", """
+		s.add(new Shape("outlook web HTML-only, subject rewritten, no headers, HTML quotes our ack", ca, "Re: klacht",
+				"",
+				"""
 						<html><body><div>Ik heb inmiddels een nieuwe modem gekregen.</div>
 						<hr style="display:inline-block;width:98%">
 						<div id="divRplyFwdMsg"><b>Van:</b> Klachtencommissie Klikklaar &lt;NCJansen@klikklaar.com&gt;<br>
 						<b>Verzonden:</b> maandag 5 januari 2026 10:12<br><b>Onderwerp:</b> {ACKSUBJ_A}</div>
 						<div>{ACKHTML_A}</div></body></html>
-						""", true, Landing.CASE_A, "follow-up", "nieuwe modem gekregen"));
+						""",
+				true, Landing.CASE_A, "follow-up", "nieuwe modem gekregen"));
 		// --- Apple Mail ---
-		s.add(toA("apple mail NL, References, 'het volgende geschreven'", ca, "Re: {ACKSUBJ_A}",
-				replyTo("{ACK_A}"), """
+		s.add(toA("apple mail NL, References, 'het volgende geschreven'", ca, "Re: {ACKSUBJ_A}", replyTo("{ACK_A}"),
+				"""
 						Vandaag viel het weer uit om 20:00.
 
 						> Op 5 jan. 2026, om 10:12 heeft Klachtencommissie Klikklaar <NCJansen@klikklaar.com> het volgende geschreven:
 						>
 						{QUOTE_A}
-						""", "follow-up", "viel het weer uit"));
+						""",
+				"follow-up", "viel het weer uit"));
 		s.add(toA("apple mail EN, Fwd: with 'Begin forwarded message'", ca, "Fwd: {ACKSUBJ_A}", "", """
 				See below, still waiting.
 
@@ -324,7 +338,8 @@ class ReplyShapesIntegrationTests {
 				""", "follow-up", "Weitergeleitet zur Kenntnis."));
 		// --- iPhone / Android ---
 		s.add(toA("iPhone NL, In-Reply-To only, 'Verstuurd vanaf mijn iPhone'", ca, "Re: {ACKSUBJ_A}",
-				inReplyToOnly("{ACK_A}"), """
+				inReplyToOnly("{ACK_A}"),
+				"""
 						Oké, dank u.
 
 						Verstuurd vanaf mijn iPhone
@@ -332,7 +347,8 @@ class ReplyShapesIntegrationTests {
 						> Op 5 jan. 2026 om 10:12 heeft Klachtencommissie Klikklaar <NCJansen@klikklaar.com> het volgende geschreven:
 						>
 						{QUOTE_A}
-						""", "follow-up", "Oké, dank u."));
+						""",
+				"follow-up", "Oké, dank u."));
 		s.add(toA("iPhone EN, no headers, reference in subject", ca, "Re: {ACKSUBJ_A}", "", """
 				Ok thanks
 
@@ -351,7 +367,8 @@ class ReplyShapesIntegrationTests {
 				""", "follow-up", "Graag telefonisch contact."));
 		// --- subject prefixes, no headers, no reference in the body ---
 		String plain = "Nog een aanvulling op mijn klacht.";
-		s.add(toA("nested prefixes Re: AW: Fwd: [ref]", ca, "Re: AW: Fwd: [{A}] storing", "", plain, "follow-up", plain));
+		s.add(toA("nested prefixes Re: AW: Fwd: [ref]", ca, "Re: AW: Fwd: [{A}] storing", "", plain, "follow-up",
+				plain));
 		s.add(toA("RE[2]:", ca, "RE[2]: [{A}] storing", "", plain, "follow-up", plain));
 		s.add(toA("Antw:", ca, "Antw: Uw klacht [{A}]", "", plain, "follow-up", plain));
 		s.add(toA("Antwoord:", ca, "Antwoord: Uw klacht [{A}]", "", plain, "follow-up", plain));
@@ -363,8 +380,8 @@ class ReplyShapesIntegrationTests {
 		s.add(toA("Re:Re:Re: without spaces", ca, "Re:Re:Re:[{A}]", "", plain, "follow-up", plain));
 		s.add(toA("Aw: Doorst: Re[3]: (ref) in parentheses", ca, "Aw: Doorst: Re[3]: ({A})", "", plain, "follow-up",
 				plain));
-		s.add(toA("WG: AW: with reference at the end of the subject", ca, "WG: AW: storing glasvezel - {A}", "",
-				plain, "follow-up", plain));
+		s.add(toA("WG: AW: with reference at the end of the subject", ca, "WG: AW: storing glasvezel - {A}", "", plain,
+				"follow-up", plain));
 		// --- unknown or malformed references never thread ---
 		s.add(new Shape("unknown reference KK-YYYY-9999", ca, "Re: [KK-{YEAR}-9999]", "", "Mijn vraag staat hieronder.",
 				false, Landing.NEW_CASE, null, null));
@@ -372,8 +389,8 @@ class ReplyShapesIntegrationTests {
 				Landing.NEW_CASE, null, null));
 		s.add(new Shape("wrong prefix XX-YYYY-0001", ca, "Re: [XX-{YEAR}-0001]", "", "Mijn vraag.", false,
 				Landing.NEW_CASE, null, null));
-		s.add(new Shape("reference glued to a word XKK-...", ca, "Re: X{A}", "", "Mijn vraag.", false,
-				Landing.NEW_CASE, null, null));
+		s.add(new Shape("reference glued to a word XKK-...", ca, "Re: X{A}", "", "Mijn vraag.", false, Landing.NEW_CASE,
+				null, null));
 		s.add(new Shape("unknown reference only in the body", ca, "Vraag", "", "Het gaat om KK-{YEAR}-8888.", false,
 				Landing.NEW_CASE, null, null));
 		s.add(new Shape("In-Reply-To of a message we never saw", ca, "Re: iets anders",
@@ -385,8 +402,8 @@ class ReplyShapesIntegrationTests {
 				"follow-up", "Zie ook"));
 		s.add(new Shape("A in subject, B in body, complainant B may join only B", Role.COMPLAINANT_B, "Re: [{A}]", "",
 				"Mijn eigen klacht is {B}.", false, Landing.CASE_B, "follow-up", "Mijn eigen klacht"));
-		s.add(toA("headers name B's ack but complainant A writes A's reference", ca, "Re: [{A}]",
-				replyTo("{ACK_B}"), "Verkeerde mail beantwoord, sorry.", "follow-up", null));
+		s.add(toA("headers name B's ack but complainant A writes A's reference", ca, "Re: [{A}]", replyTo("{ACK_B}"),
+				"Verkeerde mail beantwoord, sorry.", "follow-up", null));
 		s.add(new Shape("headers name B's ack, subject A, complainant B", Role.COMPLAINANT_B, "Re: [{A}]",
 				replyTo("{ACK_B}"), "Aanvulling.", false, Landing.CASE_B, "follow-up", null));
 		s.add(new Shape("chair: headers (B) win over subject (A)", Role.CHAIR, "Re: Nieuwe klacht [{A}]",
@@ -402,8 +419,8 @@ class ReplyShapesIntegrationTests {
 		// --- others ---
 		s.add(new Shape("stranger quotes A in the subject", Role.STRANGER, "Re: {ACKSUBJ_A}", "",
 				"Ik heb hetzelfde probleem.", false, Landing.NEW_CASE, "A", null));
-		s.add(new Shape("stranger quotes A in the body only", Role.STRANGER, "Storing",
-				"", "Mijn buurvrouw heeft klacht {A} ingediend, ik heb hetzelfde.", false, Landing.NEW_CASE, "A", null));
+		s.add(new Shape("stranger quotes A in the body only", Role.STRANGER, "Storing", "",
+				"Mijn buurvrouw heeft klacht {A} ingediend, ik heb hetzelfde.", false, Landing.NEW_CASE, "A", null));
 		s.add(new Shape("stranger replies to A's forwarded ack with headers", Role.STRANGER, "Re: {ACKSUBJ_A}",
 				replyTo("{ACK_A}"), """
 						INZAGE
@@ -456,8 +473,8 @@ class ReplyShapesIntegrationTests {
 			.query()
 			.singleRow();
 		long id = ((Number) row.get("id")).longValue();
-		Map<String, Object> ack = this.jdbc
-			.sql("SELECT message_id, subject, body FROM correspondence WHERE complaint_id = ? AND kind = 'acknowledgement'")
+		Map<String, Object> ack = this.jdbc.sql(
+				"SELECT message_id, subject, body FROM correspondence WHERE complaint_id = ? AND kind = 'acknowledgement'")
 			.param(id)
 			.query()
 			.singleRow();
@@ -472,8 +489,8 @@ class ReplyShapesIntegrationTests {
 
 	private void take(String raw) {
 		byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-		this.intake.take(new MailBatch(
-				List.of(new FetchedMail(uids.incrementAndGet(), null, bytes.length, bytes, null))));
+		this.intake
+			.take(new MailBatch(List.of(new FetchedMail(uids.incrementAndGet(), null, bytes.length, bytes, null))));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -566,7 +583,10 @@ class ReplyShapesIntegrationTests {
 		}
 	}
 
-	/** CONTRACT §4: nothing of another person's case goes to a stranger who quotes its reference. */
+	/**
+	 * CONTRACT §4: nothing of another person's case goes to a stranger who quotes its
+	 * reference.
+	 */
 	private void assertNothingOfCaseSentTo(String sender, Case linked, String caseText) {
 		List<Map<String, Object>> sent = this.jdbc
 			.sql("SELECT complaint_id, raw FROM outbox WHERE lower(recipients) LIKE ?")
@@ -596,7 +616,9 @@ class ReplyShapesIntegrationTests {
 
 	private String fill(String template) {
 		String ackText = this.a.ackText().replace("\r\n", "\n").strip();
-		String quoted = ackText.lines().map((l) -> l.isEmpty() ? ">" : "> " + l).reduce((x, y) -> x + "\n" + y)
+		String quoted = ackText.lines()
+			.map((l) -> l.isEmpty() ? ">" : "> " + l)
+			.reduce((x, y) -> x + "\n" + y)
 			.orElse("");
 		String html = ackText.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>\n");
 		return template.replace("{ACKSUBJ_A}", this.a.ackSubject())

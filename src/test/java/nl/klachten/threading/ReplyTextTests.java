@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One row per reply shape seen from mail clients. Inline and bottom-posted replies follow the choice
- * documented on {@link ReplyText}: text before the first quote is new; a leading quote block is skipped.
+ * One row per reply shape seen from mail clients. Inline and bottom-posted replies follow
+ * the choice documented on {@link ReplyText}: text before the first quote is new; a
+ * leading quote block is skipped.
  */
 class ReplyTextTests {
 
@@ -87,8 +88,7 @@ class ReplyTextTests {
 
 						Am Mo., 3. Nov. 2026 um 10:15 Uhr schrieb Klachten <klachten@klikklaar.com>:
 						> Wir melden uns.
-						""", "Vielen Dank für Ihre Antwort.", "Am Mo., 3. Nov. 2026"),
-				row("thunderbird de", """
+						""", "Vielen Dank für Ihre Antwort.", "Am Mo., 3. Nov. 2026"), row("thunderbird de", """
 						Das Paket ist beschädigt angekommen.
 
 						Am 03.11.2026 um 10:15 schrieb Klachten:
@@ -123,8 +123,7 @@ class ReplyTextTests {
 						> On 3 Nov 2026, at 10:15, Complaints <klachten@klikklaar.com> wrote:
 						>
 						> We will refund you.
-						""", "Still waiting.", "> On 3 Nov 2026, at 10:15"),
-				row("outlook desktop nl header block", """
+						""", "Still waiting.", "> On 3 Nov 2026, at 10:15"), row("outlook desktop nl header block", """
 						Goedemiddag,
 
 						Ik heb nog geen reactie gehad op mijn klacht.
@@ -141,16 +140,14 @@ class ReplyTextTests {
 						Sent: Monday, November 3, 2026 10:15 AM
 						To: Jan <jan@example.org>
 						Subject: Your complaint
-						""", "Please escalate this.", "From: Complaints"),
-				row("outlook desktop de header block", """
+						""", "Please escalate this.", "From: Complaints"), row("outlook desktop de header block", """
 						Bitte um Rückmeldung.
 
 						Von: Klachten <klachten@klikklaar.com>
 						Gesendet: Montag, 3. November 2026 10:15
 						An: Jan <jan@example.org>
 						Betreff: Ihre Beschwerde
-						""", "Bitte um Rückmeldung.", "Von: Klachten"),
-				row("outlook web underscores", """
+						""", "Bitte um Rückmeldung.", "Von: Klachten"), row("outlook web underscores", """
 						Zie mijn eerdere mail.
 
 						________________________________
@@ -165,8 +162,7 @@ class ReplyTextTests {
 						-----Original Message-----
 						From: Complaints <klachten@klikklaar.com>
 						Sent: Monday, November 3, 2026 10:15 AM
-						""", "Any news?", "-----Original Message-----"),
-				row("outlook oorspronkelijk bericht", """
+						""", "Any news?", "-----Original Message-----"), row("outlook oorspronkelijk bericht", """
 						Nog geen antwoord ontvangen.
 
 						-----Oorspronkelijk bericht-----
@@ -207,40 +203,33 @@ class ReplyTextTests {
 
 						> Op 3 nov. 2026 om 10:15 heeft Klachtenbureau <klachten@klikklaar.com> het volgende geschreven:
 						> Wilt u ons bellen?
-						""", "Ik bel morgen.", "Verzonden vanaf mijn iPhone"),
-				row("ipad nl footer", """
+						""", "Ik bel morgen.", "Verzonden vanaf mijn iPhone"), row("ipad nl footer", """
 						Prima.
 
 						Verstuurd vanaf mijn iPad
-						""", "Prima.", "Verstuurd vanaf mijn iPad"),
-				row("iphone en footer", """
+						""", "Prima.", "Verstuurd vanaf mijn iPad"), row("iphone en footer", """
 						Ok, thanks.
 
 						Sent from my iPhone
-						""", "Ok, thanks.", "Sent from my iPhone"),
-				row("iphone de footer", """
+						""", "Ok, thanks.", "Sent from my iPhone"), row("iphone de footer", """
 						Danke.
 
 						Von meinem iPhone gesendet
-						""", "Danke.", "Von meinem iPhone gesendet"),
-				row("outlook android en", """
+						""", "Danke.", "Von meinem iPhone gesendet"), row("outlook android en", """
 						Will do.
 
 						Sent from Outlook for Android
 						________________________________
 						From: Complaints <klachten@klikklaar.com>
-						""", "Will do.", "Sent from Outlook for Android"),
-				row("outlook ios en", """
+						""", "Will do.", "Sent from Outlook for Android"), row("outlook ios en", """
 						Received, thanks.
 
 						Get Outlook for iOS
-						""", "Received, thanks.", "Get Outlook for iOS"),
-				row("outlook android nl", """
+						""", "Received, thanks.", "Get Outlook for iOS"), row("outlook android nl", """
 						Ontvangen, dank u.
 
 						Verzonden vanuit Outlook voor Android
-						""", "Ontvangen, dank u.", "Verzonden vanuit Outlook voor Android"),
-				row("mail for windows", """
+						""", "Ontvangen, dank u.", "Verzonden vanuit Outlook voor Android"), row("mail for windows", """
 						Zie bijlage.
 
 						Sent from Mail for Windows
@@ -263,22 +252,19 @@ class ReplyTextTests {
 						Van: Jan de Vries <jan@example.org>
 						Date: ma 3 nov. 2026 om 10:15
 						Subject: Klacht
-						""", "", "---------- Doorgestuurd bericht ---------"),
-				row("apple mail forward en", """
+						""", "", "---------- Doorgestuurd bericht ---------"), row("apple mail forward en", """
 						FYI
 
 						Begin forwarded message:
 
 						From: Jan de Vries <jan@example.org>
 						Subject: Klacht
-						""", "FYI", "Begin forwarded message:"),
-				row("apple mail forward nl", """
+						""", "FYI", "Begin forwarded message:"), row("apple mail forward nl", """
 						Begin doorgestuurd bericht:
 
 						Van: Jan de Vries <jan@example.org>
 						Onderwerp: Klacht
-						""", "", "Begin doorgestuurd bericht:"),
-				row("thunderbird forward de", """
+						""", "", "Begin doorgestuurd bericht:"), row("thunderbird forward de", """
 						Zur Info.
 
 						-------- Weitergeleitete Nachricht --------
@@ -303,14 +289,12 @@ class ReplyTextTests {
 						Bedankt.
 						--
 						Sanne
-						""", "Bedankt.", "--\nSanne"),
-				row("command first line kept", """
+						""", "Bedankt.", "--\nSanne"), row("command first line kept", """
 						INZAGE
 
 						Op ma 3 nov. 2026 om 10:15 schreef Klachtenbureau <klachten@klikklaar.com>:
 						> Uw klacht is geregistreerd.
-						""", "INZAGE", "Op ma 3 nov. 2026"),
-				row("label lines before quote kept", """
+						""", "INZAGE", "Op ma 3 nov. 2026"), row("label lines before quote kept", """
 						Naam: Jan de Vries
 						Adres: Dorpsstraat 1
 						Ordernummer: 12345
@@ -360,16 +344,14 @@ class ReplyTextTests {
 						""", "Het ordernummer is 12345.", "> Wilt u het ordernummer sturen?"),
 				row("only quoted text", """
 						> Wilt u het ordernummer sturen?
-						""", "", "> Wilt u het ordernummer sturen?"),
-				row("no quote at all", """
+						""", "", "> Wilt u het ordernummer sturen?"), row("no quote at all", """
 
 						Ik wil een klacht indienen over de bezorging.
 
 						Mijn pakket is kwijt.
 
 						""", "Ik wil een klacht indienen over de bezorging.\n\nMijn pakket is kwijt.", ""),
-				row("empty body", "", "", ""),
-				row("blank body", "  \n\n \n", "", ""),
+				row("empty body", "", "", ""), row("blank body", "  \n\n \n", "", ""),
 				row("crlf line ends",
 						"Akkoord.\r\n\r\nOp 3 november 2026 10:15 schreef Klachten <klachten@klikklaar.com>:\r\n"
 								+ "> Ok?\r\n",

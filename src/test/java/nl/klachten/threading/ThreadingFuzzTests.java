@@ -17,8 +17,9 @@ import nl.klachten.register.ReferenceNumber;
 
 /**
  * Property-based fuzzing of the threading rules (issue 9): {@link ReferenceFinder} and
- * {@link ReplyText#split} on arbitrary text never throw, finish in bounded time, and give only
- * well-formed results. The number of tries is {@code jqwik.tries.default} (pom.xml, scripts/fuzz).
+ * {@link ReplyText#split} on arbitrary text never throw, finish in bounded time, and give
+ * only well-formed results. The number of tries is {@code jqwik.tries.default} (pom.xml,
+ * scripts/fuzz).
  */
 class ThreadingFuzzTests {
 
@@ -75,7 +76,8 @@ class ThreadingFuzzTests {
 	Arbitrary<String> replies() {
 		Arbitrary<String> line = Arbitraries.oneOf(Arbitraries.of(REPLY_LINES),
 				Arbitraries.strings().all().excludeChars('\n', '\r').ofMaxLength(120),
-				Combinators.combine(Arbitraries.of(REPLY_LINES), Arbitraries.strings().withChars(" \t>:@0").ofMaxLength(700))
+				Combinators
+					.combine(Arbitraries.of(REPLY_LINES), Arbitraries.strings().withChars(" \t>:@0").ofMaxLength(700))
 					.as((l, noise) -> l + noise));
 		return Combinators.combine(line.list().ofMaxSize(60), Arbitraries.of("\n", "\r\n"))
 			.as((lines, end) -> String.join(end, lines));
