@@ -44,6 +44,11 @@ final class InboxFetch {
 	 * left out.
 	 */
 	static List<long[]> sizes(IMAPFolder folder) throws MessagingException {
+		// A NOOP first: a server may leave mail delivered since this connection's last
+		// command out of its view until it syncs, and announce it only after the fetch
+		// (Dovecot does): without it a read woken by IDLE can miss the very mail that
+		// woke it.
+		ImapCommand.run(folder, "NOOP", null);
 		Response[] responses = ImapCommand.run(folder, "UID FETCH 1:* (UID RFC822.SIZE FLAGS)", null);
 		List<long[]> sizes = new ArrayList<>();
 		for (Response response : responses) {

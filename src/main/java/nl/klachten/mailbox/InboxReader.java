@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The intake's message source: when the {@link MailSignal} says so, one batch from the
  * inbox; otherwise nothing. A batch cut short (by count or by bytes) raises the signal
- * again, so a backlog is read without waiting. It keeps how the last reads went
+ * again, so a backlog is read without waiting, and so does any read that found mail: the
+ * inbox is read until a read finds it empty. It keeps how the last reads went
  * ({@link Reads}) for the health check. It also files what the register settled: a filing
  * that fails waits in {@link PendingFilings}, is tried again after its backoff before a
  * read, and its mails are left out of the reads meanwhile.
@@ -121,7 +122,10 @@ public class InboxReader {
 			return null;
 		}
 		readSucceeded(fetched);
-		if (fetched.more()) {
+		if (fetched.more() || !fetched.mails().isEmpty()) {
+			// read again at the next tick: while mail keeps coming, the intake does not
+			// wait for the server's IDLE notice, which servers delay to gather changes
+			// (Dovecot about half a second); the first empty read hands back to IDLE
 			this.signal.raise();
 		}
 		return fetched.mails().isEmpty() ? null : new MailBatch(fetched.mails(), fetched.uidValidity());
