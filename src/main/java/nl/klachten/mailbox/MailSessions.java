@@ -9,7 +9,7 @@ import jakarta.mail.Session;
  * {@code mail.debug} is off (it would print mail), TLS checks the certificate and the
  * host name (against the configured trust store's socket factory, or the JVM's), and IMAP
  * reads with {@code BODY.PEEK} so nothing is marked {@code \Seen} by reading (STACK.md
- * pitfall 5).
+ * pitfall 5). Every socket has {@code TCP_NODELAY} ({@link NoDelaySockets}).
  */
 final class MailSessions {
 
@@ -64,11 +64,10 @@ final class MailSessions {
 			props.put(p + "starttls.enable", "true");
 			props.put(p + "starttls.required", "true");
 		}
+		props.put(p + "socketFactory", NoDelaySockets.plain());
 		if (server.security() != MailboxSettings.Security.none) {
 			props.put(p + "ssl.checkserveridentity", "true");
-			if (server.socketFactory() != null) {
-				props.put(p + "ssl.socketFactory", server.socketFactory());
-			}
+			props.put(p + "ssl.socketFactory", NoDelaySockets.tls(server.socketFactory()));
 		}
 		return props;
 	}
