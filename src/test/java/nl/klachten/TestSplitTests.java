@@ -64,6 +64,19 @@ class TestSplitTests {
 			.check(TESTS);
 	}
 
+	/**
+	 * Each test stands alone (issue 14): a scenario in steps is one test calling its
+	 * steps in order, not test methods that need JUnit to keep theirs. With two Failsafe
+	 * JVMs a hidden order dependency would also be a flaky one.
+	 */
+	@Test
+	void shouldLeaveNoTestDependingOnTheOrderOfItsMethods() {
+		noClasses().should()
+			.beAnnotatedWith(org.junit.jupiter.api.TestMethodOrder.class)
+			.because("a test that needs another to run first fails when run alone")
+			.check(TESTS);
+	}
+
 	@Test
 	void shouldTellUnitTestsFromIntegrationTestsByName() {
 		assertThat(UnitTestGuard.isIntegrationTest("nl.klachten.pipeline.IntakeIntegrationTests")).isTrue();

@@ -20,11 +20,8 @@ import nl.klachten.mailbox.FetchedMail;
 import nl.klachten.mailbox.MailBatch;
 import nl.klachten.register.Retention.PurgeResult;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,11 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Retention (R20) over a real register: cases come in as mail through
  * {@link Intake#take}, are decided or withdrawn with dates in the past, and are purged as
  * of today. Personal data must be gone from every table and from disk; an anonymous row
- * stays; younger cases stay whole.
+ * stays; younger cases stay whole. One scenario, one test: a dry run changes nothing, the
+ * purge removes what retention ended, the young case stays, a second purge finds nothing;
+ * each step is a method of its own, called in that order (not test methods whose order
+ * JUnit would have to keep).
  */
 @SpringBootTest(classes = Application.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RetentionIntegrationTests {
 
@@ -192,8 +191,14 @@ class RetentionIntegrationTests {
 	}
 
 	@Test
-	@Order(1)
-	void shouldListButChangeNothingWhenDryRun() {
+	void shouldPurgeWhatRetentionEndedAndNothingElse() {
+		dryRunListsButChangesNothing();
+		purgeRemovesPersonalDataEverywhereAndKeepsAnAnonymousRow();
+		caseHandledElevenMonthsAgoStays();
+		secondPurgeDoesNothing();
+	}
+
+	private void dryRunListsButChangesNothing() {
 		assertThat(this.retention.due(today())).extracting(Retention.PurgeCandidate::reference)
 			.contains(this.oldReference, this.withdrawnReference)
 			.doesNotContain(this.youngReference);
@@ -210,9 +215,7 @@ class RetentionIntegrationTests {
 		assertThat(this.retention.pendingImapDeletes()).isEmpty();
 	}
 
-	@Test
-	@Order(2)
-	void shouldRemovePersonalDataEverywhereAndKeepAnonymousRowWhenRetentionEnded() {
+	private void purgeRemovesPersonalDataEverywhereAndKeepsAnAnonymousRow() {
 		PurgeResult result = this.retention.purge(today(), false);
 
 		assertThat(result.references()).containsExactlyInAnyOrder(this.oldReference, this.withdrawnReference);
@@ -259,9 +262,7 @@ class RetentionIntegrationTests {
 		assertThat(this.jdbc.sql("SELECT cases FROM purge_run").query(Integer.class).single()).isEqualTo(2);
 	}
 
-	@Test
-	@Order(3)
-	void shouldLeaveCaseHandledElevenMonthsAgo() {
+	private void caseHandledElevenMonthsAgoStays() {
 		Map<String, Object> row = this.jdbc
 			.sql("SELECT complainant_name, complainant_email, purged, status FROM complaint WHERE id = ?")
 			.param(this.youngId)
@@ -281,9 +282,7 @@ class RetentionIntegrationTests {
 			.contains(this.youngReference);
 	}
 
-	@Test
-	@Order(4)
-	void shouldDoNothingWhenRunTwice() {
+	private void secondPurgeDoesNothing() {
 		PurgeResult again = this.retention.purge(today(), false);
 
 		assertThat(again.references()).isEmpty();
