@@ -44,6 +44,7 @@ public class ComplaintsCli implements Callable<Integer> {
 	 * running; the admin commands open the register, answer and exit.
 	 */
 	public static void main(String[] args) {
+		MailProviders.pin();
 		int exitCode = execute(args);
 		if (exitCode != KEEP_RUNNING) {
 			System.exit(exitCode);
