@@ -23,7 +23,25 @@ public record ReferenceNumber(String prefix, int year, int sequence) {
 
 	@Override
 	public String toString() {
-		return String.format("%s-%04d-%04d", this.prefix, this.year, this.sequence);
+		// by hand, not String.format: written for every letter of every mail (a profile
+		// found
+		// String.format's parsing of its pattern at 3% of the intake's CPU)
+		StringBuilder text = new StringBuilder(this.prefix.length() + 10).append(this.prefix).append('-');
+		return pad(pad(text, this.year).append('-'), this.sequence).toString();
+	}
+
+	/** As {@code %04d}: four characters at least, zeros after a minus sign. */
+	private static StringBuilder pad(StringBuilder text, long value) {
+		String digits = Long.toString(Math.abs(value));
+		int width = 4;
+		if (value < 0) {
+			text.append('-');
+			width--;
+		}
+		for (int i = digits.length(); i < width; i++) {
+			text.append('0');
+		}
+		return text.append(digits);
 	}
 
 }
