@@ -13,17 +13,54 @@ import java.util.Set;
  * brackets. Header values are read raw, never RFC 2047-decoded: an id is copied into the
  * In-Reply-To and References of our own mail, so anything that could carry a line break
  * or another header is no id at all.
+ * <p>
+ * A class, not a record: the register holds ids written by older versions under older
+ * rules, and reading them back must not fail ({@link #stored}), which a record's
+ * canonical constructor could not allow. Equal when the text is equal.
  */
-public record MessageId(String value) {
+public final class MessageId {
 
 	public static final int MAX_LENGTH = 250;
 
 	private static final String ATEXT = "!#$%&'*+-/=?^_`{|}~";
 
-	public MessageId {
+	private final String value;
+
+	/** A valid id; anything else is refused. */
+	public MessageId(String value) {
 		if (!isValid(value)) {
 			throw new IllegalArgumentException("Not a Message-ID");
 		}
+		this.value = value;
+	}
+
+	private MessageId(String value, boolean stored) {
+		this.value = value;
+	}
+
+	/**
+	 * The id the register holds, as it holds it: only for reading the register. A row
+	 * written by an older version may carry text today's rules refuse (no {@code @}, a
+	 * space, brackets): it reads back unchanged instead of failing, so that a case file,
+	 * a look-up or a purge still sees exactly the stored text; {@link #isWellFormed()}
+	 * tells such an id from a valid one before it goes into a header. Null (no id stored)
+	 * stays null.
+	 */
+	public static MessageId stored(String text) {
+		return text == null ? null : new MessageId(text, true);
+	}
+
+	/** The text as stored and written, without angle brackets. */
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * True unless the id was read from the register under older rules and is no valid id
+	 * now ({@link #stored}).
+	 */
+	public boolean isWellFormed() {
+		return isValid(this.value);
 	}
 
 	/**
@@ -69,6 +106,14 @@ public record MessageId(String value) {
 			open = headerValue.indexOf('<', close + 1);
 		}
 		return new ArrayList<>(ids);
+	}
+
+	/**
+	 * The valid ids among these texts (ids already read from headers, without brackets),
+	 * in order; the rest dropped, as a look-up by them could find nothing of ours.
+	 */
+	public static List<MessageId> valid(List<String> ids) {
+		return ids.stream().filter(MessageId::isValid).map(MessageId::new).toList();
 	}
 
 	public static boolean isValid(String id) {
@@ -118,6 +163,16 @@ public record MessageId(String value) {
 			}
 		}
 		return value;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof MessageId id && id.value.equals(this.value);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
 	}
 
 	@Override
