@@ -14,53 +14,37 @@ import java.util.Set;
  * In-Reply-To and References of our own mail, so anything that could carry a line break
  * or another header is no id at all.
  * <p>
- * A class, not a record: the register holds ids written by older versions under older
- * rules, and reading them back must not fail ({@link #stored}), which a record's
- * canonical constructor could not allow. Equal when the text is equal.
+ * {@code wellFormed} is false only for an id read back from the register that today's
+ * rules refuse ({@link #stored}): rows written by older versions must read back as they
+ * are. It always matches the text, so two ids are equal when their text is.
  */
-public final class MessageId {
+public record MessageId(String value, boolean wellFormed) {
 
 	public static final int MAX_LENGTH = 250;
 
 	private static final String ATEXT = "!#$%&'*+-/=?^_`{|}~";
 
-	private final String value;
+	public MessageId {
+		if (value == null || wellFormed != isValid(value)) {
+			throw new IllegalArgumentException("Not a Message-ID");
+		}
+	}
 
 	/** A valid id; anything else is refused. */
 	public MessageId(String value) {
-		if (!isValid(value)) {
-			throw new IllegalArgumentException("Not a Message-ID");
-		}
-		this.value = value;
-	}
-
-	private MessageId(String value, boolean stored) {
-		this.value = value;
+		this(value, true);
 	}
 
 	/**
 	 * The id the register holds, as it holds it: only for reading the register. A row
 	 * written by an older version may carry text today's rules refuse (no {@code @}, a
-	 * space, brackets): it reads back unchanged instead of failing, so that a case file,
-	 * a look-up or a purge still sees exactly the stored text; {@link #isWellFormed()}
-	 * tells such an id from a valid one before it goes into a header. Null (no id stored)
-	 * stays null.
+	 * space, brackets): it reads back unchanged instead of failing, so that a look-up, a
+	 * thread or a purge still sees exactly the stored text; {@link #wellFormed()} tells
+	 * such an id from a valid one before it goes into a thread or a header. Null (no id
+	 * stored) stays null.
 	 */
 	public static MessageId stored(String text) {
-		return text == null ? null : new MessageId(text, true);
-	}
-
-	/** The text as stored and written, without angle brackets. */
-	public String value() {
-		return this.value;
-	}
-
-	/**
-	 * True unless the id was read from the register under older rules and is no valid id
-	 * now ({@link #stored}).
-	 */
-	public boolean isWellFormed() {
-		return isValid(this.value);
+		return (text != null) ? new MessageId(text, isValid(text)) : null;
 	}
 
 	/**
@@ -163,16 +147,6 @@ public final class MessageId {
 			}
 		}
 		return value;
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return other instanceof MessageId id && id.value.equals(this.value);
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
 	}
 
 	@Override

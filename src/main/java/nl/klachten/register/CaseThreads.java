@@ -54,7 +54,7 @@ public class CaseThreads {
 	}
 
 	private boolean ofCaseOnly(long complaintId, MessageId messageId) {
-		if (messageId == null || !messageId.isWellFormed()) {
+		if (messageId == null || !messageId.wellFormed()) {
 			return false;
 		}
 		return this.jdbc.sql("""

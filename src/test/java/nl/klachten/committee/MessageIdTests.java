@@ -77,17 +77,19 @@ class MessageIdTests {
 		MessageId id = MessageId.stored(stored);
 
 		assertThat(id.value()).isEqualTo(stored);
-		assertThat(id.isWellFormed()).isFalse();
+		assertThat(id.wellFormed()).isFalse();
 		assertThat(id).isEqualTo(MessageId.stored(stored)).hasSameHashCodeAs(MessageId.stored(stored));
-		assertThat(id.toString()).doesNotContain(stored.isBlank() ? "\u0000" : stored);
+		assertThat(id).hasToString("MessageId[redacted]");
 		assertThatIllegalArgumentException().isThrownBy(() -> new MessageId(stored));
+		assertThatIllegalArgumentException().isThrownBy(() -> new MessageId(stored, true));
 	}
 
 	@Test
 	void shouldEqualStrictIdWhenStoredIdIsValid() {
 		assertThat(MessageId.stored("abc@example.org")).isEqualTo(new MessageId("abc@example.org"))
-			.matches(MessageId::isWellFormed);
+			.matches(MessageId::wellFormed);
 		assertThat(MessageId.stored(null)).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> new MessageId("abc@example.org", false));
 	}
 
 	@Test

@@ -72,7 +72,7 @@ class StoredMessageIdsIntegrationTests extends RegisterIntegrationTest {
 				.orElseThrow();
 
 			assertThat(queued.messageId().value()).isEqualTo(stored);
-			assertThat(queued.messageId().isWellFormed()).isEqualTo(MessageId.isValid(stored));
+			assertThat(queued.messageId().wellFormed()).isEqualTo(MessageId.isValid(stored));
 			assertThat(this.outbox.written(queued.messageId())).isPresent();
 			assertThat(this.outbox.sentByUs(MessageId.stored(stored))).isTrue();
 		}
