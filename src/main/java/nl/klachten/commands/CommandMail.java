@@ -2,6 +2,8 @@ package nl.klachten.commands;
 
 import java.util.List;
 
+import nl.klachten.committee.MessageId;
+
 /**
  * A mail from a committee, management or appeals address as the command desk sees it.
  *
@@ -15,6 +17,11 @@ import java.util.List;
  */
 public record CommandMail(String sender, String messageId, List<String> references, String subject, String newText,
 		List<Stamp> authenticationResults) {
+
+	/** The In-Reply-To and References ids, typed for the register. */
+	public List<MessageId> referenceIds() {
+		return MessageId.valid(this.references);
+	}
 
 	/**
 	 * An {@code Authentication-Results} value and how many {@code Received:} headers

@@ -89,12 +89,12 @@ class CommandTrust {
 	}
 
 	Verdict verdict(CommandMail mail) {
-		Optional<Long> answered = this.sentMail.caseAnswered(mail.references(), mail.sender(),
+		Optional<Long> answered = this.sentMail.caseAnswered(mail.referenceIds(), mail.sender(),
 				this.clock.instant().minus(this.expiry));
 		if (answered.isPresent()) {
 			return new Verdict.Answered(answered.get());
 		}
-		Set<Long> listed = this.sentMail.casesListed(mail.references(), mail.sender(),
+		Set<Long> listed = this.sentMail.casesListed(mail.referenceIds(), mail.sender(),
 				this.clock.instant().minus(this.expiry));
 		if (!listed.isEmpty() && !authenticated(mail)) {
 			return new Verdict.Listed(listed);

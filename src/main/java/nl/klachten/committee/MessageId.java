@@ -13,17 +13,38 @@ import java.util.Set;
  * brackets. Header values are read raw, never RFC 2047-decoded: an id is copied into the
  * In-Reply-To and References of our own mail, so anything that could carry a line break
  * or another header is no id at all.
+ * <p>
+ * {@code wellFormed} is false only for an id read back from the register that today's
+ * rules refuse ({@link #stored}): rows written by older versions must read back as they
+ * are. It always matches the text, so two ids are equal when their text is.
  */
-public record MessageId(String value) {
+public record MessageId(String value, boolean wellFormed) {
 
 	public static final int MAX_LENGTH = 250;
 
 	private static final String ATEXT = "!#$%&'*+-/=?^_`{|}~";
 
 	public MessageId {
-		if (!isValid(value)) {
+		if (value == null || wellFormed != isValid(value)) {
 			throw new IllegalArgumentException("Not a Message-ID");
 		}
+	}
+
+	/** A valid id; anything else is refused. */
+	public MessageId(String value) {
+		this(value, true);
+	}
+
+	/**
+	 * The id the register holds, as it holds it: only for reading the register. A row
+	 * written by an older version may carry text today's rules refuse (no {@code @}, a
+	 * space, brackets): it reads back unchanged instead of failing, so that a look-up, a
+	 * thread or a purge still sees exactly the stored text; {@link #wellFormed()} tells
+	 * such an id from a valid one before it goes into a thread or a header. Null (no id
+	 * stored) stays null.
+	 */
+	public static MessageId stored(String text) {
+		return (text != null) ? new MessageId(text, isValid(text)) : null;
 	}
 
 	/**
@@ -69,6 +90,14 @@ public record MessageId(String value) {
 			open = headerValue.indexOf('<', close + 1);
 		}
 		return new ArrayList<>(ids);
+	}
+
+	/**
+	 * The valid ids among these texts (ids already read from headers, without brackets),
+	 * in order; the rest dropped, as a look-up by them could find nothing of ours.
+	 */
+	public static List<MessageId> valid(List<String> ids) {
+		return ids.stream().filter(MessageId::isValid).map(MessageId::new).toList();
 	}
 
 	public static boolean isValid(String id) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import nl.klachten.committee.CommitteeSettings;
+import nl.klachten.committee.MessageId;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.ComposedMail;
 import nl.klachten.outbound.Letter;
@@ -99,9 +100,9 @@ public class DigestSender implements DigestRequests {
 			if (this.data.hasRun(day)) {
 				return Optional.<String>empty();
 			}
-			String messageId = queue(day);
+			MessageId messageId = queue(day);
 			this.data.recordRun(day, this.clock.instant(), messageId);
-			return Optional.of(messageId);
+			return Optional.of(messageId.value());
 		});
 	}
 
@@ -152,7 +153,7 @@ public class DigestSender implements DigestRequests {
 	 */
 	@Override
 	public String sendNow(LocalDate day) {
-		return Objects.requireNonNull(this.transaction.execute((status) -> queue(day)));
+		return Objects.requireNonNull(this.transaction.execute((status) -> queue(day))).value();
 	}
 
 	/** The text of the digest as of {@code asOf}, for {@code digest --dry-run}. */
@@ -162,7 +163,7 @@ public class DigestSender implements DigestRequests {
 		return this.composer.compose(letter).text();
 	}
 
-	private String queue(LocalDate day) {
+	private MessageId queue(LocalDate day) {
 		Digest digest = this.assembler.build(day);
 		ComposedMail mail = this.mailer.sendUnfiled(
 				new Letter(PURPOSE, recipients(), null, null, List.of(), this.unfiled.addTo(DigestView.model(digest))));

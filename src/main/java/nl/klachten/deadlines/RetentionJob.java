@@ -1,5 +1,6 @@
 package nl.klachten.deadlines;
 
+import nl.klachten.committee.MessageId;
 import nl.klachten.committee.DeadlinePolicy;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,12 +90,12 @@ public class RetentionJob {
 
 	/** Deletes the pending IMAP copies; returns how many messages went. */
 	public int drainImap() {
-		List<String> pending = this.retention.pendingImapDeletes();
+		List<MessageId> pending = this.retention.pendingImapDeletes();
 		if (pending.isEmpty()) {
 			return 0;
 		}
 		try {
-			int deleted = this.cleaner.delete(pending);
+			int deleted = this.cleaner.delete(pending.stream().map(MessageId::value).toList());
 			this.retention.imapDeleted(pending);
 			return deleted;
 		}

@@ -54,7 +54,7 @@ class ComplainantProof {
 
 	/** The mail answers one of ours to the complainant about this case. */
 	boolean proven(RegisteredComplaint complaint, InboundMail mail) {
-		return this.sentMail.answers(mail.references(), complaint.complainantEmail(), complaint.id(),
+		return this.sentMail.answers(mail.referenceIds(), complaint.complainantEmail(), complaint.id(),
 				this.clock.instant().minus(this.expiry));
 	}
 
@@ -103,7 +103,7 @@ class ComplainantProof {
 	 * The waiting change this mail confirms (it answers our request), marked confirmed.
 	 */
 	Optional<Pending> confirmedBy(RegisteredComplaint complaint, InboundMail mail) {
-		Optional<Pending> pending = this.requests.answeredBy(mail.references(), complaint.id());
+		Optional<Pending> pending = this.requests.answeredBy(mail.referenceIds(), complaint.id());
 		pending.ifPresent((p) -> this.requests.confirmed(p.id(), this.clock.instant()));
 		return pending;
 	}

@@ -44,7 +44,7 @@ class Dedupe {
 			Optional<Outcome> known = this.inbound.outcomeOf(rawKey).or(() -> this.inbound.outcomeOf(key));
 			return new Identity(known.orElse(null), key, false);
 		}
-		List<InboundRecord.Seen> seen = this.inbound.withMessageId(mail.messageId());
+		List<InboundRecord.Seen> seen = this.inbound.withMessageId(mail.id());
 		for (InboundRecord.Seen earlier : seen) {
 			if (earlier.contentDigest() == null || earlier.contentDigest().equals(digest)) {
 				return new Identity(earlier.outcome(), earlier.dedupeKey(), false);

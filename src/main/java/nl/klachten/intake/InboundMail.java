@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.klachten.committee.MessageId;
+
 /**
  * A mail as the rules see it: decoded, framework-free. Built by {@link MimeParser} from
  * the raw bytes, which the caller keeps beside it.
@@ -32,6 +34,16 @@ public record InboundMail(String messageId, List<String> references, Sender from
 		references = List.copyOf(references);
 		to = List.copyOf(to);
 		attachments = List.copyOf(attachments);
+	}
+
+	/** The Message-ID, typed for the register; null when the mail has none. */
+	public MessageId id() {
+		return MessageId.parse(this.messageId).orElse(null);
+	}
+
+	/** The In-Reply-To and References ids, typed for the register. */
+	public List<MessageId> referenceIds() {
+		return MessageId.valid(this.references);
 	}
 
 	public Optional<String> optionalMessageId() {

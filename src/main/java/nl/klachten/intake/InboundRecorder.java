@@ -73,7 +73,7 @@ class InboundRecorder {
 	/** The mail's row in the inbound log; its id, for the letters filed from it. */
 	long record(MailEntry entry, Long complaintId, Outcome outcome, String reason) {
 		InboundMail mail = entry.mail();
-		return this.inbound.record(new InboundRecord(entry.key(), mail == null ? null : mail.messageId(), entry.raw(),
+		return this.inbound.record(new InboundRecord(entry.key(), mail == null ? null : mail.id(), entry.raw(),
 				zoned(entry.fetched().receivedAt()), zoned(this.clock.instant()),
 				mail == null ? null : mail.senderAddress(), mail == null ? null : mail.subject(), outcome, reason,
 				complaintId, entry.digest()));
@@ -102,8 +102,8 @@ class InboundRecorder {
 			String newText) {
 		InboundMail mail = entry.mail();
 		return new Correspondence.Letter(complaintId, Correspondence.Direction.IN, zoned(entry.fetched().receivedAt()),
-				mail.senderAddress(), String.join(", ", mail.to()), mail.subject(), mail.messageId(), kind, text,
-				newText, inboundId, null);
+				mail.senderAddress(), String.join(", ", mail.to()), mail.subject(), mail.id(), kind, text, newText,
+				inboundId, null);
 	}
 
 	static Filing.Destination destination(Outcome outcome) {

@@ -44,16 +44,16 @@ class MailRouting {
 	/** {@code reused}: another mail was read before under this mail's Message-ID. */
 	Filing.Destination route(MailEntry entry, boolean reused) {
 		InboundMail mail = entry.mail();
-		Optional<Outbox.Written> own = this.outbox.written(mail.messageId());
+		Optional<Outbox.Written> own = this.outbox.written(mail.id());
 		MailFacts facts = new MailFacts(mail, entry.fetched().raw(), entry.fetched().receivedAt(), own, this.threads);
 		Route route = this.routes.route(facts);
 		Filing.Destination destination = this.effects.apply(route, facts, entry);
 		if (own.isPresent() && !Route.Ignore.OWN_MAIL.equals(route)) {
 			log.warn("Mail {} carries one of our Message-IDs but is not our mail", OperatorEvents.hash(entry.key()));
-			this.reuse.tell(mail.messageId(), true);
+			this.reuse.tell(mail.id(), true);
 		}
 		if (reused) {
-			this.reuse.tell(mail.messageId(), false);
+			this.reuse.tell(mail.id(), false);
 		}
 		return destination;
 	}

@@ -54,7 +54,7 @@ class Quarantine {
 			.execute((status) -> this.inbound.outcomeOf(entry.key()).map(InboundRecorder::destination).orElseGet(() -> {
 				Filing.Destination destination = this.recorder.settle(entry, null, Outcome.QUARANTINED, reason);
 				if (Dedupe.reused(entry)) {
-					this.reuse.tell(entry.mail().messageId(), false);
+					this.reuse.tell(entry.mail().id(), false);
 				}
 				return destination;
 			}));

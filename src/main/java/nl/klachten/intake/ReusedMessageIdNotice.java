@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.klachten.committee.MessageId;
 import nl.klachten.outbound.CaseMailer;
 import nl.klachten.outbound.Letter;
 import nl.klachten.register.Complaints;
@@ -43,7 +44,7 @@ class ReusedMessageIdNotice {
 	 * Called after the mail is recorded; {@code own} when the Message-ID is one of the
 	 * processor's.
 	 */
-	void tell(String messageId, boolean own) {
+	void tell(MessageId messageId, boolean own) {
 		List<InboundRecord.Seen> mails = this.inbound.withMessageId(messageId);
 		List<Map<String, Object>> lines = mails.stream()
 			.map((seen) -> Map.<String, Object>of("sender", seen.sender() == null ? "" : seen.sender(), "place",
@@ -51,7 +52,7 @@ class ReusedMessageIdNotice {
 			.toList();
 		Optional<RegisteredComplaint> complaint = newestCase(mails).flatMap(ReferenceNumber::parse)
 			.flatMap(this.complaints::find);
-		Map<String, Object> model = Map.of("messageId", messageId, "own", own, "mails", lines);
+		Map<String, Object> model = Map.of("messageId", messageId.value(), "own", own, "mails", lines);
 		Letter letter = new Letter(PURPOSE, List.of(this.mailer.chair()),
 				complaint.map((c) -> c.reference().toString()).orElse(null), null, List.of(), model, List.of(), false);
 		if (complaint.isPresent()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import nl.klachten.committee.MessageId;
 import nl.klachten.committee.Ascii;
 import nl.klachten.register.CaseThreads;
 import nl.klachten.register.RegisteredComplaint;
@@ -41,17 +42,23 @@ final class CaseThreading {
 
 	Letter thread(RegisteredComplaint complaint, Letter letter) {
 		if (toOnly(letter.to(), complaint.complainantEmail())) {
-			List<String> references = new ArrayList<>(this.threads.root(complaint.id()));
-			references.addAll(this.threads.ofCase(complaint.id(), letter.references()));
+			List<String> references = new ArrayList<>(texts(this.threads.root(complaint.id())));
+			references.addAll(texts(this.threads.ofCase(complaint.id(), MessageId.valid(letter.references()))));
 			return threaded(letter, letter.inReplyTo(), references, letter.answer());
 		}
 		if (toOnly(letter.to(), this.chair) && letter.inReplyTo() == null) {
-			List<String> references = new ArrayList<>(this.threads.root(complaint.id()).stream().limit(1).toList());
-			references.addAll(this.threads.ofCase(complaint.id(), letter.references()));
+			List<String> references = new ArrayList<>(
+					texts(this.threads.root(complaint.id())).stream().limit(1).toList());
+			references.addAll(texts(this.threads.ofCase(complaint.id(), MessageId.valid(letter.references()))));
 			String parent = references.isEmpty() ? null : references.get(references.size() - 1);
 			return threaded(letter, parent, references, false);
 		}
 		return letter;
+	}
+
+	/** The ids as a Letter's headers take them. */
+	private static List<String> texts(List<MessageId> ids) {
+		return ids.stream().map(MessageId::value).toList();
 	}
 
 	private static Letter threaded(Letter letter, String inReplyTo, List<String> references, boolean answer) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import jakarta.mail.MessagingException;
+import nl.klachten.committee.MessageId;
 import nl.klachten.mailbox.MailboxSettings;
 import nl.klachten.committee.Language;
 
@@ -57,7 +58,7 @@ public class MailComposer {
 		String subject = HeaderText.require("Subject", subject(letter, model, locale));
 		String text = PlainText.wrap(render(letter.purpose() + "/body.ftl", model, locale));
 		String html = render(letter.purpose() + "/body.ftlh", model, locale);
-		String messageId = UUID.randomUUID() + "@" + domain();
+		MessageId messageId = new MessageId(UUID.randomUUID() + "@" + domain());
 		try {
 			byte[] raw = this.mime.write(letter, messageId, subject, text, html);
 			return new ComposedMail(letter.purpose(), messageId, this.mailbox.address(), letter.to(), subject, text,

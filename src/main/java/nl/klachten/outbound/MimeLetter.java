@@ -45,7 +45,7 @@ final class MimeLetter {
 	 * The raw mail: the letter's envelope and threading, the rendered subject and both
 	 * bodies.
 	 */
-	byte[] write(Letter letter, String messageId, String subject, String text, String html)
+	byte[] write(Letter letter, MessageId messageId, String subject, String text, String html)
 			throws MessagingException, IOException {
 		MimeMessage message = new FixedIdMessage(this.session, messageId);
 		message.setFrom(new InternetAddress(HeaderText.require("From", this.mailbox.address()),
@@ -128,16 +128,16 @@ final class MimeLetter {
 	/** Keeps the Message-ID the outbox already recorded when headers are updated. */
 	private static final class FixedIdMessage extends MimeMessage {
 
-		private final String messageId;
+		private final MessageId messageId;
 
-		FixedIdMessage(Session session, String messageId) {
+		FixedIdMessage(Session session, MessageId messageId) {
 			super(session);
 			this.messageId = messageId;
 		}
 
 		@Override
 		protected void updateMessageID() throws MessagingException {
-			setHeader("Message-ID", "<" + this.messageId + ">");
+			setHeader("Message-ID", this.messageId.bracketed());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
+import nl.klachten.committee.MessageId;
 import nl.klachten.committee.EventCounter;
 import nl.klachten.committee.OperatorEvents;
 import nl.klachten.mailbox.NoticeFolder;
@@ -83,11 +84,15 @@ class NoticeDelivery {
 	 * folder already.
 	 */
 	private static List<String> tried(List<QueuedMail> notices) {
-		return notices.stream().filter((notice) -> notice.attempts() > 0).map(QueuedMail::messageId).toList();
+		return notices.stream()
+			.filter((notice) -> notice.attempts() > 0)
+			.map(QueuedMail::messageId)
+			.map(MessageId::value)
+			.toList();
 	}
 
 	private boolean placeOne(NoticeFolder.Connection connection, QueuedMail notice, Set<String> held) {
-		if (held.contains(notice.messageId())) {
+		if (held.contains(notice.messageId().value())) {
 			log.info("Outbox mail {} was already in the notices folder; marked sent, not placed again", notice.id());
 		}
 		else {

@@ -28,15 +28,15 @@ public class CaseThreads {
 	 * The thread's root: the complaint's own Message-ID, then our acknowledgement's, each
 	 * when there is one.
 	 */
-	public List<String> root(long complaintId) {
-		List<String> root = new ArrayList<>();
+	public List<MessageId> root(long complaintId) {
+		List<MessageId> root = new ArrayList<>();
 		for (String kind : List.of("complaint", "acknowledgement")) {
 			this.jdbc.sql("""
 					SELECT message_id FROM correspondence
 					WHERE complaint_id = ? AND kind = ? AND direction = ? AND message_id IS NOT NULL
 					ORDER BY id LIMIT 1""")
 				.params(complaintId, kind, "complaint".equals(kind) ? "in" : "out")
-				.query(String.class)
+				.query((rs, n) -> MessageId.stored(rs.getString(1)))
 				.list()
 				.stream()
 				.filter((id) -> ofCaseOnly(complaintId, id))
@@ -49,12 +49,12 @@ public class CaseThreads {
 	 * Those of these ids that are of this case alone (its mail, in or out), in their
 	 * order.
 	 */
-	public List<String> ofCase(long complaintId, List<String> messageIds) {
+	public List<MessageId> ofCase(long complaintId, List<MessageId> messageIds) {
 		return messageIds.stream().filter((id) -> ofCaseOnly(complaintId, id)).distinct().toList();
 	}
 
-	private boolean ofCaseOnly(long complaintId, String messageId) {
-		if (!MessageId.isValid(messageId)) {
+	private boolean ofCaseOnly(long complaintId, MessageId messageId) {
+		if (messageId == null || !messageId.wellFormed()) {
 			return false;
 		}
 		return this.jdbc.sql("""
@@ -62,7 +62,7 @@ public class CaseThreads {
 				   AND (SELECT count(*) FROM correspondence WHERE message_id = :id AND complaint_id <> :case) = 0
 				   AND (SELECT count(*) FROM outbox WHERE message_id = :id
 				        AND (complaint_id IS NULL OR complaint_id <> :case)) = 0""")
-			.param("id", messageId)
+			.param("id", messageId.value())
 			.param("case", complaintId)
 			.query(Boolean.class)
 			.single();

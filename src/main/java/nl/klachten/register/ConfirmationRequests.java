@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +43,7 @@ public class ConfirmationRequests {
 
 	}
 
-	public void request(long complaintId, String messageId, Action action, String text, Instant at) {
+	public void request(long complaintId, MessageId messageId, Action action, String text, Instant at) {
 		this.jdbc.sql("""
 				DELETE FROM confirmation_request
 				WHERE complaint_id = ? AND action = ? AND confirmed_at IS NULL""")
@@ -50,19 +52,19 @@ public class ConfirmationRequests {
 		this.jdbc.sql("""
 				INSERT INTO confirmation_request (complaint_id, message_id, action, text, requested_at)
 				VALUES (?, ?, ?, ?, ?)""")
-			.params(complaintId, messageId, action.column(), text, Timestamps.write(at))
+			.params(complaintId, StoredMessageIds.text(messageId), action.column(), text, Timestamps.write(at))
 			.update();
 	}
 
 	/**
 	 * The waiting change that one of these Message-IDs asked to confirm, on this case.
 	 */
-	public Optional<Pending> answeredBy(List<String> messageIds, long complaintId) {
-		for (String messageId : messageIds) {
+	public Optional<Pending> answeredBy(List<MessageId> messageIds, long complaintId) {
+		for (MessageId messageId : messageIds) {
 			Optional<Pending> found = this.jdbc.sql("""
 					SELECT id, complaint_id, action, text FROM confirmation_request
 					WHERE message_id = ? AND complaint_id = ? AND confirmed_at IS NULL""")
-				.params(messageId, complaintId)
+				.params(StoredMessageIds.text(messageId), complaintId)
 				.query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2),
 						Action.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4)))
 				.optional();

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +27,7 @@ public class Correspondence {
 	 * bytes.
 	 */
 	public record Letter(long complaintId, Direction direction, OffsetDateTime at, String sender, String recipients,
-			String subject, String messageId, String kind, String body, String newText, Long inboundMailId,
+			String subject, MessageId messageId, String kind, String body, String newText, Long inboundMailId,
 			Long outboxId) {
 
 		@Override
@@ -76,7 +78,7 @@ public class Correspondence {
 			.param("sender", letter.sender())
 			.param("recipients", letter.recipients())
 			.param("subject", letter.subject())
-			.param("messageId", letter.messageId())
+			.param("messageId", StoredMessageIds.text(letter.messageId()))
 			.param("kind", letter.kind())
 			.param("body", letter.body())
 			.param("newText", letter.newText())
@@ -120,11 +122,11 @@ public class Correspondence {
 	/**
 	 * The case that sent or received any of these Message-IDs, most recent letter first.
 	 */
-	public Optional<Long> caseOf(List<String> messageIds) {
-		for (String messageId : messageIds) {
+	public Optional<Long> caseOf(List<MessageId> messageIds) {
+		for (MessageId messageId : messageIds) {
 			Optional<Long> found = this.jdbc
 				.sql("SELECT complaint_id FROM correspondence WHERE message_id = ? ORDER BY id DESC LIMIT 1")
-				.param(messageId)
+				.param(StoredMessageIds.text(messageId))
 				.query(Long.class)
 				.optional();
 			if (found.isPresent()) {

@@ -2,6 +2,8 @@ package nl.klachten.register;
 
 import java.time.Instant;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,10 +17,11 @@ public class DataRequests {
 		this.jdbc = jdbc;
 	}
 
-	public void answered(long complaintId, Instant requestedAt, Instant answeredAt, String messageId) {
+	public void answered(long complaintId, Instant requestedAt, Instant answeredAt, MessageId messageId) {
 		this.jdbc
 			.sql("INSERT INTO data_request (complaint_id, requested_at, answered_at, message_id) VALUES (?, ?, ?, ?)")
-			.params(complaintId, Timestamps.write(requestedAt), Timestamps.write(answeredAt), messageId)
+			.params(complaintId, Timestamps.write(requestedAt), Timestamps.write(answeredAt),
+					StoredMessageIds.text(messageId))
 			.update();
 	}
 

@@ -1,6 +1,7 @@
 package nl.klachten.register;
 
 import nl.klachten.committee.EmailAddress;
+import nl.klachten.committee.MessageId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -165,9 +166,9 @@ public class DigestData {
 	 * Records the day's digest; false when that day already had one (the row is left as
 	 * it was).
 	 */
-	public boolean recordRun(LocalDate day, Instant sentAt, String outboxMessageId) {
+	public boolean recordRun(LocalDate day, Instant sentAt, MessageId outboxMessageId) {
 		return this.jdbc.sql("INSERT OR IGNORE INTO digest_run (day, sent_at, outbox_message_id) VALUES (?, ?, ?)")
-			.params(day.toString(), Timestamps.write(sentAt), outboxMessageId)
+			.params(day.toString(), Timestamps.write(sentAt), StoredMessageIds.text(outboxMessageId))
 			.update() > 0;
 	}
 

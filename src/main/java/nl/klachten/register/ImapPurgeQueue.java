@@ -3,6 +3,8 @@ package nl.klachten.register;
 import java.util.Collection;
 import java.util.List;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,29 +27,33 @@ class ImapPurgeQueue {
 	 * Queues those of {@code messageIds} no kept mail still carries (a copy under another
 	 * key stays in the folders); returns the ones queued.
 	 */
-	List<String> queue(Collection<String> messageIds) {
-		List<String> toDelete = messageIds.stream().filter((id) -> !stillKept(id)).toList();
-		for (String id : toDelete) {
-			this.jdbc.sql("INSERT OR IGNORE INTO imap_purge_pending (message_id) VALUES (?)").param(id).update();
+	List<MessageId> queue(Collection<MessageId> messageIds) {
+		List<MessageId> toDelete = messageIds.stream().filter((id) -> !stillKept(id)).toList();
+		for (MessageId id : toDelete) {
+			this.jdbc.sql("INSERT OR IGNORE INTO imap_purge_pending (message_id) VALUES (?)")
+				.param(StoredMessageIds.text(id))
+				.update();
 		}
 		return toDelete;
 	}
 
-	List<String> pending() {
+	List<MessageId> pending() {
 		return this.jdbc.sql("SELECT message_id FROM imap_purge_pending ORDER BY message_id")
-			.query(String.class)
+			.query((rs, n) -> MessageId.stored(rs.getString(1)))
 			.list();
 	}
 
-	void deleted(Collection<String> messageIds) {
-		for (String id : messageIds) {
-			this.jdbc.sql("DELETE FROM imap_purge_pending WHERE message_id = ?").param(id).update();
+	void deleted(Collection<MessageId> messageIds) {
+		for (MessageId id : messageIds) {
+			this.jdbc.sql("DELETE FROM imap_purge_pending WHERE message_id = ?")
+				.param(StoredMessageIds.text(id))
+				.update();
 		}
 	}
 
-	private boolean stillKept(String messageId) {
+	private boolean stillKept(MessageId messageId) {
 		return this.jdbc.sql("SELECT count(*) FROM inbound_mail WHERE message_id = ?")
-			.param(messageId)
+			.param(StoredMessageIds.text(messageId))
 			.query(Integer.class)
 			.single() > 0;
 	}

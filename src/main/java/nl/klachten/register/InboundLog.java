@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,12 +33,12 @@ public class InboundLog {
 	}
 
 	/** The mails read so far with this Message-ID, oldest first. */
-	public List<InboundRecord.Seen> withMessageId(String messageId) {
+	public List<InboundRecord.Seen> withMessageId(MessageId messageId) {
 		return this.jdbc.sql("""
 				SELECT i.dedupe_key, i.content_digest, i.sender, i.outcome, c.reference
 				FROM inbound_mail i LEFT JOIN complaint c ON c.id = i.complaint_id
 				WHERE i.message_id = ? ORDER BY i.id""")
-			.param(messageId)
+			.param(StoredMessageIds.text(messageId))
 			.query((rs, n) -> new InboundRecord.Seen(rs.getString(1), rs.getString(2), rs.getString(3),
 					InboundRecord.Outcome.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5)))
 			.list();
@@ -50,7 +52,7 @@ public class InboundLog {
 				    :outcome, :reason, :complaintId, :digest)
 				RETURNING id""")
 			.param("key", mail.dedupeKey())
-			.param("messageId", mail.messageId())
+			.param("messageId", StoredMessageIds.text(mail.messageId()))
 			.param("sha", mail.raw().sha256())
 			.param("path", mail.raw().path())
 			.param("size", mail.raw().size())

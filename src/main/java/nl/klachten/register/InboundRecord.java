@@ -2,12 +2,14 @@ package nl.klachten.register;
 
 import java.time.OffsetDateTime;
 
+import nl.klachten.committee.MessageId;
+
 /**
  * One mail read from the inbox and what became of it (CONTRACT §4: a case, ignored or
  * quarantined), with the stored raw bytes and the digest that tells it from another mail
  * with the same Message-ID (null when the mail could not be parsed).
  */
-public record InboundRecord(String dedupeKey, String messageId, DataFiles.Stored raw, OffsetDateTime receivedAt,
+public record InboundRecord(String dedupeKey, MessageId messageId, DataFiles.Stored raw, OffsetDateTime receivedAt,
 		OffsetDateTime readAt, String sender, String subject, Outcome outcome, String reason, Long complaintId,
 		String contentDigest) {
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,15 +32,15 @@ public class Outbox {
 		this.queries = queries;
 	}
 
-	public long add(Long complaintId, String kind, String messageId, String sender, List<String> recipients, byte[] raw,
-			Instant now) {
+	public long add(Long complaintId, String kind, MessageId messageId, String sender, List<String> recipients,
+			byte[] raw, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO outbox (complaint_id, kind, message_id, sender, recipients, raw, created_at, next_attempt)
 				VALUES (:complaintId, :kind, :messageId, :sender, :recipients, :raw, :createdAt, :next)
 				RETURNING id""")
 			.param("complaintId", complaintId)
 			.param("kind", kind)
-			.param("messageId", messageId)
+			.param("messageId", StoredMessageIds.text(messageId))
 			.param("sender", sender)
 			.param("recipients", recipientLines(recipients))
 			.param("raw", raw)
@@ -145,7 +147,7 @@ public class Outbox {
 	 * The sender and raw bytes of the processor's own mail with this Message-ID, if it
 	 * wrote one.
 	 */
-	public Optional<Written> written(String messageId) {
+	public Optional<Written> written(MessageId messageId) {
 		return this.queries.written(messageId);
 	}
 
@@ -159,7 +161,7 @@ public class Outbox {
 
 	}
 
-	public boolean sentByUs(String messageId) {
+	public boolean sentByUs(MessageId messageId) {
 		return this.queries.sentByUs(messageId);
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 
 import nl.klachten.register.QueuedMail;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +55,7 @@ class OutboxDrain {
 			.filter((r) -> refused.stream().noneMatch(r::equalsIgnoreCase))
 			.toList();
 		return new QueuedMail(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3),
-				rs.getString(4), rs.getString(5), open, rs.getBytes(7), rs.getInt(8), rs.getString(9),
+				MessageId.stored(rs.getString(4)), rs.getString(5), open, rs.getBytes(7), rs.getInt(8), rs.getString(9),
 				!settled.isEmpty());
 	}
 

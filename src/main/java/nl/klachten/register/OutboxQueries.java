@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import nl.klachten.register.Outbox.Written;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -58,19 +60,19 @@ class OutboxQueries {
 		return this.jdbc.sql("SELECT status FROM outbox WHERE id = ?").param(id).query(String.class).single();
 	}
 
-	Optional<Written> written(String messageId) {
+	Optional<Written> written(MessageId messageId) {
 		if (messageId == null) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("SELECT sender, raw FROM outbox WHERE message_id = ?")
-			.param(messageId)
+			.param(messageId.value())
 			.query((rs, n) -> new Written(rs.getString(1), rs.getBytes(2)))
 			.optional();
 	}
 
-	boolean sentByUs(String messageId) {
+	boolean sentByUs(MessageId messageId) {
 		return messageId != null && this.jdbc.sql("SELECT count(*) FROM outbox WHERE message_id = ?")
-			.param(messageId)
+			.param(messageId.value())
 			.query(Integer.class)
 			.single() > 0;
 	}

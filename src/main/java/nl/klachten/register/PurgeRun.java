@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +40,14 @@ class PurgeRun {
 	}
 
 	/** An inbound mail to purge. */
-	record Mail(long id, String messageId, String rawPath, String dedupeKey) {
+	record Mail(long id, MessageId messageId, String rawPath, String dedupeKey) {
 	}
 
 	/**
 	 * What a purge did: mails purged, files left unreferenced, Message-IDs queued for
 	 * IMAP.
 	 */
-	record Outcome(int mails, Set<String> files, List<String> messageIds) {
+	record Outcome(int mails, Set<String> files, List<MessageId> messageIds) {
 	}
 
 	/** How many inbound mails purging these cases and orphans would purge. */
@@ -60,7 +62,7 @@ class PurgeRun {
 	Outcome purge(LocalDate asOf, String now, List<Long> caseIds, List<Long> orphans) {
 		List<Mail> mails = new ArrayList<>();
 		Set<String> paths = new LinkedHashSet<>();
-		Set<String> messageIds = new LinkedHashSet<>();
+		Set<MessageId> messageIds = new LinkedHashSet<>();
 		for (long id : caseIds) {
 			mails.addAll(mailsOf(id));
 			messageIds.addAll(sentAbout(id));
@@ -70,11 +72,13 @@ class PurgeRun {
 		orphans.forEach((id) -> mails.add(mail(id)));
 		this.anonymiser.emptyOutbox(this.candidates.caselessOutboxDue(asOf));
 		for (Mail mail : mails) {
-			addIfPresent(messageIds, mail.messageId());
+			if (mail.messageId() != null && !mail.messageId().value().isBlank()) {
+				messageIds.add(mail.messageId());
+			}
 			addIfPresent(paths, mail.rawPath());
 			this.anonymiser.purgeMail(mail.id(), mail.dedupeKey());
 		}
-		List<String> queued = this.imap.queue(messageIds);
+		List<MessageId> queued = this.imap.queue(messageIds);
 		Set<String> unreferenced = this.files.unreferenced(paths);
 		this.jdbc.sql("INSERT INTO purge_run (as_of, ran_at, cases, mails) VALUES (?, ?, ?, ?)")
 			.params(asOf.toString(), now, caseIds.size(), mails.size())
@@ -100,7 +104,8 @@ class PurgeRun {
 				    OR id IN (SELECT inbound_mail_id FROM correspondence WHERE complaint_id = :id)
 				    OR message_id IN (SELECT message_id FROM outbox WHERE complaint_id = :id))""")
 			.param("id", complaintId)
-			.query((rs, n) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new Mail(rs.getLong(1), MessageId.stored(rs.getString(2)), rs.getString(3),
+					rs.getString(4)))
 			.list();
 	}
 
@@ -109,10 +114,10 @@ class PurgeRun {
 	 * chair's notices folder is never read back, so it is found there by the id it was
 	 * sent with.
 	 */
-	private List<String> sentAbout(long complaintId) {
+	private List<MessageId> sentAbout(long complaintId) {
 		return this.jdbc.sql("SELECT message_id FROM outbox WHERE complaint_id = ?")
 			.param(complaintId)
-			.query(String.class)
+			.query((rs, n) -> MessageId.stored(rs.getString(1)))
 			.list();
 	}
 
@@ -125,7 +130,8 @@ class PurgeRun {
 	private Mail mail(long id) {
 		return this.jdbc.sql("SELECT id, message_id, raw_path, dedupe_key FROM inbound_mail WHERE id = ?")
 			.param(id)
-			.query((rs, n) -> new Mail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new Mail(rs.getLong(1), MessageId.stored(rs.getString(2)), rs.getString(3),
+					rs.getString(4)))
 			.single();
 	}
 

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import nl.klachten.committee.MessageId;
+
 import nl.klachten.register.RetentionCandidates.Handled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +76,7 @@ public class Retention {
 	 * IMAP copies are to be deleted.
 	 */
 	public record PurgeResult(LocalDate asOf, boolean dryRun, List<String> references, int mails, int files,
-			List<String> messageIds) {
+			List<MessageId> messageIds) {
 
 		public int cases() {
 			return this.references.size();
@@ -121,12 +123,12 @@ public class Retention {
 	}
 
 	/** Message-IDs whose copies in the IMAP folders are still to be deleted. */
-	public List<String> pendingImapDeletes() {
+	public List<MessageId> pendingImapDeletes() {
 		return this.imap.pending();
 	}
 
 	/** The IMAP copies of these Message-IDs are gone (or were never there). */
-	public void imapDeleted(Collection<String> messageIds) {
+	public void imapDeleted(Collection<MessageId> messageIds) {
 		this.imap.deleted(messageIds);
 	}
 

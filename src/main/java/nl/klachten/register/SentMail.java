@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import nl.klachten.committee.Ascii;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,12 +32,12 @@ public class SentMail {
 	 * The case of the first of these Message-IDs (In-Reply-To first) that the processor
 	 * sent to {@code address} about a case since {@code notBefore}; empty when none did.
 	 */
-	public Optional<Long> caseAnswered(List<String> messageIds, String address, Instant notBefore) {
-		for (String messageId : messageIds) {
+	public Optional<Long> caseAnswered(List<MessageId> messageIds, String address, Instant notBefore) {
+		for (MessageId messageId : messageIds) {
 			Optional<Long> found = this.jdbc.sql("""
 					SELECT complaint_id, recipients, created_at FROM outbox
 					WHERE message_id = ? AND complaint_id IS NOT NULL""")
-				.param(messageId)
+				.param(StoredMessageIds.text(messageId))
 				.query((rs,
 						n) -> sentTo(rs.getString(2), address) && !Timestamps.read(rs.getString(3)).isBefore(notBefore)
 								? rs.getLong(1) : null)
@@ -54,19 +56,19 @@ public class SentMail {
 	 * The cases listed by the mails among these Message-IDs that the processor sent to
 	 * {@code address} about no single case (the digest) since {@code notBefore}.
 	 */
-	public java.util.Set<Long> casesListed(List<String> messageIds, String address, Instant notBefore) {
+	public java.util.Set<Long> casesListed(List<MessageId> messageIds, String address, Instant notBefore) {
 		java.util.Set<Long> listed = new java.util.LinkedHashSet<>();
-		for (String messageId : messageIds) {
+		for (MessageId messageId : messageIds) {
 			boolean ours = this.jdbc.sql("""
 					SELECT recipients, created_at FROM outbox WHERE message_id = ? AND complaint_id IS NULL""")
-				.param(messageId)
+				.param(StoredMessageIds.text(messageId))
 				.query((rs, n) -> sentTo(rs.getString(1), address)
 						&& !Timestamps.read(rs.getString(2)).isBefore(notBefore))
 				.list()
 				.contains(true);
 			if (ours) {
 				listed.addAll(this.jdbc.sql("SELECT complaint_id FROM listed_case WHERE message_id = ?")
-					.param(messageId)
+					.param(StoredMessageIds.text(messageId))
 					.query(Long.class)
 					.list());
 			}
@@ -75,12 +77,12 @@ public class SentMail {
 	}
 
 	/** Records that the mail {@code messageId} listed these cases (by reference). */
-	public void listed(String messageId, List<String> references) {
+	public void listed(MessageId messageId, List<String> references) {
 		for (String reference : new java.util.LinkedHashSet<>(references)) {
 			this.jdbc.sql("""
 					INSERT INTO listed_case (message_id, complaint_id)
 					SELECT ?, id FROM complaint WHERE reference = ? ON CONFLICT DO NOTHING""")
-				.params(messageId, reference)
+				.params(StoredMessageIds.text(messageId), reference)
 				.update();
 		}
 	}
@@ -89,7 +91,7 @@ public class SentMail {
 	 * True when one of these Message-IDs is a mail sent to {@code address} about case
 	 * {@code complaintId}.
 	 */
-	public boolean answers(List<String> messageIds, String address, long complaintId, Instant notBefore) {
+	public boolean answers(List<MessageId> messageIds, String address, long complaintId, Instant notBefore) {
 		return messageIds.stream()
 			.anyMatch(
 					(id) -> caseAnswered(List.of(id), address, notBefore).filter((c) -> c == complaintId).isPresent());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.klachten.committee.MessageId;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.register.Complaints;
 import nl.klachten.register.Correspondence;
@@ -58,7 +59,7 @@ class ReferenceThreadResolver implements ThreadResolver {
 	private List<RegisteredComplaint> candidates(ThreadClues mail) {
 		Set<Long> seen = new LinkedHashSet<>();
 		List<RegisteredComplaint> found = new ArrayList<>();
-		this.correspondence.caseOf(mail.references())
+		this.correspondence.caseOf(MessageId.valid(mail.references()))
 			.flatMap(this.complaints::find)
 			.ifPresent((c) -> add(found, seen, c));
 		List<ReferenceNumber> references = new ArrayList<>(this.finder.find(mail.subject()));

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import nl.klachten.committee.MessageId;
 import nl.klachten.Application;
 import nl.klachten.register.Appeals;
 import nl.klachten.register.CaseChanges;
@@ -124,7 +125,7 @@ final class BenchRegister {
 				String subject, String kind, String body) {
 			String messageId = UUID.randomUUID() + "@bench.example.org";
 			this.correspondence.add(new Letter(c.id(), direction, at, from, to, subject + " [" + c.reference() + "]",
-					messageId, kind, body, null, null, null), List.of());
+					new MessageId(messageId), kind, body, null, null, null), List.of());
 			return body;
 		}
 

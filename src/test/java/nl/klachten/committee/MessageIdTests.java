@@ -1,6 +1,7 @@
 package nl.klachten.committee;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
 
@@ -67,6 +68,34 @@ class MessageIdTests {
 	@Test
 	void shouldNeverPrintTheIdWhenLogged() {
 		assertThat(new MessageId("secret@example.org").toString()).doesNotContain("secret");
+	}
+
+	@ParameterizedTest(name = "[{0}]")
+	@ValueSource(strings = { "", " ", "abc", "<abc@example.org>", "a b@example.org", "x@y\r\nBcc: evil@x",
+			"x\u00e9@example.org" })
+	void shouldKeepStoredTextWhenRegisterHoldsAnIdTheRulesRefuse(String stored) {
+		MessageId id = MessageId.stored(stored);
+
+		assertThat(id.value()).isEqualTo(stored);
+		assertThat(id.wellFormed()).isFalse();
+		assertThat(id).isEqualTo(MessageId.stored(stored)).hasSameHashCodeAs(MessageId.stored(stored));
+		assertThat(id).hasToString("MessageId[redacted]");
+		assertThatIllegalArgumentException().isThrownBy(() -> new MessageId(stored));
+		assertThatIllegalArgumentException().isThrownBy(() -> new MessageId(stored, true));
+	}
+
+	@Test
+	void shouldEqualStrictIdWhenStoredIdIsValid() {
+		assertThat(MessageId.stored("abc@example.org")).isEqualTo(new MessageId("abc@example.org"))
+			.matches(MessageId::wellFormed);
+		assertThat(MessageId.stored(null)).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> new MessageId("abc@example.org", false));
+	}
+
+	@Test
+	void shouldKeepOnlyValidIdsWhenTextsAreTyped() {
+		assertThat(MessageId.valid(List.of("a@example.org", "no id", "", "b@example.org"))).map(MessageId::value)
+			.containsExactly("a@example.org", "b@example.org");
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import nl.klachten.committee.MessageId;
 import nl.klachten.Application;
 import nl.klachten.Holds;
 import nl.klachten.MailFixtures;
@@ -148,7 +149,7 @@ class SenderRegisterBusyIntegrationTests {
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + to
 				+ "\r\nSubject: Ontvangstbevestiging\r\nMessage-ID: <" + messageId + ">\r\nMIME-Version: 1.0\r\n"
 				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\nTekst.\r\n";
-		return this.outbox.add(null, "acknowledgement", messageId, MailFixtures.CHAIR, List.of(to),
+		return this.outbox.add(null, "acknowledgement", new MessageId(messageId), MailFixtures.CHAIR, List.of(to),
 				raw.getBytes(StandardCharsets.UTF_8), this.clock.instant());
 	}
 

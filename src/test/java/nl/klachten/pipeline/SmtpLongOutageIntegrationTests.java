@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import nl.klachten.committee.MessageId;
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
 import nl.klachten.TestClock;
@@ -162,7 +163,7 @@ class SmtpLongOutageIntegrationTests {
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + to + "\r\nSubject: Vraag\r\n"
 				+ "Message-ID: <" + messageId
 				+ ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + "Tekst.\r\n";
-		this.outbox.add(complaintId, kind, messageId, MailFixtures.CHAIR, List.of(to),
+		this.outbox.add(complaintId, kind, new MessageId(messageId), MailFixtures.CHAIR, List.of(to),
 				raw.getBytes(StandardCharsets.UTF_8), this.clock.instant());
 	}
 

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.internet.MimeMessage;
+import nl.klachten.committee.MessageId;
 import nl.klachten.Application;
 import nl.klachten.Holds;
 import nl.klachten.MailFixtures;
@@ -231,7 +232,7 @@ class SmtpRepliesIntegrationTests {
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + String.join(", ", to)
 				+ "\r\nSubject: Test " + kind + "\r\nMessage-ID: <" + messageId + ">\r\nMIME-Version: 1.0\r\n"
 				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\nTekst.\r\n";
-		return this.outbox.add(null, kind, messageId, MailFixtures.CHAIR, to,
+		return this.outbox.add(null, kind, new MessageId(messageId), MailFixtures.CHAIR, to,
 				raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), this.clock.instant());
 	}
 

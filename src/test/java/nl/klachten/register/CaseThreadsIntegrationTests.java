@@ -2,7 +2,9 @@ package nl.klachten.register;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import nl.klachten.committee.MessageId;
 import nl.klachten.RegisterIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,7 @@ class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 		String ack = letter(id, "out", "acknowledgement");
 		letter(id, "out", "chair-notification");
 
-		assertThat(this.threads.root(id)).containsExactly(complaint, ack);
+		assertThat(this.threads.root(id)).map(MessageId::value).containsExactly(complaint, ack);
 	}
 
 	@Test
@@ -43,7 +45,7 @@ class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 		String ack = letter(id, "out", "acknowledgement");
 		letter(aCase(), "in", "follow-up", complaint);
 
-		assertThat(this.threads.root(id)).containsExactly(ack);
+		assertThat(this.threads.root(id)).map(MessageId::value).containsExactly(ack);
 	}
 
 	@Test
@@ -65,9 +67,12 @@ class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 		String shared = letter(id, "in", "follow-up");
 		letter(other, "in", "follow-up", shared);
 
-		assertThat(this.threads.ofCase(id,
-				List.of(others, own, "unknown-" + UUID.randomUUID() + "@example.org", shared, "not an id", sent, own)))
-			.containsExactly(own, sent);
+		List<MessageId> given = Stream
+			.of(others, own, "unknown-" + UUID.randomUUID() + "@example.org", shared, "not an id", sent, own)
+			.map(MessageId::stored)
+			.toList();
+
+		assertThat(this.threads.ofCase(id, given)).map(MessageId::value).containsExactly(own, sent);
 	}
 
 	private long aCase() {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import nl.klachten.Application;
+import nl.klachten.committee.MessageId;
 import nl.klachten.MailFixtures;
 import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.FetchedMail;
@@ -226,7 +227,7 @@ class RetentionIntegrationTests {
 		assertThat(this.oldFiles).allSatisfy((f) -> assertThat(register.resolve(f)).doesNotExist());
 		assertThat(register.resolve(this.ignoredFile)).doesNotExist();
 		assertThat(register.resolve(this.sharedFile)).as("shared with a kept case").exists();
-		assertThat(this.retention.pendingImapDeletes()).contains(this.oldMessageId);
+		assertThat(this.retention.pendingImapDeletes()).map(MessageId::value).contains(this.oldMessageId);
 
 		Map<String, Object> row = this.jdbc.sql("""
 				SELECT reference, submitted_at, decided_at, decision_due, assessment, manner, purged, purged_at
