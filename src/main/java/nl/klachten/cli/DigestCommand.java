@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import nl.klachten.deadlines.DigestSender;
+import nl.klachten.register.CaseFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Command(name = "digest", mixinStandardHelpOptions = true,
 		description = "Builds the deadline digest as of a day and sends it, or prints it with --dry-run.")
 class DigestCommand implements Callable<Integer> {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestCommand.class);
 
 	@CommandLine.Mixin
 	AsOfDay asOf;
@@ -41,8 +46,11 @@ class DigestCommand implements Callable<Integer> {
 			LocalDate asOfDay = day.orElseGet(sender::today);
 			if (this.asOf.dryRun) {
 				PrintWriter out = this.spec.commandLine().getOut();
+				long start = System.nanoTime();
 				out.print(sender.render(asOfDay));
 				out.flush();
+				log.info("Digest over {} cases in {} ms", context.getBean(CaseFiles.class).count(),
+						(System.nanoTime() - start) / 1_000_000);
 			}
 			else {
 				sender.sendNow(asOfDay);

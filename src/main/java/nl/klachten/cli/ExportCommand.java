@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import nl.klachten.register.CaseFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Exports every case as JSON or CSV.")
 class ExportCommand implements Callable<Integer> {
+
+	private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
 
 	enum Format {
 
@@ -46,6 +50,7 @@ class ExportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
+			long start = System.nanoTime();
 			RegisterExport export = new RegisterExport(context.getBean(CaseFiles.class).all());
 			byte[] bytes = this.format == Format.json ? export.json() : export.csv();
 			if (this.out == null) {
@@ -56,6 +61,7 @@ class ExportCommand implements Callable<Integer> {
 			else {
 				writeOwnerOnly(this.out, bytes);
 			}
+			log.info("Export of {} cases in {} ms", export.size(), (System.nanoTime() - start) / 1_000_000);
 		}
 		return 0;
 	}

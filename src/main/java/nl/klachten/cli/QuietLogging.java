@@ -13,8 +13,9 @@ import org.springframework.boot.logging.LoggingSystem;
 /**
  * Logging for the read-only commands, which start no Spring Boot application and so get
  * no Boot logging set-up: without this, Logback's default would print every DEBUG line to
- * stdout, into the export. Warnings and errors go to stderr in one line each; stdout
- * stays the command's answer.
+ * stdout, into the export. Warnings and errors go to stderr in one line each, and so does
+ * the line with the time {@code export} and {@code digest} took; stdout stays the
+ * command's answer.
  */
 final class QuietLogging {
 
@@ -43,6 +44,9 @@ final class QuietLogging {
 		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		root.setLevel(Level.WARN);
 		root.addAppender(stderr);
+		// the one line each with the command's own time (issue 15), no complaint text
+		context.getLogger(ExportCommand.class).setLevel(Level.INFO);
+		context.getLogger(DigestCommand.class).setLevel(Level.INFO);
 	}
 
 }

@@ -28,6 +28,10 @@ class RegisterExport {
 		this.cases = cases;
 	}
 
+	int size() {
+		return this.cases.size();
+	}
+
 	byte[] json() {
 		return CaseFileJson.write(this.cases);
 	}

@@ -29,6 +29,11 @@ public class CaseFiles {
 		return this.jdbc.sql("SELECT * FROM complaint ORDER BY id").query(this::caseFile).list();
 	}
 
+	/** How many cases the register holds, purged ones included. */
+	public int count() {
+		return this.jdbc.sql("SELECT count(*) FROM complaint").query(Integer.class).single();
+	}
+
 	public Optional<CaseFile> find(ReferenceNumber reference) {
 		return this.jdbc.sql("SELECT * FROM complaint WHERE reference = ?")
 			.param(reference.toString())
