@@ -1,9 +1,9 @@
 package nl.klachten.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -32,6 +32,8 @@ class ExportCommand implements Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
 
+	private static final int BUFFER = 1 << 16;
+
 	enum Format {
 
 		json, csv
@@ -50,20 +52,27 @@ class ExportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
+			CaseFiles files = context.getBean(CaseFiles.class);
 			long start = System.nanoTime();
-			RegisterExport export = new RegisterExport(context.getBean(CaseFiles.class).all());
-			byte[] bytes = this.format == Format.json ? export.json() : export.csv();
+			int cases;
 			if (this.out == null) {
-				OutputStream stdout = System.out;
-				stdout.write(bytes);
+				// System.out stays open: the stream only buffers it
+				OutputStream stdout = new BufferedOutputStream(System.out, BUFFER);
+				cases = write(files, stdout);
 				stdout.flush();
 			}
 			else {
-				writeOwnerOnly(this.out, bytes);
+				try (OutputStream file = new BufferedOutputStream(openOwnerOnly(this.out), BUFFER)) {
+					cases = write(files, file);
+				}
 			}
-			log.info("Export of {} cases in {} ms", export.size(), (System.nanoTime() - start) / 1_000_000);
+			log.info("Export of {} cases in {} ms", cases, (System.nanoTime() - start) / 1_000_000);
 		}
 		return 0;
+	}
+
+	private int write(CaseFiles files, OutputStream out) throws IOException {
+		return this.format == Format.json ? RegisterExport.json(files, out) : RegisterExport.csv(files, out);
 	}
 
 	/**
@@ -71,7 +80,7 @@ class ExportCommand implements Callable<Integer> {
 	 * chmod-ed after writing, which leaves a moment in which others may open it). An
 	 * existing file keeps its mode.
 	 */
-	static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
+	static OutputStream openOwnerOnly(Path file) throws IOException {
 		Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING);
 		boolean posix = file.toAbsolutePath()
@@ -83,9 +92,7 @@ class ExportCommand implements Callable<Integer> {
 				? new FileAttribute<?>[] {
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
 				: new FileAttribute<?>[0];
-		try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes)) {
-			channel.write(ByteBuffer.wrap(bytes));
-		}
+		return Channels.newOutputStream(Files.newByteChannel(file, options, attributes));
 	}
 
 }

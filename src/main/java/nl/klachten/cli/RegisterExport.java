@@ -1,11 +1,15 @@
 package nl.klachten.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import nl.klachten.register.CaseFile;
 import nl.klachten.register.CaseFileJson;
+import nl.klachten.register.CaseFiles;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
@@ -28,18 +32,40 @@ class RegisterExport {
 		this.cases = cases;
 	}
 
-	int size() {
-		return this.cases.size();
-	}
-
 	byte[] json() {
 		return CaseFileJson.write(this.cases);
 	}
 
 	byte[] csv() {
+		return csv(this.cases.stream().map(RegisterExport::toRow).toList());
+	}
+
+	/**
+	 * The whole register as JSON, written a page of cases at a time (issue 15): the same
+	 * bytes as {@link #json()} of all cases, without holding them all.
+	 * @return how many cases were written
+	 */
+	static int json(CaseFiles files, OutputStream out) {
+		try (CaseFileJson.Export json = CaseFileJson.export(out)) {
+			return files.forEach(json::write);
+		}
+	}
+
+	/**
+	 * The whole register as CSV: only the rows' scalar fields are held, not the case
+	 * files.
+	 * @return how many cases were written
+	 */
+	static int csv(CaseFiles files, OutputStream out) throws IOException {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		files.forEach((c) -> rows.add(toRow(c)));
+		out.write(csv(rows));
+		return rows.size();
+	}
+
+	private static byte[] csv(List<Map<String, Object>> rows) {
 		CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
 		CSV_COLUMNS.forEach(schema::addColumn);
-		List<Map<String, Object>> rows = this.cases.stream().map(RegisterExport::toRow).toList();
 		return new CsvMapper().writer(schema.build()).writeValueAsBytes(rows);
 	}
 

@@ -1,9 +1,12 @@
 package nl.klachten.register;
 
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +24,35 @@ public final class CaseFileJson {
 
 	public static byte[] write(List<CaseFile> cases) {
 		return MAPPER.writeValueAsBytes(cases.stream().map(CaseFileJson::toJson).toList());
+	}
+
+	/**
+	 * The same array as {@link #write(List)}, byte for byte, written a case at a time as
+	 * the cases are read (issue 15: the export of 100,000 cases does not hold them all).
+	 * Closing it ends the array and flushes; {@code out} stays open.
+	 */
+	public static Export export(OutputStream out) {
+		return new Export(MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out));
+	}
+
+	/** The export's array, open for one case after the other. */
+	public static final class Export implements AutoCloseable {
+
+		private final SequenceWriter writer;
+
+		private Export(SequenceWriter writer) {
+			this.writer = writer;
+		}
+
+		public void write(CaseFile c) {
+			this.writer.write(toJson(c));
+		}
+
+		@Override
+		public void close() {
+			this.writer.close();
+		}
+
 	}
 
 	/** The complainant's own view for a data request (R21, CONTRACT §5), as JSON. */

@@ -1,5 +1,6 @@
 package nl.klachten.cli;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,9 @@ class CliOutputSafetyTests {
 	@Test
 	void shouldCreateExportOwnerOnlyWhenWritingToAFile(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("export.csv");
-		ExportCommand.writeOwnerOnly(file, "a,b\n".getBytes(StandardCharsets.UTF_8));
+		try (OutputStream out = ExportCommand.openOwnerOnly(file)) {
+			out.write("a,b\n".getBytes(StandardCharsets.UTF_8));
+		}
 		assertThat(Files.readString(file)).isEqualTo("a,b\n");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 	}
