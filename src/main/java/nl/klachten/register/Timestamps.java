@@ -1,7 +1,9 @@
 package nl.klachten.register;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -53,11 +55,61 @@ public final class Timestamps {
 			return null;
 		}
 		try {
+			if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+				int year = digits(value, 0, 4);
+				int month = digits(value, 5, 7);
+				int day = digits(value, 8, 10);
+				if ((year | month | day) >= 0) {
+					return LocalDate.of(year, month, day);
+				}
+			}
 			return value.length() <= 10 ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate();
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The one stored form read without a formatter: the export reads several per case,
+	 * and over 100,000 cases the general parser was a sixth of its time (issue 15). Null
+	 * when {@code value} is not exactly that form, for the general parser to read.
+	 */
+	private static Instant storedForm(String value) {
+		if (value.length() != 30 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+				|| value.charAt(13) != ':' || value.charAt(16) != ':' || value.charAt(19) != '.'
+				|| value.charAt(29) != 'Z') {
+			return null;
+		}
+		int year = digits(value, 0, 4);
+		int month = digits(value, 5, 7);
+		int day = digits(value, 8, 10);
+		int hour = digits(value, 11, 13);
+		int minute = digits(value, 14, 16);
+		int second = digits(value, 17, 19);
+		int nano = digits(value, 20, 29);
+		if ((year | month | day | hour | minute | second | nano) < 0) {
+			return null;
+		}
+		try {
+			return LocalDateTime.of(year, month, day, hour, minute, second, nano).toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	/** The ASCII digits of {@code value} from {@code from} to {@code to}, or -1. */
+	private static int digits(String value, int from, int to) {
+		int n = 0;
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			n = n * 10 + (c - '0');
+		}
+		return n;
 	}
 
 	/**
@@ -87,6 +139,10 @@ public final class Timestamps {
 	 * else.
 	 */
 	private static Instant timestamp(String value) {
+		Instant stored = storedForm(value);
+		if (stored != null) {
+			return stored;
+		}
 		try {
 			return OffsetDateTime.parse(value).toInstant();
 		}

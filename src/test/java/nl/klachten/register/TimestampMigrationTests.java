@@ -84,6 +84,28 @@ class TimestampMigrationTests {
 			.isEqualTo(Instant.parse("2026-11-30T23:00:00Z"));
 	}
 
+	@Test
+	void shouldReadTheStoredFormAsTheGeneralParserDoesWhenReadingItWithoutAFormatter() {
+		java.util.Random random = new java.util.Random(15);
+		for (int i = 0; i < 2_000; i++) {
+			Instant at = Instant.ofEpochSecond(random.nextLong(-5_000_000_000L, 250_000_000_000L),
+					random.nextInt(1_000_000_000));
+			String stored = Timestamps.write(at);
+			assertThat(Timestamps.read(stored)).isEqualTo(at)
+				.isEqualTo(java.time.OffsetDateTime.parse(stored).toInstant());
+			String day = stored.substring(0, 10);
+			assertThat(Timestamps.date(day)).isEqualTo(java.time.LocalDate.parse(day));
+		}
+		assertThat(Timestamps.read("2026-02-30T10:00:00.000000000Z")).isNull();
+		assertThat(Timestamps.read("2026-12-01T24:00:00.000000000Z")).as("as Instant.parse reads it")
+			.isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
+		assertThat(Timestamps.read("2026-12-01T2x:00:00.000000000Z")).isNull();
+		assertThat(Timestamps.read("2026-12-31T23:59:60.000000000Z")).isEqualTo(Instant.parse("2026-12-31T23:59:60Z"));
+		assertThat(Timestamps.date("2026-02-30")).isNull();
+		assertThat(Timestamps.date("2026-1-011")).isNull();
+		assertThat(Timestamps.date("20x6-01-01")).isNull();
+	}
+
 	private JdbcClient registerAt(String version) {
 		Flyway.configure()
 			.dataSource(dataSource())
