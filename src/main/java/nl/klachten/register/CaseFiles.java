@@ -49,7 +49,7 @@ public class CaseFiles {
 		long after = Long.MIN_VALUE;
 		while (true) {
 			List<Long> ends = this.jdbc
-				.sql("SELECT max(id) FROM (SELECT id FROM complaint WHERE id > ? ORDER BY id LIMIT ?)")
+				.sql("SELECT max(id) FROM (SELECT id FROM complaint WHERE id > ? ORDER BY id LIMIT ?) AS page")
 				.params(after, PAGE)
 				.query(Long.class)
 				.list();
