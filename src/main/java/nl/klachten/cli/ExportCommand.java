@@ -62,8 +62,11 @@ class ExportCommand implements Callable<Integer> {
 				stdout.flush();
 			}
 			else {
-				try (OutputStream file = new BufferedOutputStream(openOwnerOnly(this.out), BUFFER)) {
-					cases = write(files, file);
+				try (ExportFile file = ExportFile.create(this.out)) {
+					OutputStream buffered = new BufferedOutputStream(file.stream(), BUFFER);
+					cases = write(files, buffered);
+					buffered.flush();
+					file.commit();
 				}
 			}
 			log.info("Export of {} cases in {} ms", cases, (System.nanoTime() - start) / 1_000_000);
@@ -73,26 +76,6 @@ class ExportCommand implements Callable<Integer> {
 
 	private int write(CaseFiles files, OutputStream out) throws IOException {
 		return this.format == Format.json ? RegisterExport.json(files, out) : RegisterExport.csv(files, out);
-	}
-
-	/**
-	 * The export holds every complainant's data, so the file is created 0600 (not
-	 * chmod-ed after writing, which leaves a moment in which others may open it). An
-	 * existing file keeps its mode.
-	 */
-	static OutputStream openOwnerOnly(Path file) throws IOException {
-		Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.TRUNCATE_EXISTING);
-		boolean posix = file.toAbsolutePath()
-			.getParent()
-			.getFileSystem()
-			.supportedFileAttributeViews()
-			.contains("posix");
-		FileAttribute<?>[] attributes = posix
-				? new FileAttribute<?>[] {
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
-				: new FileAttribute<?>[0];
-		return Channels.newOutputStream(Files.newByteChannel(file, options, attributes));
 	}
 
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the CLI writes from complainants' text (issue 9, CONTRACT §1, §6): CSV cells a
@@ -59,11 +60,32 @@ class CliOutputSafetyTests {
 	@Test
 	void shouldCreateExportOwnerOnlyWhenWritingToAFile(@TempDir Path folder) throws Exception {
 		Path file = folder.resolve("export.csv");
-		try (OutputStream out = ExportCommand.openOwnerOnly(file)) {
-			out.write("a,b\n".getBytes(StandardCharsets.UTF_8));
+		try (ExportFile export = ExportFile.create(file)) {
+			export.stream().write("a,b\n".getBytes(StandardCharsets.UTF_8));
+			assertThat(file).doesNotExist();
+			export.commit();
 		}
 		assertThat(Files.readString(file)).isEqualTo("a,b\n");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		try (var left = Files.list(folder)) {
+			assertThat(left).containsExactly(file);
+		}
+	}
+
+	@Test
+	void shouldKeepThePreviousExportWhenAnExportFailsHalfway(@TempDir Path folder) throws Exception {
+		Path file = folder.resolve("export.json");
+		Files.writeString(file, "[the previous export]");
+		assertThatThrownBy(() -> {
+			try (ExportFile export = ExportFile.create(file)) {
+				export.stream().write("[{\"reference\":\"KK-2026-0001\"".getBytes(StandardCharsets.UTF_8));
+				throw new java.io.IOException("register read failed halfway");
+			}
+		}).hasMessage("register read failed halfway");
+		assertThat(Files.readString(file)).isEqualTo("[the previous export]");
+		try (var left = Files.list(folder)) {
+			assertThat(left).containsExactly(file);
+		}
 	}
 
 	private static CaseFile aFile(String subject, String name, String description) {
