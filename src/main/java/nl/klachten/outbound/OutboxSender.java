@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import nl.klachten.register.Outbox;
@@ -13,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: the chair's notices into the notices folder when the chair reads the
- * intake mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over one
- * SMTP connection per batch.
+ * intake mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over K
+ * SMTP connections at once, kept open between batches ({@link OutboxConnections}); the
+ * notices go at the same time as the SMTP mail, on a lane of their own.
  * <p>
  * Before a batch is handed to SMTP its rows are marked {@code sending} with a lease, in a
  * statement of their own; a process killed after that leaves them so, and the next start
@@ -57,9 +60,13 @@ public class OutboxSender {
 
 	private final UnrecordedMails unrecorded;
 
+	private final OutboxConnections lanes;
+
 	OutboxSender(Outbox outbox, NoticeRoute route, NoticeDelivery notices, SmtpDelivery smtp,
-			AcknowledgementCeiling ceiling, RegisterPause pause, UnrecordedMails unrecorded, Clock clock) {
+			AcknowledgementCeiling ceiling, RegisterPause pause, UnrecordedMails unrecorded, OutboxConnections lanes,
+			Clock clock) {
 		this.outbox = outbox;
+		this.lanes = lanes;
 		this.route = route;
 		this.notices = notices;
 		this.smtp = smtp;
@@ -73,9 +80,10 @@ public class OutboxSender {
 	 * The mails due now, or null when there are none (so a poller emits nothing), or
 	 * while the sender pauses because the register cannot be written. Acknowledgements
 	 * past the hourly ceiling are left waiting; the rest of the outbox is not held up by
-	 * them.
+	 * them. Between batches, on the poller's thread, connections unused too long close.
 	 */
 	public DueMail due() {
+		this.lanes.closeIdle();
 		if (this.pause.active()) {
 			return null;
 		}
@@ -110,13 +118,30 @@ public class OutboxSender {
 		try {
 			Map<Boolean, List<QueuedMail>> isNotice = mails.stream()
 				.collect(Collectors.partitioningBy((mail) -> this.route.isNotice(mail.recipients())));
-			int sent = this.smtp.send(isNotice.get(false));
-			if (this.pause.active()) {
-				// the register could not record a mail: the notices wait too
-				return sent;
+			List<QueuedMail> toFolder = isNotice.get(true);
+			Future<Integer> placing = toFolder.isEmpty() ? CompletableFuture.completedFuture(0)
+					: this.lanes.submit(() -> this.notices.place(toFolder));
+			int sent = 0;
+			RuntimeException failure = null;
+			try {
+				sent = this.smtp.send(isNotice.get(false));
 			}
-			sent += this.notices.place(isNotice.get(true));
-			this.pause.succeeded();
+			catch (RuntimeException ex) {
+				failure = ex;
+			}
+			try {
+				// never a batch still placing notices when the next begins
+				sent += OutboxConnections.join(placing);
+			}
+			catch (RuntimeException ex) {
+				failure = (failure != null) ? failure : ex;
+			}
+			if (failure != null) {
+				throw failure;
+			}
+			if (!this.pause.active()) {
+				this.pause.succeeded();
+			}
 			return sent;
 		}
 		catch (RuntimeException ex) {
