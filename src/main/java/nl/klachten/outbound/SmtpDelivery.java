@@ -125,7 +125,11 @@ final class SmtpDelivery {
 				break;
 			}
 			sent += outcome.anyAccepted() ? 1 : 0;
-			lane.closeIfDropped();
+			if (!outcome.refused().isEmpty() || !outcome.deferred().isEmpty()) {
+				// a server may close after a refusal (421); after a 250 it has not, and a
+				// NOOP per mail would be one more round trip for each
+				lane.closeIfDropped();
+			}
 		}
 		lane.batchDone();
 		return new LaneResult(sent, List.of(), null);
