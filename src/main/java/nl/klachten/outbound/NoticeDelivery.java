@@ -72,7 +72,6 @@ class NoticeDelivery {
 				}
 				placed++;
 			}
-			this.lane.batchDone();
 			return placed;
 		}
 		catch (MessagingException | IllegalStateException ex) {
@@ -82,6 +81,9 @@ class NoticeDelivery {
 					notices.size());
 			notices.forEach((notice) -> this.retry.defer(notice, ex));
 			return 0;
+		}
+		finally {
+			this.lane.done();
 		}
 	}
 

@@ -24,6 +24,9 @@ final class NoticeLane {
 
 	private boolean reuse = true;
 
+	/** Between {@link #connection()} and {@link #done()}: the idle check leaves it be. */
+	private boolean busy;
+
 	NoticeLane(NoticeFolder folder, LongSupplier nanos) {
 		this.folder = folder;
 		this.nanos = nanos;
@@ -38,19 +41,28 @@ final class NoticeLane {
 			this.connection = this.folder.open();
 		}
 		this.lastUse = this.nanos.getAsLong();
+		this.busy = true;
 		return this.connection;
 	}
 
-	/** After a batch: the connection stays for the next, unless the processor stops. */
-	synchronized void batchDone() {
+	/**
+	 * After a batch, placed or not: the connection stays for the next, unless the
+	 * processor stops.
+	 */
+	synchronized void done() {
+		this.busy = false;
 		this.lastUse = this.nanos.getAsLong();
 		if (!this.reuse) {
 			close();
 		}
 	}
 
+	/**
+	 * From the poller, on its own thread: a connection unused for {@link SmtpLane#IDLE}
+	 * closes, never one a batch is using.
+	 */
 	synchronized void closeIfIdle() {
-		if (this.connection != null && idle()) {
+		if (this.connection != null && !this.busy && idle()) {
 			close();
 		}
 	}

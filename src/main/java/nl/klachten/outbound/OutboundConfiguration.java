@@ -47,8 +47,8 @@ class OutboundConfiguration {
 		UnrecordedMails unrecorded = new UnrecordedMails(outbox, pause);
 		OutcomeRecorder outcomes = new OutcomeRecorder(outbox, new TransactionTemplate(transactions), retry,
 				new RefusalNotice(mailer, complaints), unrecorded, events, clock);
-		OutboxSender sender = new OutboxSender(outbox, route,
-				new NoticeDelivery(lanes.notices(), outbox, retry, clock, events),
+		NoticeDelivery notices = new NoticeDelivery(lanes.notices(), outbox, retry, clock, events);
+		OutboxSender sender = new OutboxSender(outbox, route, new NoticePlacing(notices, lanes, unrecorded),
 				new SmtpDelivery(outbox, lanes, server, outcomes, pause, clock),
 				new AcknowledgementCeiling(outbox, mailer, settings), pause, unrecorded, lanes, clock);
 		sender.releaseLeftLeases();

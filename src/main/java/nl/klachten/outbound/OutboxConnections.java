@@ -21,12 +21,12 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The outbox's lanes (issue 15, {@code complaints.outbox.connections}): K SMTP
  * connections kept open between batches and used at once, and the notices folder's
- * connection beside them, with a thread each. One connection sends one mail at a time,
- * and the SMTP round trips, not our work, bound the rate; K connections send K at once.
- * The mails of one case always take the same lane ({@link #lane}), so they go in queue
- * order. Stops after the pollers (a low phase): waits for the batch going, then closes
- * every connection; from then on a batch runs on the caller's thread and closes its
- * connections after itself.
+ * connection beside them, with a thread each (the notices' tasks one after another). One
+ * connection sends one mail at a time, and the SMTP round trips, not our work, bound the
+ * rate; K connections send K at once. The mails of one case always take the same lane
+ * ({@link #lane}), so they go in queue order. Stops after the pollers (a low phase):
+ * waits for the batch going, then closes every connection; from then on a batch runs on
+ * the caller's thread and closes its connections after itself.
  */
 final class OutboxConnections implements SmartLifecycle {
 
@@ -38,6 +38,8 @@ final class OutboxConnections implements SmartLifecycle {
 	private final NoticeLane notices;
 
 	private volatile ExecutorService threads;
+
+	private volatile ExecutorService noticeThread;
 
 	OutboxConnections(int connections, SmtpTransport transport, NoticeFolder folder) {
 		for (int i = 0; i < connections; i++) {
@@ -115,6 +117,24 @@ final class OutboxConnections implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Runs the task on the notices lane's one thread, after the ones handed before (or
+	 * here when the lanes are stopped).
+	 */
+	void placeNotices(Runnable task) {
+		ExecutorService executor = this.noticeThread;
+		if (executor != null) {
+			try {
+				executor.execute(task);
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// stopping: run it here
+			}
+		}
+		task.run();
+	}
+
 	/** From the poller between batches. */
 	void closeIdle() {
 		this.smtp.forEach(SmtpLane::closeIfIdle);
@@ -126,28 +146,41 @@ final class OutboxConnections implements SmartLifecycle {
 		AtomicInteger number = new AtomicInteger();
 		this.smtp.forEach(SmtpLane::start);
 		this.notices.start();
-		this.threads = Executors.newFixedThreadPool(this.smtp.size() + 1, (task) -> {
-			Thread thread = new Thread(task, "outbox-lane-" + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.threads = Executors.newFixedThreadPool(this.smtp.size(),
+				(task) -> thread(task, "outbox-lane-" + number.incrementAndGet()));
+		this.noticeThread = Executors.newSingleThreadExecutor((task) -> thread(task, "outbox-notices"));
+	}
+
+	private static Thread thread(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	@Override
 	public void stop() {
-		ExecutorService executor = this.threads;
+		ExecutorService lanes = this.threads;
+		ExecutorService notices = this.noticeThread;
 		this.threads = null;
-		if (executor != null) {
-			executor.shutdown();
-			try {
-				executor.awaitTermination(20, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.noticeThread = null;
+		finish(lanes);
+		finish(notices);
 		this.smtp.forEach(SmtpLane::stop);
 		this.notices.stop();
+	}
+
+	/** Lets the tasks handed over finish (a batch's records), for a while. */
+	private static void finish(ExecutorService executor) {
+		if (executor == null) {
+			return;
+		}
+		executor.shutdown();
+		try {
+			executor.awaitTermination(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import nl.klachten.register.Outbox;
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Drains the outbox: the chair's notices into the notices folder when the chair reads the
  * intake mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over K
  * SMTP connections at once, kept open between batches ({@link OutboxConnections}); the
- * notices go at the same time as the SMTP mail, on a lane of their own.
+ * notices go beside the SMTP mail, on a lane of their own ({@link NoticePlacing}).
  * <p>
  * Before a batch is handed to SMTP its rows are marked {@code sending} with a lease, in a
  * statement of their own; a process killed after that leaves them so, and the next start
@@ -50,7 +48,7 @@ public class OutboxSender {
 
 	private final NoticeRoute route;
 
-	private final NoticeDelivery notices;
+	private final NoticePlacing notices;
 
 	private final SmtpDelivery smtp;
 
@@ -62,7 +60,7 @@ public class OutboxSender {
 
 	private final OutboxConnections lanes;
 
-	OutboxSender(Outbox outbox, NoticeRoute route, NoticeDelivery notices, SmtpDelivery smtp,
+	OutboxSender(Outbox outbox, NoticeRoute route, NoticePlacing notices, SmtpDelivery smtp,
 			AcknowledgementCeiling ceiling, RegisterPause pause, UnrecordedMails unrecorded, OutboxConnections lanes,
 			Clock clock) {
 		this.outbox = outbox;
@@ -89,11 +87,14 @@ public class OutboxSender {
 		}
 		try {
 			this.unrecorded.recordAll();
-			List<QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH));
+			List<Long> inHand = this.notices.inHand();
+			List<QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH, inHand));
 			this.unrecorded.leaveOut(due);
 			if (due.stream().anyMatch((mail) -> AcknowledgementCeiling.KIND.equals(mail.kind()))) {
-				due = this.ceiling.admit(due, this.clock.instant(), BATCH);
+				due = new ArrayList<>(this.ceiling.admit(due, this.clock.instant(), BATCH, inHand));
 			}
+			// the ceiling may read the outbox again
+			this.unrecorded.leaveOut(due);
 			// reads go on while writes fail (WAL): only a write ends the pause
 			return due.isEmpty() ? null : new DueMail(due);
 		}
@@ -104,8 +105,8 @@ public class OutboxSender {
 	}
 
 	/**
-	 * Sends the mails, the chair's notices into their folder; returns how many the
-	 * servers accepted.
+	 * Sends the mails and hands the chair's notices to their lane
+	 * ({@link NoticePlacing}); returns how many the SMTP server accepted.
 	 */
 	public int send(DueMail due) {
 		return send(due.mails());
@@ -118,27 +119,8 @@ public class OutboxSender {
 		try {
 			Map<Boolean, List<QueuedMail>> isNotice = mails.stream()
 				.collect(Collectors.partitioningBy((mail) -> this.route.isNotice(mail.recipients())));
-			List<QueuedMail> toFolder = isNotice.get(true);
-			Future<Integer> placing = toFolder.isEmpty() ? CompletableFuture.completedFuture(0)
-					: this.lanes.submit(() -> this.notices.place(toFolder));
-			int sent = 0;
-			RuntimeException failure = null;
-			try {
-				sent = this.smtp.send(isNotice.get(false));
-			}
-			catch (RuntimeException ex) {
-				failure = ex;
-			}
-			try {
-				// never a batch still placing notices when the next begins
-				sent += OutboxConnections.join(placing);
-			}
-			catch (RuntimeException ex) {
-				failure = (failure != null) ? failure : ex;
-			}
-			if (failure != null) {
-				throw failure;
-			}
+			this.notices.place(isNotice.get(true));
+			int sent = this.smtp.send(isNotice.get(false));
 			if (!this.pause.active()) {
 				this.pause.succeeded();
 			}
