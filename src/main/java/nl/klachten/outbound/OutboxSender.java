@@ -88,7 +88,7 @@ public class OutboxSender {
 		try {
 			this.unrecorded.recordAll();
 			List<Long> inHand = this.notices.inHand();
-			List<QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH, inHand));
+			List<QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH, "", inHand));
 			this.unrecorded.leaveOut(due);
 			if (due.stream().anyMatch((mail) -> AcknowledgementCeiling.KIND.equals(mail.kind()))) {
 				due = new ArrayList<>(this.ceiling.admit(due, this.clock.instant(), BATCH, inHand));

@@ -51,8 +51,8 @@ public class Outbox {
 			.single();
 	}
 
-	public List<QueuedMail> due(Instant now, int limit, Collection<Long> leftOut) {
-		return due(now, limit, "", leftOut);
+	public List<QueuedMail> due(Instant now, int limit) {
+		return due(now, limit, "", List.of());
 	}
 
 	/**

@@ -16,6 +16,7 @@ import nl.klachten.Application;
 import nl.klachten.Holds;
 import nl.klachten.MailFixtures;
 import nl.klachten.TestClock;
+import nl.klachten.committee.MessageId;
 import nl.klachten.register.Outbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -243,7 +244,7 @@ class OutboxLanesIntegrationTests {
 		String raw = "From: Klachtencommissie <" + MailFixtures.CHAIR + ">\r\nTo: " + to + "\r\nSubject: Test "
 				+ subject + "\r\nMessage-ID: <" + messageId + ">\r\nMIME-Version: 1.0\r\n"
 				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\nTekst.\r\n";
-		return this.outbox.add(complaint, kind, messageId, MailFixtures.CHAIR, List.of(to),
+		return this.outbox.add(complaint, kind, new MessageId(messageId), MailFixtures.CHAIR, List.of(to),
 				raw.getBytes(StandardCharsets.UTF_8), this.clock.instant());
 	}
 
