@@ -26,18 +26,14 @@ import org.slf4j.LoggerFactory;
  * looks.
  *
  * <p>
- * Each batch opens its own short connection, as the SMTP sender does: the intake
- * connection ({@link ImapMailbox}) is used by one thread and is never held up by the
- * outbox. A missing folder is created (and subscribed).
+ * The outbox keeps a connection of its own open ({@link Connection#usable}), so the
+ * intake's ({@link ImapMailbox}) is never held up by it. A missing folder is created.
  *
  * <p>
- * An {@code APPEND} the server carried out can still be lost to us (a crash, or a
- * connection dropped before the tagged {@code OK}) before the outbox marks the mail sent.
- * SMTP leaves no trace to ask; a folder does. So before appending, the sender asks
- * {@link Connection#holding} which of the batch's Message-IDs the folder already holds:
- * one {@code SEARCH} for the whole batch, one more per id only when some are there. It
- * asks for every mail, not only for those tried before: the outbox records a try after
- * it, so the crash window itself leaves a mail that looks untried.
+ * An {@code APPEND} the server carried out can still be lost to us (a crash, a dropped
+ * connection) before the outbox marks the mail sent. SMTP leaves no trace to ask; a
+ * folder does: {@link Connection#holding} says which Message-IDs it holds, in one
+ * {@code SEARCH} for many, one more per id only when some are there.
  */
 public class NoticeFolder {
 
@@ -59,9 +55,8 @@ public class NoticeFolder {
 	}
 
 	/**
-	 * A connection with the folder open (created when missing); close it when the batch
-	 * is done. A failure is told once with the intake's IMAP problems
-	 * ({@link ProblemLog}): it is the same server.
+	 * A connection with the folder open (created when missing). A failure is told once
+	 * with the intake's IMAP problems ({@link ProblemLog}): the same server.
 	 */
 	public Connection open() throws MessagingException {
 		Store store = MailSessions.imap(this.server, 60_000).getStore(MailSessions.imapProtocol(this.server));
@@ -79,10 +74,7 @@ public class NoticeFolder {
 		}
 	}
 
-	/**
-	 * Creates the folder when missing, so the chair can point a mail client at it before
-	 * the first notice.
-	 */
+	/** Creates the folder when missing: the chair can subscribe before a first notice. */
 	public void prepare() {
 		try {
 			open().close();
@@ -122,6 +114,24 @@ public class NoticeFolder {
 				}
 			}
 			return held;
+		}
+
+		/**
+		 * False when the connection is gone (the server timed it out, or dropped it):
+		 * asked with a {@code NOOP}, which also brings the folder's view up to date
+		 * before {@link #holding} searches it.
+		 */
+		public boolean usable() {
+			try {
+				this.folder.doCommand((IMAPProtocol protocol) -> {
+					protocol.noop();
+					return null;
+				});
+				return this.folder.isOpen();
+			}
+			catch (MessagingException | IllegalStateException ex) {
+				return false;
+			}
 		}
 
 		/**

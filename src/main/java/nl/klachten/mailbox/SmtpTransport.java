@@ -12,8 +12,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Sends raw, already composed mail over one SMTP connection per batch (STACK.md pitfall
- * 11), unchanged: the Message-ID the register recorded is the one that goes out.
+ * Sends raw, already composed mail over SMTP connections the outbox keeps open between
+ * batches, one per lane (STACK.md pitfall 11, issue 15), unchanged: the Message-ID the
+ * register recorded is the one that goes out.
  */
 public class SmtpTransport {
 
@@ -30,8 +31,8 @@ public class SmtpTransport {
 	}
 
 	/**
-	 * An open connection; close it when the batch is done. A failure to connect is told
-	 * once ({@link ProblemLog}).
+	 * An open connection; close it when done with it. A failure to connect is told once
+	 * ({@link ProblemLog}).
 	 */
 	public Connection open() throws MessagingException {
 		Transport transport = this.session.getTransport(MailSessions.smtpProtocol(this.server));
@@ -70,7 +71,9 @@ public class SmtpTransport {
 		}
 
 		/**
-		 * False when the server or Angus closed it (after a 421, or a broken connection).
+		 * False when the server or Angus closed it (after a 421, or a broken connection,
+		 * or the server's idle timeout): Angus asks with a {@code NOOP}, so a reused
+		 * connection is checked before the next {@code MAIL FROM}.
 		 */
 		public boolean isConnected() {
 			return this.transport.isConnected();

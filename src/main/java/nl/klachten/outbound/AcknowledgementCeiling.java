@@ -45,11 +45,11 @@ class AcknowledgementCeiling {
 	 * left of the hour's budget. When none is left, the other mail is read again without
 	 * the waiting acknowledgements, so they never crowd it out of a batch.
 	 */
-	List<QueuedMail> admit(List<QueuedMail> due, Instant now, int batch) {
+	List<QueuedMail> admit(List<QueuedMail> due, Instant now, int batch, List<Long> leftOut) {
 		int budget = Math.max(0, this.perHour - this.outbox.sentSince(KIND, now.minus(HOUR)));
 		if (budget == 0) {
 			tellChairWhenHolding(now);
-			return this.outbox.due(now, batch, KIND);
+			return this.outbox.due(now, batch, KIND, leftOut);
 		}
 		List<QueuedMail> admitted = new ArrayList<>();
 		int acknowledgements = 0;

@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Places the chair's notices in the notices folder (CONTRACT §4) over one IMAP connection
- * per batch, each marked sent right after the server took it. The outbox stays the one
- * queue: a notice that cannot be placed waits with the same backoff as mail that cannot
- * be sent, and never holds up the SMTP mail of the same batch.
+ * Places the chair's notices in the notices folder (CONTRACT §4) over the IMAP connection
+ * the notices lane keeps ({@link NoticeLane}), at the same time as the SMTP lanes send,
+ * each marked sent right after the server took it. The outbox stays the one queue: a
+ * notice that cannot be placed waits with the same backoff as mail that cannot be sent,
+ * and never holds up the SMTP mail of the same batch.
  *
  * <p>
  * Exactly once: a notice's first try is recorded in the register before its
@@ -34,7 +35,7 @@ class NoticeDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(NoticeDelivery.class);
 
-	private final NoticeFolder folder;
+	private final NoticeLane lane;
 
 	private final Outbox outbox;
 
@@ -44,9 +45,9 @@ class NoticeDelivery {
 
 	private final EventCounter counter;
 
-	NoticeDelivery(NoticeFolder folder, Outbox outbox, OutboxRetry retry, Clock clock, EventCounter counter) {
+	NoticeDelivery(NoticeLane lane, Outbox outbox, OutboxRetry retry, Clock clock, EventCounter counter) {
 		this.counter = counter;
-		this.folder = folder;
+		this.lane = lane;
 		this.outbox = outbox;
 		this.retry = retry;
 		this.clock = clock;
@@ -57,11 +58,14 @@ class NoticeDelivery {
 		if (notices.isEmpty()) {
 			return 0;
 		}
-		try (NoticeFolder.Connection connection = this.folder.open()) {
+		try {
+			NoticeFolder.Connection connection = this.lane.connection();
 			Set<String> held = connection.holding(tried(notices));
 			int placed = 0;
 			for (QueuedMail notice : notices) {
 				if (!placeOne(connection, notice, held)) {
+					// the connection may be broken: the next batch opens a new one
+					this.lane.close();
 					notices.subList(notices.indexOf(notice) + 1, notices.size())
 						.forEach((mail) -> this.retry.defer(mail, null));
 					break;
@@ -71,11 +75,15 @@ class NoticeDelivery {
 			return placed;
 		}
 		catch (MessagingException | IllegalStateException ex) {
+			this.lane.close();
 			// told once by the notices folder's problem log, not once per attempt
 			log.debug("Notices folder unavailable ({}); {} notices wait", ex.getClass().getSimpleName(),
 					notices.size());
 			notices.forEach((notice) -> this.retry.defer(notice, ex));
 			return 0;
+		}
+		finally {
+			this.lane.done();
 		}
 	}
 

@@ -33,10 +33,10 @@ class OutboundConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(OutboundConfiguration.class);
 
 	@Bean
-	OutboxSender outboxSender(Outbox outbox, SmtpTransport smtp, NoticeFolder noticeFolder, CaseMailer mailer,
-			OutboxSettings settings, CommitteeSettings committee, MailboxSettings mailbox, Complaints complaints,
+	OutboxSender outboxSender(Outbox outbox, NoticeFolder noticeFolder, CaseMailer mailer, OutboxSettings settings,
+			CommitteeSettings committee, MailboxSettings mailbox, Complaints complaints,
 			PlatformTransactionManager transactions, Clock clock, ObjectProvider<EventCounter> counter,
-			SmtpServerState server) {
+			SmtpServerState server, OutboxConnections lanes) {
 		EventCounter events = counter.getIfAvailable(() -> EventCounter.NONE);
 		NoticeRoute route = new NoticeRoute(committee.chair().email(), mailbox.address());
 		if (route.enabled()) {
@@ -47,12 +47,18 @@ class OutboundConfiguration {
 		UnrecordedMails unrecorded = new UnrecordedMails(outbox, pause);
 		OutcomeRecorder outcomes = new OutcomeRecorder(outbox, new TransactionTemplate(transactions), retry,
 				new RefusalNotice(mailer, complaints), unrecorded, events, clock);
-		OutboxSender sender = new OutboxSender(outbox, route,
-				new NoticeDelivery(noticeFolder, outbox, retry, clock, events),
-				new SmtpDelivery(outbox, smtp, server, outcomes, clock),
-				new AcknowledgementCeiling(outbox, mailer, settings), pause, unrecorded, clock);
+		NoticeDelivery notices = new NoticeDelivery(lanes.notices(), outbox, retry, clock, events);
+		OutboxSender sender = new OutboxSender(outbox, route, new NoticePlacing(notices, lanes, unrecorded),
+				new SmtpDelivery(outbox, lanes, server, outcomes, pause, clock),
+				new AcknowledgementCeiling(outbox, mailer, settings), pause, unrecorded, lanes, clock);
 		sender.releaseLeftLeases();
 		return sender;
+	}
+
+	/** A bean of its own: a lifecycle that closes the kept connections when we stop. */
+	@Bean
+	OutboxConnections outboxConnections(OutboxSettings settings, SmtpTransport smtp, NoticeFolder noticeFolder) {
+		return new OutboxConnections(settings.connections(), smtp, noticeFolder);
 	}
 
 	@Bean

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: the chair's notices into the notices folder when the chair reads the
- * intake mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over one
- * SMTP connection per batch.
+ * intake mailbox ({@link NoticeRoute}, {@link NoticeDelivery}), everything else over K
+ * SMTP connections at once, kept open between batches ({@link OutboxConnections}); the
+ * notices go beside the SMTP mail, on a lane of their own ({@link NoticePlacing}).
  * <p>
  * Before a batch is handed to SMTP its rows are marked {@code sending} with a lease, in a
  * statement of their own; a process killed after that leaves them so, and the next start
@@ -47,7 +48,7 @@ public class OutboxSender {
 
 	private final NoticeRoute route;
 
-	private final NoticeDelivery notices;
+	private final NoticePlacing notices;
 
 	private final SmtpDelivery smtp;
 
@@ -57,9 +58,13 @@ public class OutboxSender {
 
 	private final UnrecordedMails unrecorded;
 
-	OutboxSender(Outbox outbox, NoticeRoute route, NoticeDelivery notices, SmtpDelivery smtp,
-			AcknowledgementCeiling ceiling, RegisterPause pause, UnrecordedMails unrecorded, Clock clock) {
+	private final OutboxConnections lanes;
+
+	OutboxSender(Outbox outbox, NoticeRoute route, NoticePlacing notices, SmtpDelivery smtp,
+			AcknowledgementCeiling ceiling, RegisterPause pause, UnrecordedMails unrecorded, OutboxConnections lanes,
+			Clock clock) {
 		this.outbox = outbox;
+		this.lanes = lanes;
 		this.route = route;
 		this.notices = notices;
 		this.smtp = smtp;
@@ -73,19 +78,23 @@ public class OutboxSender {
 	 * The mails due now, or null when there are none (so a poller emits nothing), or
 	 * while the sender pauses because the register cannot be written. Acknowledgements
 	 * past the hourly ceiling are left waiting; the rest of the outbox is not held up by
-	 * them.
+	 * them. Between batches, on the poller's thread, connections unused too long close.
 	 */
 	public DueMail due() {
+		this.lanes.closeIdle();
 		if (this.pause.active()) {
 			return null;
 		}
 		try {
 			this.unrecorded.recordAll();
-			List<QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH));
+			List<Long> inHand = this.notices.inHand();
+			List<QueuedMail> due = new ArrayList<>(this.outbox.due(this.clock.instant(), BATCH, "", inHand));
 			this.unrecorded.leaveOut(due);
 			if (due.stream().anyMatch((mail) -> AcknowledgementCeiling.KIND.equals(mail.kind()))) {
-				due = this.ceiling.admit(due, this.clock.instant(), BATCH);
+				due = new ArrayList<>(this.ceiling.admit(due, this.clock.instant(), BATCH, inHand));
 			}
+			// the ceiling may read the outbox again
+			this.unrecorded.leaveOut(due);
 			// reads go on while writes fail (WAL): only a write ends the pause
 			return due.isEmpty() ? null : new DueMail(due);
 		}
@@ -96,8 +105,8 @@ public class OutboxSender {
 	}
 
 	/**
-	 * Sends the mails, the chair's notices into their folder; returns how many the
-	 * servers accepted.
+	 * Sends the mails and hands the chair's notices to their lane
+	 * ({@link NoticePlacing}); returns how many the SMTP server accepted.
 	 */
 	public int send(DueMail due) {
 		return send(due.mails());
@@ -110,13 +119,11 @@ public class OutboxSender {
 		try {
 			Map<Boolean, List<QueuedMail>> isNotice = mails.stream()
 				.collect(Collectors.partitioningBy((mail) -> this.route.isNotice(mail.recipients())));
+			this.notices.place(isNotice.get(true));
 			int sent = this.smtp.send(isNotice.get(false));
-			if (this.pause.active()) {
-				// the register could not record a mail: the notices wait too
-				return sent;
+			if (!this.pause.active()) {
+				this.pause.succeeded();
 			}
-			sent += this.notices.place(isNotice.get(true));
-			this.pause.succeeded();
 			return sent;
 		}
 		catch (RuntimeException ex) {

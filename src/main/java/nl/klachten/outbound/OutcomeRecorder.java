@@ -70,10 +70,10 @@ final class OutcomeRecorder {
 						+ "it is recorded later, not sent again", mail.id(), ex.getClass().getSimpleName());
 			}
 			else {
-				releaseQuietly(List.of(mail));
+				release(List.of(mail));
 			}
 			this.unrecorded.registerFailed(ex);
-			releaseQuietly(rest);
+			release(rest);
 			return false;
 		}
 		tell(mail, outcome);
@@ -122,7 +122,10 @@ final class OutcomeRecorder {
 		}
 	}
 
-	private void releaseQuietly(List<QueuedMail> rest) {
+	/**
+	 * Makes these leased mails pending again; when that fails too, their lease runs out.
+	 */
+	void release(List<QueuedMail> rest) {
 		try {
 			this.outbox.release(rest.stream().map(QueuedMail::id).toList());
 		}

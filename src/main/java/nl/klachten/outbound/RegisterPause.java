@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * The sender's pause while the register cannot be written (issue 13: {@code SQLITE_BUSY}
  * after the busy timeout, a full disk): from 1 s, doubling to at most 1 min
  * ({@link RealTimeBackoff}). Told once when it starts and once when it ends, with the
- * exception's class names only.
+ * exception's class names only. Shared by the sender's lanes; {@link RealTimeBackoff} is
+ * synchronized.
  */
 final class RegisterPause {
 
@@ -24,7 +25,15 @@ final class RegisterPause {
 		return !this.backoff.ready();
 	}
 
-	void failed(RuntimeException failure, int unrecorded) {
+	/**
+	 * A write failed. Failures while the pause lasts count once: the lanes that fail
+	 * together in one batch (issue 15) are one failure, not K, or the backoff would run K
+	 * times as fast.
+	 */
+	synchronized void failed(RuntimeException failure, int unrecorded) {
+		if (active()) {
+			return;
+		}
 		this.backoff.failed();
 		if (this.backoff.failuresInRow() == 1) {
 			log.warn("Outbox: the register cannot be written ({}); sending paused, {} sent mails wait to be recorded",

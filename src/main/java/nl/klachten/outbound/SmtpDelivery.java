@@ -3,24 +3,28 @@ package nl.klachten.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
-import jakarta.mail.MessagingException;
-import nl.klachten.mailbox.SmtpTransport;
 import nl.klachten.register.Outbox;
 import nl.klachten.register.QueuedMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a batch over one SMTP connection, opened for the first mail and opened again when
- * the server closed it (after a 421). Before the batch goes to SMTP its rows are marked
+ * Sends a batch over the SMTP lanes at once ({@link OutboxConnections}, issue 15), each
+ * lane's mails in queue order over its kept connection, opened again when the server
+ * closed it (after a 421). Before the batch goes to SMTP its rows are marked
  * {@code sending} with a lease, in a statement of their own: a process killed after that
  * leaves them so, and the next start releases them
  * ({@link OutboxSender#releaseLeftLeases()}). Each mail's outcome is recorded before the
- * next is sent ({@link OutcomeRecorder}). A server that cannot be reached holds every
- * waiting mail until the next server try ({@link SmtpServerState}), so they go in queue
- * order when it answers again.
+ * lane sends its next ({@link OutcomeRecorder}). A lane that loses the server stops, and
+ * once every lane is done the server counts as failed once (not once per lane, or the
+ * backoff would run K times as fast); the mails left on every such lane are held until
+ * the next server try ({@link SmtpServerState}), so they go in queue order when it
+ * answers again. When another lane could not record (the sender pauses), a lane stops and
+ * releases the rest.
  */
 final class SmtpDelivery {
 
@@ -34,20 +38,30 @@ final class SmtpDelivery {
 
 	private final Outbox outbox;
 
-	private final SmtpTransport smtp;
+	private final OutboxConnections lanes;
 
 	private final SmtpServerState server;
 
 	private final OutcomeRecorder outcomes;
 
+	private final RegisterPause pause;
+
 	private final Clock clock;
 
-	SmtpDelivery(Outbox outbox, SmtpTransport smtp, SmtpServerState server, OutcomeRecorder outcomes, Clock clock) {
+	SmtpDelivery(Outbox outbox, OutboxConnections lanes, SmtpServerState server, OutcomeRecorder outcomes,
+			RegisterPause pause, Clock clock) {
 		this.outbox = outbox;
-		this.smtp = smtp;
+		this.lanes = lanes;
 		this.server = server;
 		this.outcomes = outcomes;
+		this.pause = pause;
 		this.clock = clock;
+	}
+
+	/**
+	 * What one lane did: how many mails went, and those left when the server was lost.
+	 */
+	private record LaneResult(int sent, List<QueuedMail> waiting, String reason) {
 	}
 
 	/**
@@ -63,28 +77,62 @@ final class SmtpDelivery {
 			return 0;
 		}
 		this.outbox.lease(ids, this.clock.instant().plus(LEASE));
-		try (Line line = new Line()) {
-			return sendAll(mails, line);
+		List<List<QueuedMail>> parts = new ArrayList<>();
+		for (int i = 0; i < this.lanes.count(); i++) {
+			parts.add(new ArrayList<>());
 		}
+		mails.forEach((mail) -> parts.get(this.lanes.lane(mail)).add(mail));
+		List<Future<LaneResult>> running = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			SmtpLane lane = this.lanes.smtp(i);
+			List<QueuedMail> part = parts.get(i);
+			if (!part.isEmpty()) {
+				running.add(this.lanes.submit(() -> sendAll(part, lane)));
+			}
+		}
+		int sent = 0;
+		List<QueuedMail> waiting = new ArrayList<>();
+		String reason = null;
+		for (Future<LaneResult> result : running) {
+			LaneResult done = OutboxConnections.join(result);
+			sent += done.sent();
+			waiting.addAll(done.waiting());
+			reason = (reason != null) ? reason : done.reason();
+		}
+		if (!waiting.isEmpty()) {
+			serverDown(waiting, reason);
+		}
+		return sent;
 	}
 
-	private int sendAll(List<QueuedMail> mails, Line line) {
+	private LaneResult sendAll(List<QueuedMail> mails, SmtpLane lane) {
+		lane.check();
 		int sent = 0;
 		for (int i = 0; i < mails.size(); i++) {
-			QueuedMail mail = mails.get(i);
-			SmtpOutcome outcome = line.send(mail);
-			if (outcome.connectionLost()) {
-				serverDown(mails.subList(i, mails.size()), outcome.reason());
+			if (this.pause.active()) {
+				// another lane could not record: this one stops too
+				this.outcomes.release(mails.subList(i, mails.size()));
 				break;
+			}
+			QueuedMail mail = mails.get(i);
+			SmtpOutcome outcome = lane.send(mail);
+			if (outcome.connectionLost()) {
+				lane.close();
+				return new LaneResult(sent, mails.subList(i, mails.size()), outcome.reason());
 			}
 			this.server.answered();
 			if (!this.outcomes.record(mail, outcome, mails.subList(i + 1, mails.size()))) {
 				break;
 			}
 			sent += outcome.anyAccepted() ? 1 : 0;
-			line.closeIfDropped();
+			if (!outcome.refused().isEmpty() || !outcome.deferred().isEmpty()) {
+				// a server may close after a refusal (421); after a 250 it has not, and a
+				// NOOP per mail would be one more round trip for each
+				lane.closeIfDropped();
+			}
 		}
-		return sent;
+		lane.batchDone();
+		return new LaneResult(sent, List.of(), null);
 	}
 
 	private void serverDown(List<QueuedMail> waiting, String reason) {
@@ -92,46 +140,6 @@ final class SmtpDelivery {
 		Instant next = this.server.failed();
 		log.debug("SMTP server unavailable ({}); {} mails wait until {}", reason, waiting.size(), next);
 		this.outbox.holdUntil(waiting.stream().map(QueuedMail::id).toList(), next, reason, true);
-	}
-
-	/**
-	 * The batch's connection: opened when a mail is to go, closed when the server dropped
-	 * it.
-	 */
-	private final class Line implements AutoCloseable {
-
-		private SmtpTransport.Connection connection;
-
-		/**
-		 * Sends one mail; the server's reply or the connection's failure, as an outcome.
-		 */
-		SmtpOutcome send(QueuedMail mail) {
-			try {
-				if (this.connection == null) {
-					this.connection = SmtpDelivery.this.smtp.open();
-				}
-				this.connection.send(mail.raw(), mail.recipients());
-				return SmtpOutcome.sent(mail.recipients());
-			}
-			catch (MessagingException ex) {
-				return SmtpOutcome.of(mail.recipients(), ex);
-			}
-		}
-
-		void closeIfDropped() {
-			if (this.connection != null && !this.connection.isConnected()) {
-				close();
-			}
-		}
-
-		@Override
-		public void close() {
-			if (this.connection != null) {
-				this.connection.close();
-				this.connection = null;
-			}
-		}
-
 	}
 
 }

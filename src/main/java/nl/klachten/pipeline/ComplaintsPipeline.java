@@ -29,7 +29,7 @@ import org.springframework.messaging.MessagingException;
  *  IMAP inbox ──(IDLE signal / poll)──▶ intakeFlow: read batch ─▶ register (a transaction per mail) ─▶ file (UID MOVE)
  *                                                        │ writes cases, ignored list, quarantine
  *                                                        ▼ and the outbox, in the mail's transaction
- *  outbox table ──(poll)──────────────▶ outboundFlow: due mail ─▶ send over one SMTP connection ─▶ mark sent
+ *  outbox table ──(poll)──────────────▶ outboundFlow: due mail ─▶ send over K kept SMTP connections ─▶ mark sent
  *                                                                 or APPEND to the chair's folder (mail for the chair alone)
  *
  *  clock (daily, digest.cron) ────────▶ deadlineDigestFlow: build the deadline digest once a day ─▶ outbox

@@ -2,6 +2,7 @@ package nl.klachten.register;
 
 import nl.klachten.committee.EmailAddress;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,16 +52,16 @@ public class Outbox {
 	}
 
 	public List<QueuedMail> due(Instant now, int limit) {
-		return due(now, limit, "");
+		return due(now, limit, "", List.of());
 	}
 
 	/**
-	 * The mails due now, leaving out those of kind {@code held} (empty: none held):
-	 * pending ones whose next try has come, and those left {@code sending} whose lease
-	 * ran out.
+	 * The mails due now, leaving out those of kind {@code held} (empty: none held) and
+	 * the ids {@code leftOut} (a sender's mails in hand): pending ones whose next try has
+	 * come, and those left {@code sending} whose lease ran out.
 	 */
-	public List<QueuedMail> due(Instant now, int limit, String held) {
-		return this.drain.due(now, limit, held);
+	public List<QueuedMail> due(Instant now, int limit, String held, Collection<Long> leftOut) {
+		return this.drain.due(now, limit, held, leftOut.isEmpty() ? List.of(-1L) : List.copyOf(leftOut));
 	}
 
 	/**

@@ -28,16 +28,17 @@ class OutboxDrain {
 		this.jdbc = jdbc;
 	}
 
-	List<QueuedMail> due(Instant now, int limit, String held) {
+	List<QueuedMail> due(Instant now, int limit, String held, List<Long> leftOut) {
 		return this.jdbc
 			.sql("""
 					SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipients, o.raw, o.attempts, c.reference,
 					    o.settled, (SELECT group_concat(r.recipient, char(10)) FROM outbox_refusal r WHERE r.outbox_id = o.id)
 					FROM outbox o LEFT JOIN complaint c ON c.id = o.complaint_id
 					WHERE (o.status = 'pending' AND o.next_attempt <= :now OR o.status = 'sending' AND o.lease_until <= :now)
-					  AND o.kind <> :held ORDER BY o.id LIMIT :limit""")
+					  AND o.kind <> :held AND o.id NOT IN (:out) ORDER BY o.id LIMIT :limit""")
 			.param("now", now.toEpochMilli())
 			.param("held", held)
+			.param("out", leftOut)
 			.param("limit", limit)
 			.query((rs, n) -> queued(rs))
 			.list();

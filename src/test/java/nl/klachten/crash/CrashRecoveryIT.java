@@ -37,10 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code markSent}). A SIGKILL between the server's acceptance (GreenMail delivers at the
  * end of DATA, before even the 250 reply reaches the client) and the commit of
  * {@code markSent} makes the restarted process send that row again, with the same raw
- * bytes and so the same Message-ID. Sending is sequential over one connection, so each
- * kill can duplicate at most one mail. The test therefore asserts exactly one
- * acknowledgement per complainant <em>by Message-ID</em>, that raw duplicates never
- * exceed the number of kills, and prints the raw duplicates it saw.
+ * bytes and so the same Message-ID. Each SMTP lane sends one mail at a time, so each kill
+ * can duplicate at most one mail per lane (four by default, issue 15). The test therefore
+ * asserts exactly one acknowledgement per complainant <em>by Message-ID</em>, that raw
+ * duplicates never exceed the number of kills, and prints the raw duplicates it saw.
  *
  * <p>
  * The chair's notifications have no such window: they are placed in the notices folder by

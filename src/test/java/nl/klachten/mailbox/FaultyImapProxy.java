@@ -83,6 +83,10 @@ public final class FaultyImapProxy implements AutoCloseable {
 
 	private final AtomicReference<String> cutBeforeCommand = new AtomicReference<>();
 
+	private volatile String heldCommand;
+
+	private volatile java.util.concurrent.CountDownLatch heldUntil;
+
 	private volatile long uidValidityShift;
 
 	private volatile String nilBodyMarker;
@@ -165,6 +169,15 @@ public final class FaultyImapProxy implements AutoCloseable {
 	 */
 	public void cutBefore(String command) {
 		this.cutBeforeCommand.set(command.toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * Every command that starts so (e.g. "APPEND") waits before it reaches the server
+	 * until the latch is counted down: a slow server, for that command only.
+	 */
+	public void holdBefore(String command, java.util.concurrent.CountDownLatch until) {
+		this.heldUntil = until;
+		this.heldCommand = command.toUpperCase(Locale.ROOT);
 	}
 
 	/** Adds this to every UIDVALIDITY the server sends from now on. */
@@ -336,6 +349,16 @@ public final class FaultyImapProxy implements AutoCloseable {
 							&& (words[1].equalsIgnoreCase("LOGIN") || words[1].equalsIgnoreCase("AUTHENTICATE"));
 					FaultyImapProxy.this.commands
 						.add(this.number + " " + (login ? words[0] + " " + words[1] + " ***" : command.trim()));
+					String held = FaultyImapProxy.this.heldCommand;
+					if (held != null && words.length >= 2
+							&& command.substring(command.indexOf(' ') + 1).toUpperCase(Locale.ROOT).startsWith(held)) {
+						try {
+							FaultyImapProxy.this.heldUntil.await();
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					}
 					String cut = FaultyImapProxy.this.cutBeforeCommand.get();
 					if (cut != null && words.length >= 2
 							&& command.substring(command.indexOf(' ') + 1).toUpperCase(Locale.ROOT).startsWith(cut)

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -34,7 +36,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * accepts every recipient. A test can script more (issue 13): a reply per recipient at
  * RCPT ({@link #atRcpt}), a reply at the end of DATA for mail to an address
  * ({@link #atData}), the whole server refusing connections ({@link #down}), and a hook
- * run when a mail's data has arrived, before it is accepted ({@link #beforeAccept}).
+ * run when a mail's data has arrived, before it is accepted ({@link #beforeAccept}). Each
+ * connection is served on a thread of its own, as a real server does, since the outbox
+ * keeps several open at once (issue 15); {@link #connections} counts them and
+ * {@link #dropAll} closes the open ones, as a server's idle timeout does.
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
@@ -50,6 +55,10 @@ final class RefusingSmtpServer implements AutoCloseable {
 	private final Map<String, String> data = new ConcurrentHashMap<>();
 
 	private volatile boolean down;
+
+	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger accepted = new AtomicInteger();
 
 	private volatile Consumer<String> beforeAccept = (raw) -> {
 	};
@@ -101,7 +110,27 @@ final class RefusingSmtpServer implements AutoCloseable {
 		return this;
 	}
 
-	/** While down, every connection is answered {@code 421} and closed. */
+	/** How many connections were made to this server so far. */
+	int connections() {
+		return this.accepted.get();
+	}
+
+	/** How many connections are open now. */
+	int openConnections() {
+		return this.open.size();
+	}
+
+	/** Closes every open connection without a word, as a server's idle timeout does. */
+	void dropAll() throws IOException {
+		for (Socket client : this.open) {
+			client.close();
+		}
+	}
+
+	/**
+	 * While down, every connection is answered {@code 421} and closed, a new one at once
+	 * and an open one at its next command.
+	 */
 	void down(boolean down) {
 		this.down = down;
 	}
@@ -116,12 +145,29 @@ final class RefusingSmtpServer implements AutoCloseable {
 
 	private void serve() {
 		while (!this.socket.isClosed()) {
-			try (Socket client = this.socket.accept()) {
-				talk(client);
+			try {
+				Socket client = this.socket.accept();
+				this.accepted.incrementAndGet();
+				Thread thread = new Thread(() -> serve(client), "refusing-smtp-session");
+				thread.setDaemon(true);
+				thread.start();
 			}
 			catch (IOException ex) {
-				// a client that went away, or the server closing
+				// the server closing
 			}
+		}
+	}
+
+	private void serve(Socket client) {
+		this.open.add(client);
+		try (client) {
+			talk(client);
+		}
+		catch (IOException ex) {
+			// a client that went away, or the connection dropped
+		}
+		finally {
+			this.open.remove(client);
 		}
 	}
 
@@ -137,6 +183,10 @@ final class RefusingSmtpServer implements AutoCloseable {
 		String from = null;
 		List<String> to = new ArrayList<>();
 		for (String line = in.readLine(); line != null; line = in.readLine()) {
+			if (this.down) {
+				reply(out, "421 4.3.2 Service not available, closing transmission channel");
+				return;
+			}
 			String command = line.length() < 4 ? line.toUpperCase() : line.substring(0, 4).toUpperCase();
 			switch (command) {
 				case "EHLO", "HELO" -> reply(out, "250 refusing");
