@@ -65,7 +65,7 @@ class StoredMessageIdsIntegrationTests extends RegisterIntegrationTest {
 				    '2026-11-30T07:01:00.000000000Z', 0)
 				RETURNING id""").param(stored).query(Long.class).single();
 		try {
-			QueuedMail queued = this.outbox.due(Instant.now(), Integer.MAX_VALUE)
+			QueuedMail queued = this.outbox.due(Instant.parse("2026-12-01T00:00:00Z"), Integer.MAX_VALUE)
 				.stream()
 				.filter((mail) -> mail.id() == id)
 				.findFirst()
