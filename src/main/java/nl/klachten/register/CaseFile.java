@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import nl.klachten.committee.MessageId;
+
 /**
  * Everything the register holds about one case (R19), as the export and {@code show}
  * present it. Times are in the committee's zone (the export writes them with its offset,
@@ -65,8 +67,8 @@ public record CaseFile(String reference, String status, String complainantName, 
 	 * One letter; {@code text} is its new text (quoted history and signature removed),
 	 * {@code body} all of it.
 	 */
-	public record Entry(String direction, OffsetDateTime at, String from, String to, String subject, String messageId,
-			String kind, String text, String body, List<String> attachments) {
+	public record Entry(String direction, OffsetDateTime at, String from, String to, String subject,
+			MessageId messageId, String kind, String text, String body, List<String> attachments) {
 
 		@Override
 		public String toString() {

@@ -172,7 +172,7 @@ public final class CaseFileJson {
 		json.put("from", e.from());
 		json.put("to", iso(e.to()));
 		json.put("subject", e.subject());
-		json.put("message_id", e.messageId());
+		json.put("message_id", StoredMessageIds.text(e.messageId()));
 		json.put("kind", e.kind());
 		json.put("text", e.text());
 		json.put("body", e.body());

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,9 +79,10 @@ final class CaseFileRows {
 				SELECT complaint_id, id, direction, at, sender, recipients, subject, message_id, kind, new_text, body
 				FROM correspondence WHERE\s""" + byCase, params,
 				(rs, n) -> new CaseFile.Entry(rs.getString("direction"), at(rs.getString("at")), rs.getString("sender"),
-						rs.getString("recipients"), rs.getString("subject"), rs.getString("message_id"),
-						rs.getString("kind"), textOf(rs.getString("new_text"), rs.getString("body")),
-						rs.getString("body"), attachments.getOrDefault(rs.getLong("id"), List.of())));
+						rs.getString("recipients"), rs.getString("subject"),
+						MessageId.stored(rs.getString("message_id")), rs.getString("kind"),
+						textOf(rs.getString("new_text"), rs.getString("body")), rs.getString("body"),
+						attachments.getOrDefault(rs.getLong("id"), List.of())));
 	}
 
 	private CaseFile caseFile(ResultSet rs, Map<Long, List<String>> products,

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import nl.klachten.committee.MessageId;
 import nl.klachten.committee.CommitteeSettings;
 import nl.klachten.register.CaseFile;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class AppealLetterTests {
 		List<CaseFile.Entry> entries = new java.util.ArrayList<>();
 		for (int i = 0; i < letters; i++) {
 			entries.add(new CaseFile.Entry("in", OffsetDateTime.parse("2026-01-05T10:00:00+01:00"), "anna@example.org",
-					"NCJansen@klikklaar.com", "Brief " + i, "m" + i + "@example.org", "follow-up",
+					"NCJansen@klikklaar.com", "Brief " + i, MessageId.stored("m" + i + "@example.org"), "follow-up",
 					"Regel " + i + " met één ë en een tab\tnaar de storing.\n".repeat(5), null, List.of()));
 		}
 		return aFile(entries);
@@ -105,11 +106,12 @@ class AppealLetterTests {
 			OffsetDateTime at = OffsetDateTime
 				.parse("2026-01-0" + (5 + i % 4) + "T1" + i % 10 + ":15:16.086886421+01:00");
 			entries.add(new CaseFile.Entry("in", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com", "Re: x",
-					"c" + i + "@example.org", "committee", "NOTITIE\n\nNotitie " + i, null, List.of()));
+					MessageId.stored("c" + i + "@example.org"), "committee", "NOTITIE\n\nNotitie " + i, null,
+					List.of()));
 			entries.add(new CaseFile.Entry("out", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com", "Verwerkt",
-					"v" + i + "@example.org", "command-confirmation", traffic, traffic, List.of()));
+					MessageId.stored("v" + i + "@example.org"), "command-confirmation", traffic, traffic, List.of()));
 			entries.add(new CaseFile.Entry("out", at, "NCJansen@klikklaar.com", "NCJansen@klikklaar.com",
-					"Niet uitgevoerd", "r" + i + "@example.org", "command-rejected",
+					"Niet uitgevoerd", MessageId.stored("r" + i + "@example.org"), "command-rejected",
 					"Regel 1: VERLNG 2 weken\nReden: Onbekend commando; stuur HELP.\n" + traffic, traffic, List.of()));
 		}
 		byte[] pdf = AppealLetter.render(aFile(entries), "De storing is er nog.", LocalDate.of(2026, 1, 25), COMMITTEE,

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.klachten.committee.MessageId;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -139,7 +141,7 @@ class CaseSummaryTests {
 
 	static CaseFile.Entry letter(String direction, String kind, String text) {
 		return new CaseFile.Entry(direction, AT, "anna@example.org", "NCJansen@klikklaar.com", "Onderwerp",
-				"m" + kind + "@example.org", kind, text, text, List.of());
+				MessageId.stored("m" + kind + "@example.org"), kind, text, text, List.of());
 	}
 
 	static CaseFile aFile(List<CaseFile.Entry> letters) {

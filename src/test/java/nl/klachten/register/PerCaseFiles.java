@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import nl.klachten.committee.MessageId;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -105,7 +107,7 @@ final class PerCaseFiles {
 			.param(id)
 			.query((rs, n) -> new CaseFile.Entry(rs.getString("direction"), at(rs.getString("at")),
 					rs.getString("sender"), rs.getString("recipients"), rs.getString("subject"),
-					rs.getString("message_id"), rs.getString("kind"),
+					MessageId.stored(rs.getString("message_id")), rs.getString("kind"),
 					textOf(rs.getString("new_text"), rs.getString("body")), rs.getString("body"),
 					attachments(rs.getLong("id"))))
 			.list();
