@@ -81,7 +81,13 @@ class FloodIntegrationTests extends MailIntegrationTest {
 				.filter((m) -> subject(m).startsWith("Ontvangstbevestigingen wachten"))
 				.toList(), (found) -> found.size() == 1)
 			.get(0);
-		assertThat(part(notice, "text/plain").replaceAll("\\s+", " ")).contains("Er wachten er nu 2;");
+		// the count is of the moment the ceiling is reached: the five complaints may come
+		// in
+		// over two reads (the intake reads again at once while mail keeps coming), so one
+		// or
+		// both of the last two may be registered by then; the later one waits all the
+		// same
+		assertThat(part(notice, "text/plain").replaceAll("\\s+", " ")).containsPattern("Er wachten er nu [12];");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM complaint").query(Integer.class).single())
 			.isGreaterThanOrEqualTo(5);
 		Holds.during(Duration.ofSeconds(2), () -> {
