@@ -160,7 +160,7 @@ public class DigestSender implements DigestRequests {
 	public String render(LocalDate asOf) {
 		Letter letter = new Letter(PURPOSE, recipients(), null, null, List.of(),
 				this.unfiled.addTo(DigestView.model(this.assembler.build(asOf))));
-		return this.composer.compose(letter).text();
+		return this.composer.text(letter);
 	}
 
 	private MessageId queue(LocalDate day) {

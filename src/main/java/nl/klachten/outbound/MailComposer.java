@@ -51,10 +51,8 @@ public class MailComposer {
 	}
 
 	public ComposedMail compose(Letter letter) {
-		Map<String, Object> model = new HashMap<>(letter.model());
-		model.put("reference",
-				letter.reference() == null ? "" : HeaderText.require("X-Complaint-Reference", letter.reference()));
-		Locale locale = Language.parse(String.valueOf(model.get(LANGUAGE))).orElse(Language.NL).locale();
+		Map<String, Object> model = model(letter);
+		Locale locale = locale(model);
 		String subject = HeaderText.require("Subject", subject(letter, model, locale));
 		String text = PlainText.wrap(render(letter.purpose() + "/body.ftl", model, locale));
 		String html = render(letter.purpose() + "/body.ftlh", model, locale);
@@ -67,6 +65,27 @@ public class MailComposer {
 		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException("Cannot compose mail " + letter.purpose(), ex);
 		}
+	}
+
+	/**
+	 * The plain text of the letter, as {@link #compose} puts it in the mail, without
+	 * composing the mail: {@code digest --dry-run} prints it (over a large register the
+	 * HTML part and the MIME writing were a third of its time).
+	 */
+	public String text(Letter letter) {
+		Map<String, Object> model = model(letter);
+		return PlainText.wrap(render(letter.purpose() + "/body.ftl", model, locale(model)));
+	}
+
+	private static Map<String, Object> model(Letter letter) {
+		Map<String, Object> model = new HashMap<>(letter.model());
+		model.put("reference",
+				letter.reference() == null ? "" : HeaderText.require("X-Complaint-Reference", letter.reference()));
+		return model;
+	}
+
+	private static Locale locale(Map<String, Object> model) {
+		return Language.parse(String.valueOf(model.get(LANGUAGE))).orElse(Language.NL).locale();
 	}
 
 	/**

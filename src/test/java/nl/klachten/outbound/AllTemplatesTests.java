@@ -111,6 +111,24 @@ class AllTemplatesTests {
 		}
 	}
 
+	/**
+	 * {@code digest --dry-run} prints {@link MailComposer#text} without composing the
+	 * mail: the same text as the mail's, for every template.
+	 */
+	@ParameterizedTest(name = "{0}, everything present: {1}, {2}")
+	@MethodSource("templates")
+	void shouldGiveTheMailsTextWithoutComposingTheMail(String purpose, boolean full, String language) {
+		Configuration templates = new TemplateConfiguration().mailTemplates(TEMPLATES.toString());
+		MailboxSettings mailbox = new MailboxSettings("klachten@klikklaar.com", "Klachtencommissie KlikKlaar",
+				"Klachten/Verwerkt", "Klachten/Quarantaine", null, null);
+		Map<String, Object> model = model(full);
+		model.put(MailComposer.LANGUAGE, language);
+		Letter letter = new Letter(purpose, List.of("klager@example.org"), "KK-2026-0001", null, List.of(), model);
+		MailComposer composer = new MailComposer(templates, mailbox,
+				Clock.fixed(Instant.parse("2026-11-30T07:01:00Z"), ZoneId.of("Europe/Amsterdam")));
+		assertThat(composer.text(letter)).isEqualTo(composer.compose(letter).text());
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@org.junit.jupiter.params.provider.FieldSource("TO_COMPLAINANT")
 	void shouldHaveAnEnglishVersionWhenTheMailGoesToTheComplainant(String purpose) {
