@@ -12,37 +12,29 @@ import nl.klachten.mailbox.NoticeFolder;
  * defers a notice. Exactly once does not rest on the connection: a notice with a try on
  * record is looked for in the folder first, over whatever connection.
  */
-final class NoticeLane {
+final class NoticeLane extends KeptConnection<NoticeFolder.Connection> {
 
 	private final NoticeFolder folder;
-
-	private final LongSupplier nanos;
-
-	private NoticeFolder.Connection connection;
-
-	private long lastUse;
-
-	private boolean reuse = true;
 
 	/** Between {@link #connection()} and {@link #done()}: the idle check leaves it be. */
 	private boolean busy;
 
 	NoticeLane(NoticeFolder folder, LongSupplier nanos) {
+		super(nanos, NoticeFolder.Connection::close);
 		this.folder = folder;
-		this.nanos = nanos;
 	}
 
 	/** The connection for a batch: the kept one while it stands, else a new one. */
 	synchronized NoticeFolder.Connection connection() throws MessagingException {
-		if (this.connection != null && (idle() || !this.connection.usable())) {
+		if (current() != null && (idle() || !current().usable())) {
 			close();
 		}
-		if (this.connection == null) {
-			this.connection = this.folder.open();
+		if (current() == null) {
+			keep(this.folder.open());
 		}
-		this.lastUse = this.nanos.getAsLong();
+		used();
 		this.busy = true;
-		return this.connection;
+		return current();
 	}
 
 	/**
@@ -51,41 +43,18 @@ final class NoticeLane {
 	 */
 	synchronized void done() {
 		this.busy = false;
-		this.lastUse = this.nanos.getAsLong();
-		if (!this.reuse) {
-			close();
-		}
+		used();
+		closeUnlessKept();
 	}
 
 	/**
-	 * From the poller, on its own thread: a connection unused for {@link SmtpLane#IDLE}
-	 * closes, never one a batch is using.
+	 * From the poller, on its own thread: a connection unused for {@link #IDLE} closes,
+	 * never one a batch is using.
 	 */
 	synchronized void closeIfIdle() {
-		if (this.connection != null && !this.busy && idle()) {
+		if (current() != null && !this.busy && idle()) {
 			close();
 		}
-	}
-
-	synchronized void stop() {
-		this.reuse = false;
-		close();
-	}
-
-	synchronized void start() {
-		this.reuse = true;
-	}
-
-	/** After a failed command: the next batch opens a new connection. */
-	synchronized void close() {
-		if (this.connection != null) {
-			this.connection.close();
-			this.connection = null;
-		}
-	}
-
-	private boolean idle() {
-		return this.nanos.getAsLong() - this.lastUse >= SmtpLane.IDLE.toNanos();
 	}
 
 }
