@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.net.SocketException;
 
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -16,6 +17,9 @@ import javax.net.ssl.SSLSocketFactory;
  * ms because it has nothing to answer yet. Each mail then cost 40 ms of waiting on the
  * embedded GreenMail. Our writes are whole commands, so there is nothing for Nagle to
  * gather.
+ * <p>
+ * TLS sockets also offer the ChaCha20-Poly1305 suites first ({@link TlsSuites}); every
+ * suite the JVM enables stays enabled.
  */
 final class NoDelaySockets {
 
@@ -34,6 +38,9 @@ final class NoDelaySockets {
 
 	private static <S extends Socket> S noDelay(S socket) throws SocketException {
 		socket.setTcpNoDelay(true);
+		if (socket instanceof SSLSocket tls) {
+			tls.setEnabledCipherSuites(TlsSuites.chachaFirst(tls.getEnabledCipherSuites()));
+		}
 		return socket;
 	}
 
@@ -82,7 +89,7 @@ final class NoDelaySockets {
 
 		@Override
 		public String[] getDefaultCipherSuites() {
-			return this.sockets.getDefaultCipherSuites();
+			return TlsSuites.chachaFirst(this.sockets.getDefaultCipherSuites());
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package nl.klachten.mailbox;
 
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import nl.klachten.mailbox.MailboxSettings.Security;
@@ -102,6 +103,24 @@ class TlsRealServerIT {
 		try (ImapMailbox mailbox = new ImapMailbox(server("localhost", imapPort(security), security, trusted),
 				settings(null))) {
 			mailbox.ensureFolders();
+		}
+	}
+
+	/**
+	 * Issue 15: Dovecot and Postfix follow the client's preference, so the processor's
+	 * sockets get ChaCha20-Poly1305, which the JVM without C2 does five times faster than
+	 * AES-GCM. (The JVM's own order gives AES-256-GCM.)
+	 */
+	@ParameterizedTest
+	@CsvSource({ "IMAPS", "SMTPS" })
+	void shouldAgreeOnChaChaWithTheRealServers(String service) throws Exception {
+		int port = "IMAPS".equals(service) ? RealServers.IMAPS : RealServers.SMTPS;
+		try (SSLSocket ours = (SSLSocket) NoDelaySockets.tls(trusted).createSocket(RealServers.HOST, port);
+				SSLSocket jvms = (SSLSocket) trusted.createSocket(RealServers.HOST, port)) {
+			ours.startHandshake();
+			jvms.startHandshake();
+			assertThat(ours.getSession().getCipherSuite()).isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
+			assertThat(jvms.getSession().getCipherSuite()).isNotEqualTo("TLS_CHACHA20_POLY1305_SHA256");
 		}
 	}
 
