@@ -1,6 +1,5 @@
 package nl.klachten.outbound;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Date;
@@ -57,7 +56,7 @@ final class MimeLetter {
 		message.setContent(letter.attachments().isEmpty() ? alternative(text, html)
 				: withAttachments(alternative(text, html), letter.attachments()));
 		message.saveChanges();
-		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		MailBytes raw = new MailBytes();
 		message.writeTo(raw);
 		return raw.toByteArray();
 	}
@@ -100,13 +99,22 @@ final class MimeLetter {
 
 	private static MimeMultipart alternative(String text, String html) throws MessagingException {
 		MimeMultipart alternative = new MimeMultipart("alternative");
-		MimeBodyPart plain = new MimeBodyPart();
-		plain.setText(text, "UTF-8", "plain");
-		MimeBodyPart rich = new MimeBodyPart();
-		rich.setText(html, "UTF-8", "html");
+		MimeBodyPart plain = textPart(text, "plain");
+		MimeBodyPart rich = textPart(html, "html");
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(rich);
 		return alternative;
+	}
+
+	/**
+	 * A UTF-8 text part with its transfer encoding set ({@link TransferEncoding}), so
+	 * that Jakarta Mail does not write the text once more to choose it.
+	 */
+	private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setText(text, "UTF-8", subtype);
+		part.setHeader("Content-Transfer-Encoding", TransferEncoding.of(text));
+		return part;
 	}
 
 	private static MimeMultipart withAttachments(MimeMultipart alternative, List<Letter.File> files)
