@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -61,6 +62,11 @@ public final class DeadlinePolicy {
 	 */
 	public LocalDate appealDue(OffsetDateTime appealFiledAt) {
 		return localDate(appealFiledAt).plus(this.terms.appeal());
+	}
+
+	/** R20: how long a handled case is kept. */
+	public Period retention() {
+		return this.terms.retention();
 	}
 
 	/** R20: the case is kept up to and including this day. */
