@@ -29,9 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * benchmark: the schema by Flyway and the rows through the register's own classes, so the
  * file stays what the application writes when the schema grows. Each case has its
  * complaint, the acknowledgement, the chair's notification, a chair's command and its
- * confirmation; every fifth case is decided (with the decision mail), every tenth
- * extended, every twenty-fifth appealed, and half of the decided ones have a measure.
- * Submission dates spread over 2026 up to the end of November.
+ * confirmation. Submissions are spread evenly over 2026 up to 29 November whatever N is
+ * (the first version spread 1,000 cases over the year, so 100,000 reached into the next
+ * century). As a committee that keeps its terms leaves it: a case is decided three weeks
+ * after it came in (with the decision mail) unless that is after the benchmark's day, 30
+ * November, or it is one of every fifty, which stay open past their term; every tenth is
+ * extended; nineteen of twenty decided cases have their measure recorded a few days
+ * later; every twenty-fifth decided case is appealed, and the appeal decided after four
+ * weeks when that is before the day.
  */
 final class BenchRegister {
 
@@ -48,6 +53,14 @@ final class BenchRegister {
 			Met vriendelijke groet,
 			Klager %d
 			""";
+
+	private static final OffsetDateTime START = OffsetDateTime.of(2026, 1, 1, 9, 0, 0, 0, ZoneOffset.ofHours(1));
+
+	/** Minutes from {@link #START} to 29 November 2026. */
+	private static final long YEAR_MINUTES = 332L * 24 * 60;
+
+	/** The day the benchmark's digest is made for; nothing happens after it. */
+	static final OffsetDateTime DAY = OffsetDateTime.of(2026, 11, 30, 8, 0, 0, 0, ZoneOffset.ofHours(1));
 
 	private BenchRegister() {
 	}
@@ -68,7 +81,7 @@ final class BenchRegister {
 					context.getBean(CaseChanges.class), context.getBean(Appeals.class));
 			transaction.executeWithoutResult((status) -> {
 				for (int i = 1; i <= cases; i++) {
-					filler.add(i);
+					filler.add(i, START.plusMinutes((long) i * YEAR_MINUTES / cases));
 				}
 			});
 		}
@@ -76,9 +89,7 @@ final class BenchRegister {
 
 	private record Filler(Complaints complaints, Correspondence correspondence, CaseChanges changes, Appeals appeals) {
 
-		void add(int i) {
-			OffsetDateTime at = OffsetDateTime.of(2026, 1, 1, 9, 0, 0, 0, ZoneOffset.ofHours(1))
-				.plusMinutes((long) i * 480_000 / 1_000);
+		void add(int i, OffsetDateTime at) {
 			String email = "klager" + i + "@example.org";
 			String subject = "Router niet geleverd (" + i + ")";
 			RegisteredComplaint c = this.complaints.register(new NewComplaint("Klager " + i, email, "Dorpsstraat " + i,
@@ -94,12 +105,13 @@ final class BenchRegister {
 			this.changes.setEmployee(c.id(), "Piet de Vries", "piet@klikklaar.com");
 			mail(c, Direction.OUT, at.plusHours(2).plusSeconds(1), CHAIR, CHAIR, "Uitgevoerd", "command-confirmation",
 					"Uitgevoerd: MEDEWERKER Piet de Vries <piet@klikklaar.com>");
-			if (i % 10 == 0) {
+			if (i % 10 == 0 && at.plusDays(20).isBefore(DAY)) {
 				this.changes.extend(c.id(), at.toLocalDate().plusDays(42), "Wij wachten op de vervoerder.",
 						at.plusDays(20));
 			}
-			if (i % 5 == 0) {
-				decide(c, at.plusDays(21), email, subject, i);
+			OffsetDateTime decided = at.plusDays(21);
+			if (i % 50 != 0 && decided.isBefore(DAY)) {
+				decide(c, decided, email, subject, i);
 			}
 		}
 
@@ -108,16 +120,19 @@ final class BenchRegister {
 					"De levering was te laat en de klantenservice belde niet terug.", "per e-mail", decided);
 			mail(c, Direction.OUT, decided, CHAIR, email, "Beslissing " + subject, "decision",
 					"De commissie acht uw klacht gegrond. Oplossing: wij vergoeden de kabel.");
-			if (i % 10 == 0) {
+			if (i % 20 != 0 && decided.plusDays(3).isBefore(DAY)) {
 				this.changes.recordMeasure(c.id(), "Terugbelbeloften worden in het systeem vastgelegd.", CHAIR,
 						decided.plusDays(3).toInstant());
 			}
-			if (i % 25 == 0) {
-				OffsetDateTime filed = decided.plusDays(5);
+			OffsetDateTime filed = decided.plusDays(5);
+			if (i % 25 == 0 && filed.isBefore(DAY)) {
 				LocalDate due = filed.toLocalDate().plusDays(56);
 				this.appeals.file(c.id(), filed, due, "Ik ben het niet eens met de voorgestelde oplossing.");
 				mail(c, Direction.IN, filed, email, CHAIR, "BEROEP", "appeal",
 						"BEROEP\n\nIk ben het er niet mee eens.");
+				if (filed.plusDays(28).isBefore(DAY)) {
+					this.appeals.decide(c.id(), "ongegrond", filed.plusDays(28));
+				}
 			}
 		}
 
