@@ -21,22 +21,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Takes a batch of fetched mail into the register and says where each mail is to be
  * filed. Every mail ends in exactly one of: a case, the ignored list, or quarantine, with
- * its raw bytes kept (CONTRACT §4). Each mail is a transaction of its own: its raw bytes
- * are stored and it is parsed before the transaction begins, so SQLite's write lock is
- * held only for the mail's routing writes and an admin command or the outbox sender never
- * waits for a whole batch. A mail that fails unexpectedly (any {@link Throwable}, a
- * {@link StackOverflowError} or {@link OutOfMemoryError} included) is rolled back alone,
- * counted, left in the inbox to be tried again, and after {@code max-attempts} tries
- * quarantined, so it never blocks the mails behind it. A mail over {@link MailLimits} or
- * its time budget is quarantined at once. A fault of the register's machine
- * ({@link RegisterFaults}: the lock held past the busy timeout, a full disk) is no mail's
- * failure: the batch stops there, the mails taken so far are filed, the rest stay in the
- * inbox, and the intake pauses ({@link IntakePause}) before it reads again.
- * <p>
- * "The same mail" read again is only filed ({@link Dedupe}); a different mail that reuses
- * a Message-ID is routed on its own merits and the chair is told
- * ({@link ReusedMessageIdNotice}). Where a mail goes is decided by
- * {@link nl.klachten.intake.MailRoutes}, applied by {@link RouteEffects}.
+ * its raw bytes kept (CONTRACT §4). The batch's raw bytes are stored first
+ * ({@link RawFirst}); then each mail is parsed and is a transaction of its own, so
+ * SQLite's write lock is held only for the mail's routing writes. A mail that fails
+ * unexpectedly (any {@link Throwable}, {@link StackOverflowError} and
+ * {@link OutOfMemoryError} included) is rolled back alone, counted, left in the inbox to
+ * be tried again, and after {@code max-attempts} tries quarantined, so it never blocks
+ * the mails behind it. A mail over {@link MailLimits} or its time budget is quarantined
+ * at once. A fault of the register's machine ({@link RegisterFaults}: a full disk, the
+ * lock held too long) stops the batch: the rest stay in the inbox, the intake pauses
+ * ({@link IntakePause}). A mail read again is only filed ({@link Dedupe}); one reusing a
+ * Message-ID is routed on its own and the chair told ({@link ReusedMessageIdNotice}).
+ * {@link MailRoutes} decides where a mail goes, {@link RouteEffects} applies it.
  */
 @Component
 public class Intake {
@@ -106,11 +102,16 @@ public class Intake {
 	 */
 	private int takeAll(MailBatch batch, Map<Long, Filing.Destination> destinations) {
 		int read = 0;
+		Map<FetchedMail, DataFiles.Stored> raws = null;
 		try (AttemptCounter.Batch attempts = this.attempts.startBatch()) {
 			for (FetchedMail mail : batch.mails()) {
 				try {
+					if (raws == null) {
+						raws = RawFirst.store(this.files, batch.mails());
+					}
 					Optional<Filing.Destination> filed = mail.bodyMissing()
-							? Optional.of(withoutBody(mail, batch.uidValidity())) : takeOne(mail, attempts);
+							? Optional.of(withoutBody(mail, batch.uidValidity()))
+							: takeOne(mail, raws.get(mail), attempts);
 					filed.ifPresent((destination) -> destinations.put(mail.uid(), destination));
 				}
 				catch (RuntimeException ex) {
@@ -143,10 +144,11 @@ public class Intake {
 	 * ({@link ParseWorker}). Whatever the parse throws is this mail's failure alone, but
 	 * for a fault of the register's machine, which goes up to {@link #take}.
 	 */
-	private Optional<Filing.Destination> takeOne(FetchedMail read, AttemptCounter.Batch attempts) {
+	private Optional<Filing.Destination> takeOne(FetchedMail read, DataFiles.Stored kept,
+			AttemptCounter.Batch attempts) {
 		FetchedMail fetched = ReceiptTime.clamp(read, this.clock.instant());
-		DataFiles.Stored raw = fetched.oversize() ? this.files.storeMail(fetched.spool())
-				: this.files.storeMail(fetched.raw());
+		DataFiles.Stored raw = kept != null ? kept
+				: fetched.oversize() ? this.files.storeMail(fetched.spool()) : this.files.storeMail(fetched.raw());
 		MailEntry stored = new MailEntry("sha:" + raw.sha256(), null, raw, fetched, null);
 		if (fetched.oversize()) {
 			return Optional.of(this.quarantine.once(stored, "oversize"));
