@@ -1,6 +1,7 @@
 package nl.klachten.mailbox;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 import jakarta.mail.Address;
@@ -62,7 +63,7 @@ public class SmtpTransport {
 		 * other {@link MessagingException} means the connection failed.
 		 */
 		public void send(byte[] raw, List<String> recipients) throws MessagingException {
-			MimeMessage message = new MimeMessage(SmtpTransport.this.session, new ByteArrayInputStream(raw));
+			MimeMessage message = new RawMail(SmtpTransport.this.session, raw);
 			Address[] to = new Address[recipients.size()];
 			for (int i = 0; i < to.length; i++) {
 				to[i] = new InternetAddress(recipients.get(i));
@@ -88,6 +89,33 @@ public class SmtpTransport {
 				// the mails were sent or recorded as failed already; a failing QUIT
 				// changes nothing
 			}
+		}
+
+	}
+
+	/**
+	 * A composed mail handed to Angus as it is: {@code DATA} writes its bytes, which were
+	 * parsed into a message and written out again before (issue 15). The composer writes
+	 * no {@code Bcc} or {@code Content-Length} header, which {@code sendMessage} would
+	 * have left out; the envelope comes from the session and the recipients given.
+	 */
+	private static final class RawMail extends MimeMessage {
+
+		private final byte[] raw;
+
+		RawMail(Session session, byte[] raw) {
+			super(session);
+			this.raw = raw;
+		}
+
+		@Override
+		public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
+			out.write(this.raw);
+		}
+
+		@Override
+		public void writeTo(OutputStream out) throws IOException {
+			out.write(this.raw);
 		}
 
 	}
