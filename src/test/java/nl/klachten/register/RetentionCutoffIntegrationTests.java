@@ -36,6 +36,8 @@ class RetentionCutoffIntegrationTests extends RegisterIntegrationTest {
 			"2027-01-31T23:30+01:00", "2027-02-01T00:30+01:00", "2027-03-31T01:00-05:00", "2027-01-31", "2027-02-28",
 			"2028-02-29", "gisteren", "");
 
+	private static final OffsetDateTime SUBMITTED = OffsetDateTime.of(2027, 1, 3, 10, 0, 0, 0, ZoneOffset.UTC);
+
 	@Autowired
 	Complaints complaints;
 
@@ -54,8 +56,8 @@ class RetentionCutoffIntegrationTests extends RegisterIntegrationTest {
 		for (String handledAt : HANDLED) {
 			for (String status : List.of("afgehandeld", "ingetrokken")) {
 				RegisteredComplaint c = this.complaints.register(new NewComplaint("Klager", "cutoff@example.org", null,
-						null, null, "Bewaartermijn " + UUID.randomUUID(), "Tekst", OffsetDateTime.now(ZoneOffset.UTC),
-						null, false, null, List.of(), LocalDate.now(), LocalDate.now()));
+						null, null, "Bewaartermijn " + UUID.randomUUID(), "Tekst", SUBMITTED, null, false, null,
+						List.of(), SUBMITTED.toLocalDate(), SUBMITTED.toLocalDate()));
 				this.jdbc.sql("UPDATE complaint SET status = ?, handled_at = ? WHERE id = ?")
 					.params(status, handledAt, c.id())
 					.update();

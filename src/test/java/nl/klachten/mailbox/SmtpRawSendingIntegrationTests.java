@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and written out again; what the server receives is those bytes, with SMTP's dot
  * stuffing undone, bare line ends made CRLF, and the headers in their order and form.
  */
-class SmtpRawSendingTests {
+class SmtpRawSendingIntegrationTests {
 
 	@RegisterExtension
 	static GreenMailExtension greenMail = MailFixtures.greenMail();
