@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with and without products, extensions, a decision, an appeal with and without its own
  * extensions, measures (one recording that none is taken), notes, letters with and
  * without new text and attachments, a purged case, unreadable timestamps, gaps in the
- * ids, and rows of several cases written interleaved, over more than two pages.
+ * ids, and rows of several cases written interleaved, over more than two pages; the
+ * export streams them as it reads the next pages on another thread ({@link ReadAhead}).
  */
 class CaseFileLoadingTests {
 
@@ -86,7 +87,7 @@ class CaseFileLoadingTests {
 	private byte[] streamed() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (CaseFileJson.Export json = CaseFileJson.export(out)) {
-			assertThat(this.caseFiles.forEach(json::write)).isEqualTo(this.perCase.all().size());
+			assertThat(this.caseFiles.forEachReadAhead(json::write)).isEqualTo(this.perCase.all().size());
 		}
 		return out.toByteArray();
 	}
