@@ -41,13 +41,14 @@ class RegisterExport {
 	}
 
 	/**
-	 * The whole register as JSON, written a page of cases at a time (issue 15): the same
-	 * bytes as {@link #json()} of all cases, without holding them all.
+	 * The whole register as JSON, written a page of cases at a time while the next pages
+	 * are read (issue 15): the same bytes as {@link #json()} of all cases, without
+	 * holding them all.
 	 * @return how many cases were written
 	 */
 	static int json(CaseFiles files, OutputStream out) {
 		try (CaseFileJson.Export json = CaseFileJson.export(out)) {
-			return files.forEach(json::write);
+			return files.forEachReadAhead(json::write);
 		}
 	}
 

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,29 +28,37 @@ public final class CaseFileJson {
 
 	/**
 	 * The same array as {@link #write(List)}, byte for byte, written a case at a time as
-	 * the cases are read (issue 15: the export of 100,000 cases does not hold them all).
-	 * Closing it ends the array and flushes; {@code out} stays open.
+	 * the cases are read (issue 15: the export of 100,000 cases does not hold them all),
+	 * straight to the generator ({@link CaseFileStream}), with the mapper's pretty
+	 * printer. Closing it ends the array and flushes; {@code out} stays open.
 	 */
 	public static Export export(OutputStream out) {
-		return new Export(MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValuesAsArray(out));
+		JsonGenerator generator = MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);
+		generator.writeStartArray();
+		return new Export(generator);
 	}
 
 	/** The export's array, open for one case after the other. */
 	public static final class Export implements AutoCloseable {
 
-		private final SequenceWriter writer;
+		private final JsonGenerator generator;
 
-		private Export(SequenceWriter writer) {
-			this.writer = writer;
+		private Export(JsonGenerator generator) {
+			this.generator = generator;
 		}
 
 		public void write(CaseFile c) {
-			this.writer.write(toJson(c));
+			CaseFileStream.write(this.generator, c);
 		}
 
 		@Override
 		public void close() {
-			this.writer.close();
+			try {
+				this.generator.writeEndArray();
+			}
+			finally {
+				this.generator.close();
+			}
 		}
 
 	}

@@ -1,5 +1,6 @@
 package nl.klachten.register;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -25,6 +26,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CaseFileRows {
 
+	/**
+	 * The columns of {@code complaint} a case file reads, by position in
+	 * {@link #caseFile} (issue 15: by name was a hash look-up per value).
+	 */
+	private static final String COMPLAINT_COLUMNS = """
+			id, assessment, decided_at, manner, arguments, solution, reference, status, complainant_name,
+			complainant_email, complainant_address, complainant_city, representative_of, subject, description,
+			submitted_at, arose_on, late, employee_name, employee_email, acknowledge_due, decision_due,
+			management_involved, purged""";
+
 	private final JdbcClient jdbc;
 
 	private final ZoneId zone;
@@ -43,7 +54,7 @@ final class CaseFileRows {
 	 */
 	List<CaseFile> load(String where, String byCase, List<?> params) {
 		Map<Long, List<String>> products = group("SELECT complaint_id, name FROM product WHERE " + byCase, params,
-				(rs, n) -> rs.getString(2));
+				(rs, n) -> text(rs, 2));
 		Map<Long, List<CaseFile.Extension>> extensions = group(
 				"SELECT complaint_id, to_date, reason, notified_at FROM extension WHERE " + byCase, params,
 				this::extension);
@@ -54,17 +65,17 @@ final class CaseFileRows {
 				"SELECT complaint_id, filed_at, due, outcome, decided_at, grounds FROM appeal WHERE " + byCase
 						+ " ORDER BY complaint_id",
 				params,
-				(rs, n) -> new CaseFile.Appeal(at(rs.getString(2)), Timestamps.date(rs.getString(3)), rs.getString(4),
-						Timestamps.date(rs.getString(5)), rs.getString(6),
+				(rs, n) -> new CaseFile.Appeal(at(text(rs, 2)), Timestamps.date(text(rs, 3)), text(rs, 4),
+						Timestamps.date(text(rs, 5)), text(rs, 6),
 						appealExtensions.getOrDefault(rs.getLong(1), List.of())));
 		Map<Long, List<CaseFile.Measure>> measures = group(
 				"SELECT complaint_id, text, recorded_at, recorded_by FROM measure WHERE " + byCase, params,
-				(rs, n) -> new CaseFile.Measure(rs.getString(2), at(rs.getString(3)), rs.getString(4)));
+				(rs, n) -> new CaseFile.Measure(text(rs, 2), at(text(rs, 3)), text(rs, 4)));
 		Map<Long, List<CaseFile.Note>> notes = group(
 				"SELECT complaint_id, text, written_at, written_by FROM note WHERE " + byCase, params,
-				(rs, n) -> new CaseFile.Note(rs.getString(2), at(rs.getString(3)), rs.getString(4)));
+				(rs, n) -> new CaseFile.Note(text(rs, 2), at(text(rs, 3)), text(rs, 4)));
 		Map<Long, List<CaseFile.Entry>> letters = correspondence(byCase, params);
-		return this.jdbc.sql("SELECT * FROM complaint WHERE " + where + " ORDER BY id")
+		return this.jdbc.sql("SELECT " + COMPLAINT_COLUMNS + " FROM complaint WHERE " + where + " ORDER BY id")
 			.params(params)
 			.query((rs, n) -> caseFile(rs, products, extensions, appeals, measures, letters, notes))
 			.list();
@@ -74,41 +85,43 @@ final class CaseFileRows {
 		Map<Long, List<String>> attachments = group("""
 				SELECT correspondence_id, file_name FROM attachment
 				WHERE correspondence_id IN (SELECT id FROM correspondence WHERE %s)
-				ORDER BY correspondence_id, id""".formatted(byCase), params, (rs, n) -> rs.getString(2));
+				ORDER BY correspondence_id, id""".formatted(byCase), params, (rs, n) -> text(rs, 2));
 		return group("""
 				SELECT complaint_id, id, direction, at, sender, recipients, subject, message_id, kind, new_text, body
-				FROM correspondence WHERE\s""" + byCase, params,
-				(rs, n) -> new CaseFile.Entry(rs.getString("direction"), at(rs.getString("at")), rs.getString("sender"),
-						rs.getString("recipients"), rs.getString("subject"),
-						MessageId.stored(rs.getString("message_id")), rs.getString("kind"),
-						textOf(rs.getString("new_text"), rs.getString("body")), rs.getString("body"),
-						attachments.getOrDefault(rs.getLong("id"), List.of())));
+				FROM correspondence WHERE\s""" + byCase, params, (rs, n) -> entry(rs, attachments));
+	}
+
+	/**
+	 * A row of the query above, its columns read by position and the body once (issue 15:
+	 * the export reads half a million letters, and the body is most of their text).
+	 */
+	private CaseFile.Entry entry(ResultSet rs, Map<Long, List<String>> attachments) throws SQLException {
+		String body = text(rs, 11);
+		return new CaseFile.Entry(text(rs, 3), at(text(rs, 4)), text(rs, 5), text(rs, 6), text(rs, 7),
+				MessageId.stored(text(rs, 8)), text(rs, 9), textOf(text(rs, 10), body), body,
+				attachments.getOrDefault(rs.getLong(2), List.of()));
 	}
 
 	private CaseFile caseFile(ResultSet rs, Map<Long, List<String>> products,
 			Map<Long, List<CaseFile.Extension>> extensions, Map<Long, List<CaseFile.Appeal>> appeals,
 			Map<Long, List<CaseFile.Measure>> measures, Map<Long, List<CaseFile.Entry>> letters,
 			Map<Long, List<CaseFile.Note>> notes) throws SQLException {
-		long id = rs.getLong("id");
-		String assessment = rs.getString("assessment");
-		CaseFile.Decision decision = assessment == null ? null
-				: new CaseFile.Decision(assessment, Timestamps.date(rs.getString("decided_at")), rs.getString("manner"),
-						rs.getString("arguments"), rs.getString("solution"));
+		long id = rs.getLong(1);
+		String assessment = text(rs, 2);
+		CaseFile.Decision decision = assessment == null ? null : new CaseFile.Decision(assessment,
+				Timestamps.date(text(rs, 3)), text(rs, 4), text(rs, 5), text(rs, 6));
 		List<CaseFile.Appeal> appeal = appeals.getOrDefault(id, List.of());
-		return new CaseFile(rs.getString("reference"), rs.getString("status"), rs.getString("complainant_name"),
-				rs.getString("complainant_email"), rs.getString("complainant_address"),
-				rs.getString("complainant_city"), rs.getString("representative_of"), rs.getString("subject"),
-				rs.getString("description"), at(rs.getString("submitted_at")),
-				Timestamps.date(rs.getString("arose_on")), rs.getBoolean("late"), rs.getString("employee_name"),
-				rs.getString("employee_email"), products.getOrDefault(id, List.of()),
-				Timestamps.date(rs.getString("acknowledge_due")), Timestamps.date(rs.getString("decision_due")),
-				extensions.getOrDefault(id, List.of()), rs.getBoolean("management_involved"), decision,
-				appeal.isEmpty() ? null : appeal.get(0), measures.getOrDefault(id, List.of()),
-				letters.getOrDefault(id, List.of()), notes.getOrDefault(id, List.of()), rs.getBoolean("purged"));
+		return new CaseFile(text(rs, 7), text(rs, 8), text(rs, 9), text(rs, 10), text(rs, 11), text(rs, 12),
+				text(rs, 13), text(rs, 14), text(rs, 15), at(text(rs, 16)), Timestamps.date(text(rs, 17)),
+				rs.getBoolean(18), text(rs, 19), text(rs, 20), products.getOrDefault(id, List.of()),
+				Timestamps.date(text(rs, 21)), Timestamps.date(text(rs, 22)), extensions.getOrDefault(id, List.of()),
+				rs.getBoolean(23), decision, appeal.isEmpty() ? null : appeal.get(0),
+				measures.getOrDefault(id, List.of()), letters.getOrDefault(id, List.of()),
+				notes.getOrDefault(id, List.of()), rs.getBoolean(24));
 	}
 
 	private CaseFile.Extension extension(ResultSet rs, int row) throws SQLException {
-		return new CaseFile.Extension(Timestamps.date(rs.getString(2)), rs.getString(3), at(rs.getString(4)));
+		return new CaseFile.Extension(Timestamps.date(text(rs, 2)), text(rs, 3), at(text(rs, 4)));
 	}
 
 	/**
@@ -129,6 +142,17 @@ final class CaseFileRows {
 	/** A stored timestamp as a time in the committee's zone. */
 	private OffsetDateTime at(String stored) {
 		return Timestamps.readAt(stored, this.zone);
+	}
+
+	/**
+	 * A column's text as {@link ResultSet#getString} reads it, read as its UTF-8 bytes:
+	 * sqlite-jdbc's text read makes a direct buffer through JNI per value, and the export
+	 * reads some 7.6 million values (issue 15: a fifth less CPU to read the letters). No
+	 * bytes is NULL, or an empty text, which getString tells apart.
+	 */
+	static String text(ResultSet rs, int column) throws SQLException {
+		byte[] bytes = rs.getBytes(column);
+		return bytes == null ? rs.getString(column) : new String(bytes, StandardCharsets.UTF_8);
 	}
 
 	private static String textOf(String newText, String body) {

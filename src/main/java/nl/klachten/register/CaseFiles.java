@@ -45,7 +45,26 @@ public class CaseFiles {
 	 * @return how many cases there were
 	 */
 	public int forEach(Consumer<CaseFile> each) {
-		int count = 0;
+		int[] count = new int[1];
+		forEachPage((page) -> {
+			page.forEach(each);
+			count[0] += page.size();
+		});
+		return count[0];
+	}
+
+	/**
+	 * As {@link #forEach}, with the next pages read on another thread while {@code each}
+	 * handles this one ({@link ReadAhead}): for the export, whose writing is as much work
+	 * as its reading (issue 15). {@code each} runs on the calling thread.
+	 * @return how many cases there were
+	 */
+	public int forEachReadAhead(Consumer<CaseFile> each) {
+		return ReadAhead.forEach(this::forEachPage, each);
+	}
+
+	/** Hands every page of cases to {@code each} in id order. */
+	private void forEachPage(Consumer<List<CaseFile>> each) {
 		long after = Long.MIN_VALUE;
 		while (true) {
 			List<Long> ends = this.jdbc
@@ -55,12 +74,10 @@ public class CaseFiles {
 				.list();
 			Long last = ends.isEmpty() ? null : ends.get(0);
 			if (last == null) {
-				return count;
+				return;
 			}
-			List<CaseFile> page = this.rows.load("id > ? AND id <= ?", "complaint_id > ? AND complaint_id <= ?",
-					List.of(after, last));
-			page.forEach(each);
-			count += page.size();
+			each.accept(this.rows.load("id > ? AND id <= ?", "complaint_id > ? AND complaint_id <= ?",
+					List.of(after, last)));
 			after = last;
 		}
 	}

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with and without products, extensions, a decision, an appeal with and without its own
  * extensions, measures (one recording that none is taken), notes, letters with and
  * without new text and attachments, a purged case, unreadable timestamps, gaps in the
- * ids, and rows of several cases written interleaved, over more than two pages.
+ * ids, and rows of several cases written interleaved, over more than two pages; the
+ * export streams them as it reads the next pages on another thread ({@link ReadAhead}).
  */
 class CaseFileLoadingTests {
 
@@ -78,6 +79,21 @@ class CaseFileLoadingTests {
 	}
 
 	@Test
+	void shouldReadTextsAsGetStringDoesWhenTheyAreEmptyNumbersOrNotUtf8() {
+		insert("""
+				INSERT INTO complaint (id, reference, complainant_email, subject, description, submitted_at,
+				    acknowledge_due, decision_due, complainant_city, complainant_name)
+				VALUES (1, 'KK-2026-0001', '', '', CAST(x'41ff42c3' AS TEXT), '', '2026-01-20', '2026-02-17', 42,
+				    x'4a6f')""");
+		insert("INSERT INTO correspondence (complaint_id, direction, at, subject, kind, body, new_text) "
+				+ "VALUES (1, 'in', '2026-01-01T10:00:00.000000000Z', '', 'complaint', CAST(x'ed' AS TEXT), 1.5)");
+
+		List<CaseFile> expected = this.perCase.all();
+		assertThat(expected.get(0).subject()).isEmpty();
+		assertThat(this.caseFiles.all()).containsExactlyElementsOf(expected);
+	}
+
+	@Test
 	void shouldExportAnEmptyArrayWhenTheRegisterHasNoCases() {
 		assertThat(streamed()).isEqualTo(CaseFileJson.write(List.of()));
 		assertThat(this.caseFiles.all()).isEmpty();
@@ -86,7 +102,7 @@ class CaseFileLoadingTests {
 	private byte[] streamed() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (CaseFileJson.Export json = CaseFileJson.export(out)) {
-			assertThat(this.caseFiles.forEach(json::write)).isEqualTo(this.perCase.all().size());
+			assertThat(this.caseFiles.forEachReadAhead(json::write)).isEqualTo(this.perCase.all().size());
 		}
 		return out.toByteArray();
 	}
