@@ -2,8 +2,10 @@ package nl.klachten.register;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -29,22 +31,18 @@ final class SyncedBatch {
 		try {
 			DataFiles.ensurePrivateDirectory(dir);
 			List<String> hashes = new ArrayList<>();
-			List<FileOutputStream> files = new ArrayList<>();
-			try {
-				for (byte[] content : contents) {
-					temps.add(Files.createTempFile(dir, "incoming-", ".tmp"));
-					FileOutputStream file = new FileOutputStream(temps.get(temps.size() - 1).toFile());
-					files.add(file);
+			for (byte[] content : contents) {
+				temps.add(Files.createTempFile(dir, "incoming-", ".tmp"));
+				try (FileOutputStream file = new FileOutputStream(temps.get(temps.size() - 1).toFile())) {
 					file.write(content);
-					hashes.add(HexFormat.of().formatHex(DataFiles.sha256().digest(content)));
 				}
-				for (FileOutputStream file : files) {
-					file.getFD().sync();
-				}
+				hashes.add(HexFormat.of().formatHex(DataFiles.sha256().digest(content)));
 			}
-			finally {
-				for (FileOutputStream file : files) {
-					file.close();
+			// forced after all are written, each by a descriptor of its own: a batch of
+			// any size (batch-size has no upper bound) holds one file open at a time
+			for (Path temp : temps) {
+				try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+					channel.force(true);
 				}
 			}
 			List<DataFiles.Stored> stored = new ArrayList<>();
