@@ -45,8 +45,7 @@ public class DataFiles {
 	}
 
 	/**
-	 * Several mails at once, each as {@link #storeMail(byte[])} stores it, in their order
-	 * ({@link SyncedBatch}: one wait for the disk instead of two per mail).
+	 * Mails stored as {@link #storeMail(byte[])} does, all at once ({@link SyncedBatch}).
 	 */
 	public List<Stored> storeMails(List<byte[]> contents) {
 		return contents.isEmpty() ? List.of() : SyncedBatch.store(this.root, contents);
@@ -102,11 +101,8 @@ public class DataFiles {
 				MessageDigest digest = sha256();
 				long size = writeSynced(temp, writer, digest);
 				String hash = HexFormat.of().formatHex(digest.digest());
-				Path shard = this.root.resolve(kind).resolve(hash.substring(0, 2));
-				ensurePrivateDirectory(shard);
-				Path target = shard.resolve(hash + suffix);
-				moveInPlace(temp, target);
-				syncDirectory(shard);
+				Path target = place(dir, temp, hash, suffix);
+				syncDirectory(target.getParent());
 				return new Stored(this.root.relativize(target).toString(), hash, size);
 			}
 			finally {
@@ -133,20 +129,18 @@ public class DataFiles {
 		}
 	}
 
-	/** Forces a rename to disk too, where the platform allows opening a directory. */
-	static void syncDirectory(Path dir) {
-		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-			channel.force(true);
-		}
-		catch (IOException | UnsupportedOperationException ex) {
-			// not every file system syncs a directory; the file itself is on disk
-		}
-	}
-
-	static void moveInPlace(Path temp, Path target) throws IOException {
+	/**
+	 * Moves a written and forced {@code temp} to its name under {@code dir}: the shard of
+	 * the hash's first two digits, the hash and the suffix. The caller forces the shard's
+	 * directory (the returned path's parent).
+	 */
+	static Path place(Path dir, Path temp, String hash, String suffix) throws IOException {
+		Path shard = dir.resolve(hash.substring(0, 2));
+		ensurePrivateDirectory(shard);
+		Path target = shard.resolve(hash + suffix);
 		if (Files.exists(target)) {
 			Files.delete(temp);
-			return;
+			return target;
 		}
 		try {
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -158,6 +152,17 @@ public class DataFiles {
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
 		}
 		restrictIfPresent(target);
+		return target;
+	}
+
+	/** Forces a rename to disk too, where the platform allows opening a directory. */
+	static void syncDirectory(Path dir) {
+		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// not every file system syncs a directory; the file itself is on disk
+		}
 	}
 
 	static void ensurePrivateDirectory(Path dir) throws IOException {

@@ -49,11 +49,8 @@ final class SyncedBatch {
 			Set<Path> shards = new LinkedHashSet<>();
 			for (int i = 0; i < contents.size(); i++) {
 				String hash = hashes.get(i);
-				Path shard = dir.resolve(hash.substring(0, 2));
-				DataFiles.ensurePrivateDirectory(shard);
-				Path target = shard.resolve(hash + ".eml");
-				DataFiles.moveInPlace(temps.get(i), target);
-				shards.add(shard);
+				Path target = DataFiles.place(dir, temps.get(i), hash, ".eml");
+				shards.add(target.getParent());
 				stored.add(new DataFiles.Stored(root.relativize(target).toString(), hash, contents.get(i).length));
 			}
 			shards.forEach(DataFiles::syncDirectory);
