@@ -197,7 +197,11 @@ class DigestReplyIntegrationTests extends MailIntegrationTest {
 		}
 	}
 
-	/** Asks for the digest now and waits for the one that lists these cases. */
+	/**
+	 * Asks for the digest now and waits for one that lists these cases. A test that moves
+	 * the clock past the digest time may also get the scheduled digest, which lists them
+	 * too; either answers as well, and the first is taken.
+	 */
 	private MimeMessage digestListing(String... references) {
 		String ask = newMessageId();
 		deliver(greenMail, aMail(CHAIR, "overzicht", "OVERZICHT\n", ask, "", TEXT));
@@ -206,7 +210,7 @@ class DigestReplyIntegrationTests extends MailIntegrationTest {
 			.until(() -> chairMails(greenMail).stream()
 				.filter((m) -> subject(m).startsWith("Dagoverzicht"))
 				.filter((m) -> List.of(references).stream().allMatch((r) -> part(m, "text/plain").contains(r)))
-				.toList(), (found) -> found.size() == 1)
+				.toList(), (found) -> !found.isEmpty())
 			.get(0);
 	}
 
