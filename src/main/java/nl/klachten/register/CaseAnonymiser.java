@@ -16,6 +16,12 @@ class CaseAnonymiser {
 
 	private static final String PURGED_KEY = "purged:";
 
+	/**
+	 * Raw bytes of a purged outbox row, bound as a parameter: a blob literal is
+	 * dialect-specific.
+	 */
+	private static final byte[] EMPTY = new byte[0];
+
 	private final JdbcClient jdbc;
 
 	CaseAnonymiser(JdbcClient jdbc) {
@@ -54,8 +60,8 @@ class CaseAnonymiser {
 	/** Empties sent mail about no single case. */
 	void emptyOutbox(List<Long> ids) {
 		for (long id : ids) {
-			this.jdbc.sql("UPDATE outbox SET raw = X'', recipients = '', last_error = NULL WHERE id = ?")
-				.param(id)
+			this.jdbc.sql("UPDATE outbox SET raw = ?, recipients = '', last_error = NULL WHERE id = ?")
+				.params(EMPTY, id)
 				.update();
 		}
 	}
@@ -82,9 +88,10 @@ class CaseAnonymiser {
 			.param("id", id)
 			.update();
 		this.jdbc.sql("""
-				UPDATE outbox SET raw = X'', recipients = '', settled = NULL, last_error = NULL,
+				UPDATE outbox SET raw = :empty, recipients = '', settled = NULL, last_error = NULL,
 				    status = CASE WHEN status IN ('pending', 'sending') THEN 'purged' ELSE status END
 				WHERE complaint_id = :id OR id IN (SELECT outbox_id FROM correspondence WHERE complaint_id = :id)""")
+			.param("empty", EMPTY)
 			.param("id", id)
 			.update();
 	}
@@ -96,19 +103,8 @@ class CaseAnonymiser {
 				UPDATE measure SET text = CASE WHEN text IS NULL THEN NULL ELSE ? END, recorded_by = NULL
 				WHERE complaint_id = ?""").params(Retention.REMOVED, id).update();
 		this.jdbc.sql("UPDATE data_request SET message_id = NULL WHERE complaint_id = ?").param(id).update();
-		if (tableExists("appeal_letter")) {
-			this.jdbc.sql("DELETE FROM appeal_letter WHERE complaint_id = ?").param(id).update();
-		}
-		if (tableExists("appeal_extension")) {
-			this.jdbc.sql("UPDATE appeal_extension SET reason = NULL WHERE complaint_id = ?").param(id).update();
-		}
-	}
-
-	private boolean tableExists(String table) {
-		return this.jdbc.sql("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?")
-			.param(table)
-			.query(Integer.class)
-			.single() > 0;
+		this.jdbc.sql("DELETE FROM appeal_letter WHERE complaint_id = ?").param(id).update();
+		this.jdbc.sql("UPDATE appeal_extension SET reason = NULL WHERE complaint_id = ?").param(id).update();
 	}
 
 }

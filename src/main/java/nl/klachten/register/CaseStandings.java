@@ -63,7 +63,7 @@ public class CaseStandings {
 					  AND NOT EXISTS (SELECT 1 FROM correspondence a
 					                  WHERE a.complaint_id = :id AND a.direction = 'in' AND a.id > q.id
 					                    AND a.sender IS NOT NULL AND a.sender <> ''
-					                    AND instr(lower(q.recipients), lower(a.sender)) > 0)"""
+					                    AND replace(lower(q.recipients), lower(a.sender), '') <> lower(q.recipients))"""
 				.formatted(QUESTION_KINDS, QUESTION_KINDS))
 			.param("id", id)
 			.query((rs, n) -> new CaseStanding.Waiting(rs.getString(1), Timestamps.readAt(rs.getString(2), this.zone)))

@@ -58,7 +58,7 @@ public class Complaints {
 			.param("description", complaint.description())
 			.param("submittedAt", Timestamps.write(complaint.submittedAt().toInstant()))
 			.param("aroseOn", complaint.aroseOn() == null ? null : complaint.aroseOn().toString())
-			.param("late", complaint.late())
+			.param("late", complaint.late() ? 1 : 0)
 			.param("employee", complaint.employeeName())
 			.param("acknowledgeDue", complaint.acknowledgeDue().toString())
 			.param("decisionDue", complaint.decisionDue().toString())
@@ -132,7 +132,7 @@ public class Complaints {
 	 * window.
 	 */
 	public void markLate(long id, boolean late) {
-		this.jdbc.sql("UPDATE complaint SET late = ? WHERE id = ?").params(late, id).update();
+		this.jdbc.sql("UPDATE complaint SET late = ? WHERE id = ?").params(late ? 1 : 0, id).update();
 	}
 
 	public java.time.OffsetDateTime submittedAt(long id) {
@@ -145,7 +145,8 @@ public class Complaints {
 		if (value == null || value.isBlank()) {
 			return;
 		}
-		int updated = this.jdbc.sql("UPDATE complaint SET " + column + " = ? WHERE id = ? AND " + column + " IS NOT ?")
+		int updated = this.jdbc
+			.sql("UPDATE complaint SET " + column + " = ? WHERE id = ? AND " + column + " IS DISTINCT FROM ?")
 			.params(value, id, value)
 			.update();
 		if (updated > 0) {

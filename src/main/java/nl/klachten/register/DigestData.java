@@ -79,7 +79,7 @@ public class DigestData {
 				  AND NOT EXISTS (SELECT 1 FROM correspondence a
 				                  WHERE a.complaint_id = q.complaint_id AND a.direction = 'in' AND a.id > q.id
 				                    AND a.sender IS NOT NULL AND a.sender <> ''
-				                    AND instr(lower(q.recipients), lower(a.sender)) > 0)
+				                    AND replace(lower(q.recipients), lower(a.sender), '') <> lower(q.recipients))
 				ORDER BY q.id""".formatted(QUESTION_KINDS, QUESTION_KINDS))
 			.query((rs, n) -> new Question(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), Timestamps.read(rs.getString(6))))
@@ -169,7 +169,8 @@ public class DigestData {
 	 * it was).
 	 */
 	public boolean recordRun(LocalDate day, Instant sentAt, MessageId outboxMessageId) {
-		return this.jdbc.sql("INSERT OR IGNORE INTO digest_run (day, sent_at, outbox_message_id) VALUES (?, ?, ?)")
+		return this.jdbc
+			.sql("INSERT INTO digest_run (day, sent_at, outbox_message_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(day.toString(), Timestamps.write(sentAt), StoredMessageIds.text(outboxMessageId))
 			.update() > 0;
 	}

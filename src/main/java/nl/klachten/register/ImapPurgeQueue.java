@@ -30,7 +30,7 @@ class ImapPurgeQueue {
 	List<MessageId> queue(Collection<MessageId> messageIds) {
 		List<MessageId> toDelete = messageIds.stream().filter((id) -> !stillKept(id)).toList();
 		for (MessageId id : toDelete) {
-			this.jdbc.sql("INSERT OR IGNORE INTO imap_purge_pending (message_id) VALUES (?)")
+			this.jdbc.sql("INSERT INTO imap_purge_pending (message_id) VALUES (?) ON CONFLICT DO NOTHING")
 				.param(StoredMessageIds.text(id))
 				.update();
 		}

@@ -97,10 +97,11 @@ public class InboundLog {
 
 	/** Counts one more failed try of a mail and returns the number of tries so far. */
 	public int countFailure(String dedupeKey, String errorClass, Instant at) {
-		return this.jdbc.sql("""
-				INSERT INTO intake_failure (dedupe_key, attempts, last_error, last_at) VALUES (:key, 1, :error, :at)
-				ON CONFLICT (dedupe_key) DO UPDATE SET attempts = attempts + 1, last_error = :error, last_at = :at
-				RETURNING attempts""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO intake_failure (dedupe_key, attempts, last_error, last_at) VALUES (:key, 1, :error, :at)
+					ON CONFLICT (dedupe_key) DO UPDATE SET attempts = intake_failure.attempts + 1, last_error = :error, last_at = :at
+					RETURNING attempts""")
 			.param("key", dedupeKey)
 			.param("error", errorClass)
 			.param("at", Timestamps.write(at))

@@ -32,7 +32,7 @@ class OutboxDrain {
 		return this.jdbc
 			.sql("""
 					SELECT o.id, o.complaint_id, o.kind, o.message_id, o.sender, o.recipients, o.raw, o.attempts, c.reference,
-					    o.settled, (SELECT group_concat(r.recipient, char(10)) FROM outbox_refusal r WHERE r.outbox_id = o.id)
+					    o.settled, (SELECT string_agg(r.recipient, '\n') FROM outbox_refusal r WHERE r.outbox_id = o.id)
 					FROM outbox o LEFT JOIN complaint c ON c.id = o.complaint_id
 					WHERE (o.status = 'pending' AND o.next_attempt <= :now OR o.status = 'sending' AND o.lease_until <= :now)
 					  AND o.kind <> :held AND o.id NOT IN (:out) ORDER BY o.id LIMIT :limit""")
@@ -110,7 +110,7 @@ class OutboxDrain {
 		if (accepted.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("UPDATE outbox SET settled = coalesce(settled || char(10), '') || ? WHERE id = ?")
+		this.jdbc.sql("UPDATE outbox SET settled = coalesce(settled || '\n', '') || ? WHERE id = ?")
 			.params(String.join("\n", accepted), id)
 			.update();
 	}

@@ -24,7 +24,7 @@ public class ReferenceNumbers {
 	public ReferenceNumber next(int year) {
 		int sequence = this.jdbc
 			.sql("INSERT INTO reference_counter (year, last_seq) VALUES (:year, 1) "
-					+ "ON CONFLICT (year) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq")
+					+ "ON CONFLICT (year) DO UPDATE SET last_seq = reference_counter.last_seq + 1 RETURNING last_seq")
 			.param("year", year)
 			.query(Integer.class)
 			.single();

@@ -121,7 +121,7 @@ class RetentionCandidates {
 				        CASE WHEN c.handled_at IS NULL AND c.status = 'ingetrokken'
 				            THEN (SELECT max(r.at) FROM correspondence r WHERE r.complaint_id = c.id) END AS last_at
 				    FROM complaint c
-				    WHERE c.purged = 0 AND c.status IN ('afgehandeld', 'ingetrokken'))
+				    WHERE c.purged = 0 AND c.status IN ('afgehandeld', 'ingetrokken')) AS handled
 				WHERE coalesce(handled_at, last_at) < ?""")
 			.param(by.minus(this.policy.retention()).plusDays(MARGIN + 1).toString())
 			.query((rs, n) -> {

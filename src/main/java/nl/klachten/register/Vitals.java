@@ -38,7 +38,7 @@ public class Vitals {
 	 */
 	public Optional<String> schemaVersion() {
 		return this.jdbc.sql("""
-				SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL
+				SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
 				ORDER BY installed_rank DESC LIMIT 1""").query(String.class).optional();
 	}
 

@@ -124,9 +124,11 @@ class OutboxLanesIntegrationTests {
 		});
 		for (long id : ids) {
 			await().atMost(WAIT).until(() -> "sent".equals(status(id)));
-			assertThat(row(id)).as("sent at the first try, no server-down hold")
-				.containsEntry("attempts", 1)
-				.containsEntry("last_error", null);
+			Map<String, Object> row = row(id);
+			// a number of the dialect's own type: Integer from SQLite, Long from
+			// PostgreSQL
+			assertThat(((Number) row.get("attempts")).intValue()).as("sent at the first try").isEqualTo(1);
+			assertThat(row).as("no server-down hold").containsEntry("last_error", null);
 		}
 		assertThat(smtp.get().connections()).isEqualTo(before + 1);
 		Holds.during(Duration.ofSeconds(1),

@@ -104,8 +104,8 @@ class CaseThreadsIntegrationTests extends RegisterIntegrationTest {
 		this.jdbc
 			.sql("""
 					INSERT INTO outbox (complaint_id, kind, message_id, sender, recipients, raw, created_at, next_attempt)
-					VALUES (?, 'daily-digest', ?, 'NCJansen@klikklaar.com', 'NCJansen@klikklaar.com', X'', '2026-11-30T07:01:00Z', 0)""")
-			.params(complaintId, messageId)
+					VALUES (?, 'daily-digest', ?, 'NCJansen@klikklaar.com', 'NCJansen@klikklaar.com', ?, '2026-11-30T07:01:00Z', 0)""")
+			.params(complaintId, messageId, new byte[0])
 			.update();
 	}
 

@@ -1,6 +1,10 @@
 package nl.klachten.register;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,7 +13,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -102,6 +109,9 @@ class RetentionIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	long oldId;
 
@@ -297,29 +307,54 @@ class RetentionIntegrationTests {
 	 * contains it.
 	 */
 	private List<String> found(String text) {
+		String needle = text.toLowerCase(Locale.ROOT);
 		List<String> hits = new ArrayList<>();
-		List<String> tables = this.jdbc
-			.sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-			.query(String.class)
-			.list();
-		for (String table : tables) {
-			List<String> columns = this.jdbc.sql("SELECT name FROM pragma_table_info(?)")
-				.param(table)
-				.query(String.class)
-				.list();
-			for (String column : columns) {
-				int count = this.jdbc
-					.sql("SELECT count(*) FROM \"" + table + "\" WHERE instr(lower(CAST(\"" + column
-							+ "\" AS TEXT)), lower(?)) > 0")
-					.param(text)
-					.query(Integer.class)
-					.single();
-				if (count > 0) {
-					hits.add(table + "." + column);
-				}
+		for (String column : columns()) {
+			String table = column.substring(0, column.indexOf('.'));
+			String name = column.substring(column.indexOf('.') + 1);
+			boolean hit = this.jdbc.sql("SELECT \"" + name + "\" FROM \"" + table + "\"")
+				.query((rs, n) -> rs.getObject(1))
+				.list()
+				.stream()
+				.filter(Objects::nonNull)
+				.map((value) -> (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+						: String.valueOf(value))
+				.anyMatch((value) -> value.toLowerCase(Locale.ROOT).contains(needle));
+			if (hit) {
+				hits.add(column);
 			}
 		}
 		return hits;
+	}
+
+	/**
+	 * Every "table.column" of the register, read from the JDBC metadata so that it holds
+	 * for SQLite and PostgreSQL alike; values are compared in Java, raw bytes as UTF-8.
+	 */
+	private List<String> columns() {
+		List<String> columns = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection()) {
+			DatabaseMetaData meta = connection.getMetaData();
+			String schema = connection.getSchema();
+			try (ResultSet tables = meta.getTables(null, schema, "%", new String[] { "TABLE" })) {
+				while (tables.next()) {
+					String table = tables.getString("TABLE_NAME");
+					if (table.startsWith("sqlite_")) {
+						continue;
+					}
+					try (ResultSet rs = meta.getColumns(null, schema, table, "%")) {
+						while (rs.next()) {
+							columns.add(table + "." + rs.getString("COLUMN_NAME"));
+						}
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		assertThat(columns).as("the register's columns").contains("complaint.complainant_email", "outbox.raw");
+		return columns;
 	}
 
 	private long idOf(String email) {

@@ -61,9 +61,9 @@ class StoredMessageIdsIntegrationTests extends RegisterIntegrationTest {
 	void shouldReadStoredIdUnchangedWhenOutboxRowHoldsIt(String stored) {
 		long id = this.jdbc.sql("""
 				INSERT INTO outbox (kind, message_id, sender, recipients, raw, created_at, next_attempt)
-				VALUES ('daily-digest', ?, 'NCJansen@klikklaar.com', 'NCJansen@klikklaar.com', X'00',
+				VALUES ('daily-digest', ?, 'NCJansen@klikklaar.com', 'NCJansen@klikklaar.com', ?,
 				    '2026-11-30T07:01:00.000000000Z', 0)
-				RETURNING id""").param(stored).query(Long.class).single();
+				RETURNING id""").params(stored, new byte[] { 0 }).query(Long.class).single();
 		try {
 			QueuedMail queued = this.outbox.due(Instant.parse("2026-12-01T00:00:00Z"), Integer.MAX_VALUE)
 				.stream()
