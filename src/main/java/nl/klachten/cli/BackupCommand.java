@@ -38,9 +38,13 @@ class BackupCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Path register = Binder.get(ReadOnlyContext.environment(this.springArgs))
-			.bindOrCreate("complaints.register", RegisterSettings.class)
-			.file();
+		RegisterSettings settings = Binder.get(ReadOnlyContext.environment(this.springArgs))
+			.bindOrCreate("complaints.register", RegisterSettings.class);
+		if (settings.postgresql()) {
+			throw new IllegalStateException("the register is the PostgreSQL database " + settings.url()
+					+ ": back it up with pg_dump (backup copies a SQLite register)");
+		}
+		Path register = settings.file();
 		RegisterBackup.copy(register, this.file, this.force);
 		this.spec.commandLine().getOut().println("backup of " + register + " written to " + this.file.toAbsolutePath());
 		return 0;

@@ -48,7 +48,7 @@ class CheckCommand implements Callable<Integer> {
 		}
 		Binder binder = Binder.get(environment);
 		lines.addAll(MailboxCheck.check(binder.bindOrCreate("complaints.mailbox", MailboxSettings.class)));
-		lines.add(RegisterCheck.check(binder.bindOrCreate("complaints.register", RegisterSettings.class).file()));
+		lines.add(RegisterCheck.check(binder.bindOrCreate("complaints.register", RegisterSettings.class)));
 		return lines;
 	}
 

@@ -122,9 +122,11 @@ public class ComplaintsCli implements Callable<Integer> {
 	 * commands that only read use {@link ReadOnlyContext}.
 	 */
 	static ConfigurableApplicationContext register(List<String> springArgs) {
-		ReadOnlyRegister.requireFile(Binder.get(ReadOnlyContext.environment(springArgs))
-			.bindOrCreate("complaints.register", RegisterSettings.class)
-			.file());
+		RegisterSettings register = Binder.get(ReadOnlyContext.environment(springArgs))
+			.bindOrCreate("complaints.register", RegisterSettings.class);
+		if (!register.postgresql()) {
+			ReadOnlyRegister.requireFile(register.file());
+		}
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("complaints.pipeline.enabled=false", "logging.level.root=WARN")

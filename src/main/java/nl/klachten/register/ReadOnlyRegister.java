@@ -1,15 +1,13 @@
 package nl.klachten.register;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
@@ -17,8 +15,6 @@ import org.sqlite.SQLiteConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -50,11 +46,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 		Retention.class, RetentionCandidates.class, SentMail.class, Vitals.class, YearFigures.class })
 public class ReadOnlyRegister {
 
-	private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__[^$]*\\.(sql|class)");
-
 	@Bean(destroyMethod = "destroy")
 	SingleConnectionDataSource readOnlyDataSource(RegisterSettings settings) {
-		return new SingleConnectionDataSource(open(settings.file()), true);
+		return new SingleConnectionDataSource(settings.postgresql() ? openPostgres(settings) : open(settings.file()),
+				true);
 	}
 
 	@Bean
@@ -82,20 +77,43 @@ public class ReadOnlyRegister {
 		SQLiteConfig config = new SQLiteConfig();
 		config.setReadOnly(true);
 		config.setBusyTimeout(30_000);
+		return checked(file.toString(), () -> config.createConnection("jdbc:sqlite:" + file));
+	}
+
+	/**
+	 * A connection to a PostgreSQL register (issue 16) in which every transaction, and
+	 * every statement on its own, is read-only.
+	 * @throws IllegalStateException with a one-line reason
+	 */
+	static Connection openPostgres(RegisterSettings settings) {
+		Properties properties = new Properties();
+		Optional.ofNullable(settings.username()).ifPresent((user) -> properties.setProperty("user", user));
+		Optional.ofNullable(settings.password()).ifPresent((password) -> properties.setProperty("password", password));
+		properties.setProperty("options", "-c default_transaction_read_only=on");
+		return checked(settings.url(), () -> DriverManager.getConnection(settings.url(), properties));
+	}
+
+	private static Connection checked(String register, Opening opening) {
 		Connection connection = null;
 		try {
-			connection = config.createConnection("jdbc:sqlite:" + file);
-			requireSchema(connection, file);
+			connection = opening.open();
+			requireSchema(connection, register);
 			return connection;
 		}
 		catch (SQLException ex) {
 			close(connection);
-			throw new IllegalStateException("cannot read the register " + file + ": " + reason(ex));
+			throw new IllegalStateException("cannot read the register " + register + ": " + reason(ex));
 		}
 		catch (RuntimeException ex) {
 			close(connection);
 			throw ex;
 		}
+	}
+
+	private interface Opening {
+
+		Connection open() throws SQLException;
+
 	}
 
 	/**
@@ -113,59 +131,15 @@ public class ReadOnlyRegister {
 		}
 	}
 
-	private static void requireSchema(Connection connection, Path file) throws SQLException {
-		OptionalInt register = registerVersion(connection);
+	private static void requireSchema(Connection connection, String file) throws SQLException {
+		OptionalInt register = SchemaVersions.register(connection);
 		if (register.isEmpty()) {
 			throw new IllegalStateException(file + " is not a complaints register (it has no schema history)");
 		}
-		int code = codeVersion();
+		int code = SchemaVersions.code();
 		if (register.getAsInt() < code) {
 			throw new IllegalStateException("the register " + file + " has schema version " + register.getAsInt()
 					+ ", this version needs " + code + ": start the processor once (scripts/complaints) to upgrade it");
-		}
-	}
-
-	static OptionalInt registerVersion(Connection connection) throws SQLException {
-		try (var statement = connection.createStatement();
-				var tables = statement.executeQuery(
-						"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
-			if (!tables.next() || tables.getInt(1) == 0) {
-				return OptionalInt.empty();
-			}
-		}
-		try (var statement = connection.createStatement();
-				var rows = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1")) {
-			int max = -1;
-			while (rows.next()) {
-				String version = rows.getString(1);
-				if (version != null && version.matches("\\d+")) {
-					max = Math.max(max, Integer.parseInt(version));
-				}
-			}
-			return max < 0 ? OptionalInt.empty() : OptionalInt.of(max);
-		}
-	}
-
-	/**
-	 * The highest migration this code carries ({@code spring.flyway.locations},
-	 * {@code application.yml}): SQL scripts and Java migrations
-	 * ({@code db.migration.V15__utc_timestamps}) alike.
-	 */
-	static int codeVersion() {
-		try {
-			Resource[] scripts = new PathMatchingResourcePatternResolver(ReadOnlyRegister.class.getClassLoader())
-				.getResources("classpath*:db/migration/V*__*");
-			return Arrays.stream(scripts)
-				.map(Resource::getFilename)
-				.filter((name) -> name != null)
-				.map(MIGRATION::matcher)
-				.filter(Matcher::matches)
-				.mapToInt((m) -> Integer.parseInt(m.group(1)))
-				.max()
-				.orElse(0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list the schema migrations", ex);
 		}
 	}
 

@@ -22,7 +22,29 @@ public final class RegisterCheck {
 	/**
 	 * {@code ok register: ...}, or the one line of the problem (what, where, how to fix).
 	 */
-	public static String check(Path file) {
+	public static String check(RegisterSettings settings) {
+		return settings.postgresql() ? postgres(settings) : check(settings.file());
+	}
+
+	/**
+	 * A PostgreSQL register (issue 16): reachable with the role given, and its schema
+	 * version; an empty database is fine, the processor migrates it at start.
+	 */
+	private static String postgres(RegisterSettings settings) {
+		try (Connection connection = java.sql.DriverManager.getConnection(settings.url(), settings.username(),
+				settings.password())) {
+			OptionalInt version = SchemaVersions.register(connection);
+			return "ok register: " + settings.url()
+					+ (version.isEmpty() ? " (empty; the processor creates the schema at start)"
+							: " (schema version " + version.getAsInt() + ")");
+		}
+		catch (SQLException ex) {
+			return "cannot reach the register " + settings.url() + " (" + ex.getSQLState() + "): check"
+					+ " complaints.register.url, username and password, and that PostgreSQL listens there";
+		}
+	}
+
+	static String check(Path file) {
 		if (Files.isRegularFile(file)) {
 			return existing(file);
 		}
@@ -49,12 +71,12 @@ public final class RegisterCheck {
 		config.setReadOnly(true);
 		config.setBusyTimeout(30_000);
 		try (Connection connection = config.createConnection("jdbc:sqlite:" + file)) {
-			OptionalInt version = ReadOnlyRegister.registerVersion(connection);
+			OptionalInt version = SchemaVersions.register(connection);
 			if (version.isEmpty()) {
 				return file + " is not a complaints register (it has no schema history):"
 						+ " set complaints.register.path to the register file";
 			}
-			int code = ReadOnlyRegister.codeVersion();
+			int code = SchemaVersions.code();
 			if (version.getAsInt() < code) {
 				return "ok register: " + file + " (schema version " + version.getAsInt()
 						+ "; the processor upgrades it to " + code + " at start: back it up first)";

@@ -11,17 +11,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SQLite register. Pragmas go in the URL so every pooled connection has them
- * (STACK.md pitfall 4); {@code transaction_mode=IMMEDIATE} takes the write lock at BEGIN,
- * so concurrent writers (the processor and an admin command) queue instead of failing on
- * a lock upgrade. The busy timeout is {@code complaints.register.busy-timeout}; a BEGIN
- * that fails on it leaves the pooled connection as it was ({@link BeginGuard}).
+ * The register: the SQLite file by default, or a PostgreSQL database
+ * ({@code complaints.register.url}, issue 16). SQLite's pragmas go in the URL so every
+ * pooled connection has them (STACK.md pitfall 4); {@code transaction_mode=IMMEDIATE}
+ * takes the write lock at BEGIN, so concurrent writers (the processor and an admin
+ * command) queue instead of failing on a lock upgrade. The busy timeout is
+ * {@code complaints.register.busy-timeout}; a BEGIN that fails on it leaves the pooled
+ * connection as it was ({@link BeginGuard}). PostgreSQL transactions keep the same order
+ * ({@link PostgresWriteLock}).
  */
 @Configuration(proxyBeanMethods = false)
 class RegisterConfiguration {
 
 	@Bean
 	DataSource dataSource(RegisterSettings settings) {
+		if (settings.postgresql()) {
+			return PostgresWriteLock.dataSource(settings);
+		}
 		Path file = settings.file();
 		OwnerOnlyDirectory.ensure(file.getParent());
 		HikariConfig config = new HikariConfig();
@@ -38,6 +44,11 @@ class RegisterConfiguration {
 	DataFiles dataFiles(RegisterSettings settings) {
 		OwnerOnlyDirectory.ensure(settings.dataDirectory());
 		return new DataFiles(settings.dataDirectory());
+	}
+
+	@Bean
+	RegisterMigrations registerMigrations(RegisterSettings settings, DataSource dataSource) {
+		return new RegisterMigrations(settings, dataSource);
 	}
 
 }

@@ -1,5 +1,6 @@
 package nl.klachten.register;
 
+import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -40,12 +41,26 @@ public final class RegisterFaults {
 			if (t instanceof SQLiteException sqlite && MACHINE.contains(base(sqlite.getResultCode()))) {
 				return true;
 			}
+			if (!(t instanceof SQLiteException) && t instanceof SQLException sql && isMachineState(sql.getSQLState())) {
+				return true;
+			}
 			if (t instanceof TransactionSystemException system && system.getApplicationException() != null
 					&& isMachine(system.getApplicationException())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A PostgreSQL register's machine (issue 16), by SQLSTATE: the connection (08), the
+	 * server's resources (53: disk full, out of memory, too many connections), a lock not
+	 * had within the busy timeout (55P03), the server shutting down (57P), its system
+	 * (58), and a transaction the server rolled back against another (40001, 40P01).
+	 */
+	static boolean isMachineState(String state) {
+		return state != null && (state.startsWith("08") || state.startsWith("53") || state.equals("55P03")
+				|| state.startsWith("57P") || state.startsWith("58") || state.equals("40001") || state.equals("40P01"));
 	}
 
 	/**

@@ -68,8 +68,8 @@ class BeginGuardTests {
 	@Test
 	void shouldGuardTheRegistersDataSource() throws Exception {
 		Files.createDirectories(this.dir.resolve("r"));
-		DataSource dataSource = new RegisterConfiguration()
-			.dataSource(new RegisterSettings(this.dir.resolve("r/register.db").toString(), Duration.ofSeconds(1)));
+		DataSource dataSource = new RegisterConfiguration().dataSource(new RegisterSettings(
+				this.dir.resolve("r/register.db").toString(), Duration.ofSeconds(1), null, null, null));
 		try {
 			assertThat(dataSource).isInstanceOf(BeginGuard.class);
 		}

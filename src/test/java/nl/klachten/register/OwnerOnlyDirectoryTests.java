@@ -44,7 +44,7 @@ class OwnerOnlyDirectoryTests {
 	void shouldCreateRegisterDirectoryOwnerOnlyWhenRegisterStarts() throws Exception {
 		Path register = this.folder.resolve("fresh/register.db");
 		new RegisterConfiguration()
-			.dataFiles(new RegisterSettings(register.toString(), java.time.Duration.ofSeconds(30)));
+			.dataFiles(new RegisterSettings(register.toString(), java.time.Duration.ofSeconds(30), null, null, null));
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(register.getParent())))
 			.isEqualTo("rwx------");
 	}

@@ -24,14 +24,14 @@ class RegisterCheckTests {
 	void shouldGiveTheSchemaVersionAndTheUpgradeWhenTheRegisterIsOlder() throws Exception {
 		Path file = register(1);
 		assertThat(RegisterCheck.check(file)).isEqualTo("ok register: " + file + " (schema version 1; the processor"
-				+ " upgrades it to " + ReadOnlyRegister.codeVersion() + " at start: back it up first)");
+				+ " upgrades it to " + SchemaVersions.code() + " at start: back it up first)");
 	}
 
 	@Test
 	void shouldGiveTheSchemaVersionWhenTheRegisterIsCurrent() throws Exception {
-		Path file = register(ReadOnlyRegister.codeVersion());
+		Path file = register(SchemaVersions.code());
 		assertThat(RegisterCheck.check(file))
-			.isEqualTo("ok register: " + file + " (schema version " + ReadOnlyRegister.codeVersion() + ")");
+			.isEqualTo("ok register: " + file + " (schema version " + SchemaVersions.code() + ")");
 	}
 
 	@Test
