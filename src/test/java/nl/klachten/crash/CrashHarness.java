@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.mail.internet.MimeMessage;
+import nl.klachten.PostgresRegisterCustomizerFactory;
 import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,9 @@ final class CrashHarness implements AutoCloseable {
 
 	private volatile int killed;
 
+	/** The PostgreSQL register's settings, or null for the SQLite file. */
+	private final Map<String, Object> postgresql;
+
 	/**
 	 * A harness for the jar with these mailbox arguments (host, ports, users, security)
 	 * added to the ones every crash run needs.
@@ -71,6 +75,12 @@ final class CrashHarness implements AutoCloseable {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
 		command.addAll(mailboxArguments);
+		String database = System.getProperty(PostgresRegisterCustomizerFactory.PROPERTY);
+		this.postgresql = database == null || database.isBlank() ? null
+				: PostgresRegisterCustomizerFactory.register(database);
+		if (this.postgresql != null) {
+			this.postgresql.forEach((key, value) -> command.add("--" + key + "=" + value));
+		}
 		command.addAll(List.of("--complaints.register.path=" + this.db, "--complaints.intake.poll-interval=500ms",
 				// the processor runs on the wall clock: a digest that never falls due
 				// keeps the
@@ -178,9 +188,7 @@ final class CrashHarness implements AutoCloseable {
 	 */
 	List<List<Object>> rows(String sql) throws SQLException {
 		List<List<Object>> rows = new ArrayList<>();
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + this.db + "?mode=ro");
-				Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
+		try (Connection c = connect(true); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 			int columns = rs.getMetaData().getColumnCount();
 			while (rs.next()) {
 				List<Object> row = new ArrayList<>(columns);
@@ -205,7 +213,7 @@ final class CrashHarness implements AutoCloseable {
 	 * left to send.
 	 */
 	void assertRegister(int n) throws SQLException {
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + this.db); Statement s = c.createStatement()) {
+		try (Connection c = connect(false); Statement s = c.createStatement()) {
 			assertThat(count(s, "SELECT count(*) FROM complaint")).as("complaint rows").isEqualTo(n);
 			assertThat(count(s, "SELECT count(DISTINCT reference) FROM complaint")).as("distinct references")
 				.isEqualTo(n);
@@ -339,17 +347,31 @@ final class CrashHarness implements AutoCloseable {
 	 * creates the file).
 	 */
 	String scalar(String sql) {
-		if (!Files.exists(this.db)) {
+		if (this.postgresql == null && !Files.exists(this.db)) {
 			return "-";
 		}
-		try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + this.db + "?mode=ro");
-				Statement s = c.createStatement()) {
+		try (Connection c = connect(true); Statement s = c.createStatement()) {
 			s.setQueryTimeout(5);
 			return String.valueOf(count(s, sql));
 		}
 		catch (SQLException ex) {
 			return "-";
 		}
+	}
+
+	/**
+	 * The register the processor runs on: the SQLite file, or the PostgreSQL schema of
+	 * this run when the tests are given one (issue 16).
+	 */
+	private Connection connect(boolean readOnly) throws SQLException {
+		if (this.postgresql != null) {
+			Connection c = DriverManager.getConnection((String) this.postgresql.get("complaints.register.url"),
+					(String) this.postgresql.get("complaints.register.username"),
+					(String) this.postgresql.get("complaints.register.password"));
+			c.setReadOnly(readOnly);
+			return c;
+		}
+		return DriverManager.getConnection("jdbc:sqlite:" + (readOnly ? "file:" + this.db + "?mode=ro" : this.db));
 	}
 
 }

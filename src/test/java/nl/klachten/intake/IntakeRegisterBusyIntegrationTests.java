@@ -1,7 +1,5 @@
 package nl.klachten.intake;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,10 +8,12 @@ import java.time.Duration;
 import nl.klachten.Application;
 import nl.klachten.Holds;
 import nl.klachten.MailIntegrationTest;
+import nl.klachten.RegisterLock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 
 import static nl.klachten.MailFixtures.aComplaint;
 import static nl.klachten.MailFixtures.chairFolder;
@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SQLite busy on intake (issue 13): another connection holds the register's write lock
- * longer than {@code complaints.register.busy-timeout}. That is no fault of the mail: it
+ * A busy register on intake (issue 13): another connection holds the register's write
+ * lock longer than {@code complaints.register.busy-timeout} ({@code SQLITE_BUSY}, or on
+ * PostgreSQL the lock timeout {@code 55P03}, issue 16). That is no fault of the mail: it
  * is not counted as a failed try (so never quarantined for it), stays in the inbox, the
  * intake backs off ({@link IntakePause}) and takes it once the lock is free: one case,
  * one acknowledgement.
@@ -38,13 +39,15 @@ class IntakeRegisterBusyIntegrationTests extends MailIntegrationTest {
 	@Autowired
 	private IntakePause pause;
 
+	@Autowired
+	private Environment environment;
+
 	@Test
 	void shouldLeaveTheMailUncountedInTheInboxAndTakeItOnceTheLockIsFree() throws Exception {
 		String sender = uniqueSender();
 		String messageId = newMessageId();
-		String url = "jdbc:sqlite:" + register().resolve("register.db") + "?busy_timeout=5000";
-		try (Connection holder = DriverManager.getConnection(url); Statement statement = holder.createStatement()) {
-			statement.execute("BEGIN IMMEDIATE");
+		try (RegisterLock holder = RegisterLock.take(this.environment, Duration.ofSeconds(5))) {
+			Statement statement = holder.statement();
 			deliver(greenMail,
 					aComplaint(sender, "Klacht tijdens een lange schrijfactie", "Het register is bezet.", messageId));
 
@@ -55,7 +58,7 @@ class IntakeRegisterBusyIntegrationTests extends MailIntegrationTest {
 				.isZero();
 			assertThat(chairFolder(greenMail, "INBOX"))
 				.anyMatch((m) -> ("<" + messageId + ">").equals(header(m, "Message-ID")));
-			statement.execute("ROLLBACK");
+			holder.rollback();
 		}
 
 		awaitComplaintFrom(sender);

@@ -1,10 +1,7 @@
 package nl.klachten.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.klachten.Application;
 import nl.klachten.MailFixtures;
 import nl.klachten.MailIntegrationTest;
+import nl.klachten.RegisterLock;
 import nl.klachten.mailbox.FetchedMail;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.mailbox.MailBatch;
@@ -23,17 +21,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Short write transactions (issue 13): the intake commits per mail, so while it works
  * through a batch an admin command (another connection, {@code BEGIN IMMEDIATE} with a
- * busy timeout of a few seconds) gets SQLite's write lock between two mails instead of
- * waiting for the whole batch. The moment is made deterministic by a parse hook: when the
- * 20th mail of 40 is parsed, the hook runs the admin write and records whether it got the
- * lock. A batch in one transaction holds the lock from its first write to its commit, so
- * the admin write would fail with {@code SQLITE_BUSY}.
+ * busy timeout of a few seconds; on PostgreSQL the register's advisory lock, issue 16)
+ * gets the register's write lock between two mails instead of waiting for the whole
+ * batch. The moment is made deterministic by a parse hook: when the 20th mail of 40 is
+ * parsed, the hook runs the admin write and records whether it got the lock. A batch in
+ * one transaction holds the lock from its first write to its commit, so the admin write
+ * would fail with {@code SQLITE_BUSY}.
  */
 @SpringBootTest(classes = { Application.class, ShortTransactionIntegrationTests.AdminDuringParse.class })
 class ShortTransactionIntegrationTests extends MailIntegrationTest {
@@ -50,13 +50,13 @@ class ShortTransactionIntegrationTests extends MailIntegrationTest {
 
 		@Bean
 		@Primary
-		ParseWorker adminWritingParseWorker(MimeParser parser) {
+		ParseWorker adminWritingParseWorker(MimeParser parser, Environment environment) {
 			return new ParseWorker(parser, 0) {
 
 				@Override
 				ParseResult parse(byte[] raw, Duration budget) {
 					if (new String(raw, StandardCharsets.UTF_8).contains(MARK)) {
-						adminWrite.set(adminWrite());
+						adminWrite.set(adminWrite(environment));
 					}
 					return super.parse(raw, budget);
 				}
@@ -70,13 +70,10 @@ class ShortTransactionIntegrationTests extends MailIntegrationTest {
 	 * What an admin command does: take the write lock, change a row, commit; the error if
 	 * it could not.
 	 */
-	static String adminWrite() {
-		String url = "jdbc:sqlite:" + register().resolve("register.db") + "?busy_timeout=5000";
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement()) {
-			statement.execute("BEGIN IMMEDIATE");
-			statement.executeUpdate("UPDATE complaint SET status = status WHERE id = -1");
-			statement.execute("COMMIT");
+	static String adminWrite(Environment environment) {
+		try (RegisterLock lock = RegisterLock.take(environment, Duration.ofSeconds(5))) {
+			lock.statement().executeUpdate("UPDATE complaint SET status = status WHERE id = -1");
+			lock.commit();
 			return "written";
 		}
 		catch (SQLException ex) {

@@ -2,9 +2,6 @@ package nl.klachten.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import nl.klachten.committee.MessageId;
 import nl.klachten.Application;
 import nl.klachten.Holds;
 import nl.klachten.MailFixtures;
+import nl.klachten.RegisterLock;
 import nl.klachten.TestClock;
 import nl.klachten.register.Outbox;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,8 +40,9 @@ import static org.awaitility.Awaitility.await;
  * intake or an admin command can): the mail is not sent again, the sender pauses instead
  * of looping, and the record is made once the lock is gone (CONTRACT §4, R9: one
  * acknowledgement, not a storm from the committee's address). The server takes the lock
- * with {@code BEGIN IMMEDIATE} on its own JDBC connection while the mail's data arrives,
- * holds it well past the 300 ms busy timeout set here, and then lets go.
+ * on its own JDBC connection ({@code BEGIN IMMEDIATE}, or the advisory lock of a
+ * PostgreSQL register, issue 16) while the mail's data arrives, holds it well past the
+ * 300 ms busy timeout set here, and then lets go.
  */
 @SpringBootTest(classes = Application.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -67,6 +67,9 @@ class SenderRegisterBusyIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	Environment environment;
 
 	@DynamicPropertySource
 	static void mailbox(DynamicPropertyRegistry registry) {
@@ -116,15 +119,13 @@ class SenderRegisterBusyIntegrationTests {
 	 * Takes the register's write lock on a connection of its own and releases it after a
 	 * while.
 	 */
-	private static void holdWriteLock(AtomicBoolean released) {
+	private void holdWriteLock(AtomicBoolean released) {
 		CountDownLatch taken = new CountDownLatch(1);
 		Thread holder = new Thread(() -> {
-			try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + register.resolve("register.db"));
-					Statement statement = connection.createStatement()) {
-				statement.execute("BEGIN IMMEDIATE");
+			try (RegisterLock lock = RegisterLock.take(this.environment, Duration.ofSeconds(5))) {
 				taken.countDown();
 				Thread.sleep(HOLD_MILLIS);
-				statement.execute("COMMIT");
+				lock.commit();
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
