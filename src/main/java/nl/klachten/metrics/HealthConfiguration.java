@@ -7,6 +7,7 @@ import nl.klachten.committee.TermsSettings;
 import nl.klachten.deadlines.DigestSender;
 import nl.klachten.mailbox.InboxReader;
 import nl.klachten.outbound.SmtpServerState;
+import nl.klachten.register.Instances;
 import nl.klachten.register.Vitals;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
 class HealthConfiguration {
 
 	@Bean
-	ImapHealth imapHealthIndicator(InboxReader reader, HealthSettings settings) {
-		return new ImapHealth(reader::reads, reader::filings, settings);
+	ImapHealth imapHealthIndicator(InboxReader reader, HealthSettings settings, Instances instances) {
+		return new ImapHealth(reader::reads, reader::filings, settings, instances::leads);
 	}
 
 	@Bean

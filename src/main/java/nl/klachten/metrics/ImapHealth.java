@@ -1,6 +1,7 @@
 package nl.klachten.metrics;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import nl.klachten.mailbox.InboxReader;
@@ -16,6 +17,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * (mail is still read, but it stays in the inbox). Details: the time of the last
  * successful read, the failures since and the last error's class, and while mail waits to
  * be filed how many, since when and the last filing error's class; no host, no user name.
+ * A process that stands by while another on the register leads the mailbox is UP with the
+ * role {@code standby}.
  */
 class ImapHealth implements HealthIndicator {
 
@@ -25,18 +28,26 @@ class ImapHealth implements HealthIndicator {
 
 	private final HealthSettings settings;
 
+	private final BooleanSupplier leads;
+
 	ImapHealth(Supplier<InboxReader.Reads> reads, HealthSettings settings) {
-		this(reads, () -> new PendingFilings.State(0, null, 0, null), settings);
+		this(reads, () -> new PendingFilings.State(0, null, 0, null), settings, () -> true);
 	}
 
-	ImapHealth(Supplier<InboxReader.Reads> reads, Supplier<PendingFilings.State> filings, HealthSettings settings) {
+	ImapHealth(Supplier<InboxReader.Reads> reads, Supplier<PendingFilings.State> filings, HealthSettings settings,
+			BooleanSupplier leads) {
 		this.reads = reads;
 		this.filings = filings;
 		this.settings = settings;
+		this.leads = leads;
 	}
 
 	@Override
 	public Health health() {
+		if (!this.leads.getAsBoolean()) {
+			// another process on the register reads the inbox (issue 16): this one waits
+			return Health.up().withDetail("role", "standby").build();
+		}
 		InboxReader.Reads reads = this.reads.get();
 		boolean stale = reads.nanosSinceSuccess() > this.settings.imapStale().toNanos();
 		boolean failing = reads.failuresInRow() >= this.settings.imapFailures();

@@ -51,7 +51,8 @@ class OutboundConfiguration {
 		OutboxSender sender = new OutboxSender(outbox, route, new NoticePlacing(notices, lanes, unrecorded),
 				new SmtpDelivery(outbox, lanes, server, outcomes, pause, clock),
 				new AcknowledgementCeiling(outbox, mailer, settings), pause, unrecorded, lanes, clock);
-		sender.releaseLeftLeases();
+		// left leases are released by the pipeline's lead check, at start and every few
+		// seconds (issue 16): never by a command's context beside a running processor
 		return sender;
 	}
 

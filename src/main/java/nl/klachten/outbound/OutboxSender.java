@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Before a batch is handed to SMTP its rows are marked {@code sending} with a lease, in a
  * statement of their own; a process killed after that leaves them so, and the next start
- * releases them (such a mail may go twice, CONTRACT §4, but never a storm). The server's
- * reply is classified per recipient ({@link SmtpOutcome}): accepted, refused for good
- * (5xx: kept with the reply, not retried, the chair told once by {@link RefusalNotice}),
- * or deferred (4xx: retried with per-mail backoff, {@link OutboxRetry}, for those
- * recipients only). A bad mail defers or fails that mail only; the batch goes on. A
- * server that cannot be reached holds every waiting mail until the next server try
- * ({@link SmtpServerState}), so they go in queue order when it answers again.
+ * (or, on a shared register, the leading process) releases them (such a mail may go
+ * twice, CONTRACT §4, but never a storm). The server's reply is classified per recipient
+ * ({@link SmtpOutcome}): accepted, refused for good (5xx: kept with the reply, not
+ * retried, the chair told once by {@link RefusalNotice}), or deferred (4xx: retried with
+ * per-mail backoff, {@link OutboxRetry}, for those recipients only). A bad mail defers or
+ * fails that mail only; the batch goes on. A server that cannot be reached holds every
+ * waiting mail until the next server try ({@link SmtpServerState}), so they go in queue
+ * order when it answers again.
  * <p>
  * When the register cannot record what the server accepted (busy, disk full) the mail is
  * kept in memory as sent-but-unrecorded: the record is retried, the mail is never sent
@@ -59,6 +60,9 @@ public class OutboxSender {
 	private final UnrecordedMails unrecorded;
 
 	private final OutboxConnections lanes;
+
+	/** The last try to release left leases failed (said once in the log). */
+	private volatile boolean leasesUnreleased;
 
 	OutboxSender(Outbox outbox, NoticeRoute route, NoticePlacing notices, SmtpDelivery smtp,
 			AcknowledgementCeiling ceiling, RegisterPause pause, UnrecordedMails unrecorded, OutboxConnections lanes,
@@ -133,20 +137,24 @@ public class OutboxSender {
 	}
 
 	/**
-	 * At start (single instance): rows a killed process left {@code sending} are pending
-	 * again.
+	 * At start, and every few seconds while this process leads (issue 16): rows a stopped
+	 * process left {@code sending} are pending again; a live process's stay its own.
 	 */
-	void releaseLeftLeases() {
+	public void releaseLeftLeases() {
 		try {
 			int released = this.outbox.releaseLeases();
+			this.leasesUnreleased = false;
 			if (released > 0) {
 				log.info("Outbox: {} mails left being sent by a stopped process are pending again; "
 						+ "a mail the server took just before the stop may go twice", released);
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Outbox: leases left by a stopped process not released at start ({}); they run out instead",
-					ex.getClass().getSimpleName());
+			if (!this.leasesUnreleased) {
+				log.warn("Outbox: leases left by a stopped process not released ({}); tried again, or they run out",
+						ex.getClass().getSimpleName());
+			}
+			this.leasesUnreleased = true;
 		}
 	}
 

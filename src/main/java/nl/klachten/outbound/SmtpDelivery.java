@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * lane's mails in queue order over its kept connection, opened again when the server
  * closed it (after a 421). Before the batch goes to SMTP its rows are marked
  * {@code sending} with a lease, in a statement of their own: a process killed after that
- * leaves them so, and the next start releases them
+ * leaves them so, and the next start, or the leading process, releases them
  * ({@link OutboxSender#releaseLeftLeases()}). Each mail's outcome is recorded before the
  * lane sends its next ({@link OutcomeRecorder}). A lane that loses the server stops, and
  * once every lane is done the server counts as failed once (not once per lane, or the

@@ -9,8 +9,10 @@ import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.mailbox.InboxReader;
 import nl.klachten.mailbox.MailBatch;
+import nl.klachten.mailbox.MailboxSettings;
 import nl.klachten.outbound.DueMail;
 import nl.klachten.outbound.OutboxSender;
+import nl.klachten.register.Instances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,10 @@ import org.springframework.messaging.MessagingException;
  *
  *  clock (daily, digest.cron) ────────▶ deadlineDigestFlow: build the deadline digest once a day ─▶ outbox
  *  clock (nightly, 03:30) ────────────▶ retentionFlow: purge cases past retention ─▶ delete their IMAP copies
+ *
+ *  clock (every 2 s) ────────────────▶ leadershipFlow: take or keep the mailbox's lead (PostgreSQL: one of
+ *                                        N processes reads, sends and runs the daily jobs), free the
+ *                                        outbox leases of stopped processes
  *
  *  errorChannel ──────────────────────▶ failureFlow: log the failure by class name (no content); the
  *                                        batch stays in the inbox, the outbox row keeps its backoff
@@ -66,10 +72,16 @@ class ComplaintsPipeline {
 	/** How often the daily jobs ask the clock whether their time has come. */
 	private static final Duration DAILY_CHECK = Duration.ofSeconds(5);
 
+	/**
+	 * How often a process checks its lead or tries for it: a stopped leader is replaced
+	 * within this (killed) or {@code PostgresInstances.SILENCE} and this (cut off).
+	 */
+	private static final Duration LEAD_CHECK = Duration.ofSeconds(2);
+
 	@Bean
-	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake) {
+	IntegrationFlow intakeFlow(InboxReader inbox, Intake intake, Instances instances) {
 		return IntegrationFlow
-			.fromSupplier(() -> intake.ready() ? inbox.nextBatch() : null,
+			.fromSupplier(() -> instances.leads() && intake.ready() ? inbox.nextBatch() : null,
 					(e) -> e.id("intakeInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(MailBatch.class, (batch, headers) -> intake.take(batch), (e) -> e.id("register"))
 			.handle(Filing.class, (filing, headers) -> {
@@ -80,9 +92,9 @@ class ComplaintsPipeline {
 	}
 
 	@Bean
-	IntegrationFlow outboundFlow(OutboxSender sender) {
+	IntegrationFlow outboundFlow(OutboxSender sender, Instances instances) {
 		return IntegrationFlow
-			.fromSupplier(sender::due,
+			.fromSupplier(() -> instances.leads() ? sender.due() : null,
 					(e) -> e.id("outboxInbound").poller(Pollers.fixedDelay(TICK).maxMessagesPerPoll(10)))
 			.handle(DueMail.class, (due, headers) -> {
 				sender.send(due);
@@ -92,21 +104,35 @@ class ComplaintsPipeline {
 	}
 
 	@Bean
-	IntegrationFlow deadlineDigestFlow(DigestSender digest) {
+	IntegrationFlow deadlineDigestFlow(DigestSender digest, Instances instances) {
 		return IntegrationFlow
-			.fromSupplier(() -> digest.sendIfDue().orElse(null),
+			.fromSupplier(() -> instances.leads() ? digest.sendIfDue().orElse(null) : null,
 					(e) -> e.id("digestInbound").poller(Pollers.fixedDelay(DAILY_CHECK)))
 			.channel("nullChannel")
 			.get();
 	}
 
 	@Bean
-	IntegrationFlow retentionFlow(RetentionJob retention) {
+	IntegrationFlow retentionFlow(RetentionJob retention, Instances instances) {
 		return IntegrationFlow
-			.fromSupplier(() -> retention.runIfDue().orElse(null),
+			.fromSupplier(() -> instances.leads() ? retention.runIfDue().orElse(null) : null,
 					(e) -> e.id("retentionInbound").poller(Pollers.fixedDelay(DAILY_CHECK)))
 			.channel("nullChannel")
 			.get();
+	}
+
+	/**
+	 * Who leads the mailbox (issue 16): taken when no live process has it, checked while
+	 * held; the leader releases the outbox leases of processes that stopped.
+	 */
+	@Bean
+	IntegrationFlow leadershipFlow(Instances instances, MailboxSettings mailbox, OutboxSender sender) {
+		return IntegrationFlow.fromSupplier(() -> {
+			if (instances.tick(mailbox.address())) {
+				sender.releaseLeftLeases();
+			}
+			return null;
+		}, (e) -> e.id("leadership").poller(Pollers.fixedDelay(LEAD_CHECK))).channel("nullChannel").get();
 	}
 
 	@Bean

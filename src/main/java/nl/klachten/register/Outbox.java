@@ -67,16 +67,14 @@ public class Outbox {
 	/**
 	 * Marks the mails {@code sending} until {@code until}, in one statement of its own,
 	 * before they are handed to SMTP: a process killed during the hand-over leaves them
-	 * so, and they are released at the next start ({@link #releaseLeases()}).
+	 * so, and they are released once it is known to have stopped
+	 * ({@link #releaseLeases()}).
 	 */
 	public void lease(List<Long> ids, Instant until) {
 		this.drain.lease(ids, until);
 	}
 
-	/**
-	 * Mails left {@code sending} (by a killed process, single instance) are pending
-	 * again; how many.
-	 */
+	/** Mails left {@code sending} by a stopped process are pending again; how many. */
 	public int releaseLeases() {
 		return this.drain.releaseLeases();
 	}

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import nl.klachten.register.QueuedMail;
 
@@ -24,8 +25,11 @@ class OutboxDrain {
 
 	private final JdbcClient jdbc;
 
-	OutboxDrain(JdbcClient jdbc) {
+	private final Instances instances;
+
+	OutboxDrain(JdbcClient jdbc, Instances instances) {
 		this.jdbc = jdbc;
+		this.instances = instances;
 	}
 
 	List<QueuedMail> due(Instant now, int limit, String held, List<Long> leftOut) {
@@ -69,15 +73,35 @@ class OutboxDrain {
 			return;
 		}
 		this.jdbc
-			.sql("UPDATE outbox SET status = 'sending', lease_until = :until WHERE id IN (:ids)"
+			.sql("UPDATE outbox SET status = 'sending', lease_until = :until, lease_owner = :owner WHERE id IN (:ids)"
 					+ " AND status IN ('pending', 'sending')")
 			.param("until", until.toEpochMilli())
+			.param("owner", this.instances.id())
 			.param("ids", ids)
 			.update();
 	}
 
+	/**
+	 * The leases of stopped processes released: each owner of a lease is asked about
+	 * once, a lease without an owner counts as a stopped one's.
+	 */
 	int releaseLeases() {
-		return this.jdbc.sql("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE status = 'sending'")
+		List<Optional<String>> stopped = this.jdbc
+			.sql("SELECT DISTINCT lease_owner FROM outbox WHERE status = 'sending'")
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.list()
+			.stream()
+			.filter((owner) -> this.instances.stopped(owner.orElse(null)))
+			.toList();
+		if (stopped.isEmpty()) {
+			return 0;
+		}
+		List<String> named = stopped.stream().flatMap(Optional::stream).toList();
+		return this.jdbc
+			.sql("UPDATE outbox SET status = 'pending', lease_until = NULL, lease_owner = NULL WHERE status = 'sending'"
+					+ " AND (lease_owner IS NULL AND :unowned = 1 OR lease_owner IN (:owners))")
+			.param("unowned", stopped.contains(Optional.<String>empty()) ? 1 : 0)
+			.param("owners", named.isEmpty() ? List.of("") : named)
 			.update();
 	}
 

@@ -52,6 +52,12 @@ public class ReadOnlyRegister {
 				true);
 	}
 
+	/** The read-only commands take no lease and release none. */
+	@Bean
+	Instances instances() {
+		return Instances.single();
+	}
+
 	@Bean
 	JdbcClient jdbcClient(DataSource readOnlyDataSource) {
 		return JdbcClient.create(readOnlyDataSource);

@@ -46,6 +46,15 @@ class RegisterConfiguration {
 		return new DataFiles(settings.dataDirectory());
 	}
 
+	/**
+	 * This process among those on the register: the only one on SQLite, one of several on
+	 * PostgreSQL ({@link PostgresInstances}).
+	 */
+	@Bean
+	Instances instances(RegisterSettings settings) {
+		return settings.postgresql() ? new PostgresInstances(settings) : Instances.single();
+	}
+
 	@Bean
 	RegisterMigrations registerMigrations(RegisterSettings settings, DataSource dataSource) {
 		return new RegisterMigrations(settings, dataSource);

@@ -1,0 +1,4 @@
+-- PostgreSQL: the same as db/migration/V17__lease_owner.sql (issue 16).
+-- Which process took an outbox lease (issue 16): processes sharing a PostgreSQL register release
+-- the leases of one that stopped, never those of one that runs. Null on leases taken before.
+ALTER TABLE outbox ADD COLUMN lease_owner TEXT;

@@ -1,0 +1,167 @@
+package nl.klachten.register;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.klachten.PostgresRegisterCustomizerFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The processes on one PostgreSQL register (issue 16): one leads the mailbox at a time,
+ * another takes the lead when it stops or its session ends, registers in other schemas do
+ * not wait for each other, and the outbox leases of a stopped process are released while
+ * those of live processes are kept.
+ */
+@EnabledIfSystemProperty(named = PostgresRegisterCustomizerFactory.PROPERTY, matches = ".+")
+class InstancesIntegrationTests {
+
+	private static final String MAILBOX = "NCJansen@klikklaar.com";
+
+	@TempDir
+	Path dir;
+
+	private final List<PostgresInstances> opened = new java.util.ArrayList<>();
+
+	@AfterEach
+	void close() {
+		this.opened.forEach(PostgresInstances::close);
+	}
+
+	@Test
+	void shouldLetOneProcessLeadAndAnotherTakeOverWhenItStops() {
+		RegisterSettings register = register();
+		PostgresInstances a = instances(register);
+		PostgresInstances b = instances(register);
+		assertThat(a.tick(MAILBOX)).isTrue();
+		assertThat(b.tick(MAILBOX)).as("the mailbox has a live leader").isFalse();
+		assertThat(a.tick(MAILBOX)).as("the leader keeps the lead").isTrue();
+		assertThat(b.tick("other@klikklaar.com")).as("another mailbox is led on its own").isTrue();
+		assertThat(a.stopped(b.id())).isFalse();
+		assertThat(b.stopped(a.id())).isFalse();
+		assertThat(a.stopped(a.id())).isFalse();
+		assertThat(a.stopped(null)).as("a lease taken before owners were written").isTrue();
+		assertThat(a.stopped("4711-0badcafe")).as("no process runs as this id").isTrue();
+
+		String leader = a.id();
+		a.close();
+		assertThat(b.stopped(leader)).isTrue();
+		assertThat(b.tick(MAILBOX)).as("the lead is free once its holder stopped").isTrue();
+	}
+
+	@Test
+	void shouldLoseTheLeadWhenItsSessionEndsAndLetAnotherTakeIt() throws Exception {
+		RegisterSettings register = register();
+		PostgresInstances a = instances(register);
+		PostgresInstances b = instances(register);
+		assertThat(a.tick(MAILBOX)).isTrue();
+		assertThat(b.tick(MAILBOX)).isFalse();
+		// the server ends a's session, as it does a silent one's after its idle timeout
+		try (Connection admin = DriverManager.getConnection(register.url(), "complaints", "complaints");
+				PreparedStatement terminate = admin.prepareStatement(
+						"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+			terminate.setString(1, PostgresInstances.APPLICATION + a.id());
+			try (var rs = terminate.executeQuery()) {
+				assertThat(rs.next() && rs.getInt(1) == 1).as("a's session found and ended").isTrue();
+			}
+		}
+		assertThat(a.tick(MAILBOX)).as("a sees that it lost the session, and with it the lead").isFalse();
+		assertThat(b.tick(MAILBOX)).as("b takes the free lead").isTrue();
+		assertThat(a.tick(MAILBOX)).isFalse();
+	}
+
+	@Test
+	void shouldNotWaitForTheProcessesOfAnotherRegister() {
+		PostgresInstances a = instances(register());
+		PostgresInstances other = instances(register());
+		assertThat(a.tick(MAILBOX)).isTrue();
+		assertThat(other.tick(MAILBOX)).as("the same mailbox name in another register's schema").isTrue();
+	}
+
+	@Test
+	void shouldReleaseTheLeasesOfStoppedProcessesAndKeepThoseOfLiveOnes() {
+		RegisterSettings register = register();
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(register.url(), "complaints", "complaints");
+		FluentConfiguration flyway = Flyway.configure().dataSource(dataSource);
+		new RegisterMigrations(register, null).customize(flyway);
+		flyway.load().migrate();
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		PostgresInstances leader = instances(register);
+		PostgresInstances live = instances(register);
+		PostgresInstances killed = instances(register);
+		leader.tick(MAILBOX);
+		live.tick(MAILBOX);
+		killed.tick(MAILBOX);
+		Map<String, Long> rows = new java.util.LinkedHashMap<>();
+		for (String owner : new String[] { leader.id(), live.id(), killed.id(), null }) {
+			rows.put(String.valueOf(owner), lease(jdbc, owner));
+		}
+		killed.close();
+
+		int released = new OutboxDrain(jdbc, leader).releaseLeases();
+
+		assertThat(released).isEqualTo(2);
+		assertThat(status(jdbc, rows.get(leader.id()))).isEqualTo("sending");
+		assertThat(status(jdbc, rows.get(live.id()))).as("a live process's lease").isEqualTo("sending");
+		assertThat(status(jdbc, rows.get(killed.id()))).as("a stopped process's lease").isEqualTo("pending");
+		assertThat(status(jdbc, rows.get("null"))).as("a lease without an owner").isEqualTo("pending");
+	}
+
+	private static long lease(JdbcClient jdbc, String owner) {
+		Instant now = Instant.parse("2026-11-30T07:01:00Z");
+		return jdbc.sql("""
+				INSERT INTO outbox (kind, message_id, sender, recipients, raw, created_at, next_attempt, status,
+				    lease_until, lease_owner)
+				VALUES ('acknowledgement', ?, 'NCJansen@klikklaar.com', 'klager@example.org', ?, ?, ?, 'sending', ?, ?)
+				RETURNING id""")
+			.params(UUID.randomUUID() + "@klachten.example.org", new byte[] { 'x' }, now.toString(), now.toEpochMilli(),
+					now.plus(Duration.ofMinutes(15)).toEpochMilli(), owner)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String status(JdbcClient jdbc, long id) {
+		return jdbc.sql("SELECT status FROM outbox WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	private PostgresInstances instances(RegisterSettings register) {
+		PostgresInstances instances = new PostgresInstances(register);
+		this.opened.add(instances);
+		return instances;
+	}
+
+	/** A register of its own: a new schema in the tests' database. */
+	private RegisterSettings register() {
+		Map<String, Object> register = PostgresRegisterCustomizerFactory
+			.register(System.getProperty(PostgresRegisterCustomizerFactory.PROPERTY));
+		RegisterSettings settings = new RegisterSettings(this.dir.resolve("register.db").toString(),
+				Duration.ofSeconds(5), (String) register.get("complaints.register.url"), "complaints", "complaints");
+		// the schema exists before any process connects: Flyway makes it at the first
+		// start
+		try (Connection c = DriverManager.getConnection(settings.url().substring(0, settings.url().indexOf('?')),
+				"complaints", "complaints")) {
+			c.createStatement().execute("CREATE SCHEMA IF NOT EXISTS " + RegisterMigrations.schema(settings.url()));
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return settings;
+	}
+
+}
