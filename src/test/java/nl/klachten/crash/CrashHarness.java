@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.PostgresRegisterCustomizerFactory;
 import org.awaitility.core.ConditionTimeoutException;
@@ -167,6 +173,61 @@ final class CrashHarness implements AutoCloseable {
 		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly().waitFor();
 		}
+	}
+
+	/**
+	 * A GreenMail server on free loopback ports for the processor to run against, without
+	 * its "Created user" line per complainant.
+	 */
+	static GreenMail greenMail() {
+		if (org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail") instanceof ch.qos.logback.classic.Logger gm) {
+			gm.setLevel(ch.qos.logback.classic.Level.WARN);
+		}
+		GreenMail greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+		greenMail.start();
+		return greenMail;
+	}
+
+	/**
+	 * The processor's mailbox arguments for that server, as the chair (password chair).
+	 */
+	static List<String> mailboxOf(GreenMail greenMail, String chair) {
+		return List.of("--complaints.mailbox.imap.host=127.0.0.1",
+				"--complaints.mailbox.imap.port=" + greenMail.getImap().getPort(),
+				"--complaints.mailbox.imap.username=" + chair, "--complaints.mailbox.imap.password=chair",
+				"--complaints.mailbox.smtp.host=127.0.0.1", "--complaints.mailbox.imap.security=none",
+				"--complaints.mailbox.smtp.security=none",
+				"--complaints.mailbox.smtp.port=" + greenMail.getSmtp().getPort());
+	}
+
+	/** The messages in a folder of a GreenMail user, none when it does not exist. */
+	static List<MimeMessage> folder(GreenMail greenMail, GreenMailUser user, String name) {
+		MailFolder folder = greenMail.getManagers().getImapHostManager().getFolder(user, name);
+		return folder == null ? List.of() : folder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+	}
+
+	/**
+	 * Another process on the same register and mailboxes, logging to
+	 * {@code processor-SEED-NAME.log} beside this harness's log: several processes on one
+	 * PostgreSQL register (issue 16, {@code FailoverIT}).
+	 */
+	ProcessBuilder instance(String name) {
+		return new ProcessBuilder(this.builder.command()).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(instanceLog(name).toFile()));
+	}
+
+	Path instanceLog(String name) {
+		return this.log.resolveSibling("processor-" + this.seed + "-" + name + ".log");
+	}
+
+	/** The harness's seeded randomness, for a test's own choices. */
+	Random random() {
+		return this.random;
+	}
+
+	/** Whether the processes run on a PostgreSQL register. */
+	boolean postgresql() {
+		return this.postgresql != null;
 	}
 
 	/**

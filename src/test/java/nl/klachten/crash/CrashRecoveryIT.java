@@ -12,8 +12,6 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -81,18 +79,8 @@ class CrashRecoveryIT {
 
 	@Test
 	void sigkillAtRandomMomentsLosesAndDuplicatesNothing() throws Exception {
-		// one "Created user" line per complainant is noise here
-		if (org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail") instanceof ch.qos.logback.classic.Logger gm) {
-			gm.setLevel(ch.qos.logback.classic.Level.WARN);
-		}
-		this.greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
-		this.greenMail.start();
-		this.harness = new CrashHarness(List.of("--complaints.mailbox.imap.host=127.0.0.1",
-				"--complaints.mailbox.imap.port=" + this.greenMail.getImap().getPort(),
-				"--complaints.mailbox.imap.username=" + CHAIR, "--complaints.mailbox.imap.password=chair",
-				"--complaints.mailbox.smtp.host=127.0.0.1", "--complaints.mailbox.imap.security=none",
-				"--complaints.mailbox.smtp.security=none",
-				"--complaints.mailbox.smtp.port=" + this.greenMail.getSmtp().getPort()));
+		this.greenMail = CrashHarness.greenMail();
+		this.harness = new CrashHarness(CrashHarness.mailboxOf(this.greenMail, CHAIR));
 		GreenMailUser chair = this.greenMail.setUser(CHAIR, CHAIR, "chair");
 
 		Map<String, String> complaintIdBySender = new HashMap<>();
@@ -138,8 +126,7 @@ class CrashRecoveryIT {
 	}
 
 	private List<MimeMessage> folder(GreenMailUser user, String name) {
-		MailFolder folder = this.greenMail.getManagers().getImapHostManager().getFolder(user, name);
-		return folder == null ? List.of() : folder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+		return CrashHarness.folder(this.greenMail, user, name);
 	}
 
 }
