@@ -41,7 +41,7 @@ class BackupCommand implements Callable<Integer> {
 		RegisterSettings settings = Binder.get(ReadOnlyContext.environment(this.springArgs))
 			.bindOrCreate("complaints.register", RegisterSettings.class);
 		if (settings.postgresql()) {
-			throw new IllegalStateException("the register is the PostgreSQL database " + settings.url()
+			throw new IllegalStateException("the register is the PostgreSQL database " + settings.shownUrl()
 					+ ": back it up with pg_dump (backup copies a SQLite register)");
 		}
 		Path register = settings.file();

@@ -9,6 +9,7 @@ import nl.klachten.mailbox.MailboxSettings;
 import nl.klachten.mailbox.NoticeFolder;
 import nl.klachten.mailbox.SmtpTransport;
 import nl.klachten.register.Complaints;
+import nl.klachten.register.Instances;
 import nl.klachten.register.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ class OutboundConfiguration {
 	OutboxSender outboxSender(Outbox outbox, NoticeFolder noticeFolder, CaseMailer mailer, OutboxSettings settings,
 			CommitteeSettings committee, MailboxSettings mailbox, Complaints complaints,
 			PlatformTransactionManager transactions, Clock clock, ObjectProvider<EventCounter> counter,
-			SmtpServerState server, OutboxConnections lanes) {
+			SmtpServerState server, OutboxConnections lanes, Instances instances) {
 		EventCounter events = counter.getIfAvailable(() -> EventCounter.NONE);
 		NoticeRoute route = new NoticeRoute(committee.chair().email(), mailbox.address());
 		if (route.enabled()) {
@@ -49,7 +50,7 @@ class OutboundConfiguration {
 				new RefusalNotice(mailer, complaints), unrecorded, events, clock);
 		NoticeDelivery notices = new NoticeDelivery(lanes.notices(), outbox, retry, clock, events);
 		OutboxSender sender = new OutboxSender(outbox, route, new NoticePlacing(notices, lanes, unrecorded),
-				new SmtpDelivery(outbox, lanes, server, outcomes, pause, clock),
+				new SmtpDelivery(outbox, lanes, server, outcomes, pause, clock, instances),
 				new AcknowledgementCeiling(outbox, mailer, settings), pause, unrecorded, lanes, clock);
 		// left leases are released by the pipeline's lead check, at start and every few
 		// seconds (issue 16): never by a command's context beside a running processor

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Future;
 
+import nl.klachten.register.Instances;
 import nl.klachten.register.Outbox;
 import nl.klachten.register.QueuedMail;
 import org.slf4j.Logger;
@@ -48,8 +51,11 @@ final class SmtpDelivery {
 
 	private final Clock clock;
 
+	private final Instances instances;
+
 	SmtpDelivery(Outbox outbox, OutboxConnections lanes, SmtpServerState server, OutcomeRecorder outcomes,
-			RegisterPause pause, Clock clock) {
+			RegisterPause pause, Clock clock, Instances instances) {
+		this.instances = instances;
 		this.outbox = outbox;
 		this.lanes = lanes;
 		this.server = server;
@@ -76,12 +82,15 @@ final class SmtpDelivery {
 			this.outbox.holdUntil(ids, this.server.nextTry(), null, false);
 			return 0;
 		}
-		this.outbox.lease(ids, this.clock.instant().plus(LEASE));
+		Instant now = this.clock.instant();
+		Set<Long> leased = new HashSet<>(this.outbox.lease(ids, now, now.plus(LEASE)));
+		// another process on the register may have leased some since they were read
+		List<QueuedMail> mine = mails.stream().filter((mail) -> leased.contains(mail.id())).toList();
 		List<List<QueuedMail>> parts = new ArrayList<>();
 		for (int i = 0; i < this.lanes.count(); i++) {
 			parts.add(new ArrayList<>());
 		}
-		mails.forEach((mail) -> parts.get(this.lanes.lane(mail)).add(mail));
+		mine.forEach((mail) -> parts.get(this.lanes.lane(mail)).add(mail));
 		List<Future<LaneResult>> running = new ArrayList<>();
 		for (int i = 0; i < parts.size(); i++) {
 			SmtpLane lane = this.lanes.smtp(i);
@@ -109,8 +118,9 @@ final class SmtpDelivery {
 		lane.check();
 		int sent = 0;
 		for (int i = 0; i < mails.size(); i++) {
-			if (this.pause.active()) {
-				// another lane could not record: this one stops too
+			if (this.pause.active() || !this.instances.leads()) {
+				// another lane could not record, or this process lost the lead to another
+				// (issue 16): this one stops too
 				this.outcomes.release(mails.subList(i, mails.size()));
 				break;
 			}

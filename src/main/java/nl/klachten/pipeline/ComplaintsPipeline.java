@@ -1,6 +1,7 @@
 package nl.klachten.pipeline;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import nl.klachten.committee.Failures;
 import nl.klachten.deadlines.DigestSender;
@@ -9,7 +10,6 @@ import nl.klachten.intake.Intake;
 import nl.klachten.mailbox.Filing;
 import nl.klachten.mailbox.InboxReader;
 import nl.klachten.mailbox.MailBatch;
-import nl.klachten.mailbox.MailboxSettings;
 import nl.klachten.outbound.DueMail;
 import nl.klachten.outbound.OutboxSender;
 import nl.klachten.register.Instances;
@@ -126,9 +126,11 @@ class ComplaintsPipeline {
 	 * held; the leader releases the outbox leases of processes that stopped.
 	 */
 	@Bean
-	IntegrationFlow leadershipFlow(Instances instances, MailboxSettings mailbox, OutboxSender sender) {
+	IntegrationFlow leadershipFlow(Instances instances, OutboxSender sender) {
+		AtomicBoolean started = new AtomicBoolean();
 		return IntegrationFlow.fromSupplier(() -> {
-			if (instances.tick(mailbox.address())) {
+			// SQLite: one process, whose predecessors' leases are released once, at start
+			if (instances.tick() && (instances.shared() || !started.getAndSet(true))) {
 				sender.releaseLeftLeases();
 			}
 			return null;

@@ -21,10 +21,20 @@ public interface Instances extends AutoCloseable {
 	boolean leads();
 
 	/**
-	 * Takes the lead of {@code mailbox} when no live process has it, or checks that this
-	 * process still holds it; called every few seconds. Whether it leads now.
+	 * Takes the register's lead when no live process has it, or checks that this process
+	 * still holds it; called every few seconds. Whether it leads now. There is one lead a
+	 * register, whatever its mailbox is called: two processes set up with different
+	 * addresses on one register still never both read and send.
 	 */
-	boolean tick(String mailbox);
+	boolean tick();
+
+	/**
+	 * Whether other processes may share the register, so that leases of stopped ones can
+	 * turn up at any time; on SQLite only those left before this process started exist.
+	 */
+	default boolean shared() {
+		return false;
+	}
 
 	/**
 	 * Whether the process that took a lease has stopped: a lease without an owner (taken
@@ -55,7 +65,7 @@ public interface Instances extends AutoCloseable {
 			}
 
 			@Override
-			public boolean tick(String mailbox) {
+			public boolean tick() {
 				return true;
 			}
 

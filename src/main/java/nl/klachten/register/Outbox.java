@@ -65,13 +65,12 @@ public class Outbox {
 	}
 
 	/**
-	 * Marks the mails {@code sending} until {@code until}, in one statement of its own,
-	 * before they are handed to SMTP: a process killed during the hand-over leaves them
-	 * so, and they are released once it is known to have stopped
-	 * ({@link #releaseLeases()}).
+	 * Marks those mails still due at {@code now} {@code sending} until {@code until}, in
+	 * one statement, before they go to SMTP; only the ids returned may be sent. A process
+	 * killed during the hand-over leaves them so ({@link #releaseLeases()}).
 	 */
-	public void lease(List<Long> ids, Instant until) {
-		this.drain.lease(ids, until);
+	public List<Long> lease(List<Long> ids, Instant now, Instant until) {
+		return this.drain.lease(ids, now, until);
 	}
 
 	/** Mails left {@code sending} by a stopped process are pending again; how many. */

@@ -68,17 +68,25 @@ class OutboxDrain {
 		return text == null ? List.of() : text.lines().filter((r) -> !r.isEmpty()).toList();
 	}
 
-	void lease(List<Long> ids, Instant until) {
+	/**
+	 * Leases those of the rows that are still due at {@code now}, in one statement, and
+	 * returns them: a row another process leased since it was read is not returned, so
+	 * two senders never both send it.
+	 */
+	List<Long> lease(List<Long> ids, Instant now, Instant until) {
 		if (ids.isEmpty()) {
-			return;
+			return List.of();
 		}
-		this.jdbc
+		return this.jdbc
 			.sql("UPDATE outbox SET status = 'sending', lease_until = :until, lease_owner = :owner WHERE id IN (:ids)"
-					+ " AND status IN ('pending', 'sending')")
+					+ " AND (status = 'pending' AND next_attempt <= :now OR status = 'sending' AND lease_until <= :now)"
+					+ " RETURNING id")
 			.param("until", until.toEpochMilli())
 			.param("owner", this.instances.id())
 			.param("ids", ids)
-			.update();
+			.param("now", now.toEpochMilli())
+			.query(Long.class)
+			.list();
 	}
 
 	/**

@@ -1,13 +1,10 @@
 package nl.klachten.register;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
-import java.util.Properties;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,26 +13,30 @@ import org.slf4j.LoggerFactory;
  * The processes on one PostgreSQL register (issue 16). Each holds a connection of its
  * own, outside the pool, with two session-level advisory locks in the register's key
  * space ({@code hashtext(current_schema())}): one on its own id, held while it lives,
- * and, for the process that leads, one on the mailbox. PostgreSQL gives session locks up
- * when the session ends: at once when the process is killed (its socket closes), and
- * within {@link #SILENCE} when it stops answering (frozen, cut off), because the session
- * is set to end after that long idle while its process pings it every tick. Whether
- * another process has stopped is whether its id's lock can be had. Every failure on this
- * connection ends the lead here; the next tick connects again.
+ * and, for the process that leads, one on the register's lead. PostgreSQL gives session
+ * locks up when the session ends: at once when the process is killed (its socket closes),
+ * and after {@link #SILENCE} when it stops answering (frozen, cut off), because the
+ * session ends after that long idle while a thread of its own pings it every
+ * {@link #PING}. The lead counts only while the last ping is recent: a process that wakes
+ * from a pause longer than that stops reading and sending at once, before it even learns
+ * that its session ended. Whether another process has stopped is whether its id's lock
+ * can be had. Every failure on this connection ends the lead here; the next tick connects
+ * again, with the same id.
  */
 final class PostgresInstances implements Instances {
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresInstances.class);
 
 	/** How long a silent process keeps its locks: the session's idle timeout. */
-	static final String SILENCE = "10s";
+	static final Duration SILENCE = Duration.ofSeconds(10);
 
-	/** The session's application_name, followed by the process's id. */
-	static final String APPLICATION = "complaints instance ";
+	static final Duration PING = Duration.ofSeconds(2);
 
-	private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext(?))";
+	/** The lead holds while the last ping is younger than this. */
+	private static final Duration FRESH = SILENCE.minus(PING);
 
-	private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext(?))";
+	/** The lock of the lead: one a register, whatever its mailbox is called. */
+	private static final String LEAD = "lead";
 
 	private final RegisterSettings settings;
 
@@ -43,7 +44,14 @@ final class PostgresInstances implements Instances {
 
 	private Connection connection;
 
+	private ScheduledExecutorService pinger;
+
 	private volatile boolean leads;
+
+	private volatile long lastPing;
+
+	/** The last failure to connect or lock was logged; the next one is not. */
+	private boolean failureLogged;
 
 	PostgresInstances(RegisterSettings settings) {
 		this.settings = settings;
@@ -56,27 +64,32 @@ final class PostgresInstances implements Instances {
 
 	@Override
 	public boolean leads() {
-		return this.leads;
+		return this.leads && System.nanoTime() - this.lastPing < FRESH.toNanos();
 	}
 
 	@Override
-	public synchronized boolean tick(String mailbox) {
+	public boolean shared() {
+		return true;
+	}
+
+	@Override
+	public synchronized boolean tick() {
 		try {
 			Connection c = connection();
 			if (this.leads) {
-				try (Statement statement = c.createStatement()) {
-					statement.execute("SELECT 1");
-				}
+				ping(c);
 			}
-			else if (tryLock(c, "mailbox:" + mailbox.toLowerCase(Locale.ROOT))) {
+			else if (InstanceSessions.tryLock(c, LEAD)) {
+				this.lastPing = System.nanoTime();
 				this.leads = true;
 				log.info("Instance {} leads the mailbox: it reads the inbox and sends the outbox", this.id);
 			}
+			this.failureLogged = false;
 		}
 		catch (SQLException ex) {
-			lose("the register's connection failed (" + "SQLSTATE " + ex.getSQLState() + ")");
+			failed(ex);
 		}
-		return this.leads;
+		return leads();
 	}
 
 	@Override
@@ -88,27 +101,50 @@ final class PostgresInstances implements Instances {
 			return false;
 		}
 		try {
-			Connection c = connection();
-			if (!tryLock(c, instanceKey(owner))) {
-				return false;
-			}
-			try (PreparedStatement unlock = c.prepareStatement(UNLOCK)) {
-				unlock.setString(1, instanceKey(owner));
-				unlock.execute();
-			}
-			return true;
+			return InstanceSessions.free(connection(), InstanceSessions.instanceKey(owner));
 		}
 		catch (SQLException ex) {
-			lose("the register's connection failed (" + "SQLSTATE " + ex.getSQLState() + ")");
+			failed(ex);
 			return false;
 		}
 	}
 
 	@Override
 	public synchronized void close() {
+		freeze();
 		if (this.connection != null) {
 			lose("it stops");
 		}
+	}
+
+	/**
+	 * Stops pinging, as a frozen process does (the tests): the server ends the session
+	 * after {@link #SILENCE}.
+	 */
+	synchronized void freeze() {
+		if (this.pinger != null) {
+			this.pinger.shutdownNow();
+		}
+		this.pinger = null;
+	}
+
+	private synchronized void pingNow() {
+		if (this.connection == null) {
+			return;
+		}
+		try {
+			ping(this.connection);
+		}
+		catch (SQLException ex) {
+			failed(ex);
+		}
+	}
+
+	private void ping(Connection c) throws SQLException {
+		try (Statement statement = c.createStatement()) {
+			statement.execute("SELECT 1");
+		}
+		this.lastPing = System.nanoTime();
 	}
 
 	/** The connection with this process's own lock, opened when there is none. */
@@ -116,58 +152,28 @@ final class PostgresInstances implements Instances {
 		if (this.connection != null) {
 			return this.connection;
 		}
-		Properties properties = new Properties();
-		if (this.settings.username() != null) {
-			properties.setProperty("user", this.settings.username());
-		}
-		if (this.settings.password() != null) {
-			properties.setProperty("password", this.settings.password());
-		}
-		properties.setProperty("connectTimeout", "5");
-		properties.setProperty("socketTimeout", "10");
-		properties.setProperty("tcpKeepAlive", "true");
-		properties.setProperty("options", "-c idle_session_timeout=" + SILENCE);
-		Connection c = DriverManager.getConnection(this.settings.url(), properties);
 		try {
-			try (Statement statement = c.createStatement();
-					ResultSet schema = statement.executeQuery("SELECT current_schema()")) {
-				if (!schema.next() || schema.getString(1) == null) {
-					throw new SQLException("the register's schema does not exist", "3F000");
-				}
-			}
-			// a new id whenever the lock on the old one is had by someone: an id is
-			// never shared, also after a hash collision
-			for (int tries = 1; !tryLock(c, instanceKey(this.id)); tries++) {
-				if (tries == 5) {
-					throw new SQLException("no free instance id", "55P03");
-				}
-				this.id = InstanceIds.next();
-			}
-			// which process a session is, in pg_stat_activity
-			try (PreparedStatement name = c.prepareStatement("SELECT set_config('application_name', ?, false)")) {
-				name.setString(1, APPLICATION + this.id);
-				name.execute();
-			}
+			InstanceSessions.Session session = InstanceSessions.open(this.settings, this.id, !this.failureLogged);
+			this.connection = session.connection();
+			this.id = session.id();
 		}
 		catch (SQLException ex) {
-			c.close();
+			if (!this.failureLogged) {
+				log.warn("Instance {} cannot connect to the register to lead or stand by (SQLSTATE {}): tried again"
+						+ " every {} s", this.id, ex.getSQLState(), PING.toSeconds());
+				this.failureLogged = true;
+			}
 			throw ex;
 		}
-		this.connection = c;
-		return c;
-	}
-
-	private static boolean tryLock(Connection c, String key) throws SQLException {
-		try (PreparedStatement lock = c.prepareStatement(TRY_LOCK)) {
-			lock.setString(1, key);
-			try (ResultSet rs = lock.executeQuery()) {
-				return rs.next() && rs.getBoolean(1);
-			}
+		this.lastPing = System.nanoTime();
+		if (this.pinger == null) {
+			this.pinger = InstanceSessions.pinger(this::pingNow, PING);
 		}
+		return this.connection;
 	}
 
-	private static String instanceKey(String id) {
-		return "instance:" + id;
+	private void failed(SQLException ex) {
+		lose("the register's connection failed (SQLSTATE " + ex.getSQLState() + ")");
 	}
 
 	/** Ends the lead and the session: its locks go with it. */

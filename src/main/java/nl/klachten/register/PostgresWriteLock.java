@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -29,6 +30,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class PostgresWriteLock extends DelegatingDataSource implements Closeable {
 
+	/** No transaction of the register waits on its client this long. */
+	static final Duration IDLE_IN_TRANSACTION = Duration.ofSeconds(60);
+
 	private final HikariDataSource pool;
 
 	private final String lock;
@@ -48,7 +52,10 @@ final class PostgresWriteLock extends DelegatingDataSource implements Closeable 
 		config.setPassword(settings.password());
 		config.setMaximumPoolSize(4);
 		config.setPoolName("register");
-		config.setConnectionInitSql("SET lock_timeout = " + settings.busyTimeout().toMillis());
+		// a transaction left open by a frozen process ends, and its lock with it
+		config.setConnectionInitSql("SET lock_timeout = " + settings.busyTimeout().toMillis()
+				+ "; SET idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION.toMillis());
+		config.addDataSourceProperty("tcpKeepAlive", "true");
 		return new PostgresWriteLock(new HikariDataSource(config));
 	}
 

@@ -96,7 +96,14 @@ public class ReadOnlyRegister {
 		Optional.ofNullable(settings.username()).ifPresent((user) -> properties.setProperty("user", user));
 		Optional.ofNullable(settings.password()).ifPresent((password) -> properties.setProperty("password", password));
 		properties.setProperty("options", "-c default_transaction_read_only=on");
-		return checked(settings.url(), () -> DriverManager.getConnection(settings.url(), properties));
+		return checked(settings.shownUrl(), () -> {
+			Connection connection = DriverManager.getConnection(settings.url(), properties);
+			// again here: options in the URL would replace the ones above
+			try (var statement = connection.createStatement()) {
+				statement.execute("SET default_transaction_read_only = on");
+			}
+			return connection;
+		});
 	}
 
 	private static Connection checked(String register, Opening opening) {

@@ -34,12 +34,12 @@ public final class RegisterCheck {
 		try (Connection connection = java.sql.DriverManager.getConnection(settings.url(), settings.username(),
 				settings.password())) {
 			OptionalInt version = SchemaVersions.register(connection);
-			return "ok register: " + settings.url()
+			return "ok register: " + settings.shownUrl()
 					+ (version.isEmpty() ? " (empty; the processor creates the schema at start)"
 							: " (schema version " + version.getAsInt() + ")");
 		}
 		catch (SQLException ex) {
-			return "cannot reach the register " + settings.url() + " (" + ex.getSQLState() + "): check"
+			return "cannot reach the register " + settings.shownUrl() + " (" + ex.getSQLState() + "): check"
 					+ " complaints.register.url, username and password, and that PostgreSQL listens there";
 		}
 	}

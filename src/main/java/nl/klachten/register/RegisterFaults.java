@@ -56,11 +56,16 @@ public final class RegisterFaults {
 	 * A PostgreSQL register's machine (issue 16), by SQLSTATE: the connection (08), the
 	 * server's resources (53: disk full, out of memory, too many connections), a lock not
 	 * had within the busy timeout (55P03), the server shutting down (57P), its system
-	 * (58), and a transaction the server rolled back against another (40001, 40P01).
+	 * (58), a transaction the server rolled back against another (40001, 40P01), a server
+	 * that only reads (25006: a standby after a fail-over, like {@code SQLITE_READONLY})
+	 * and a transaction the server ended while it waited on us (25P03). A statement
+	 * cancelled by its timeout (57014) stays the mail's: a mail whose work is too heavy
+	 * must end in quarantine, not hold up the inbox.
 	 */
 	static boolean isMachineState(String state) {
 		return state != null && (state.startsWith("08") || state.startsWith("53") || state.equals("55P03")
-				|| state.startsWith("57P") || state.startsWith("58") || state.equals("40001") || state.equals("40P01"));
+				|| state.startsWith("57P") || state.startsWith("58") || state.equals("40001") || state.equals("40P01")
+				|| state.equals("25006") || state.equals("25P03"));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package nl.klachten.register;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,12 +31,22 @@ public record RegisterSettings(@NotBlank String path, @DefaultValue("30s") @NotN
 
 	private static final String SQLITE = "jdbc:sqlite:";
 
+	private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
+
+	/** A schema name that means the same quoted and unquoted: Flyway quotes it. */
+	private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]*");
+
 	public RegisterSettings {
 		if (url != null && !url.isBlank() && !url.startsWith(SQLITE) && !url.startsWith("jdbc:postgresql:")) {
 			throw new IllegalArgumentException(
 					"complaints.register.url must start with jdbc:sqlite: or jdbc:postgresql:, not " + url);
 		}
 		url = url == null || url.isBlank() ? null : url;
+		String schema = url == null || !url.startsWith("jdbc:postgresql:") ? null : RegisterMigrations.schema(url);
+		if (schema != null && !SCHEMA.matcher(schema).matches()) {
+			throw new IllegalArgumentException("complaints.register.url: currentSchema must be lower case letters,"
+					+ " digits and _, not " + schema);
+		}
 	}
 
 	/**
@@ -59,9 +70,17 @@ public record RegisterSettings(@NotBlank String path, @DefaultValue("30s") @NotN
 		return this.url != null && this.url.startsWith("jdbc:postgresql:");
 	}
 
+	/**
+	 * The URL to show: a password in it ({@code password=}, {@code sslpassword=}) is
+	 * replaced by {@code ***}.
+	 */
+	public String shownUrl() {
+		return this.url == null ? null : PASSWORD.matcher(this.url).replaceAll("$1***");
+	}
+
 	@Override
 	public String toString() {
-		return "RegisterSettings[" + (postgresql() ? this.url : this.path) + "]";
+		return "RegisterSettings[" + (postgresql() ? shownUrl() : this.path) + "]";
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The processes on one PostgreSQL register (issue 16): one leads the mailbox at a time,
@@ -31,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledIfSystemProperty(named = PostgresRegisterCustomizerFactory.PROPERTY, matches = ".+")
 class InstancesIntegrationTests {
-
-	private static final String MAILBOX = "NCJansen@klikklaar.com";
 
 	@TempDir
 	Path dir;
@@ -49,10 +48,10 @@ class InstancesIntegrationTests {
 		RegisterSettings register = register();
 		PostgresInstances a = instances(register);
 		PostgresInstances b = instances(register);
-		assertThat(a.tick(MAILBOX)).isTrue();
-		assertThat(b.tick(MAILBOX)).as("the mailbox has a live leader").isFalse();
-		assertThat(a.tick(MAILBOX)).as("the leader keeps the lead").isTrue();
-		assertThat(b.tick("other@klikklaar.com")).as("another mailbox is led on its own").isTrue();
+		assertThat(a.tick()).isTrue();
+		assertThat(b.tick()).as("the mailbox has a live leader").isFalse();
+		assertThat(a.tick()).as("the leader keeps the lead").isTrue();
+		assertThat(b.tick()).as("still one lead").isFalse();
 		assertThat(a.stopped(b.id())).isFalse();
 		assertThat(b.stopped(a.id())).isFalse();
 		assertThat(a.stopped(a.id())).isFalse();
@@ -62,7 +61,7 @@ class InstancesIntegrationTests {
 		String leader = a.id();
 		a.close();
 		assertThat(b.stopped(leader)).isTrue();
-		assertThat(b.tick(MAILBOX)).as("the lead is free once its holder stopped").isTrue();
+		assertThat(b.tick()).as("the lead is free once its holder stopped").isTrue();
 	}
 
 	@Test
@@ -70,44 +69,84 @@ class InstancesIntegrationTests {
 		RegisterSettings register = register();
 		PostgresInstances a = instances(register);
 		PostgresInstances b = instances(register);
-		assertThat(a.tick(MAILBOX)).isTrue();
-		assertThat(b.tick(MAILBOX)).isFalse();
+		assertThat(a.tick()).isTrue();
+		assertThat(b.tick()).isFalse();
 		// the server ends a's session, as it does a silent one's after its idle timeout
 		try (Connection admin = DriverManager.getConnection(register.url(), "complaints", "complaints");
 				PreparedStatement terminate = admin.prepareStatement(
 						"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
-			terminate.setString(1, PostgresInstances.APPLICATION + a.id());
+			terminate.setString(1, InstanceSessions.APPLICATION + a.id());
 			try (var rs = terminate.executeQuery()) {
 				assertThat(rs.next() && rs.getInt(1) == 1).as("a's session found and ended").isTrue();
 			}
 		}
-		assertThat(a.tick(MAILBOX)).as("a sees that it lost the session, and with it the lead").isFalse();
-		assertThat(b.tick(MAILBOX)).as("b takes the free lead").isTrue();
-		assertThat(a.tick(MAILBOX)).isFalse();
+		assertThat(a.tick()).as("a sees that it lost the session, and with it the lead").isFalse();
+		assertThat(b.tick()).as("b takes the free lead").isTrue();
+		assertThat(a.tick()).isFalse();
+	}
+
+	/**
+	 * A frozen leader: the server ends its silent session after the idle timeout, another
+	 * process takes the lead, and the frozen one no longer counts itself leader, before
+	 * it even learns that its session ended. A live leader's session outlasts that
+	 * timeout.
+	 */
+	@Test
+	void shouldHandTheLeadOnWhenTheLeaderFallsSilentAndKeepItWhileItPings() throws Exception {
+		RegisterSettings register = register();
+		PostgresInstances a = instances(register);
+		PostgresInstances b = instances(register);
+		assertThat(a.tick()).isTrue();
+		Thread.sleep(PostgresInstances.SILENCE.plusSeconds(2).toMillis());
+		assertThat(b.tick()).as("a pinged all along: its session and lead live").isFalse();
+		assertThat(a.leads()).isTrue();
+
+		a.freeze();
+		await().atMost(PostgresInstances.SILENCE.plusSeconds(10)).pollInterval(Duration.ofMillis(500)).until(b::tick);
+		assertThat(a.leads()).as("a's last ping is too old to lead on").isFalse();
+		assertThat(b.stopped(a.id())).as("a's session, with its id lock, ended").isTrue();
+	}
+
+	@Test
+	void shouldLeaseOnlyRowsStillDueAndNeverARowAnotherProcessLeased() {
+		RegisterSettings register = register();
+		JdbcClient jdbc = migrated(register);
+		PostgresInstances one = instances(register);
+		PostgresInstances other = instances(register);
+		Instant now = Instant.parse("2026-11-30T07:01:00Z");
+		long pending = insert(jdbc, "pending", now.minusSeconds(1).toEpochMilli(), null, null);
+		long later = insert(jdbc, "pending", now.plusSeconds(60).toEpochMilli(), null, null);
+		long expired = insert(jdbc, "sending", now.toEpochMilli(), now.minusSeconds(1).toEpochMilli(), "4711-0badcafe");
+		long sent = insert(jdbc, "sent", now.toEpochMilli(), null, null);
+		List<Long> all = List.of(pending, later, expired, sent);
+
+		List<Long> first = new OutboxDrain(jdbc, one).lease(all, now, now.plus(Duration.ofMinutes(15)));
+		List<Long> second = new OutboxDrain(jdbc, other).lease(all, now, now.plus(Duration.ofMinutes(15)));
+
+		assertThat(first).containsExactlyInAnyOrder(pending, expired);
+		assertThat(second).as("read as due by both, leased by the first").isEmpty();
+		assertThat(jdbc.sql("SELECT lease_owner FROM outbox WHERE id = ?").param(pending).query(String.class).single())
+			.isEqualTo(one.id());
 	}
 
 	@Test
 	void shouldNotWaitForTheProcessesOfAnotherRegister() {
 		PostgresInstances a = instances(register());
 		PostgresInstances other = instances(register());
-		assertThat(a.tick(MAILBOX)).isTrue();
-		assertThat(other.tick(MAILBOX)).as("the same mailbox name in another register's schema").isTrue();
+		assertThat(a.tick()).isTrue();
+		assertThat(other.tick()).as("the same mailbox name in another register's schema").isTrue();
 	}
 
 	@Test
 	void shouldReleaseTheLeasesOfStoppedProcessesAndKeepThoseOfLiveOnes() {
 		RegisterSettings register = register();
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(register.url(), "complaints", "complaints");
-		FluentConfiguration flyway = Flyway.configure().dataSource(dataSource);
-		new RegisterMigrations(register, null).customize(flyway);
-		flyway.load().migrate();
-		JdbcClient jdbc = JdbcClient.create(dataSource);
+		JdbcClient jdbc = migrated(register);
 		PostgresInstances leader = instances(register);
 		PostgresInstances live = instances(register);
 		PostgresInstances killed = instances(register);
-		leader.tick(MAILBOX);
-		live.tick(MAILBOX);
-		killed.tick(MAILBOX);
+		leader.tick();
+		live.tick();
+		killed.tick();
 		Map<String, Long> rows = new java.util.LinkedHashMap<>();
 		for (String owner : new String[] { leader.id(), live.id(), killed.id(), null }) {
 			rows.put(String.valueOf(owner), lease(jdbc, owner));
@@ -121,6 +160,26 @@ class InstancesIntegrationTests {
 		assertThat(status(jdbc, rows.get(live.id()))).as("a live process's lease").isEqualTo("sending");
 		assertThat(status(jdbc, rows.get(killed.id()))).as("a stopped process's lease").isEqualTo("pending");
 		assertThat(status(jdbc, rows.get("null"))).as("a lease without an owner").isEqualTo("pending");
+	}
+
+	private static JdbcClient migrated(RegisterSettings register) {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(register.url(), "complaints", "complaints");
+		FluentConfiguration flyway = Flyway.configure().dataSource(dataSource);
+		new RegisterMigrations(register, null).customize(flyway);
+		flyway.load().migrate();
+		return JdbcClient.create(dataSource);
+	}
+
+	private static long insert(JdbcClient jdbc, String status, long next, Long leaseUntil, String owner) {
+		return jdbc.sql("""
+				INSERT INTO outbox (kind, message_id, sender, recipients, raw, created_at, next_attempt, status,
+				    lease_until, lease_owner)
+				VALUES ('acknowledgement', ?, 'NCJansen@klikklaar.com', 'klager@example.org', ?, '2026-11-30T07:00:00Z',
+				    ?, ?, ?, ?)
+				RETURNING id""")
+			.params(UUID.randomUUID() + "@klachten.example.org", new byte[] { 'x' }, next, status, leaseUntil, owner)
+			.query(Long.class)
+			.single();
 	}
 
 	private static long lease(JdbcClient jdbc, String owner) {

@@ -59,6 +59,8 @@ class RegisterFaultsTests {
 				Arguments.of("PostgreSQL: I/O error", postgres("58030"), true),
 				Arguments.of("PostgreSQL: deadlock", postgres("40P01"), true),
 				Arguments.of("PostgreSQL: serialization failure", postgres("40001"), true),
+				Arguments.of("PostgreSQL: a standby that only reads", postgres("25006"), true),
+				Arguments.of("PostgreSQL: a transaction ended idle", postgres("25P03"), true),
 				Arguments.of("PostgreSQL: a unique constraint", postgres(PSQLState.UNIQUE_VIOLATION), false),
 				Arguments.of("PostgreSQL: bad SQL", postgres(PSQLState.SYNTAX_ERROR), false),
 				Arguments.of("PostgreSQL: a value too long", postgres("22001"), false),

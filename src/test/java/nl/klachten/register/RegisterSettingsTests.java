@@ -54,6 +54,27 @@ class RegisterSettingsTests {
 	}
 
 	@Test
+	void shouldHideAPasswordInTheUrl() {
+		RegisterSettings settings = new RegisterSettings("register.db", BUSY,
+				"jdbc:postgresql://127.0.0.1:5432/klachten?user=complaints&password=s3cr3t&sslpassword=k3y&ssl=true",
+				null, null);
+		assertThat(settings.shownUrl()).isEqualTo(
+				"jdbc:postgresql://127.0.0.1:5432/klachten?user=complaints&password=***&sslpassword=***&ssl=true");
+		assertThat(settings.toString()).doesNotContain("s3cr3t").doesNotContain("k3y");
+	}
+
+	@Test
+	void shouldRefuseASchemaThatQuotingWouldChange() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RegisterSettings("register.db", BUSY,
+					"jdbc:postgresql://127.0.0.1:5432/klachten?currentSchema=Klachten", null, null))
+			.withMessageContaining("currentSchema must be lower case");
+		assertThat(new RegisterSettings("register.db", BUSY,
+				"jdbc:postgresql://127.0.0.1:5432/klachten?currentSchema=provider_2", null, null)
+			.postgresql()).isTrue();
+	}
+
+	@Test
 	void shouldRefuseAnyOtherDatabase() {
 		for (String url : new String[] { "jdbc:mysql://127.0.0.1/klachten", "postgresql://127.0.0.1/klachten",
 				"jdbc:h2:mem:x", "register.db" }) {

@@ -16,7 +16,7 @@ class SingleInstanceTests {
 		Instances single = Instances.single();
 		Instances next = Instances.single();
 		assertThat(single.leads()).isTrue();
-		assertThat(single.tick("NCJansen@klikklaar.com")).isTrue();
+		assertThat(single.tick()).isTrue();
 		assertThat(single.id()).isNotEqualTo(next.id()).startsWith(ProcessHandle.current().pid() + "-");
 		assertThat(single.stopped(single.id())).isFalse();
 		assertThat(single.stopped(next.id())).isTrue();
