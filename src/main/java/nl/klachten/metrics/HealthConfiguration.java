@@ -27,7 +27,7 @@ class HealthConfiguration {
 
 	@Bean
 	ImapHealth imapHealthIndicator(InboxReader reader, HealthSettings settings, Instances instances) {
-		return new ImapHealth(reader::reads, reader::filings, settings, instances::leads);
+		return new ImapHealth(reader::reads, reader::filings, settings, instances::leads, instances::checking);
 	}
 
 	@Bean

@@ -18,7 +18,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * successful read, the failures since and the last error's class, and while mail waits to
  * be filed how many, since when and the last filing error's class; no host, no user name.
  * A process that stands by while another on the register leads the mailbox is UP with the
- * role {@code standby}.
+ * role {@code standby}, or DOWN when it has not been able to check the lead for 30 s.
  */
 class ImapHealth implements HealthIndicator {
 
@@ -30,12 +30,15 @@ class ImapHealth implements HealthIndicator {
 
 	private final BooleanSupplier leads;
 
+	private final BooleanSupplier checking;
+
 	ImapHealth(Supplier<InboxReader.Reads> reads, HealthSettings settings) {
-		this(reads, () -> new PendingFilings.State(0, null, 0, null), settings, () -> true);
+		this(reads, () -> new PendingFilings.State(0, null, 0, null), settings, () -> true, () -> true);
 	}
 
 	ImapHealth(Supplier<InboxReader.Reads> reads, Supplier<PendingFilings.State> filings, HealthSettings settings,
-			BooleanSupplier leads) {
+			BooleanSupplier leads, BooleanSupplier checking) {
+		this.checking = checking;
 		this.reads = reads;
 		this.filings = filings;
 		this.settings = settings;
@@ -46,7 +49,10 @@ class ImapHealth implements HealthIndicator {
 	public Health health() {
 		if (!this.leads.getAsBoolean()) {
 			// another process on the register reads the inbox (issue 16): this one waits
-			return Health.up().withDetail("role", "standby").build();
+			// DOWN when it cannot even check the lead: it would never take over
+			return (this.checking.getAsBoolean() ? Health.up() : Health.down()).withDetail("role", "standby")
+				.withDetail("checksTheLead", this.checking.getAsBoolean())
+				.build();
 		}
 		InboxReader.Reads reads = this.reads.get();
 		boolean stale = reads.nanosSinceSuccess() > this.settings.imapStale().toNanos();

@@ -101,6 +101,25 @@ final class InstanceSessions {
 		}
 	}
 
+	static void ping(Connection c) throws SQLException {
+		try (Statement statement = c.createStatement()) {
+			statement.execute("SELECT 1");
+		}
+	}
+
+	/** Closes the session, if any: its locks go with it. */
+	static void close(Connection c) {
+		if (c == null) {
+			return;
+		}
+		try {
+			c.close();
+		}
+		catch (SQLException ex) {
+			// the session is gone or goes with the socket
+		}
+	}
+
 	/** Whether the lock on {@code key} is free: had and given back at once. */
 	static boolean free(Connection c, String key) throws SQLException {
 		if (!tryLock(c, key)) {

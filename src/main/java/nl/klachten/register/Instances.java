@@ -29,6 +29,14 @@ public interface Instances extends AutoCloseable {
 	boolean tick();
 
 	/**
+	 * Whether this process could check the lead lately: a standby that cannot (the
+	 * register refuses its connection or its settings) would never take over.
+	 */
+	default boolean checking() {
+		return true;
+	}
+
+	/**
 	 * Whether other processes may share the register, so that leases of stopped ones can
 	 * turn up at any time; on SQLite only those left before this process started exist.
 	 */

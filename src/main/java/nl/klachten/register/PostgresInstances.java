@@ -2,7 +2,6 @@ package nl.klachten.register;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -32,6 +31,9 @@ final class PostgresInstances implements Instances {
 
 	static final Duration PING = Duration.ofSeconds(2);
 
+	/** Without a check of the lead this long: not {@link #checking()}. */
+	private static final Duration CHECKING = Duration.ofSeconds(30);
+
 	/** The lead holds while the last ping is younger than this. */
 	private static final Duration FRESH = SILENCE.minus(PING);
 
@@ -49,6 +51,9 @@ final class PostgresInstances implements Instances {
 	private volatile boolean leads;
 
 	private volatile long lastPing;
+
+	/** The last tick that could check the lead, or the start. */
+	private volatile long lastCheck = System.nanoTime();
 
 	/** The last failure to connect or lock was logged; the next one is not. */
 	private boolean failureLogged;
@@ -73,6 +78,11 @@ final class PostgresInstances implements Instances {
 	}
 
 	@Override
+	public boolean checking() {
+		return System.nanoTime() - this.lastCheck < CHECKING.toNanos();
+	}
+
+	@Override
 	public synchronized boolean tick() {
 		try {
 			Connection c = connection();
@@ -85,6 +95,7 @@ final class PostgresInstances implements Instances {
 				log.info("Instance {} leads the mailbox: it reads the inbox and sends the outbox", this.id);
 			}
 			this.failureLogged = false;
+			this.lastCheck = System.nanoTime();
 		}
 		catch (SQLException ex) {
 			failed(ex);
@@ -141,9 +152,7 @@ final class PostgresInstances implements Instances {
 	}
 
 	private void ping(Connection c) throws SQLException {
-		try (Statement statement = c.createStatement()) {
-			statement.execute("SELECT 1");
-		}
+		InstanceSessions.ping(c);
 		this.lastPing = System.nanoTime();
 	}
 
@@ -182,15 +191,8 @@ final class PostgresInstances implements Instances {
 			log.warn("Instance {} no longer leads the mailbox: {}", this.id, why);
 		}
 		this.leads = false;
-		if (this.connection != null) {
-			try {
-				this.connection.close();
-			}
-			catch (SQLException ex) {
-				// the session is gone or goes with the socket
-			}
-			this.connection = null;
-		}
+		InstanceSessions.close(this.connection);
+		this.connection = null;
 	}
 
 }

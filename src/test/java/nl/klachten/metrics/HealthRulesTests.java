@@ -57,22 +57,28 @@ class HealthRulesTests {
 	void shouldReportImapDownWhenThreeFilingsInARowFailed() {
 		InboxReader.Reads reads = new InboxReader.Reads(NOW, 0, 0, null);
 		Health two = new ImapHealth(() -> reads, () -> new nl.klachten.mailbox.PendingFilings.State(4,
-				NOW.minusSeconds(60), 2, "CommandFailedException"), SETTINGS, () -> true)
+				NOW.minusSeconds(60), 2, "CommandFailedException"), SETTINGS, () -> true, () -> true)
 			.health();
 		assertThat(two.getStatus()).isEqualTo(Status.UP);
 		assertThat(two.getDetails()).containsEntry("mailsWaitingToBeFiled", 4)
 			.containsEntry("lastFilingError", "CommandFailedException")
 			.containsEntry("filingFailingSince", "2026-12-01T09:29:00Z");
 		Health three = new ImapHealth(() -> reads, () -> new nl.klachten.mailbox.PendingFilings.State(4,
-				NOW.minusSeconds(60), 3, "CommandFailedException"), SETTINGS, () -> true)
+				NOW.minusSeconds(60), 3, "CommandFailedException"), SETTINGS, () -> true, () -> true)
 			.health();
 		assertThat(three.getStatus()).isEqualTo(Status.DOWN);
 		Health standby = new ImapHealth(() -> reads, () -> new nl.klachten.mailbox.PendingFilings.State(4,
-				NOW.minusSeconds(60), 3, "CommandFailedException"), SETTINGS, () -> false)
+				NOW.minusSeconds(60), 3, "CommandFailedException"), SETTINGS, () -> false, () -> true)
 			.health();
 		assertThat(standby.getStatus()).as("another process on the register reads the inbox (issue 16)")
 			.isEqualTo(Status.UP);
 		assertThat(standby.getDetails()).containsEntry("role", "standby");
+		Health cutOff = new ImapHealth(() -> reads,
+				() -> new nl.klachten.mailbox.PendingFilings.State(0, null, 0, null), SETTINGS, () -> false,
+				() -> false)
+			.health();
+		assertThat(cutOff.getStatus()).as("a standby that cannot check the lead would never take over")
+			.isEqualTo(Status.DOWN);
 		assertThat(imap(0, Duration.ofSeconds(5)).getDetails()).doesNotContainKey("mailsWaitingToBeFiled");
 	}
 
