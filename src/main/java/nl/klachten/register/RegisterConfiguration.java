@@ -26,7 +26,7 @@ class RegisterConfiguration {
 	@Bean
 	DataSource dataSource(RegisterSettings settings) {
 		if (settings.postgresql()) {
-			return PostgresWriteLock.dataSource(settings);
+			return new NulFreeText(PostgresWriteLock.dataSource(settings));
 		}
 		Path file = settings.file();
 		OwnerOnlyDirectory.ensure(file.getParent());
@@ -37,7 +37,7 @@ class RegisterConfiguration {
 		config.setPoolName("register");
 		HikariDataSource dataSource = new HikariDataSource(config);
 		DataFiles.restrictIfPresent(file);
-		return new BeginGuard(dataSource);
+		return new NulFreeText(new BeginGuard(dataSource));
 	}
 
 	@Bean

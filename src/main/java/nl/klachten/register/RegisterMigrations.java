@@ -38,7 +38,8 @@ final class RegisterMigrations implements FlywayConfigurationCustomizer {
 			return;
 		}
 		configuration.locations(POSTGRESQL).javaMigrations(new V15__utc_timestamps());
-		if (this.dataSource instanceof PostgresWriteLock locked) {
+		PostgresWriteLock locked = writeLock(this.dataSource);
+		if (locked != null) {
 			// Flyway holds its own advisory lock and works on two connections at
 			// once: the register's write lock on each would make them wait for each
 			// other
@@ -47,6 +48,17 @@ final class RegisterMigrations implements FlywayConfigurationCustomizer {
 		String schema = schema(this.settings.url());
 		if (schema != null) {
 			configuration.schemas(schema).defaultSchema(schema);
+		}
+	}
+
+	/** The register's write lock under its wrappers ({@link NulFreeText}), if any. */
+	private static PostgresWriteLock writeLock(DataSource dataSource) {
+		try {
+			return (dataSource != null && dataSource.isWrapperFor(PostgresWriteLock.class))
+					? dataSource.unwrap(PostgresWriteLock.class) : null;
+		}
+		catch (java.sql.SQLException ex) {
+			return null;
 		}
 	}
 

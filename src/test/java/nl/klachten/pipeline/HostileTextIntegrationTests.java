@@ -53,4 +53,26 @@ class HostileTextIntegrationTests extends MailIntegrationTest {
 		awaitReplyTo(CHAIR, chairId);
 	}
 
+	/**
+	 * NUL characters in the subject (an encoded word), the sender's name and the body:
+	 * SQLite stores them, PostgreSQL refuses them in text ({@code 22021}). The mail is a
+	 * case on both registers (issue 16), not a failure that ends in quarantine.
+	 */
+	@Test
+	void shouldRegisterAComplaintWhoseTextHoldsNulCharacters() {
+		String sender = uniqueSender();
+		String messageId = newMessageId();
+		deliver(greenMail,
+				aComplaint(sender, "=?UTF-8?Q?Storing=00nul?=", "Mijn internet\u0000valt uit.\u0000", messageId));
+		awaitReplyTo(sender, messageId);
+		assertThat(this.jdbc.sql("SELECT outcome FROM inbound_mail WHERE message_id = ?")
+			.param(messageId)
+			.query(String.class)
+			.single()).isEqualTo("case");
+		assertThat(this.jdbc.sql("SELECT description FROM complaint WHERE complainant_email = ?")
+			.param(sender)
+			.query(String.class)
+			.single()).contains("valt uit").doesNotContain("\u0000").contains("\uFFFD");
+	}
+
 }
