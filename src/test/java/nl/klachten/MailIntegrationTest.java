@@ -137,7 +137,7 @@ public abstract class MailIntegrationTest {
 
 	/** A case as the JSON export shows it (CONTRACT §6). */
 	protected JsonNode export(String reference) {
-		JsonNode all = JsonMapper.builder().build().readTree(CaseFileJson.write(this.caseFiles.all()));
+		JsonNode all = JsonMapper.builder().build().readTree(CaseFileJson.write(this.caseFiles.all(), "default"));
 		for (JsonNode file : all) {
 			if (reference.equals(file.get("reference").asString())) {
 				return file;

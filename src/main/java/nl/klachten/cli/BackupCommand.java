@@ -33,12 +33,15 @@ class BackupCommand implements Callable<Integer> {
 	@CommandLine.Unmatched
 	List<String> springArgs = new ArrayList<>();
 
+	@CommandLine.Mixin
+	TenantOption tenant = new TenantOption();
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
 	@Override
 	public Integer call() {
-		RegisterSettings settings = Binder.get(ReadOnlyContext.environment(this.springArgs))
+		RegisterSettings settings = Binder.get(ReadOnlyContext.environment(this.springArgs, this.tenant.id))
 			.bindOrCreate("complaints.register", RegisterSettings.class);
 		if (settings.postgresql()) {
 			throw new IllegalStateException("the register is the PostgreSQL database " + settings.shownUrl()

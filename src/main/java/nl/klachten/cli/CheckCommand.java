@@ -29,13 +29,16 @@ class CheckCommand implements Callable<Integer> {
 	@CommandLine.Unmatched
 	List<String> springArgs = new ArrayList<>();
 
+	@CommandLine.Mixin
+	TenantOption tenant = new TenantOption();
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		List<String> lines = lines(ReadOnlyContext.environment(this.springArgs));
+		List<String> lines = lines(ReadOnlyContext.environment(this.springArgs, this.tenant.id));
 		lines.forEach(out::println);
 		out.flush();
 		return lines.stream().allMatch((line) -> line.startsWith("ok ")) ? 0 : 1;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -19,6 +20,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2
@@ -73,7 +76,7 @@ public class ComplaintsCli implements Callable<Integer> {
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, line, parse) -> {
 			line.getErr().println("complaints: " + oneLine(ex));
-			return 1;
+			return (ex instanceof Tenants.TenantChoice) ? 2 : 1;
 		});
 		cli.setParameterExceptionHandler((ex, arguments) -> {
 			ex.getCommandLine().getErr().println("complaints: " + usageLine(ex));
@@ -89,7 +92,7 @@ public class ComplaintsCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return Run.start(List.of(), this.spec.commandLine().getErr());
+		return Run.start(List.of(), null, this.spec.commandLine().getErr());
 	}
 
 	/**
@@ -121,16 +124,26 @@ public class ComplaintsCli implements Callable<Integer> {
 	 * {@code --dry-run}). The register must exist: only the processor creates one. The
 	 * commands that only read use {@link ReadOnlyContext}.
 	 */
-	static ConfigurableApplicationContext register(List<String> springArgs) {
-		RegisterSettings register = Binder.get(ReadOnlyContext.environment(springArgs))
-			.bindOrCreate("complaints.register", RegisterSettings.class);
+	static ConfigurableApplicationContext register(List<String> springArgs, String tenant) {
+		ConfigurableEnvironment environment = ReadOnlyContext.environment(springArgs, tenant);
+		RegisterSettings register = Binder.get(environment).bindOrCreate("complaints.register", RegisterSettings.class);
 		if (!register.postgresql()) {
 			ReadOnlyRegister.requireFile(register.file());
 		}
-		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+		return application(environment, springArgs).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("complaints.pipeline.enabled=false", "logging.level.root=WARN")
-			.run(springArgs.toArray(String[]::new));
+			.run(Tenants.isTenant(environment) ? new String[0] : springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * The application on a tenant's environment ({@link Tenants#environment}), or, with
+	 * one provider, on its own configuration read from {@code springArgs} as Spring Boot
+	 * reads it.
+	 */
+	static SpringApplicationBuilder application(ConfigurableEnvironment environment, List<String> springArgs) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(Application.class);
+		return Tenants.isTenant(environment) ? builder.environment(environment) : builder;
 	}
 
 	static PrintWriter stdout() {
@@ -151,12 +164,15 @@ public class ComplaintsCli implements Callable<Integer> {
 		@CommandLine.Unmatched
 		List<String> springArgs = new ArrayList<>();
 
+		@CommandLine.Mixin
+		TenantOption tenant = new TenantOption();
+
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
 		@Override
 		public Integer call() {
-			return start(this.springArgs, this.spec.commandLine().getErr());
+			return start(this.springArgs, this.tenant.id, this.spec.commandLine().getErr());
 		}
 
 		/**
@@ -170,8 +186,22 @@ public class ComplaintsCli implements Callable<Integer> {
 		 * the full report back. The management server (health and metrics) listens on
 		 * {@code management.server.port}, on 127.0.0.1 only.
 		 */
-		static int start(List<String> springArgs, PrintWriter err) {
-			EmbeddedPorts ports = EmbeddedPorts.of(ReadOnlyContext.environment(springArgs));
+		static int start(List<String> springArgs, String tenant, PrintWriter err) {
+			ConfigurableEnvironment all;
+			List<String> ids;
+			ConfigurableEnvironment environment;
+			try {
+				all = ReadOnlyContext.environment(springArgs);
+				ids = Tenants.ids(all);
+				environment = (ids.size() > 1 && tenant == null) ? all
+						: Tenants.environment(all, Tenants.choose(ids, tenant));
+			}
+			catch (IllegalArgumentException ex) {
+				err.println("complaints: " + ex.getMessage());
+				return (ex instanceof Tenants.TenantChoice) ? 2 : 1;
+			}
+			EmbeddedPorts ports = EmbeddedPorts
+				.of(environment == all ? TenantHost.embeddedOrFirst(all, ids) : environment);
 			Optional<String> taken = ports.taken();
 			if (taken.isPresent()) {
 				err.println("complaints: " + taken.get());
@@ -181,10 +211,26 @@ public class ComplaintsCli implements Callable<Integer> {
 			args.add(SERVLET);
 			args.addAll(springArgs);
 			try {
-				new SpringApplicationBuilder(Application.class).web(WebApplicationType.SERVLET)
-					.properties("logging.level.org.springframework.boot.SpringApplication=OFF",
-							"logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
-					.run(args.toArray(String[]::new));
+				if (environment == all && ids.size() > 1) {
+					TenantHost.start(args, all, ids);
+				}
+				else {
+					if (Tenants.isTenant(environment)) {
+						environment.getPropertySources()
+							.addFirst(new MapPropertySource("run",
+									Map.of("spring.main.web-application-type", "servlet")));
+					}
+					application(environment, springArgs).web(WebApplicationType.SERVLET)
+						.properties("logging.level.org.springframework.boot.SpringApplication=OFF",
+								"logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
+						.run(Tenants.isTenant(environment) ? new String[0] : args.toArray(String[]::new));
+				}
+			}
+			catch (TenantHost.TenantFailed ex) {
+				RuntimeException cause = (RuntimeException) ex.getCause();
+				err.println("complaints: the processor did not start: tenant " + ex.tenant() + ": "
+						+ SettingsProblem.describe(cause).orElseGet(() -> ports.explain(cause)));
+				return 1;
 			}
 			catch (RuntimeException ex) {
 				err.println("complaints: " + SettingsProblem.describe(ex)

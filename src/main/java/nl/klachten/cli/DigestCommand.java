@@ -37,11 +37,15 @@ class DigestCommand implements Callable<Integer> {
 	@CommandLine.Unmatched
 	List<String> springArgs = new ArrayList<>();
 
+	@CommandLine.Mixin
+	TenantOption tenant = new TenantOption();
+
 	@Override
 	public Integer call() {
 		Optional<LocalDate> day = this.asOf.day();
-		try (ConfigurableApplicationContext context = this.asOf.dryRun ? ReadOnlyContext.open(this.springArgs)
-				: ComplaintsCli.register(this.springArgs)) {
+		try (ConfigurableApplicationContext context = this.asOf.dryRun
+				? ReadOnlyContext.open(this.springArgs, this.tenant.id)
+				: ComplaintsCli.register(this.springArgs, this.tenant.id)) {
 			DigestSender sender = context.getBean(DigestSender.class);
 			LocalDate asOfDay = day.orElseGet(sender::today);
 			if (this.asOf.dryRun) {

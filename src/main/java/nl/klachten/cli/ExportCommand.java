@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import nl.klachten.register.CaseFiles;
+import nl.klachten.register.RegisterSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -49,22 +50,26 @@ class ExportCommand implements Callable<Integer> {
 	@CommandLine.Unmatched
 	List<String> springArgs = new ArrayList<>();
 
+	@CommandLine.Mixin
+	TenantOption tenant = new TenantOption();
+
 	@Override
 	public Integer call() throws IOException {
-		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
+		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs, this.tenant.id)) {
 			CaseFiles files = context.getBean(CaseFiles.class);
+			String tenant = context.getBean(RegisterSettings.class).tenant();
 			long start = System.nanoTime();
 			int cases;
 			if (this.out == null) {
 				// System.out stays open: the stream only buffers it
 				OutputStream stdout = new BufferedOutputStream(System.out, BUFFER);
-				cases = write(files, stdout);
+				cases = write(files, tenant, stdout);
 				stdout.flush();
 			}
 			else {
 				try (ExportFile file = ExportFile.create(this.out)) {
 					OutputStream buffered = new BufferedOutputStream(file.stream(), BUFFER);
-					cases = write(files, buffered);
+					cases = write(files, tenant, buffered);
 					buffered.flush();
 					file.commit();
 				}
@@ -74,8 +79,9 @@ class ExportCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private int write(CaseFiles files, OutputStream out) throws IOException {
-		return this.format == Format.json ? RegisterExport.json(files, out) : RegisterExport.csv(files, out);
+	private int write(CaseFiles files, String tenant, OutputStream out) throws IOException {
+		return this.format == Format.json ? RegisterExport.json(files, tenant, out)
+				: RegisterExport.csv(files, tenant, out);
 	}
 
 }

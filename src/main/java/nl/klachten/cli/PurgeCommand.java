@@ -37,10 +37,13 @@ class PurgeCommand implements Callable<Integer> {
 	@CommandLine.Unmatched
 	List<String> springArgs = new ArrayList<>();
 
+	@CommandLine.Mixin
+	TenantOption tenant = new TenantOption();
+
 	@Override
 	public Integer call() {
 		Optional<LocalDate> given = this.asOf.day();
-		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs)) {
+		try (ConfigurableApplicationContext context = ComplaintsCli.register(this.springArgs, this.tenant.id)) {
 			LocalDate day = given
 				.orElseGet(() -> context.getBean(DeadlinePolicy.class).today(context.getBean(Clock.class).instant()));
 			Retention retention = context.getBean(Retention.class);

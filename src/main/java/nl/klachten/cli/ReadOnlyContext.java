@@ -52,8 +52,8 @@ final class ReadOnlyContext {
 	private ReadOnlyContext() {
 	}
 
-	static AnnotationConfigApplicationContext open(List<String> springArgs) {
-		ConfigurableEnvironment environment = environment(springArgs);
+	static AnnotationConfigApplicationContext open(List<String> springArgs, String tenant) {
+		ConfigurableEnvironment environment = environment(springArgs, tenant);
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.setEnvironment(environment);
 		registerSettings(context, Binder.get(environment));
@@ -65,9 +65,18 @@ final class ReadOnlyContext {
 	}
 
 	/**
+	 * The configuration of the tenant a command works on ({@link Tenants#choose}).
 	 * Command-line arguments first, then the environment, then the config files, as
 	 * Spring Boot orders them. Logging is set up first ({@link QuietLogging}), before
 	 * anything can log.
+	 */
+	static ConfigurableEnvironment environment(List<String> springArgs, String tenant) {
+		ConfigurableEnvironment environment = environment(springArgs);
+		return Tenants.environment(environment, Tenants.choose(Tenants.ids(environment), tenant));
+	}
+
+	/**
+	 * The configuration of every tenant, before one is chosen ({@link Tenants}).
 	 */
 	static ConfigurableEnvironment environment(List<String> springArgs) {
 		QuietLogging.apply();

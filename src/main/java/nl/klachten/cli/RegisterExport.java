@@ -15,12 +15,12 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The register in the shape of CONTRACT §6: JSON with nested objects, CSV with one row a
- * case and the scalar fields. Field names are the contract's, so they are spelled out
- * here, not derived.
+ * case and the scalar fields, each case led by its register's tenant (CONTRACT §7). Field
+ * names are the contract's, so they are spelled out here, not derived.
  */
 class RegisterExport {
 
-	private static final List<String> CSV_COLUMNS = List.of("reference", "status", "complainant_name",
+	private static final List<String> CSV_COLUMNS = List.of("tenant", "reference", "status", "complainant_name",
 			"complainant_email", "complainant_address", "complainant_city", "representative_of", "subject",
 			"description", "submitted_at", "arose_on", "late", "employee_name", "employee_email", "products",
 			"decision_due", "management_involved", "assessment", "decided_at", "manner", "solution", "appeal_filed_at",
@@ -28,16 +28,19 @@ class RegisterExport {
 
 	private final List<CaseFile> cases;
 
-	RegisterExport(List<CaseFile> cases) {
+	private final String tenant;
+
+	RegisterExport(List<CaseFile> cases, String tenant) {
 		this.cases = cases;
+		this.tenant = tenant;
 	}
 
 	byte[] json() {
-		return CaseFileJson.write(this.cases);
+		return CaseFileJson.write(this.cases, this.tenant);
 	}
 
 	byte[] csv() {
-		return csv(this.cases.stream().map(RegisterExport::toRow).toList());
+		return csv(this.cases.stream().map((c) -> toRow(c, this.tenant)).toList());
 	}
 
 	/**
@@ -46,8 +49,8 @@ class RegisterExport {
 	 * holding them all.
 	 * @return how many cases were written
 	 */
-	static int json(CaseFiles files, OutputStream out) {
-		try (CaseFileJson.Export json = CaseFileJson.export(out)) {
+	static int json(CaseFiles files, String tenant, OutputStream out) {
+		try (CaseFileJson.Export json = CaseFileJson.export(out, tenant)) {
 			return files.forEachReadAhead(json::write);
 		}
 	}
@@ -57,9 +60,9 @@ class RegisterExport {
 	 * files.
 	 * @return how many cases were written
 	 */
-	static int csv(CaseFiles files, OutputStream out) throws IOException {
+	static int csv(CaseFiles files, String tenant, OutputStream out) throws IOException {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		files.forEach((c) -> rows.add(toRow(c)));
+		files.forEach((c) -> rows.add(toRow(c, tenant)));
 		out.write(csv(rows));
 		return rows.size();
 	}
@@ -70,8 +73,9 @@ class RegisterExport {
 		return new CsvMapper().writer(schema.build()).writeValueAsBytes(rows);
 	}
 
-	private static Map<String, Object> toRow(CaseFile c) {
+	private static Map<String, Object> toRow(CaseFile c, String tenant) {
 		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("tenant", tenant);
 		row.put("reference", c.reference());
 		row.put("status", c.status());
 		complainant(row, c);

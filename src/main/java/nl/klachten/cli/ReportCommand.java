@@ -50,13 +50,16 @@ class ReportCommand implements Callable<Integer> {
 	@CommandLine.Unmatched
 	List<String> springArgs = new ArrayList<>();
 
+	@CommandLine.Mixin
+	TenantOption tenant = new TenantOption();
+
 	@Override
 	public Integer call() {
 		if (this.year.getValue() < 1000 || this.year.getValue() > 9999) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
 					"--year must be four digits (YYYY), not: " + this.year);
 		}
-		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
+		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs, this.tenant.id)) {
 			YearReport report = context.getBean(YearFigures.class).of(this.year.getValue());
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.print(this.format == Format.csv ? csv(report) : text(report));

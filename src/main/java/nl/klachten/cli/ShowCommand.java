@@ -39,12 +39,15 @@ class ShowCommand implements Callable<Integer> {
 	@CommandLine.Unmatched
 	List<String> springArgs = new ArrayList<>();
 
+	@CommandLine.Mixin
+	TenantOption tenant = new TenantOption();
+
 	@Override
 	public Integer call() {
 		ReferenceNumber ref = ReferenceNumber.parse(this.reference)
 			.orElseThrow(() -> new CommandLine.ParameterException(this.spec.commandLine(),
 					"not a reference number: " + this.reference));
-		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs)) {
+		try (ConfigurableApplicationContext context = ReadOnlyContext.open(this.springArgs, this.tenant.id)) {
 			CaseFile file = context.getBean(CaseFiles.class)
 				.find(ref)
 				.orElseThrow(() -> new IllegalArgumentException("no case " + ref));

@@ -18,7 +18,7 @@ public class EmbeddedMailServer implements AutoCloseable {
 
 	private final GreenMail greenMail;
 
-	EmbeddedMailServer(EmbeddedSettings settings) {
+	public EmbeddedMailServer(EmbeddedSettings settings) {
 		ServerSetup smtp = new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 		ServerSetup imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
 		this.greenMail = new GreenMail(new ServerSetup[] { smtp, imap });

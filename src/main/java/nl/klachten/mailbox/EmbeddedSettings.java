@@ -15,6 +15,18 @@ public record EmbeddedSettings(int smtpPort, int imapPort, List<Account> account
 		accounts = accounts == null ? List.of() : List.copyOf(accounts);
 	}
 
+	/**
+	 * The password of {@code address}'s embedded mailbox: a demo account's, else the
+	 * address itself (CONTRACT §2).
+	 */
+	public String passwordOf(String address) {
+		return this.accounts.stream()
+			.filter((a) -> a.email().equalsIgnoreCase(address))
+			.map(Account::password)
+			.findFirst()
+			.orElse(address);
+	}
+
 	public record Account(String email, String password) {
 
 		@Override

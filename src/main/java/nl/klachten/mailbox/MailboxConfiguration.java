@@ -33,12 +33,7 @@ class MailboxConfiguration {
 			return AccessTokens.attach(settings, settings.imap().withSocketFactory(trust),
 					settings.smtp().withSocketFactory(trust), clock);
 		}
-		String password = embedded.accounts()
-			.stream()
-			.filter((a) -> a.email().equalsIgnoreCase(settings.address()))
-			.map(EmbeddedSettings.Account::password)
-			.findFirst()
-			.orElse(settings.address());
+		String password = embedded.passwordOf(settings.address());
 		return new MailEndpoints(
 				settings.imap().withEndpoint("127.0.0.1", local.imapPort(), settings.address(), password),
 				settings.smtp().withEndpoint("127.0.0.1", local.smtpPort(), null, null));

@@ -22,8 +22,8 @@ public final class CaseFileJson {
 	private CaseFileJson() {
 	}
 
-	public static byte[] write(List<CaseFile> cases) {
-		return MAPPER.writeValueAsBytes(cases.stream().map(CaseFileJson::toJson).toList());
+	public static byte[] write(List<CaseFile> cases, String tenant) {
+		return MAPPER.writeValueAsBytes(cases.stream().map((c) -> toJson(c, tenant)).toList());
 	}
 
 	/**
@@ -32,10 +32,10 @@ public final class CaseFileJson {
 	 * straight to the generator ({@link CaseFileStream}), with the mapper's pretty
 	 * printer. Closing it ends the array and flushes; {@code out} stays open.
 	 */
-	public static Export export(OutputStream out) {
+	public static Export export(OutputStream out, String tenant) {
 		JsonGenerator generator = MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);
 		generator.writeStartArray();
-		return new Export(generator);
+		return new Export(generator, tenant);
 	}
 
 	/** The export's array, open for one case after the other. */
@@ -43,12 +43,15 @@ public final class CaseFileJson {
 
 		private final JsonGenerator generator;
 
-		private Export(JsonGenerator generator) {
+		private final String tenant;
+
+		private Export(JsonGenerator generator, String tenant) {
 			this.generator = generator;
+			this.tenant = tenant;
 		}
 
 		public void write(CaseFile c) {
-			CaseFileStream.write(this.generator, c);
+			CaseFileStream.write(this.generator, c, this.tenant);
 		}
 
 		@Override
@@ -106,7 +109,18 @@ public final class CaseFileJson {
 	}
 
 	public static Map<String, Object> toJson(CaseFile c) {
+		return toJson(c, null);
+	}
+
+	/**
+	 * The case as the export writes it (CONTRACT §6), led by the register's tenant
+	 * (CONTRACT §7) when one is given.
+	 */
+	public static Map<String, Object> toJson(CaseFile c, String tenant) {
 		Map<String, Object> json = new LinkedHashMap<>();
+		if (tenant != null) {
+			json.put("tenant", tenant);
+		}
 		json.put("reference", c.reference());
 		json.put("status", c.status());
 		json.put("complainant", complainant(c));

@@ -9,16 +9,19 @@ import tools.jackson.core.JsonGenerator;
  * and order of {@link CaseFileJson#toJson}: the export of 100,000 cases spent a tenth of
  * its time building a map per case and per letter and having databind find a serializer
  * for each value (issue 15). The generator carries the mapper's pretty printer, so the
- * bytes are those of the map-based {@link CaseFileJson#write(List)}, which stays the
- * reference (and the complainant's view, which filters the map).
+ * bytes are those of the map-based {@link CaseFileJson#write(List, String)}, which stays
+ * the reference (and the complainant's view, which filters the map).
  */
 final class CaseFileStream {
 
 	private CaseFileStream() {
 	}
 
-	static void write(JsonGenerator g, CaseFile c) {
+	static void write(JsonGenerator g, CaseFile c, String tenant) {
 		g.writeStartObject();
+		if (tenant != null) {
+			g.writeStringProperty("tenant", tenant);
+		}
 		g.writeStringProperty("reference", c.reference());
 		g.writeStringProperty("status", c.status());
 		g.writeName("complainant");

@@ -2,12 +2,14 @@ package nl.klachten.register;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,20 +25,40 @@ import org.springframework.validation.annotation.Validated;
  * PostgreSQL register (issue 16); empty for the SQLite file at {@code path}
  * @param username the PostgreSQL role
  * @param password its password
+ * @param tenant whose register this is (CONTRACT §7): {@code default} for the one
+ * provider of the top-level keys, else a {@code complaints.tenants[N].id}, whose register
+ * is {@link #tenant(String)}'s
  */
 @Validated
 @ConfigurationProperties("complaints.register")
 public record RegisterSettings(@NotBlank String path, @DefaultValue("30s") @NotNull Duration busyTimeout, String url,
-		String username, String password) {
+		String username, String password, @DefaultValue(RegisterSettings.DEFAULT_TENANT) String tenant) {
+
+	/** The tenant of a configuration without {@code complaints.tenants}. */
+	public static final String DEFAULT_TENANT = "default";
+
+	/**
+	 * A tenant id: lower-case letters, digits and {@code _}, a letter first, at most 30,
+	 * so that it names a PostgreSQL schema, a directory and a metrics label unchanged.
+	 */
+	public static final Pattern TENANT = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
 	private static final String SQLITE = "jdbc:sqlite:";
+
+	private static final Pattern CURRENT_SCHEMA = Pattern.compile("([?&;]currentSchema=)([^&;]*)");
 
 	private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
 
 	/** A schema name that means the same quoted and unquoted: Flyway quotes it. */
 	private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]*");
 
+	@ConstructorBinding
 	public RegisterSettings {
+		tenant = tenant == null ? DEFAULT_TENANT : tenant;
+		if (!TENANT.matcher(tenant).matches()) {
+			throw new IllegalArgumentException("a tenant id must be lower case letters, digits and _, a letter first,"
+					+ " at most 30 characters, not " + tenant);
+		}
 		if (url != null && !url.isBlank() && !url.startsWith(SQLITE) && !url.startsWith("jdbc:postgresql:")) {
 			throw new IllegalArgumentException(
 					"complaints.register.url must start with jdbc:sqlite: or jdbc:postgresql:, not " + url);
@@ -47,6 +69,35 @@ public record RegisterSettings(@NotBlank String path, @DefaultValue("30s") @NotN
 			throw new IllegalArgumentException("complaints.register.url: currentSchema must be lower case letters,"
 					+ " digits and _, not " + schema);
 		}
+	}
+
+	public RegisterSettings(String path, Duration busyTimeout, String url, String username, String password) {
+		this(path, busyTimeout, url, username, password, DEFAULT_TENANT);
+	}
+
+	/**
+	 * The register of tenant {@code id} in the same database (CONTRACT §7): on PostgreSQL
+	 * the schema {@code BASE_ID}, where BASE is the URL's {@code currentSchema} (else
+	 * {@code complaints}); its SQLite file and raw mail in the directory {@code ID}
+	 * beside this register's file. Tenant {@code default} keeps this register, so that a
+	 * provider's register of before tenants serves on as that tenant.
+	 */
+	public RegisterSettings tenant(String id) {
+		if (DEFAULT_TENANT.equals(id)) {
+			return new RegisterSettings(this.path, this.busyTimeout, this.url, this.username, this.password, id);
+		}
+		String own = dataDirectory().resolve(id).resolve(file().getFileName()).toString();
+		String base = postgresql() ? RegisterMigrations.schema(this.url) : null;
+		String schemaUrl = postgresql() ? withSchema(this.url, (base == null ? "complaints" : base) + "_" + id) : null;
+		return new RegisterSettings(own, this.busyTimeout, schemaUrl, this.username, this.password, id);
+	}
+
+	private static String withSchema(String url, String schema) {
+		Matcher named = CURRENT_SCHEMA.matcher(url);
+		if (named.find()) {
+			return url.substring(0, named.start(2)) + schema + url.substring(named.end(2));
+		}
+		return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}
 
 	/**
@@ -80,7 +131,7 @@ public record RegisterSettings(@NotBlank String path, @DefaultValue("30s") @NotN
 
 	@Override
 	public String toString() {
-		return "RegisterSettings[" + (postgresql() ? shownUrl() : this.path) + "]";
+		return "RegisterSettings[" + this.tenant + ", " + (postgresql() ? shownUrl() : this.path) + "]";
 	}
 
 }

@@ -26,7 +26,7 @@ class AdminContextPortIntegrationTests {
 	void shouldStartNoWebServerWhenAnAdminCommandOpensTheRegister() {
 		ConstructedYear.build(this.dir.resolve("register.db"));
 		try (ConfigurableApplicationContext context = ComplaintsCli
-			.register(List.of("--complaints.register.path=" + this.dir.resolve("register.db")))) {
+			.register(List.of("--complaints.register.path=" + this.dir.resolve("register.db")), null)) {
 			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
 			assertThat(context.getEnvironment().getProperty("local.management.port")).isNull();
 		}

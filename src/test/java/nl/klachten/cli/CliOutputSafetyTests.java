@@ -35,7 +35,8 @@ class CliOutputSafetyTests {
 
 	@Test
 	void shouldNeutraliseCellsWhenExportingCsv() {
-		String csv = new String(new RegisterExport(List.of(aFile("=cmd|' /C calc'!A0", "\tTab", "\rCr"))).csv(),
+		String csv = new String(
+				new RegisterExport(List.of(aFile("=cmd|' /C calc'!A0", "\tTab", "\rCr")), "default").csv(),
 				StandardCharsets.UTF_8);
 		assertThat(csv).contains("'=cmd|").contains("'\tTab").contains("'\rCr").doesNotContain(",=cmd");
 	}

@@ -97,8 +97,8 @@ class ReadOnlyCommandsIntegrationTests extends MailIntegrationTest {
 		Path csv = register().resolve("export.csv");
 		assertThat(run("export", "--format", "json", "--out", json.toString()).exit()).isZero();
 		assertThat(run("export", "--format", "csv", "--out", csv.toString()).exit()).isZero();
-		assertThat(Files.readAllBytes(json)).isEqualTo(CaseFileJson.write(this.caseFiles.all()));
-		assertThat(Files.readAllBytes(csv)).isEqualTo(new RegisterExport(this.caseFiles.all()).csv());
+		assertThat(Files.readAllBytes(json)).isEqualTo(CaseFileJson.write(this.caseFiles.all(), "default"));
+		assertThat(Files.readAllBytes(csv)).isEqualTo(new RegisterExport(this.caseFiles.all(), "default").csv());
 		assertThat(Files.readString(json)).contains(decided).contains("\"gegrond\"");
 	}
 
@@ -149,7 +149,7 @@ class ReadOnlyCommandsIntegrationTests extends MailIntegrationTest {
 	 */
 	@Test
 	void shouldStartNoApplicationAndWriteNothingWhenReadOnly() {
-		try (AnnotationConfigApplicationContext context = ReadOnlyContext.open(registerOptions())) {
+		try (AnnotationConfigApplicationContext context = ReadOnlyContext.open(registerOptions(), null)) {
 			assertThat(context.getBeanNamesForType(Flyway.class)).isEmpty();
 			assertThat(context.getBeanDefinitionNames()).noneMatch((name) -> name.contains("autoconfigure"))
 				.noneMatch((name) -> name.toLowerCase().contains("pipeline"))

@@ -18,7 +18,7 @@ class RegisterExportTests {
 
 	@Test
 	void shouldExportTheProposedSolutionInJsonAndCsvWhenTheDecisionHasOne() {
-		RegisterExport export = new RegisterExport(List.of(aFile("Wij betalen € 50 terug."), aFile(null)));
+		RegisterExport export = new RegisterExport(List.of(aFile("Wij betalen € 50 terug."), aFile(null)), "default");
 
 		String json = new String(export.json(), StandardCharsets.UTF_8);
 		assertThat(json).contains("\"solution\" : \"Wij betalen € 50 terug.\"").contains("\"solution\" : null");

@@ -608,7 +608,7 @@ class CommandRefusalIntegrationTests {
 	}
 
 	private JsonNode exported() {
-		byte[] json = CaseFileJson.write(List.of(caseFile()));
+		byte[] json = CaseFileJson.write(List.of(caseFile()), "default");
 		return JsonMapper.builder().build().readTree(json).get(0);
 	}
 

@@ -68,7 +68,7 @@ class CaseFileLoadingTests {
 		List<CaseFile> expected = this.perCase.all();
 		assertThat(expected).hasSize(CASES);
 		assertThat(this.caseFiles.all()).containsExactlyElementsOf(expected);
-		assertThat(streamed()).isEqualTo(CaseFileJson.write(expected));
+		assertThat(streamed()).isEqualTo(CaseFileJson.write(expected, "default"));
 		for (CaseFile c : expected.subList(0, 40)) {
 			ReferenceNumber reference = ReferenceNumber.parse(c.reference()).orElseThrow();
 			assertThat(this.caseFiles.find(reference)).isEqualTo(this.perCase.find(reference));
@@ -95,13 +95,13 @@ class CaseFileLoadingTests {
 
 	@Test
 	void shouldExportAnEmptyArrayWhenTheRegisterHasNoCases() {
-		assertThat(streamed()).isEqualTo(CaseFileJson.write(List.of()));
+		assertThat(streamed()).isEqualTo(CaseFileJson.write(List.of(), "default"));
 		assertThat(this.caseFiles.all()).isEmpty();
 	}
 
 	private byte[] streamed() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (CaseFileJson.Export json = CaseFileJson.export(out)) {
+		try (CaseFileJson.Export json = CaseFileJson.export(out, "default")) {
 			assertThat(this.caseFiles.forEachReadAhead(json::write)).isEqualTo(this.perCase.all().size());
 		}
 		return out.toByteArray();

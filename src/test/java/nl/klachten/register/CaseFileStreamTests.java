@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 15: the export writes case files straight to the generator
  * ({@link CaseFileStream}) instead of through a map per case; the bytes must stay those
- * of the map-based {@link CaseFileJson#write(List)} (CONTRACT §6), for every kind of
- * value: nulls everywhere they may be, empty and full lists, a decision and an appeal or
- * none, texts with quotes, backslashes, CRLF, tabs and other control characters,
+ * of the map-based {@link CaseFileJson#write(List, String)} (CONTRACT §6), for every kind
+ * of value: nulls everywhere they may be, empty and full lists, a decision and an appeal
+ * or none, texts with quotes, backslashes, CRLF, tabs and other control characters,
  * non-ASCII and characters outside the BMP, and a stored Message-ID today's rules refuse.
  */
 class CaseFileStreamTests {
@@ -30,17 +30,17 @@ class CaseFileStreamTests {
 			cases.add(aCase(i));
 		}
 
-		assertThat(streamed(cases)).isEqualTo(CaseFileJson.write(cases));
+		assertThat(streamed(cases)).isEqualTo(CaseFileJson.write(cases, "default"));
 	}
 
 	@Test
 	void shouldStreamAnEmptyArrayAsTheMapBasedWriteDoes() {
-		assertThat(streamed(List.of())).isEqualTo(CaseFileJson.write(List.of()));
+		assertThat(streamed(List.of())).isEqualTo(CaseFileJson.write(List.of(), "default"));
 	}
 
 	private static byte[] streamed(List<CaseFile> cases) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (CaseFileJson.Export json = CaseFileJson.export(out)) {
+		try (CaseFileJson.Export json = CaseFileJson.export(out, "default")) {
 			cases.forEach(json::write);
 		}
 		return out.toByteArray();
