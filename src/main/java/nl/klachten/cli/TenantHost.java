@@ -10,6 +10,8 @@ import nl.klachten.Application;
 import nl.klachten.mailbox.EmbeddedMailServer;
 import nl.klachten.mailbox.EmbeddedSettings;
 import nl.klachten.mailbox.MailboxSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -39,6 +41,8 @@ import org.springframework.core.env.MapPropertySource;
  * </ul>
  */
 final class TenantHost {
+
+	private static final Logger log = LoggerFactory.getLogger(TenantHost.class);
 
 	/** The health components each tenant's context has, by their bean names. */
 	private static final List<String> COMPONENTS = List.of("imap", "smtp", "register", "digest");
@@ -100,6 +104,7 @@ final class TenantHost {
 			health.registerContributor(component, CompositeHealthContributor.fromMap(tenants,
 					(context) -> context.getBean(component + "HealthIndicator", HealthContributor.class)));
 		}
+		log.info("Serving {} tenants: {}", ids.size(), String.join(", ", ids));
 		return host;
 	}
 

@@ -92,7 +92,8 @@ final class PostgresInstances implements Instances {
 			else if (InstanceSessions.tryLock(c, LEAD)) {
 				this.lastPing = System.nanoTime();
 				this.leads = true;
-				log.info("Instance {} leads the mailbox: it reads the inbox and sends the outbox", this.id);
+				log.info("Instance {} leads the mailbox of tenant {}: it reads the inbox and sends the outbox", this.id,
+						this.settings.tenant());
 			}
 			this.failureLogged = false;
 			this.lastCheck = System.nanoTime();
@@ -188,7 +189,7 @@ final class PostgresInstances implements Instances {
 	/** Ends the lead and the session: its locks go with it. */
 	private void lose(String why) {
 		if (this.leads) {
-			log.warn("Instance {} no longer leads the mailbox: {}", this.id, why);
+			log.warn("Instance {} no longer leads the mailbox of tenant {}: {}", this.id, this.settings.tenant(), why);
 		}
 		this.leads = false;
 		InstanceSessions.close(this.connection);

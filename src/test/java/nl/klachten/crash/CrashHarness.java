@@ -31,6 +31,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.PostgresRegisterCustomizerFactory;
+import nl.klachten.register.RegisterSettings;
 import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,9 @@ final class CrashHarness implements AutoCloseable {
 	private Process process;
 
 	private volatile int killed;
+
+	/** The tenant whose register the checks read, or null for the run's own. */
+	private volatile String tenant;
 
 	/** The PostgreSQL register's settings, or null for the SQLite file. */
 	private final Map<String, Object> postgresql;
@@ -408,7 +412,7 @@ final class CrashHarness implements AutoCloseable {
 	 * creates the file).
 	 */
 	String scalar(String sql) {
-		if (this.postgresql == null && !Files.exists(this.db)) {
+		if (this.postgresql == null && !Files.exists(register().file())) {
 			return "-";
 		}
 		try (Connection c = connect(true); Statement s = c.createStatement()) {
@@ -425,14 +429,35 @@ final class CrashHarness implements AutoCloseable {
 	 * this run when the tests are given one (issue 16).
 	 */
 	private Connection connect(boolean readOnly) throws SQLException {
+		RegisterSettings register = register();
 		if (this.postgresql != null) {
-			Connection c = DriverManager.getConnection((String) this.postgresql.get("complaints.register.url"),
-					(String) this.postgresql.get("complaints.register.username"),
-					(String) this.postgresql.get("complaints.register.password"));
+			Connection c = DriverManager.getConnection(register.url(), register.username(), register.password());
 			c.setReadOnly(readOnly);
 			return c;
 		}
-		return DriverManager.getConnection("jdbc:sqlite:" + (readOnly ? "file:" + this.db + "?mode=ro" : this.db));
+		Path file = register.file();
+		return DriverManager.getConnection("jdbc:sqlite:" + (readOnly ? "file:" + file + "?mode=ro" : file));
+	}
+
+	/**
+	 * The register the checks read: the run's, or its tenant's after {@link #tenant}.
+	 */
+	private RegisterSettings register() {
+		RegisterSettings register = this.postgresql == null
+				? new RegisterSettings(this.db.toString(), Duration.ofSeconds(30), null, null, null)
+				: new RegisterSettings(this.db.toString(), Duration.ofSeconds(30),
+						(String) this.postgresql.get("complaints.register.url"),
+						(String) this.postgresql.get("complaints.register.username"),
+						(String) this.postgresql.get("complaints.register.password"));
+		return this.tenant == null ? register : register.tenant(this.tenant);
+	}
+
+	/**
+	 * From now on the checks ({@link #scalar}, {@link #assertRegister}) read the register
+	 * of this tenant (CONTRACT §7); null for the run's own.
+	 */
+	void tenant(String id) {
+		this.tenant = id;
 	}
 
 }

@@ -30,23 +30,26 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Fail-over with real processes (issue 16, CONTRACT §7): three processes of the packaged
- * jar on one PostgreSQL register and one mailbox (a GreenMail server in this JVM). One of
- * them leads: it reads the inbox and sends the outbox. Half the complaints wait in the
- * inbox at start, the rest arrive while processes are killed with SIGKILL, mostly the
- * leader, and started again. Every kill of the leader is followed by another process
- * taking the lead; the time from the kill to that is printed, and must stay within 10 s.
- * At the end every complaint is registered once, with gap-free reference numbers, each
- * complainant has one acknowledgement by Message-ID (a kill between the server's
- * acceptance and the record may send a mail twice, with the same Message-ID, CONTRACT
- * §4), every notice is placed once and the outbox is drained.
+ * jar on one PostgreSQL register, each serving the same three tenants, each tenant with
+ * its own mailbox on a GreenMail server in this JVM. For each tenant one process leads:
+ * it reads that mailbox and sends that tenant's outbox. Half the complaints wait in the
+ * inboxes at start, the rest arrive while processes are killed with SIGKILL, mostly one
+ * that leads a tenant, and started again. Every tenant whose leader is killed is taken
+ * over by another process; the time from the kill to that is printed, and must stay
+ * within 10 s. At the end every complaint is registered once, in its own tenant, with
+ * gap-free reference numbers per tenant, each complainant has one acknowledgement by
+ * Message-ID (a kill between the server's acceptance and the record may send a mail
+ * twice, with the same Message-ID, CONTRACT §4), every notice is placed once and every
+ * outbox is drained.
  * <p>
  * {@code -Dfailover.mails=600 -Dfailover.kills=30} is the long form; CI runs the default.
- * Seed: {@code -Dcrash.seed=...}.
+ * {@code -Dfailover.tenants=N} (1 to 3). Seed: {@code -Dcrash.seed=...}.
  */
 @EnabledIfSystemProperty(named = PostgresRegisterCustomizerFactory.PROPERTY, matches = ".+")
 class FailoverIT {
 
-	private static final String CHAIR = "NCJansen@klikklaar.com";
+	private static final List<String> TENANTS = List.of("alpha", "beta", "gamma")
+		.subList(0, Integer.getInteger("failover.tenants", 3));
 
 	private static final int N = Integer.getInteger("failover.mails", 90);
 
@@ -86,25 +89,31 @@ class FailoverIT {
 	@Test
 	void killingAnyProcessLosesAndDuplicatesNothingAndAnotherTakesTheLead() throws Exception {
 		this.greenMail = CrashHarness.greenMail();
-		List<String> arguments = new ArrayList<>(CrashHarness.mailboxOf(this.greenMail, CHAIR));
+		List<String> arguments = new ArrayList<>();
+		List<GreenMailUser> chairs = new ArrayList<>();
+		for (int t = 0; t < TENANTS.size(); t++) {
+			String id = TENANTS.get(t);
+			arguments.addAll(tenant(t, id));
+			chairs.add(this.greenMail.setUser(chair(id), chair(id), id));
+		}
 		// every acknowledgement at once: the hourly ceiling (200) would hold the long
 		// form's
 		arguments.add("--complaints.outbox.acknowledgements-per-hour=100000");
 		this.harness = new CrashHarness(arguments);
 		assertThat(this.harness.postgresql()).isTrue();
-		GreenMailUser chair = this.greenMail.setUser(CHAIR, CHAIR, "chair");
-		Map<String, String> complaintIdBySender = new ConcurrentHashMap<>();
+		List<Map<String, String>> complaintIdBySender = new ArrayList<>();
+		TENANTS.forEach((id) -> complaintIdBySender.add(new ConcurrentHashMap<>()));
 		for (int i = 1; i <= N / 2; i++) {
-			deliver(chair, i, complaintIdBySender);
+			deliver(chairs, i, complaintIdBySender);
 		}
 		for (int i = 0; i < INSTANCES; i++) {
 			start(i);
 		}
 		Thread feeder = new Thread(() -> {
 			for (int i = N / 2 + 1; i <= N; i++) {
-				deliver(chair, i, complaintIdBySender);
-				// spread over the kill rounds (a restarted JVM takes some 10 s to start)
-				sleep(KILLS * 12_000L / Math.max(1, N - N / 2));
+				deliver(chairs, i, complaintIdBySender);
+				// spread over the kill rounds (a restarted JVM takes some 15 s to start)
+				sleep(KILLS * 15_000L / Math.max(1, N - N / 2));
 			}
 		}, "failover-feeder");
 		feeder.start();
@@ -113,38 +122,54 @@ class FailoverIT {
 		int leaderKills = 0;
 		for (int k = 1; k <= KILLS; k++) {
 			awaitAllStarted();
-			int leader = awaitLeader();
+			int[] leaders = awaitLeaders();
 			sleep(500 + this.harness.random().nextInt(2500));
 			boolean killLeader = this.harness.random().nextInt(3) > 0;
-			int victim = killLeader ? leader : (leader + 1 + this.harness.random().nextInt(INSTANCES - 1)) % INSTANCES;
+			int victim = killLeader ? leaders[this.harness.random().nextInt(leaders.length)]
+					: this.harness.random().nextInt(INSTANCES);
 			long killedAt = System.nanoTime();
 			this.processes[victim].destroyForcibly().waitFor();
-			if (victim == leader) {
+			List<String> led = new ArrayList<>();
+			for (int t = 0; t < TENANTS.size(); t++) {
+				if (leaders[t] == victim) {
+					led.add(TENANTS.get(t));
+				}
+			}
+			if (!led.isEmpty()) {
 				leaderKills++;
-				int next = awaitLeader();
-				takeovers.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
-				System.out.printf("[failover] kill %d: leader %d killed, %d leads after %d ms; complaints=%s%n", k,
-						victim, next, takeovers.get(takeovers.size() - 1),
-						this.harness.scalar("SELECT count(*) FROM complaint"));
+				int[] next = awaitLeaders();
+				long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+				led.forEach((id) -> takeovers.add(ms));
+				System.out.printf("[failover] kill %d: process %d, leading %s, killed; leaders now %s after %d ms%n", k,
+						victim, led, java.util.Arrays.toString(next), ms);
 			}
 			else {
-				System.out.printf("[failover] kill %d: follower %d killed; complaints=%s%n", k, victim,
-						this.harness.scalar("SELECT count(*) FROM complaint"));
+				System.out.printf("[failover] kill %d: process %d, leading nothing, killed%n", k, victim);
 			}
 			sleep(this.harness.random().nextInt(2000));
 			start(victim);
 		}
 		feeder.join();
 
-		await("the processes drain the inbox and the outbox").atMost(Duration.ofSeconds(120))
+		await("the processes drain the inboxes and the outboxes").atMost(Duration.ofSeconds(180))
 			// a killed process's dropped IMAP connection makes a GreenMail handler thread
 			// throw
 			.dontCatchUncaughtExceptions()
 			.pollInterval(Duration.ofMillis(500))
 			.ignoreExceptions()
-			.until(() -> Long.parseLong(this.harness.scalar("SELECT count(*) FROM complaint")) == N
-					&& Long.parseLong(this.harness.scalar("SELECT count(*) FROM outbox WHERE status <> 'sent'")) == 0
-					&& folder(chair, "INBOX").isEmpty());
+			.until(() -> {
+				for (int t = 0; t < TENANTS.size(); t++) {
+					this.harness.tenant(TENANTS.get(t));
+					if (Long.parseLong(
+							this.harness.scalar("SELECT count(*) FROM complaint")) != complaintIdBySender.get(t).size()
+							|| Long.parseLong(
+									this.harness.scalar("SELECT count(*) FROM outbox WHERE status <> 'sent'")) != 0
+							|| !folder(chairs.get(t), "INBOX").isEmpty()) {
+						return false;
+					}
+				}
+				return true;
+			});
 		for (Process process : this.processes) {
 			process.destroy();
 			if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -152,23 +177,55 @@ class FailoverIT {
 			}
 		}
 
-		this.harness.assertRegister(N);
-		CrashHarness.assertFiledOnce(complaintIdBySender.values(), folder(chair, "Klachten.Verwerkt"),
-				folder(chair, "Klachten.Meldingen"));
-		this.harness.assertAcknowledgedOnce(complaintIdBySender, (sender) -> {
-			GreenMailUser user = this.greenMail.getUserManager().getUserByEmail(sender);
-			assertThat(user).as("mailbox of " + sender).isNotNull();
-			return folder(user, "INBOX");
-		}, leaderKills, folder(chair, "Klachten.Verwerkt").size());
+		for (int t = 0; t < TENANTS.size(); t++) {
+			GreenMailUser chair = chairs.get(t);
+			this.harness.tenant(TENANTS.get(t));
+			this.harness.assertRegister(complaintIdBySender.get(t).size());
+			assertThat(this.harness
+				.scalar("SELECT count(*) FROM complaint WHERE reference NOT LIKE '" + prefix(TENANTS.get(t)) + "-%'"))
+				.as("cases of tenant %s under another prefix", TENANTS.get(t))
+				.isEqualTo("0");
+			CrashHarness.assertFiledOnce(complaintIdBySender.get(t).values(), folder(chair, "Klachten.Verwerkt"),
+					folder(chair, "Klachten.Meldingen"));
+			this.harness.assertAcknowledgedOnce(complaintIdBySender.get(t), (sender) -> {
+				GreenMailUser user = this.greenMail.getUserManager().getUserByEmail(sender);
+				assertThat(user).as("mailbox of " + sender).isNotNull();
+				return folder(user, "INBOX");
+			}, leaderKills, folder(chair, "Klachten.Verwerkt").size());
+		}
 		List<Long> sorted = takeovers.stream().sorted().toList();
 		System.out.printf(
-				"[failover] RESULT seed=%d instances=%d kills=%d (leader %d) complaints=%d lost=0"
-						+ " duplicated=0 takeover-ms p50=%s max=%s%n",
-				this.harness.seed, INSTANCES, KILLS, leaderKills, N,
+				"[failover] RESULT seed=%d instances=%d tenants=%d kills=%d (of a leader %d, tenants taken over %d)"
+						+ " complaints=%d lost=0 duplicated=0 takeover-ms p50=%s max=%s%n",
+				this.harness.seed, INSTANCES, TENANTS.size(), KILLS, leaderKills, takeovers.size(), N,
 				sorted.isEmpty() ? "-" : sorted.get((sorted.size() - 1) / 2),
 				sorted.isEmpty() ? "-" : sorted.get(sorted.size() - 1));
-		assertThat(sorted).as("take-over times after killing the leader, ms")
-			.allMatch((ms) -> ms <= TAKEOVER.toMillis());
+		assertThat(sorted).as("take-over times after killing a leader, ms").allMatch((ms) -> ms <= TAKEOVER.toMillis());
+	}
+
+	private static String chair(String tenant) {
+		return "chair@" + tenant + ".example";
+	}
+
+	private static String prefix(String tenant) {
+		return tenant.substring(0, 2).toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * The keys of one tenant: its mailbox on the GreenMail server, committee and prefix.
+	 */
+	private List<String> tenant(int n, String id) {
+		String t = "--complaints.tenants[" + n + "].";
+		String address = chair(id);
+		return List.of(t + "id=" + id, t + "mailbox.address=" + address, t + "mailbox.display-name=Commissie " + id,
+				t + "mailbox.imap.host=127.0.0.1", t + "mailbox.imap.port=" + this.greenMail.getImap().getPort(),
+				t + "mailbox.imap.username=" + address, t + "mailbox.imap.password=" + id,
+				t + "mailbox.imap.security=none", t + "mailbox.smtp.host=127.0.0.1",
+				t + "mailbox.smtp.port=" + this.greenMail.getSmtp().getPort(), t + "mailbox.smtp.security=none",
+				t + "committee.provider=" + id, t + "committee.own-domains[0]=" + id + ".example",
+				t + "committee.chair.name=Voorzitter " + id, t + "committee.chair.email=" + address,
+				t + "committee.appeals.name=Beroep " + id, t + "committee.appeals.email=beroep@" + id + ".example",
+				t + "reference.prefix=" + prefix(id));
 	}
 
 	private void start(int instance) throws IOException {
@@ -186,7 +243,7 @@ class FailoverIT {
 			.until(() -> {
 				for (int i = 0; i < INSTANCES; i++) {
 					assertThat(this.processes[i].isAlive()).as("process %d alive, see %s", i, this.logs[i]).isTrue();
-					if (lines(this.logs[i], "Started ComplaintsCli") == 0) {
+					if (lines(this.logs[i], "Serving " + TENANTS.size() + " tenants") == 0) {
 						return false;
 					}
 				}
@@ -195,29 +252,35 @@ class FailoverIT {
 	}
 
 	/**
-	 * The live process that leads: its log says it took the lead and not that it lost it;
-	 * never two.
+	 * For each tenant, the live process that leads it: its log says it took that tenant's
+	 * lead and not that it lost it; never two for one tenant.
 	 */
-	private int awaitLeader() {
-		int[] leader = { -1 };
-		await("a process leads").atMost(TAKEOVER.plusSeconds(20))
+	private int[] awaitLeaders() {
+		int[] leaders = new int[TENANTS.size()];
+		await("every tenant has a leader").atMost(TAKEOVER.plusSeconds(20))
 			// a killed process's dropped IMAP connection makes a GreenMail handler thread
 			// throw
 			.dontCatchUncaughtExceptions()
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> {
-				List<Integer> leaders = new ArrayList<>();
-				for (int i = 0; i < INSTANCES; i++) {
-					if (this.processes[i].isAlive()
-							&& lines(this.logs[i], "leads the mailbox") > lines(this.logs[i], "no longer leads")) {
-						leaders.add(i);
+				boolean all = true;
+				for (int t = 0; t < TENANTS.size(); t++) {
+					String tenant = "the mailbox of tenant " + TENANTS.get(t) + ":";
+					List<Integer> leading = new ArrayList<>();
+					for (int i = 0; i < INSTANCES; i++) {
+						if (this.processes[i].isAlive() && lines(this.logs[i], "leads " + tenant) > lines(this.logs[i],
+								"no longer leads " + tenant)) {
+							leading.add(i);
+						}
 					}
+					assertThat(leading).as("processes that lead tenant %s at once", TENANTS.get(t))
+						.hasSizeLessThanOrEqualTo(1);
+					leaders[t] = leading.isEmpty() ? -1 : leading.get(0);
+					all &= !leading.isEmpty();
 				}
-				assertThat(leaders).as("processes that lead at once").hasSizeLessThanOrEqualTo(1);
-				leader[0] = leaders.isEmpty() ? -1 : leaders.get(0);
-				return !leaders.isEmpty();
+				return all;
 			});
-		return leader[0];
+		return leaders;
 	}
 
 	private static long lines(Path log, String text) {
@@ -232,13 +295,17 @@ class FailoverIT {
 		}
 	}
 
-	private static void deliver(GreenMailUser chair, int i, Map<String, String> complaintIdBySender) {
+	/** Complaint {@code i} to tenant {@code i mod tenants}. */
+	private static void deliver(List<GreenMailUser> chairs, int i, List<Map<String, String>> complaintIdBySender) {
+		int t = i % chairs.size();
 		String sender = String.format("klager-%03d-%s@example.org", i, UUID.randomUUID().toString().substring(0, 6));
 		String messageId = UUID.randomUUID() + "@mail.example.org";
-		complaintIdBySender.put(sender, "<" + messageId + ">");
+		complaintIdBySender.get(t).put(sender, "<" + messageId + ">");
 		try {
-			chair.deliver(new MimeMessage(SESSION, new ByteArrayInputStream(
-					CrashHarness.complaint(i, sender, CHAIR, messageId).getBytes(StandardCharsets.UTF_8))));
+			chairs.get(t)
+				.deliver(new MimeMessage(SESSION,
+						new ByteArrayInputStream(CrashHarness.complaint(i, sender, chair(TENANTS.get(t)), messageId)
+							.getBytes(StandardCharsets.UTF_8))));
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);
