@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -21,7 +20,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * The command line of CONTRACT §1. Exit codes: 0 done, 1 failed (one line on stderr), 2
@@ -92,7 +90,7 @@ public class ComplaintsCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return Run.start(List.of(), null, this.spec.commandLine().getErr());
+		return ProcessorStart.start(List.of(), null, this.spec.commandLine().getErr());
 	}
 
 	/**
@@ -172,73 +170,7 @@ public class ComplaintsCli implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			return start(this.springArgs, this.tenant.id, this.spec.commandLine().getErr());
-		}
-
-		/**
-		 * Starts the processor, or says in one line why not. A taken embedded port is
-		 * found before anything starts; any other start-up failure is caught here, and
-		 * Spring Boot's own report of it (the "APPLICATION FAILED TO START" block, or the
-		 * stack trace) is switched off, so the operator reads one line: a wrong
-		 * configuration value as {@link SettingsProblem} words it, a mail server that
-		 * refuses the login or cannot be found as the mailbox's start words it.
-		 * {@code --logging.level.org.springframework.boot.SpringApplication=ERROR} brings
-		 * the full report back. The management server (health and metrics) listens on
-		 * {@code management.server.port}, on 127.0.0.1 only.
-		 */
-		static int start(List<String> springArgs, String tenant, PrintWriter err) {
-			ConfigurableEnvironment all;
-			List<String> ids;
-			ConfigurableEnvironment environment;
-			try {
-				all = ReadOnlyContext.environment(springArgs);
-				ids = Tenants.ids(all);
-				environment = (ids.size() > 1 && tenant == null) ? all
-						: Tenants.environment(all, Tenants.choose(ids, tenant));
-			}
-			catch (IllegalArgumentException ex) {
-				err.println("complaints: " + ex.getMessage());
-				return (ex instanceof Tenants.TenantChoice) ? 2 : 1;
-			}
-			EmbeddedPorts ports = EmbeddedPorts
-				.of(environment == all ? TenantHost.embeddedOrFirst(all, ids) : environment);
-			Optional<String> taken = ports.taken();
-			if (taken.isPresent()) {
-				err.println("complaints: " + taken.get());
-				return 1;
-			}
-			List<String> args = new ArrayList<>();
-			args.add(SERVLET);
-			args.addAll(springArgs);
-			try {
-				if (environment == all && ids.size() > 1) {
-					TenantHost.start(args, all, ids);
-				}
-				else {
-					if (Tenants.isTenant(environment)) {
-						environment.getPropertySources()
-							.addFirst(new MapPropertySource("run",
-									Map.of("spring.main.web-application-type", "servlet")));
-					}
-					application(environment, springArgs).web(WebApplicationType.SERVLET)
-						.properties("logging.level.org.springframework.boot.SpringApplication=OFF",
-								"logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
-						.run(Tenants.isTenant(environment) ? new String[0] : args.toArray(String[]::new));
-				}
-			}
-			catch (TenantHost.TenantFailed ex) {
-				RuntimeException cause = (RuntimeException) ex.getCause();
-				err.println("complaints: the processor did not start: tenant " + ex.tenant() + ": "
-						+ SettingsProblem.describe(cause).orElseGet(() -> ports.explain(cause)));
-				return 1;
-			}
-			catch (RuntimeException ex) {
-				err.println("complaints: " + SettingsProblem.describe(ex)
-					.map((line) -> "the processor did not start: " + line)
-					.orElseGet(() -> ports.explain(ex)));
-				return 1;
-			}
-			return KEEP_RUNNING;
+			return ProcessorStart.start(this.springArgs, this.tenant.id, this.spec.commandLine().getErr());
 		}
 
 	}

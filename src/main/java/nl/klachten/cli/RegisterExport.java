@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.klachten.register.CaseFile;
+import nl.klachten.register.CaseFileExport;
 import nl.klachten.register.CaseFileJson;
 import nl.klachten.register.CaseFiles;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -50,7 +51,7 @@ class RegisterExport {
 	 * @return how many cases were written
 	 */
 	static int json(CaseFiles files, String tenant, OutputStream out) {
-		try (CaseFileJson.Export json = CaseFileJson.export(out, tenant)) {
+		try (CaseFileExport json = CaseFileJson.export(out, tenant)) {
 			return files.forEachReadAhead(json::write);
 		}
 	}

@@ -183,20 +183,4 @@ final class TenantHost {
 
 	}
 
-	/** A tenant that did not start: its problem, named with the tenant. */
-	static final class TenantFailed extends IllegalStateException {
-
-		private final String tenant;
-
-		TenantFailed(String tenant, RuntimeException cause) {
-			super("tenant " + tenant + ": " + ComplaintsCli.oneLine(cause), cause);
-			this.tenant = tenant;
-		}
-
-		String tenant() {
-			return this.tenant;
-		}
-
-	}
-
 }

@@ -27,43 +27,15 @@ public final class CaseFileJson {
 	}
 
 	/**
-	 * The same array as {@link #write(List)}, byte for byte, written a case at a time as
-	 * the cases are read (issue 15: the export of 100,000 cases does not hold them all),
-	 * straight to the generator ({@link CaseFileStream}), with the mapper's pretty
-	 * printer. Closing it ends the array and flushes; {@code out} stays open.
+	 * The same array as {@link #write(List, String)}, byte for byte, written a case at a
+	 * time as the cases are read (issue 15: the export of 100,000 cases does not hold
+	 * them all), straight to the generator ({@link CaseFileStream}), with the mapper's
+	 * pretty printer. Closing it ends the array and flushes; {@code out} stays open.
 	 */
-	public static Export export(OutputStream out, String tenant) {
+	public static CaseFileExport export(OutputStream out, String tenant) {
 		JsonGenerator generator = MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);
 		generator.writeStartArray();
-		return new Export(generator, tenant);
-	}
-
-	/** The export's array, open for one case after the other. */
-	public static final class Export implements AutoCloseable {
-
-		private final JsonGenerator generator;
-
-		private final String tenant;
-
-		private Export(JsonGenerator generator, String tenant) {
-			this.generator = generator;
-			this.tenant = tenant;
-		}
-
-		public void write(CaseFile c) {
-			CaseFileStream.write(this.generator, c, this.tenant);
-		}
-
-		@Override
-		public void close() {
-			try {
-				this.generator.writeEndArray();
-			}
-			finally {
-				this.generator.close();
-			}
-		}
-
+		return new CaseFileExport(generator, tenant);
 	}
 
 	/** The complainant's own view for a data request (R21, CONTRACT §5), as JSON. */
@@ -80,7 +52,7 @@ public final class CaseFileJson {
 	 * a forged command would answer.
 	 */
 	public static Map<String, Object> forComplainant(CaseFile c) {
-		Map<String, Object> json = toJson(c);
+		Map<String, Object> json = toJson(c, null);
 		Map<String, Object> employee = new LinkedHashMap<>();
 		employee.put("name", c.employeeName());
 		json.put("employee", employee);
@@ -106,10 +78,6 @@ public final class CaseFileJson {
 		List<String> to = entry.to() == null ? List.of()
 				: java.util.Arrays.stream(entry.to().split(",")).map(String::strip).toList();
 		return to.size() == 1 && complainant.equalsIgnoreCase(to.get(0));
-	}
-
-	public static Map<String, Object> toJson(CaseFile c) {
-		return toJson(c, null);
 	}
 
 	/**

@@ -138,6 +138,11 @@ class TenantsIntegrationTests {
 
 		assertExport("alpha", "AL-", toAlpha, toBeta);
 		assertExport("beta", "BE-", toBeta, toAlpha);
+		assertThat(command("show", "--tenant", "alpha", alphaReference)).startsWith("0:");
+		assertThat(command("show", "--tenant", "beta", alphaReference))
+			.isEqualTo("1:complaints: no case " + alphaReference);
+		assertThat(command("purge", "--tenant", "beta", "--dry-run")).startsWith("0:");
+		assertThat(command("digest", "--tenant", "alpha", "--dry-run")).startsWith("0:");
 	}
 
 	/**
@@ -244,6 +249,20 @@ class TenantsIntegrationTests {
 				new PrintWriter(err, true));
 		assertThat(exit).as(err.toString()).isZero();
 		return JsonMapper.builder().build().readTree(Files.readAllBytes(out));
+	}
+
+	/**
+	 * A command on the test's configuration: {@code EXIT:} and its stdout, or its stderr
+	 * when it failed.
+	 */
+	private String command(String... words) {
+		List<String> line = new ArrayList<>(List.of(words));
+		line.addAll(this.args);
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = ComplaintsCli.execute(line.toArray(String[]::new), new PrintWriter(out, true),
+				new PrintWriter(err, true));
+		return exit + ":" + (exit == 0 ? out : err).toString().strip();
 	}
 
 	private static String get(String port, String path) throws Exception {

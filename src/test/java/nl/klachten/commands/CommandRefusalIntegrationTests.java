@@ -592,7 +592,7 @@ class CommandRefusalIntegrationTests {
 						.query()
 						.listOfRows());
 		}
-		Map<String, Object> json = new LinkedHashMap<>(CaseFileJson.toJson(caseFile()));
+		Map<String, Object> json = new LinkedHashMap<>(CaseFileJson.toJson(caseFile(), null));
 		json.remove("correspondence");
 		s.put("json", json.toString());
 		s.put("complaints", count("SELECT count(*) FROM complaint"));

@@ -261,7 +261,7 @@ class CommandSpoofingIntegrationTests {
 			.stream()
 			.filter((f) -> f.reference().equals(this.reference))
 			.findFirst()
-			.orElseThrow()));
+			.orElseThrow(), null));
 		json.remove("correspondence");
 		s.put("json", json.toString());
 		return s;

@@ -101,7 +101,7 @@ class CaseFileLoadingTests {
 
 	private byte[] streamed() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (CaseFileJson.Export json = CaseFileJson.export(out, "default")) {
+		try (CaseFileExport json = CaseFileJson.export(out, "default")) {
 			assertThat(this.caseFiles.forEachReadAhead(json::write)).isEqualTo(this.perCase.all().size());
 		}
 		return out.toByteArray();

@@ -40,7 +40,7 @@ class CaseFileStreamTests {
 
 	private static byte[] streamed(List<CaseFile> cases) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (CaseFileJson.Export json = CaseFileJson.export(out, "default")) {
+		try (CaseFileExport json = CaseFileJson.export(out, "default")) {
 			cases.forEach(json::write);
 		}
 		return out.toByteArray();
