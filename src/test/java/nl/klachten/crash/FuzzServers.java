@@ -151,10 +151,12 @@ interface FuzzServers extends AutoCloseable {
 
 		private final GreenMail greenMail;
 
-		InJvm(String mailbox) {
+		InJvm(String... mailboxes) {
 			this.greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 			this.greenMail.start();
-			this.greenMail.setUser(mailbox, mailbox, "crash");
+			for (String mailbox : mailboxes) {
+				this.greenMail.setUser(mailbox, mailbox, "crash");
+			}
 		}
 
 		@Override

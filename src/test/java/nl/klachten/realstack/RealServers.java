@@ -116,7 +116,8 @@ public final class RealServers {
 			case "directie@klikklaar.com" -> "directie";
 			case "beroepscommissie@klikklaar.com" -> "beroep";
 			case "medewerker@klikklaar.com" -> "medewerker";
-			case "crashtest@klikklaar.com" -> "crash";
+			case "crashtest@klikklaar.com", "tenant1@klikklaar.com", "tenant2@klikklaar.com", "tenant3@klikklaar.com" ->
+				"crash";
 			default -> throw new IllegalArgumentException("no such realstack user: " + address);
 		};
 	}
