@@ -10,6 +10,7 @@ import nl.klachten.Application;
 import nl.klachten.mailbox.EmbeddedMailServer;
 import nl.klachten.mailbox.EmbeddedSettings;
 import nl.klachten.mailbox.MailboxSettings;
+import nl.klachten.register.LeadShare;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,8 @@ import org.springframework.core.env.MapPropertySource;
  * {@code digest} each hold one entry per tenant.</li>
  * <li>Metrics: every meter a tenant's context registers carries the label {@code tenant};
  * the process's own (JVM, system) are the host's alone.</li>
- * <li>Each tenant leads its own register: on PostgreSQL one lock per tenant, so the
- * tenants' mailboxes are spread over the processes that share the register.</li>
+ * <li>Each tenant leads its own register: on PostgreSQL one lock per tenant, spread over
+ * the processes that share the register ({@link LeadShare}).</li>
  * </ul>
  */
 final class TenantHost {
@@ -47,8 +48,13 @@ final class TenantHost {
 	/** The health components each tenant's context has, by their bean names. */
 	private static final List<String> COMPONENTS = List.of("imap", "smtp", "register", "digest");
 
-	/** What a tenant's context must not bind a second time: the host has it. */
+	/**
+	 * What a tenant's context must not bind a second time: the host has it. The host's
+	 * registry binds the process's meters (JVM, system) and applies the filters; a
+	 * tenant's registry only labels and forwards.
+	 */
 	private static final String NOT_IN_TENANTS = String.join(",",
+			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 			"org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration",
 			"org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration",
 			"org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration",
@@ -76,11 +82,14 @@ final class TenantHost {
 		ConfigurableApplicationContext host;
 		try {
 			host = new SpringApplicationBuilder(Host.class).web(WebApplicationType.SERVLET).initializers((context) -> {
+				GenericApplicationContext beans = (GenericApplicationContext) context;
 				if (server != null) {
-					((GenericApplicationContext) context).registerBean(EmbeddedMailServer.class, () -> server);
+					beans.registerBean(EmbeddedMailServer.class, () -> server);
 				}
+				beans.registerBean(LeadShare.class, () -> new LeadShare(ids.size()));
 			})
-				.properties("logging.level.org.springframework.boot.SpringApplication=OFF")
+				.properties("logging.level.org.springframework.boot.SpringApplication=OFF",
+						"logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
 				.run(args.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {
@@ -113,6 +122,9 @@ final class TenantHost {
 		Map<String, Object> own = new LinkedHashMap<>();
 		own.put("spring.main.web-application-type", "none");
 		own.put("spring.autoconfigure.exclude", NOT_IN_TENANTS);
+		// the tenant's threads, and so its log lines, carry its id
+		own.put("spring.task.scheduling.thread-name-prefix", id + "-scheduling-");
+		own.put("spring.task.execution.thread-name-prefix", id + "-task-");
 		MailboxSettings mailbox = mailbox(environment);
 		if (mailbox.embedded() && server != null) {
 			own.put("complaints.mailbox.imap.host", "127.0.0.1");
@@ -132,7 +144,11 @@ final class TenantHost {
 				.environment(environment)
 				.logStartupInfo(false)
 				.initializers((context) -> ((GenericApplicationContext) context).registerBean("tenantMeters",
-						MeterRegistry.class, () -> tagged(meters, id), (definition) -> definition.setPrimary(true)))
+						MeterRegistry.class, () -> tagged(meters, id), (definition) -> {
+							definition.setPrimary(true);
+							// closing it would close the host's registry with it
+							definition.setDestroyMethodName("");
+						}))
 				.run();
 		}
 		catch (RuntimeException ex) {

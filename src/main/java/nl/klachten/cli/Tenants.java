@@ -1,9 +1,11 @@
 package nl.klachten.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,6 +60,7 @@ final class Tenants {
 		List<Map<String, Object>> entries = Binder.get(environment).bind(TENANTS, ENTRIES).orElse(List.of());
 		List<String> ids = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
+		Map<String, String> mailboxes = new HashMap<>();
 		for (int i = 0; i < entries.size(); i++) {
 			Object given = entries.get(i) == null ? null : entries.get(i).get("id");
 			String id = given instanceof String text ? text : null;
@@ -69,9 +72,22 @@ final class Tenants {
 			if (!seen.add(id)) {
 				throw new IllegalArgumentException(key + ": the tenant " + id + " is configured twice");
 			}
+			String address = address(entries.get(i));
+			String other = address == null ? null : mailboxes.putIfAbsent(address, id);
+			if (other != null) {
+				throw new IllegalArgumentException(TENANTS + "[" + i + "].mailbox.address: the tenants " + other
+						+ " and " + id + " both read " + address + "; each tenant needs a mailbox of its own");
+			}
 			ids.add(id);
 		}
 		return ids;
+	}
+
+	/** A tenant entry's intake address, case folded; null when it gives none. */
+	private static String address(Map<String, Object> entry) {
+		Object mailbox = entry == null ? null : entry.get("mailbox");
+		Object address = (mailbox instanceof Map<?, ?> keys) ? keys.get("address") : null;
+		return (address instanceof String text && !text.isBlank()) ? text.strip().toLowerCase(Locale.ROOT) : null;
 	}
 
 	/**

@@ -30,6 +30,11 @@ final class InstanceSessions {
 
 	private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext(?))";
 
+	private static final String PROCESSES = """
+			SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
+			AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+			AND classid = hashtext(current_schema())::oid AND objid <> hashtext(?)::oid""";
+
 	private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext(?))";
 
 	private InstanceSessions() {
@@ -125,11 +130,28 @@ final class InstanceSessions {
 		if (!tryLock(c, key)) {
 			return false;
 		}
+		unlock(c, key);
+		return true;
+	}
+
+	static void unlock(Connection c, String key) throws SQLException {
 		try (PreparedStatement unlock = c.prepareStatement(UNLOCK)) {
 			unlock.setString(1, key);
 			unlock.execute();
 		}
-		return true;
+	}
+
+	/**
+	 * How many live processes serve this register: the id locks held in its key space
+	 * (every lock of two keys there but the lead's), this one's among them.
+	 */
+	static int processes(Connection c, String lead) throws SQLException {
+		try (PreparedStatement count = c.prepareStatement(PROCESSES)) {
+			count.setString(1, lead);
+			try (ResultSet rs = count.executeQuery()) {
+				return rs.next() ? Math.max(1, rs.getInt(1)) : 1;
+			}
+		}
 	}
 
 	/** A daemon thread that runs {@code ping} every {@code every}. */

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link #PING}. The lead counts only while the last ping is recent: a process that wakes
  * from a pause longer than that stops reading and sending at once, before it even learns
  * that its session ended. Whether another process has stopped is whether its id's lock
- * can be had. Every failure on this connection ends the lead here; the next tick connects
- * again, with the same id.
+ * can be had; when to take the lead or hand it on is {@link LeadTurn}'s. Every failure on
+ * this connection ends the lead here; the next tick connects again, with the same id.
  */
 final class PostgresInstances implements Instances {
 
@@ -42,6 +42,8 @@ final class PostgresInstances implements Instances {
 
 	private final RegisterSettings settings;
 
+	private final LeadTurn turn;
+
 	private String id = InstanceIds.next();
 
 	private Connection connection;
@@ -58,8 +60,9 @@ final class PostgresInstances implements Instances {
 	/** The last failure to connect or lock was logged; the next one is not. */
 	private boolean failureLogged;
 
-	PostgresInstances(RegisterSettings settings) {
+	PostgresInstances(RegisterSettings settings, LeadShare share) {
 		this.settings = settings;
+		this.turn = new LeadTurn(share, settings.tenant(), LEAD, PING.multipliedBy(2));
 	}
 
 	@Override
@@ -89,11 +92,10 @@ final class PostgresInstances implements Instances {
 			if (this.leads) {
 				ping(c);
 			}
-			else if (InstanceSessions.tryLock(c, LEAD)) {
+			boolean led = this.leads;
+			this.leads = this.turn.tick(c, this.leads, this.id);
+			if (this.leads && !led) {
 				this.lastPing = System.nanoTime();
-				this.leads = true;
-				log.info("Instance {} leads the mailbox of tenant {}: it reads the inbox and sends the outbox", this.id,
-						this.settings.tenant());
 			}
 			this.failureLogged = false;
 			this.lastCheck = System.nanoTime();
@@ -129,10 +131,7 @@ final class PostgresInstances implements Instances {
 		}
 	}
 
-	/**
-	 * Stops pinging, as a frozen process does (the tests): the server ends the session
-	 * after {@link #SILENCE}.
-	 */
+	/** Stops pinging, as a frozen process does (the tests): its session ends. */
 	synchronized void freeze() {
 		if (this.pinger != null) {
 			this.pinger.shutdownNow();
@@ -192,6 +191,7 @@ final class PostgresInstances implements Instances {
 			log.warn("Instance {} no longer leads the mailbox of tenant {}: {}", this.id, this.settings.tenant(), why);
 		}
 		this.leads = false;
+		this.turn.lost();
 		InstanceSessions.close(this.connection);
 		this.connection = null;
 	}

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,11 +49,13 @@ class RegisterConfiguration {
 
 	/**
 	 * This process among those on the register: the only one on SQLite, one of several on
-	 * PostgreSQL ({@link PostgresInstances}).
+	 * PostgreSQL ({@link PostgresInstances}), its leads spread with the other tenants' of
+	 * this process ({@link LeadShare}, the host's when it serves several).
 	 */
 	@Bean
-	Instances instances(RegisterSettings settings) {
-		return settings.postgresql() ? new PostgresInstances(settings) : Instances.single();
+	Instances instances(RegisterSettings settings, ObjectProvider<LeadShare> share) {
+		return settings.postgresql() ? new PostgresInstances(settings, share.getIfAvailable(LeadShare::alone))
+				: Instances.single();
 	}
 
 	@Bean

@@ -69,6 +69,16 @@ class TenantsTests {
 			.hasMessageStartingWith("complaints.tenants[0].id must be");
 	}
 
+	/** Two tenants reading one mailbox would take each other's mail. */
+	@Test
+	void shouldRefuseTwoTenantsOnOneMailbox() {
+		assertThatThrownBy(() -> Tenants.ids(environment(Map.of("complaints.tenants[0].id", "alpha",
+				"complaints.tenants[0].mailbox.address", "Chair@Shared.example", "complaints.tenants[1].id", "beta",
+				"complaints.tenants[1].mailbox.address", "chair@shared.example"))))
+			.hasMessage("complaints.tenants[1].mailbox.address: the tenants alpha and beta both read"
+					+ " chair@shared.example; each tenant needs a mailbox of its own");
+	}
+
 	/**
 	 * A tenant that gives no committee or mail server of its own gets none: it never
 	 * inherits the top-level provider's, whose addresses would then command its cases.

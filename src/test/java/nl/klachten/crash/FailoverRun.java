@@ -168,6 +168,8 @@ final class FailoverRun implements AutoCloseable {
 				}
 				return true;
 			});
+		int[] spread = awaitSpread();
+		System.out.printf("[failover] leaders at the end, by tenant: %s%n", java.util.Arrays.toString(spread));
 		for (Process process : this.processes) {
 			process.destroy();
 			if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -281,8 +283,8 @@ final class FailoverRun implements AutoCloseable {
 					String tenant = "the mailbox of tenant " + TENANTS.get(t) + ":";
 					List<Integer> leading = new ArrayList<>();
 					for (int i = 0; i < INSTANCES; i++) {
-						if (this.processes[i].isAlive() && lines(this.logs[i], "leads " + tenant) > lines(this.logs[i],
-								"no longer leads " + tenant)) {
+						if (this.processes[i].isAlive() && lines(this.logs[i],
+								"> leads " + tenant) > lines(this.logs[i], "no longer leads " + tenant)) {
 							leading.add(i);
 						}
 					}
@@ -296,12 +298,36 @@ final class FailoverRun implements AutoCloseable {
 		return leaders;
 	}
 
+	/**
+	 * The leads spread over the live processes (LeadShare): none leads more than its
+	 * share of the tenants, once the hand-overs after the last restart are done.
+	 */
+	private int[] awaitSpread() {
+		int share = (TENANTS.size() + INSTANCES - 1) / INSTANCES;
+		int[][] leaders = { null };
+		await("the leads spread over the processes").atMost(Duration.ofSeconds(90))
+			.dontCatchUncaughtExceptions()
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> {
+				leaders[0] = awaitLeaders();
+				int[] held = new int[INSTANCES];
+				for (int leader : leaders[0]) {
+					held[leader]++;
+				}
+				return java.util.Arrays.stream(held).allMatch((n) -> n <= share);
+			});
+		return leaders[0];
+	}
+
 	private static long lines(Path log, String text) {
 		if (!Files.exists(log)) {
 			return 0;
 		}
+		// "> leads" is a line that says the process leads, not that it no longer does
+		boolean took = text.startsWith("> ");
+		String wanted = took ? text.substring(2) : text;
 		try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-			return lines.filter((l) -> l.contains(text)).count();
+			return lines.filter((l) -> l.contains(wanted) && !(took && l.contains("no longer " + wanted))).count();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -64,6 +64,49 @@ class InstancesIntegrationTests {
 		assertThat(b.tick()).as("the lead is free once its holder stopped").isTrue();
 	}
 
+	/**
+	 * Two processes serving two tenants: the first up takes both leads, and when the
+	 * second joins, the first hands one on, so each leads one; never two leaders of one
+	 * tenant.
+	 */
+	@Test
+	void shouldSpreadTheLeadsOfSeveralTenantsOverTheProcesses() throws Exception {
+		RegisterSettings alpha = tenant(register(), "alpha");
+		RegisterSettings beta = tenant(register(), "beta");
+		LeadShare first = new LeadShare(2);
+		LeadShare second = new LeadShare(2);
+		PostgresInstances alpha1 = instances(alpha, first);
+		PostgresInstances beta1 = instances(beta, first);
+		assertThat(alpha1.tick()).as("alone, the first process leads every tenant").isTrue();
+		assertThat(beta1.tick()).isTrue();
+		PostgresInstances alpha2 = instances(alpha, second);
+		PostgresInstances beta2 = instances(beta, second);
+		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+		boolean spread = false;
+		while (!spread && System.nanoTime() < deadline) {
+			boolean a1 = alpha1.tick();
+			boolean b1 = beta1.tick();
+			boolean a2 = alpha2.tick();
+			boolean b2 = beta2.tick();
+			assertThat(a1 && a2).as("two leaders of alpha").isFalse();
+			assertThat(b1 && b2).as("two leaders of beta").isFalse();
+			spread = (a1 || b1) && (a2 || b2) && (a1 != b1) && (a2 != b2);
+			Thread.sleep(250);
+		}
+		assertThat(spread).as("each process leads one tenant").isTrue();
+		assertThat(first.held()).isEqualTo(1);
+		assertThat(second.held()).isEqualTo(1);
+		Thread.sleep(LeadShare.PATIENCE.toMillis() + 1000);
+		assertThat(List.of(alpha1.tick(), beta1.tick(), alpha2.tick(), beta2.tick())).as("and it stays so")
+			.containsExactlyInAnyOrder(true, true, false, false);
+	}
+
+	/** The same register, named as a tenant's. */
+	private static RegisterSettings tenant(RegisterSettings register, String id) {
+		return new RegisterSettings(register.path(), register.busyTimeout(), register.url(), register.username(),
+				register.password(), id);
+	}
+
 	@Test
 	void shouldLoseTheLeadWhenItsSessionEndsAndLetAnotherTakeIt() throws Exception {
 		RegisterSettings register = register();
@@ -200,7 +243,11 @@ class InstancesIntegrationTests {
 	}
 
 	private PostgresInstances instances(RegisterSettings register) {
-		PostgresInstances instances = new PostgresInstances(register);
+		return instances(register, LeadShare.alone());
+	}
+
+	private PostgresInstances instances(RegisterSettings register, LeadShare share) {
+		PostgresInstances instances = new PostgresInstances(register, share);
 		this.opened.add(instances);
 		return instances;
 	}
