@@ -63,7 +63,7 @@ public class ComplaintsCli implements Callable<Integer> {
 	 * exits 1; no stack trace and no usage text.
 	 */
 	static int execute(String[] args, PrintWriter out, PrintWriter err) {
-		if (args.length == 0 || UnknownArguments.isSpring(args[0])) {
+		if (args.length == 0 || UnknownArguments.isSpring(args[0]) || args[0].startsWith("--tenant")) {
 			String[] withRun = new String[args.length + 1];
 			withRun[0] = "run";
 			System.arraycopy(args, 0, withRun, 1, args.length);
@@ -74,7 +74,7 @@ public class ComplaintsCli implements Callable<Integer> {
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, line, parse) -> {
 			line.getErr().println("complaints: " + oneLine(ex));
-			return (ex instanceof Tenants.TenantChoice) ? 2 : 1;
+			return (ex instanceof TenantOption.TenantChoice) ? 2 : 1;
 		});
 		cli.setParameterExceptionHandler((ex, arguments) -> {
 			ex.getCommandLine().getErr().println("complaints: " + usageLine(ex));

@@ -58,6 +58,18 @@ final class EmbeddedPorts {
 	}
 
 	/**
+	 * The environment of the first tenant that uses the embedded mail server, else of the
+	 * first tenant: the ports to check before the host ({@link TenantHost}) starts.
+	 */
+	static EmbeddedPorts ofTenants(ConfigurableEnvironment all, List<String> ids) {
+		return of(ids.stream()
+			.map((id) -> Tenants.environment(all, id))
+			.filter((environment) -> TenantHost.mailbox(environment).embedded())
+			.findFirst()
+			.orElseGet(() -> Tenants.environment(all, ids.get(0))));
+	}
+
+	/**
 	 * The first port another process holds, as the line to print; empty when all are
 	 * free.
 	 */

@@ -39,13 +39,13 @@ final class ProcessorStart {
 			all = ReadOnlyContext.environment(springArgs);
 			ids = Tenants.ids(all);
 			host = ids.size() > 1 && tenant == null;
-			environment = host ? all : Tenants.environment(all, Tenants.choose(ids, tenant));
+			environment = host ? all : Tenants.environment(all, TenantOption.choose(ids, tenant));
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("complaints: " + ex.getMessage());
-			return (ex instanceof Tenants.TenantChoice) ? 2 : 1;
+			return (ex instanceof TenantOption.TenantChoice) ? 2 : 1;
 		}
-		EmbeddedPorts ports = EmbeddedPorts.of(host ? TenantHost.embeddedOrFirst(all, ids) : environment);
+		EmbeddedPorts ports = host ? EmbeddedPorts.ofTenants(all, ids) : EmbeddedPorts.of(environment);
 		Optional<String> taken = ports.taken();
 		if (taken.isPresent()) {
 			err.println("complaints: " + taken.get());

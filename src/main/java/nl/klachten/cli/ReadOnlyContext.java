@@ -25,6 +25,7 @@ import nl.klachten.register.ReadOnlyRegister;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.support.SpringApplicationJsonEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -65,14 +66,14 @@ final class ReadOnlyContext {
 	}
 
 	/**
-	 * The configuration of the tenant a command works on ({@link Tenants#choose}).
+	 * The configuration of the tenant a command works on ({@link TenantOption#choose}).
 	 * Command-line arguments first, then the environment, then the config files, as
 	 * Spring Boot orders them. Logging is set up first ({@link QuietLogging}), before
 	 * anything can log.
 	 */
 	static ConfigurableEnvironment environment(List<String> springArgs, String tenant) {
 		ConfigurableEnvironment environment = environment(springArgs);
-		return Tenants.environment(environment, Tenants.choose(Tenants.ids(environment), tenant));
+		return Tenants.environment(environment, TenantOption.choose(Tenants.ids(environment), tenant));
 	}
 
 	/**
@@ -86,6 +87,7 @@ final class ReadOnlyContext {
 				.addFirst(new SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
 		}
 		ConfigDataEnvironmentPostProcessor.applyTo(environment);
+		new SpringApplicationJsonEnvironmentPostProcessor().postProcessEnvironment(environment, null);
 		return environment;
 	}
 

@@ -21,11 +21,11 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 class RegisterExport {
 
-	private static final List<String> CSV_COLUMNS = List.of("tenant", "reference", "status", "complainant_name",
+	private static final List<String> CSV_COLUMNS = List.of("reference", "status", "complainant_name",
 			"complainant_email", "complainant_address", "complainant_city", "representative_of", "subject",
 			"description", "submitted_at", "arose_on", "late", "employee_name", "employee_email", "products",
 			"decision_due", "management_involved", "assessment", "decided_at", "manner", "solution", "appeal_filed_at",
-			"appeal_due", "appeal_outcome", "measures", "correspondence_count", "purged");
+			"appeal_due", "appeal_outcome", "measures", "correspondence_count", "purged", "tenant");
 
 	private final List<CaseFile> cases;
 
@@ -76,7 +76,6 @@ class RegisterExport {
 
 	private static Map<String, Object> toRow(CaseFile c, String tenant) {
 		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("tenant", tenant);
 		row.put("reference", c.reference());
 		row.put("status", c.status());
 		complainant(row, c);
@@ -95,6 +94,7 @@ class RegisterExport {
 		row.put("measures", String.join("; ", c.measures().stream().map(CaseFile.Measure::describe).toList()));
 		row.put("correspondence_count", c.correspondence().size());
 		row.put("purged", c.purged());
+		row.put("tenant", tenant);
 		row.replaceAll((column, value) -> value instanceof String text ? cell(text) : value);
 		return row;
 	}

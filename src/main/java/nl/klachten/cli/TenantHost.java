@@ -122,6 +122,10 @@ final class TenantHost {
 		Map<String, Object> own = new LinkedHashMap<>();
 		own.put("spring.main.web-application-type", "none");
 		own.put("spring.autoconfigure.exclude", NOT_IN_TENANTS);
+		// a tenant that does not start is told in one line (ProcessorStart), not in
+		// Boot's report
+		own.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+		own.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
 		// the tenant's threads, and so its log lines, carry its id
 		own.put("spring.task.scheduling.thread-name-prefix", id + "-scheduling-");
 		own.put("spring.task.execution.thread-name-prefix", id + "-task-");
@@ -164,19 +168,7 @@ final class TenantHost {
 		return tenant;
 	}
 
-	/**
-	 * The environment of the first tenant that uses the embedded mail server, else of the
-	 * first tenant: the ports to check before the host starts ({@link EmbeddedPorts}).
-	 */
-	static ConfigurableEnvironment embeddedOrFirst(ConfigurableEnvironment all, List<String> ids) {
-		return ids.stream()
-			.map((id) -> Tenants.environment(all, id))
-			.filter((environment) -> mailbox(environment).embedded())
-			.findFirst()
-			.orElseGet(() -> Tenants.environment(all, ids.get(0)));
-	}
-
-	private static MailboxSettings mailbox(ConfigurableEnvironment environment) {
+	static MailboxSettings mailbox(ConfigurableEnvironment environment) {
 		return Binder.get(environment).bindOrCreate("complaints.mailbox", MailboxSettings.class);
 	}
 

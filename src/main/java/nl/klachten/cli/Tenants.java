@@ -13,11 +13,7 @@ import nl.klachten.register.RegisterSettings;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -29,9 +25,10 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code default}. A tenant's environment ({@link #environment}) is the configuration as
  * that tenant sees it: its own {@code complaints.tenants[N].*} keys in place of the
  * top-level ones, every other top-level key inherited (terms, folders, limits, digest)
- * except the provider's identity ({@link #OWN}: the intake address and its mail servers,
- * and the committee, whose addresses give commands), which a tenant never takes from the
- * top level or from another tenant; and its own register
+ * except the provider's identity ({@link #OWN}: the intake address, its mail servers and
+ * how far they are trusted, the committee, whose addresses give commands, the
+ * {@code Authentication-Results} that count for them, and the reference prefix), which a
+ * tenant never takes from the top level or from another tenant; and its own register
  * ({@link RegisterSettings#tenant}). Every capability then binds the same keys as for one
  * provider and sees no other tenant.
  */
@@ -40,9 +37,14 @@ final class Tenants {
 	/** The identity of a provider: never inherited by a tenant. */
 	static final List<String> OWN = List.of("complaints.committee", "complaints.mailbox.address",
 			"complaints.mailbox.display-name", "complaints.mailbox.imap", "complaints.mailbox.smtp",
-			"complaints.mailbox.oauth2", "complaints.tenants");
+			"complaints.mailbox.oauth2", "complaints.mailbox.allow-insecure", "complaints.mailbox.trust-store",
+			"complaints.mailbox.trust-store-password", "complaints.commands.trusted-authserv-id",
+			"complaints.commands.own-received-headers", "complaints.reference.prefix", "complaints.tenants");
 
 	private static final String TENANTS = "complaints.tenants";
+
+	/** The folders in the register's data directory, beside the tenants' own. */
+	private static final Set<String> RESERVED = Set.of("mail", "attachments");
 
 	private static final Bindable<List<Map<String, Object>>> ENTRIES = Bindable.of(ResolvableType
 		.forClassWithGenerics(List.class, ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class)));
@@ -67,48 +69,55 @@ final class Tenants {
 			String key = TENANTS + "[" + i + "].id";
 			if (id == null || !RegisterSettings.TENANT.matcher(id).matches()) {
 				throw new IllegalArgumentException(key + " must be lower case letters, digits and _, a letter first,"
-						+ " at most 30 characters, not " + (id == null ? "missing" : id));
+						+ " at most 30 characters, not "
+						+ (id == null ? "missing (a list is taken whole from one place:"
+								+ " give a tenant's secrets as ${…} in the file, not as COMPLAINTS_TENANTS_N_… variables)"
+								: id));
 			}
 			if (!seen.add(id)) {
 				throw new IllegalArgumentException(key + ": the tenant " + id + " is configured twice");
 			}
-			String address = address(entries.get(i));
-			String other = address == null ? null : mailboxes.putIfAbsent(address, id);
-			if (other != null) {
-				throw new IllegalArgumentException(TENANTS + "[" + i + "].mailbox.address: the tenants " + other
-						+ " and " + id + " both read " + address + "; each tenant needs a mailbox of its own");
+			if (RESERVED.contains(id)) {
+				throw new IllegalArgumentException(key + ": " + id + " names a folder of the register's data");
+			}
+			for (String mailbox : mailboxes(entries.get(i))) {
+				String other = mailboxes.putIfAbsent(mailbox, id);
+				if (other != null) {
+					throw new IllegalArgumentException(TENANTS + "[" + i + "].mailbox: the tenants " + other + " and "
+							+ id + " both read " + mailbox + "; each tenant needs a mailbox of its own");
+				}
 			}
 			ids.add(id);
 		}
 		return ids;
 	}
 
-	/** A tenant entry's intake address, case folded; null when it gives none. */
-	private static String address(Map<String, Object> entry) {
-		Object mailbox = entry == null ? null : entry.get("mailbox");
-		Object address = (mailbox instanceof Map<?, ?> keys) ? keys.get("address") : null;
-		return (address instanceof String text && !text.isBlank()) ? text.strip().toLowerCase(Locale.ROOT) : null;
+	/**
+	 * What a tenant entry reads, case folded: its intake address, and the IMAP account
+	 * ({@code login at host}) it logs in to.
+	 */
+	private static List<String> mailboxes(Map<String, Object> entry) {
+		Map<?, ?> mailbox = map(entry == null ? null : entry.get("mailbox"));
+		Map<?, ?> imap = map(mailbox.get("imap"));
+		String address = text(mailbox.get("address"));
+		String login = text(imap.get("username"));
+		List<String> read = new ArrayList<>();
+		if (address != null) {
+			read.add(address);
+		}
+		if (login != null || address != null) {
+			String host = text(imap.get("host"));
+			read.add((login != null ? login : address) + " at " + (host != null ? host : "the embedded server"));
+		}
+		return read;
 	}
 
-	/**
-	 * The tenant a command works on: {@code chosen} (from {@code --tenant}), else the
-	 * only one. Without {@code complaints.tenants} that is {@code default}.
-	 * @throws TenantChoice when {@code chosen} is none of them, or when there are several
-	 * and none is chosen: the message names the choices
-	 */
-	static String choose(List<String> ids, String chosen) {
-		List<String> choices = ids.isEmpty() ? List.of(RegisterSettings.DEFAULT_TENANT) : ids;
-		if (chosen == null) {
-			if (choices.size() > 1) {
-				throw new TenantChoice("there are " + choices.size() + " tenants: name one with --tenant ("
-						+ String.join(", ", choices) + ")");
-			}
-			return choices.get(0);
-		}
-		if (!choices.contains(chosen)) {
-			throw new TenantChoice("no tenant " + chosen + " (the tenants: " + String.join(", ", choices) + ")");
-		}
-		return chosen;
+	private static Map<?, ?> map(Object value) {
+		return (value instanceof Map<?, ?> keys) ? keys : Map.of();
+	}
+
+	private static String text(Object value) {
+		return (value instanceof String text && !text.isBlank()) ? text.strip().toLowerCase(Locale.ROOT) : null;
 	}
 
 	/**
@@ -124,24 +133,15 @@ final class Tenants {
 		ConfigurationPropertyName own = ConfigurationPropertyName.of(TENANTS + "[" + ids.indexOf(id) + "]");
 		Map<String, Object> flat = new LinkedHashMap<>();
 		Map<String, Object> tenant = new LinkedHashMap<>();
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			if (source instanceof IterableConfigurationPropertySource iterable) {
-				iterable.stream().forEach((name) -> {
-					String key = name.toString();
-					ConfigurationProperty property = iterable.getConfigurationProperty(name);
-					Object value = property == null ? null : property.getValue();
-					if (value == null) {
-						return;
-					}
-					if (own.isAncestorOf(name)) {
-						tenant.putIfAbsent("complaints." + name.subName(own.getNumberOfElements()), value);
-					}
-					else if (OWN.stream().noneMatch((prefix) -> under(name, prefix)) && !under(name, "spring.config")) {
-						flat.putIfAbsent(key, value);
-					}
-				});
+		FlatConfiguration.of(environment).forEach((name, value) -> {
+			if (own.isAncestorOf(name)) {
+				tenant.put("complaints." + name.subName(own.getNumberOfElements()), value);
 			}
-		}
+			else if (OWN.stream().noneMatch((prefix) -> under(name, prefix)) && !under(name, "spring.config")
+					&& !under(name, "spring.application.json")) {
+				flat.put(name.toString(), value);
+			}
+		});
 		tenant.remove("complaints.id");
 		flat.putAll(tenant);
 		RegisterSettings register = Binder.get(environment)
@@ -171,15 +171,6 @@ final class Tenants {
 	private static boolean under(ConfigurationPropertyName name, String prefix) {
 		ConfigurationPropertyName ancestor = ConfigurationPropertyName.of(prefix);
 		return ancestor.equals(name) || ancestor.isAncestorOf(name);
-	}
-
-	/** A {@code --tenant} that names no tenant, or none where several are configured. */
-	static final class TenantChoice extends IllegalArgumentException {
-
-		TenantChoice(String message) {
-			super(message);
-		}
-
 	}
 
 }

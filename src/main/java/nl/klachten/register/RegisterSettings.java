@@ -45,6 +45,9 @@ public record RegisterSettings(@NotBlank String path, @DefaultValue("30s") @NotN
 
 	private static final String SQLITE = "jdbc:sqlite:";
 
+	/** PostgreSQL's longest name; a longer one is cut, and two tenants could meet. */
+	private static final int MAX_SCHEMA = 63;
+
 	private static final Pattern CURRENT_SCHEMA = Pattern.compile("([?&;]currentSchema=)([^&;]*)");
 
 	private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
@@ -88,7 +91,12 @@ public record RegisterSettings(@NotBlank String path, @DefaultValue("30s") @NotN
 		}
 		String own = dataDirectory().resolve(id).resolve(file().getFileName()).toString();
 		String base = postgresql() ? RegisterMigrations.schema(this.url) : null;
-		String schemaUrl = postgresql() ? withSchema(this.url, (base == null ? "complaints" : base) + "_" + id) : null;
+		String schema = (base == null ? "complaints" : base) + "_" + id;
+		if (postgresql() && schema.length() > MAX_SCHEMA) {
+			throw new IllegalArgumentException("the schema of tenant " + id + ", " + schema + ", is longer than "
+					+ MAX_SCHEMA + " characters: give the register URL a shorter currentSchema");
+		}
+		String schemaUrl = postgresql() ? withSchema(this.url, schema) : null;
 		return new RegisterSettings(own, this.busyTimeout, schemaUrl, this.username, this.password, id);
 	}
 

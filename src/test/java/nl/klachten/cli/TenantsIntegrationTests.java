@@ -200,6 +200,14 @@ class TenantsIntegrationTests {
 				new PrintWriter(err, true)))
 			.isEqualTo(2);
 		assertThat(err.toString().strip()).isEqualTo("complaints: no tenant gamma (the tenants: alpha, beta)");
+		// scripts/complaints --tenant ID is run --tenant ID
+		List<String> run = new ArrayList<>(List.of("--tenant", "gamma"));
+		run.addAll(this.args);
+		err.getBuffer().setLength(0);
+		assertThat(ComplaintsCli.execute(run.toArray(String[]::new), new PrintWriter(out, true),
+				new PrintWriter(err, true)))
+			.isEqualTo(2);
+		assertThat(err.toString().strip()).isEqualTo("complaints: no tenant gamma (the tenants: alpha, beta)");
 	}
 
 	@Test

@@ -29,23 +29,23 @@ class TenantsTests {
 		ConfigurableEnvironment environment = environment(Map.of("complaints.mailbox.address", "chair@a.example"));
 
 		assertThat(Tenants.ids(environment)).isEmpty();
-		assertThat(Tenants.choose(List.of(), null)).isEqualTo("default");
+		assertThat(TenantOption.choose(List.of(), null)).isEqualTo("default");
 		assertThat(Tenants.environment(environment, "default")).isSameAs(environment);
 		assertThat(Tenants.isTenant(environment)).isFalse();
 	}
 
 	@Test
 	void shouldNameTheChoicesWhenSeveralTenantsAndNoneIsChosen() {
-		assertThatThrownBy(() -> Tenants.choose(List.of("alpha", "beta"), null))
-			.isInstanceOf(Tenants.TenantChoice.class)
+		assertThatThrownBy(() -> TenantOption.choose(List.of("alpha", "beta"), null))
+			.isInstanceOf(TenantOption.TenantChoice.class)
 			.hasMessage("there are 2 tenants: name one with --tenant (alpha, beta)");
-		assertThatThrownBy(() -> Tenants.choose(List.of("alpha", "beta"), "gamma"))
-			.isInstanceOf(Tenants.TenantChoice.class)
+		assertThatThrownBy(() -> TenantOption.choose(List.of("alpha", "beta"), "gamma"))
+			.isInstanceOf(TenantOption.TenantChoice.class)
 			.hasMessage("no tenant gamma (the tenants: alpha, beta)");
-		assertThatThrownBy(() -> Tenants.choose(List.of(), "alpha"))
+		assertThatThrownBy(() -> TenantOption.choose(List.of(), "alpha"))
 			.hasMessage("no tenant alpha (the tenants: default)");
-		assertThat(Tenants.choose(List.of("alpha"), null)).isEqualTo("alpha");
-		assertThat(Tenants.choose(List.of("alpha", "beta"), "beta")).isEqualTo("beta");
+		assertThat(TenantOption.choose(List.of("alpha"), null)).isEqualTo("alpha");
+		assertThat(TenantOption.choose(List.of("alpha", "beta"), "beta")).isEqualTo("beta");
 	}
 
 	@ParameterizedTest
@@ -75,8 +75,77 @@ class TenantsTests {
 		assertThatThrownBy(() -> Tenants.ids(environment(Map.of("complaints.tenants[0].id", "alpha",
 				"complaints.tenants[0].mailbox.address", "Chair@Shared.example", "complaints.tenants[1].id", "beta",
 				"complaints.tenants[1].mailbox.address", "chair@shared.example"))))
-			.hasMessage("complaints.tenants[1].mailbox.address: the tenants alpha and beta both read"
+			.hasMessage("complaints.tenants[1].mailbox: the tenants alpha and beta both read"
 					+ " chair@shared.example; each tenant needs a mailbox of its own");
+		// two addresses (plus-addressing, an alias) on one IMAP account
+		assertThatThrownBy(() -> Tenants
+			.ids(environment(Map.of("complaints.tenants[0].id", "alpha", "complaints.tenants[0].mailbox.address",
+					"chair+a@shared.example", "complaints.tenants[0].mailbox.imap.host", "imap.shared.example",
+					"complaints.tenants[0].mailbox.imap.username", "chair", "complaints.tenants[1].id", "beta",
+					"complaints.tenants[1].mailbox.address", "chair+b@shared.example",
+					"complaints.tenants[1].mailbox.imap.host", "IMAP.shared.example",
+					"complaints.tenants[1].mailbox.imap.username", "Chair"))))
+			.hasMessage("complaints.tenants[1].mailbox: the tenants alpha and beta both read"
+					+ " chair at imap.shared.example; each tenant needs a mailbox of its own");
+	}
+
+	@Test
+	void shouldRefuseATenantNamedAfterAFolderOfTheData() {
+		assertThatThrownBy(() -> Tenants.ids(environment(Map.of("complaints.tenants[0].id", "mail"))))
+			.hasMessage("complaints.tenants[0].id: mail names a folder of the register's data");
+	}
+
+	/**
+	 * Trust is the provider's own: the top level's authserv-id, insecure-mail permission
+	 * and trust store do not reach a tenant.
+	 */
+	@Test
+	void shouldNotLetATenantInheritTheTopLevelTrust() {
+		ConfigurableEnvironment beta = Tenants.environment(
+				environment(Map.of("complaints.tenants[0].id", "beta", "complaints.commands.trusted-authserv-id",
+						"mx.klikklaar.com", "complaints.mailbox.allow-insecure", "true",
+						"complaints.mailbox.trust-store", "/etc/k.p12", "complaints.commands.trust-expiry", "P30D")),
+				"beta");
+
+		assertThat(beta.getProperty("complaints.commands.trusted-authserv-id")).isNull();
+		assertThat(beta.getProperty("complaints.mailbox.allow-insecure")).isNull();
+		assertThat(beta.getProperty("complaints.mailbox.trust-store")).isNull();
+		assertThat(beta.getProperty("complaints.commands.trust-expiry")).isEqualTo("P30D");
+	}
+
+	/**
+	 * A list is taken whole from the highest place that gives it, as Spring binds it: a
+	 * shorter list over a longer one leaves nothing of the longer behind, and a tenant
+	 * list given on the command line is not merged by position with the file's.
+	 */
+	@Test
+	void shouldTakeAListWholeFromOnePlace() {
+		StandardEnvironment all = new StandardEnvironment();
+		all.getPropertySources()
+			.addFirst(new MapPropertySource("file", Map.of("complaints.register.path", "data/register.db",
+					"complaints.tenants[0].id", "alpha", "complaints.tenants[0].mailbox.imap.password", "alpha-pw",
+					"complaints.tenants[0].committee.members[0].email", "a@alpha.example",
+					"complaints.tenants[0].committee.members[1].email", "b@alpha.example", "complaints.tenants[1].id",
+					"beta", "complaints.tenants[1].mailbox.imap.password", "beta-pw")));
+		all.getPropertySources()
+			.addFirst(new MapPropertySource("command line", Map.of("complaints.tenants[0].id", "beta",
+					"complaints.tenants[0].committee.members[0].email", "c@beta.example")));
+
+		assertThat(Tenants.ids(all)).containsExactly("beta");
+		ConfigurableEnvironment beta = Tenants.environment(all, "beta");
+		assertThat(beta.getProperty("complaints.mailbox.imap.password")).as("not alpha's, by position").isNull();
+		assertThat(beta.getProperty("complaints.committee.members[0].email")).isEqualTo("c@beta.example");
+		assertThat(beta.getProperty("complaints.committee.members[1].email")).isNull();
+	}
+
+	/** Secrets come in as placeholders, resolved from the environment. */
+	@Test
+	void shouldResolveATenantsPlaceholders() {
+		ConfigurableEnvironment all = environment(Map.of("complaints.tenants[0].id", "alpha",
+				"complaints.tenants[0].mailbox.imap.password", "${ALPHA_PW}", "ALPHA_PW", "s3cret"));
+
+		assertThat(Tenants.environment(all, "alpha").getProperty("complaints.mailbox.imap.password"))
+			.isEqualTo("s3cret");
 	}
 
 	/**
@@ -121,7 +190,7 @@ class TenantsTests {
 		assertThat(beta.getProperty("complaints.mailbox.address")).isNull();
 		assertThat(beta.getProperty("complaints.committee.provider")).isNull();
 		assertThat(beta.getProperty("complaints.terms.handling")).isEqualTo("P42D");
-		assertThat(beta.getProperty("complaints.reference.prefix")).isEqualTo("KK");
+		assertThat(beta.getProperty("complaints.reference.prefix")).as("a prefix is the provider's own").isNull();
 		assertThat(beta.getProperty("complaints.mailbox.imap.host")).isEqualTo("imap.beta.example");
 	}
 
