@@ -46,7 +46,7 @@ final class FailoverRun implements AutoCloseable {
 
 	private static final int KILLS = Integer.getInteger("failover.kills", 4);
 
-	private static final int INSTANCES = 3;
+	private static final int INSTANCES = Integer.getInteger("failover.instances", 3);
 
 	private static final Duration TAKEOVER = Duration.ofSeconds(10);
 
@@ -82,7 +82,10 @@ final class FailoverRun implements AutoCloseable {
 		this.servers.close();
 	}
 
-	void run() throws Exception {
+	/**
+	 * The tenants' mailboxes emptied, the harness made: the tenants' intake addresses.
+	 */
+	private List<String> prepare() throws IOException {
 		List<String> arguments = new ArrayList<>();
 		List<String> chairs = new ArrayList<>();
 		for (int t = 0; t < TENANTS.size(); t++) {
@@ -99,6 +102,49 @@ final class FailoverRun implements AutoCloseable {
 		arguments.add("--complaints.outbox.acknowledgements-per-hour=100000");
 		this.harness = new CrashHarness(arguments);
 		assertThat(this.harness.postgresql()).isTrue();
+		return chairs;
+	}
+
+	/**
+	 * The throughput of {@code failover.instances} processes serving the tenants (issue
+	 * 16), no kills: once the leads have spread, {@code failover.mails} complaints at
+	 * once over SMTP, until every one is registered and its mails sent. Prints the
+	 * figure; checks only that nothing was lost.
+	 */
+	void measure() throws Exception {
+		List<String> chairs = prepare();
+		for (int i = 0; i < INSTANCES; i++) {
+			start(i);
+		}
+		awaitAllStarted();
+		int[] spread = awaitSpread();
+		List<Map<String, String>> complaintIdBySender = new ArrayList<>();
+		TENANTS.forEach((id) -> complaintIdBySender.add(new ConcurrentHashMap<>()));
+		long start = System.nanoTime();
+		// eight senders at once, as the benchmark of issue 15 hands its complaints in
+		java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+		for (int i = 1; i <= N; i++) {
+			int n = i;
+			senders.submit(() -> deliver(chairs, n, complaintIdBySender));
+		}
+		senders.shutdown();
+		assertThat(senders.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+		double handedIn = (System.nanoTime() - start) / 1e9;
+		awaitDrained(chairs, complaintIdBySender);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf(java.util.Locale.ROOT,
+				"[throughput] servers=%s instances=%d tenants=%d leaders=%s complaints=%d handed-in=%.1fs"
+						+ " registered-and-sent=%.1fs complaints/s=%.1f%n",
+				this.servers.name(), INSTANCES, TENANTS.size(), java.util.Arrays.toString(spread), N, handedIn, seconds,
+				N / seconds);
+		for (int t = 0; t < TENANTS.size(); t++) {
+			this.harness.tenant(TENANTS.get(t));
+			this.harness.assertRegister(complaintIdBySender.get(t).size());
+		}
+	}
+
+	void run() throws Exception {
+		List<String> chairs = prepare();
 		List<Map<String, String>> complaintIdBySender = new ArrayList<>();
 		TENANTS.forEach((id) -> complaintIdBySender.add(new ConcurrentHashMap<>()));
 		for (int i = 1; i <= N / 2; i++) {
@@ -149,25 +195,7 @@ final class FailoverRun implements AutoCloseable {
 		}
 		feeder.join();
 
-		await("the processes drain the inboxes and the outboxes").atMost(Duration.ofSeconds(180))
-			// a killed process's dropped IMAP connection makes a GreenMail handler thread
-			// throw
-			.dontCatchUncaughtExceptions()
-			.pollInterval(Duration.ofMillis(500))
-			.ignoreExceptions()
-			.until(() -> {
-				for (int t = 0; t < TENANTS.size(); t++) {
-					this.harness.tenant(TENANTS.get(t));
-					if (Long.parseLong(
-							this.harness.scalar("SELECT count(*) FROM complaint")) != complaintIdBySender.get(t).size()
-							|| Long.parseLong(
-									this.harness.scalar("SELECT count(*) FROM outbox WHERE status <> 'sent'")) != 0
-							|| this.servers.count(chairs.get(t), "INBOX") != 0) {
-						return false;
-					}
-				}
-				return true;
-			});
+		awaitDrained(chairs, complaintIdBySender);
 		int[] spread = awaitSpread();
 		System.out.printf("[failover] leaders at the end, by tenant: %s%n", java.util.Arrays.toString(spread));
 		for (Process process : this.processes) {
@@ -296,6 +324,29 @@ final class FailoverRun implements AutoCloseable {
 				return all;
 			});
 		return leaders;
+	}
+
+	/** Every complaint registered, every mail sent, every intake inbox empty. */
+	private void awaitDrained(List<String> chairs, List<Map<String, String>> complaintIdBySender) {
+		await("the processes drain the inboxes and the outboxes").atMost(Duration.ofSeconds(180))
+			// a killed process's dropped IMAP connection makes a GreenMail handler thread
+			// throw
+			.dontCatchUncaughtExceptions()
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> {
+				for (int t = 0; t < TENANTS.size(); t++) {
+					this.harness.tenant(TENANTS.get(t));
+					if (Long.parseLong(
+							this.harness.scalar("SELECT count(*) FROM complaint")) != complaintIdBySender.get(t).size()
+							|| Long.parseLong(
+									this.harness.scalar("SELECT count(*) FROM outbox WHERE status <> 'sent'")) != 0
+							|| this.servers.count(chairs.get(t), "INBOX") != 0) {
+						return false;
+					}
+				}
+				return true;
+			});
 	}
 
 	/**
