@@ -244,7 +244,29 @@ public final class MailFixtures {
 		if (mailFolder == null) {
 			return List.of();
 		}
-		return mailFolder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+		return messagesOf(mailFolder);
+	}
+
+	/**
+	 * A copy of the messages in a GreenMail folder, none when there is no folder. The
+	 * folder's list is the server's own, which the processor changes while a test reads
+	 * it (an APPEND, a move): a read that meets a change is read again.
+	 */
+	public static List<MimeMessage> messagesOf(MailFolder folder) {
+		if (folder == null) {
+			return List.of();
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return folder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+			}
+			catch (java.util.ConcurrentModificationException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+				Thread.onSpinWait();
+			}
+		}
 	}
 
 	/** The mails in the inbox of another (auto-created) GreenMail user. */

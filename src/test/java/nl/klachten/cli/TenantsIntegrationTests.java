@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -299,7 +298,7 @@ class TenantsIntegrationTests {
 	private static List<MimeMessage> folder(String chair, String name) {
 		GreenMailUser user = greenMail.getUserManager().getUserByEmail(chair);
 		MailFolder folder = greenMail.getManagers().getImapHostManager().getFolder(user, name);
-		return folder == null ? List.of() : folder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+		return nl.klachten.MailFixtures.messagesOf(folder);
 	}
 
 }

@@ -24,7 +24,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -207,7 +206,7 @@ final class CrashHarness implements AutoCloseable {
 	/** The messages in a folder of a GreenMail user, none when it does not exist. */
 	static List<MimeMessage> folder(GreenMail greenMail, GreenMailUser user, String name) {
 		MailFolder folder = greenMail.getManagers().getImapHostManager().getFolder(user, name);
-		return folder == null ? List.of() : folder.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+		return nl.klachten.MailFixtures.messagesOf(folder);
 	}
 
 	/**

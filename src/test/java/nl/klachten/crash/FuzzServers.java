@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Properties;
 
 import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -188,7 +187,7 @@ interface FuzzServers extends AutoCloseable {
 			MailFolder found = this.greenMail.getManagers()
 				.getImapHostManager()
 				.getFolder(user, folder.replace('/', '.'));
-			return found == null ? List.of() : found.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+			return nl.klachten.MailFixtures.messagesOf(found);
 		}
 
 		@Override

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.mail.internet.MimeMessage;
 import nl.klachten.committee.MessageId;
@@ -279,7 +278,7 @@ class SmtpRepliesIntegrationTests {
 		}
 		try {
 			MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
-			return inbox.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+			return nl.klachten.MailFixtures.messagesOf(inbox);
 		}
 		catch (com.icegreen.greenmail.store.FolderException ex) {
 			throw new IllegalStateException(ex);
