@@ -61,12 +61,11 @@ final class EmbeddedPorts {
 	 * The environment of the first tenant that uses the embedded mail server, else of the
 	 * first tenant: the ports to check before the host ({@link TenantHost}) starts.
 	 */
-	static EmbeddedPorts ofTenants(ConfigurableEnvironment all, List<String> ids) {
-		return of(ids.stream()
-			.map((id) -> Tenants.environment(all, id))
+	static EmbeddedPorts ofTenants(java.util.Collection<ConfigurableEnvironment> tenants) {
+		return of(tenants.stream()
 			.filter((environment) -> TenantHost.mailbox(environment).embedded())
 			.findFirst()
-			.orElseGet(() -> Tenants.environment(all, ids.get(0))));
+			.orElseGet(() -> tenants.iterator().next()));
 	}
 
 	/**

@@ -35,17 +35,19 @@ final class ProcessorStart {
 		List<String> ids;
 		boolean host;
 		ConfigurableEnvironment environment;
+		Map<String, ConfigurableEnvironment> tenants;
 		try {
 			all = ReadOnlyContext.environment(springArgs);
 			ids = Tenants.ids(all);
 			host = ids.size() > 1 && tenant == null;
+			tenants = host ? Tenants.environments(all) : Map.of();
 			environment = host ? all : Tenants.environment(all, TenantOption.choose(ids, tenant));
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("complaints: " + ex.getMessage());
 			return (ex instanceof TenantOption.TenantChoice) ? 2 : 1;
 		}
-		EmbeddedPorts ports = host ? EmbeddedPorts.ofTenants(all, ids) : EmbeddedPorts.of(environment);
+		EmbeddedPorts ports = host ? EmbeddedPorts.ofTenants(tenants.values()) : EmbeddedPorts.of(environment);
 		Optional<String> taken = ports.taken();
 		if (taken.isPresent()) {
 			err.println("complaints: " + taken.get());
@@ -55,8 +57,8 @@ final class ProcessorStart {
 		args.add(ComplaintsCli.Run.SERVLET);
 		args.addAll(springArgs);
 		try {
-			if (environment == all && ids.size() > 1) {
-				TenantHost.start(args, all, ids);
+			if (host) {
+				TenantHost.start(args, all, tenants);
 			}
 			else {
 				if (Tenants.isTenant(environment)) {

@@ -69,15 +69,11 @@ final class TenantHost {
 	 * Starts the host and every tenant, in their configured order. A tenant that cannot
 	 * start stops the whole process, its problem named with the tenant.
 	 */
-	static ConfigurableApplicationContext start(List<String> args, ConfigurableEnvironment all, List<String> ids) {
+	static ConfigurableApplicationContext start(List<String> args, ConfigurableEnvironment all,
+			Map<String, ConfigurableEnvironment> environments) {
 		EmbeddedSettings embedded = Binder.get(all).bindOrCreate("complaints.embedded", EmbeddedSettings.class);
-		Map<String, ConfigurableEnvironment> environments = new LinkedHashMap<>();
-		boolean needsEmbedded = false;
-		for (String id : ids) {
-			ConfigurableEnvironment environment = Tenants.environment(all, id);
-			environments.put(id, environment);
-			needsEmbedded |= mailbox(environment).embedded();
-		}
+		List<String> ids = List.copyOf(environments.keySet());
+		boolean needsEmbedded = environments.values().stream().anyMatch((e) -> mailbox(e).embedded());
 		EmbeddedMailServer server = needsEmbedded ? new EmbeddedMailServer(embedded) : null;
 		ConfigurableApplicationContext host;
 		try {

@@ -127,13 +127,27 @@ final class Tenants {
 	 */
 	static ConfigurableEnvironment environment(ConfigurableEnvironment environment, String id) {
 		List<String> ids = ids(environment);
-		if (ids.isEmpty()) {
-			return environment;
-		}
+		return ids.isEmpty() ? environment : project(environment, FlatConfiguration.of(environment), ids, id);
+	}
+
+	/**
+	 * Every tenant's configuration ({@link #environment}), in the configured order, the
+	 * configuration read once for all of them.
+	 */
+	static Map<String, ConfigurableEnvironment> environments(ConfigurableEnvironment environment) {
+		List<String> ids = ids(environment);
+		Map<ConfigurationPropertyName, Object> all = FlatConfiguration.of(environment);
+		Map<String, ConfigurableEnvironment> environments = new LinkedHashMap<>();
+		ids.forEach((id) -> environments.put(id, project(environment, all, ids, id)));
+		return environments;
+	}
+
+	private static ConfigurableEnvironment project(ConfigurableEnvironment environment,
+			Map<ConfigurationPropertyName, Object> all, List<String> ids, String id) {
 		ConfigurationPropertyName own = ConfigurationPropertyName.of(TENANTS + "[" + ids.indexOf(id) + "]");
 		Map<String, Object> flat = new LinkedHashMap<>();
 		Map<String, Object> tenant = new LinkedHashMap<>();
-		FlatConfiguration.of(environment).forEach((name, value) -> {
+		all.forEach((name, value) -> {
 			if (own.isAncestorOf(name)) {
 				tenant.put("complaints." + name.subName(own.getNumberOfElements()), value);
 			}

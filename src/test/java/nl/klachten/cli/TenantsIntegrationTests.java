@@ -76,7 +76,7 @@ class TenantsIntegrationTests {
 		ConfigurableEnvironment all = ReadOnlyContext.environment(this.args);
 		List<String> run = new ArrayList<>(List.of(ComplaintsCli.Run.SERVLET));
 		run.addAll(this.args);
-		this.host = TenantHost.start(run, all, Tenants.ids(all));
+		this.host = TenantHost.start(run, all, Tenants.environments(all));
 	}
 
 	@AfterAll
